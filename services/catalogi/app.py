@@ -1,0 +1,70 @@
+"""The Catalogi API 1.3.1 application."""
+
+import httpx
+from fastapi import FastAPI
+
+from services.catalogi import API_ROOT, API_VERSION
+from services.catalogi import models as _models  # noqa: F401  (registers every table)
+from services.catalogi.catalogus.router import router as catalogus_router
+from services.catalogi.referentielijsten import Referentielijsten
+from services.catalogi.settings import CatalogiSettings, catalogi_settings
+from shared.app import create_service_app
+from shared.db import Database
+from shared.settings import KernelSettings, kernel_settings
+
+DESCRIPTION = (
+    "Een API om een zaaktypecatalogus (ZTC) te benaderen: catalogussen, zaaktypen en alles wat "
+    "daaraan hangt (statustypen, roltypen, resultaattypen, eigenschappen, zaakobjecttypen, "
+    "informatieobjecttypen, besluittypen), met concepten, publiceren en versies naar geldigheid."
+)
+
+TAGS = [
+    {"name": name, "description": f"Operaties op {name}."}
+    for name in (
+        "besluittypen",
+        "catalogussen",
+        "eigenschappen",
+        "informatieobjecttypen",
+        "resultaattypen",
+        "roltypen",
+        "statustypen",
+        "zaakobjecttypen",
+        "zaaktype-informatieobjecttypen",
+        "zaaktypen",
+    )
+]
+
+
+def routers() -> list:
+    return [catalogus_router]
+
+
+def create_app(
+    settings: CatalogiSettings | None = None,
+    kernel: KernelSettings | None = None,
+    referentielijsten_transport: httpx.BaseTransport | None = None,
+    **kwargs,
+) -> FastAPI:
+    settings = settings or catalogi_settings()
+    kernel = kernel or kernel_settings()
+    lijsten = Referentielijsten(
+        settings,
+        timeout=kernel.remote_timeout,
+        cache_seconds=kernel.remote_cache_seconds,
+        transport=referentielijsten_transport,
+    )
+    app = create_service_app(
+        title="Catalogi API",
+        api_version=API_VERSION,
+        api_root=API_ROOT,
+        description=DESCRIPTION,
+        database=Database(settings.database_url),
+        routers=routers(),
+        tags=TAGS,
+        kernel=kernel,
+        on_shutdown=[lijsten.resolver.close],
+        **kwargs,
+    )
+    app.state.settings = settings
+    app.state.referentielijsten = lijsten
+    return app

@@ -1,0 +1,210 @@
+"""What every Catalogi resource shares: geldigheid columns and filters, the concept rules
+(ztc-009, ztc-010), resolving URLs of local objects, and notifications."""
+
+import datetime as dt
+import re
+import uuid as uuid_module
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
+from sqlalchemy import Date, Select, and_, or_
+from sqlalchemy.orm import Mapped, mapped_column
+
+from services.catalogi.db import outbox
+from shared.auth import ZTC
+from shared.errors import InvalidParam, ValidationProblem
+from shared.resources import ApiModel, Context
+
+SCOPE_LEZEN = "catalogi.lezen"
+SCOPE_SCHRIJVEN = "catalogi.schrijven"
+SCOPE_FORCED_WRITE = "catalogi.geforceerd-schrijven"
+SCOPE_FORCED_DELETE = "catalogi.geforceerd-verwijderen"
+
+# ztc-014: readers of the Zaken and Documenten APIs may read the catalogus too.
+READ_SCOPES = (SCOPE_LEZEN, "zaken.lezen", "documenten.lezen")
+
+SCOPES_MAIN = {
+    "list": READ_SCOPES,
+    "retrieve": READ_SCOPES,
+    "create": (SCOPE_SCHRIJVEN,),
+    "update": (SCOPE_SCHRIJVEN, SCOPE_FORCED_WRITE),
+    "partial_update": (SCOPE_SCHRIJVEN, SCOPE_FORCED_WRITE),
+    "destroy": (SCOPE_SCHRIJVEN, SCOPE_FORCED_DELETE),
+    "publish": (SCOPE_SCHRIJVEN,),
+}
+SCOPES_SUB = {**SCOPES_MAIN, "create": (SCOPE_SCHRIJVEN, SCOPE_FORCED_WRITE)}
+
+# ---------------------------------------------------------------- field types
+
+_DURATION = re.compile(
+    r"^P(?!$)(\d+(?:[.,]\d+)?Y)?(\d+(?:[.,]\d+)?M)?(\d+(?:[.,]\d+)?W)?(\d+(?:[.,]\d+)?D)?"
+    r"(T(?=\d)(\d+(?:[.,]\d+)?H)?(\d+(?:[.,]\d+)?M)?(\d+(?:[.,]\d+)?S)?)?$"
+)
+
+
+def _duration(value: str) -> str:
+    if not _DURATION.match(value):
+        raise PydanticCustomError("zgw:invalid", "Ongeldige ISO 8601-duur, bijvoorbeeld P30D of P1Y.")
+    return value
+
+
+Duration = Annotated[str, AfterValidator(_duration), Field(json_schema_extra={"format": "duration"})]
+
+
+def _uri(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+        raise PydanticCustomError("zgw:invalid", "Voer een geldige URL in.")
+    return value
+
+
+Uri = Annotated[str, AfterValidator(_uri), Field(json_schema_extra={"format": "uri"})]
+
+Vertrouwelijkheidaanduiding = Literal[
+    "openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk", "vertrouwelijk", "confidentieel", "geheim", "zeer_geheim"
+]
+StatusFilter = Literal["alles", "concept", "definitief"]
+
+# ---------------------------------------------------------------- geldigheid
+
+
+class GeldigheidColumns:
+    """beginGeldigheid..eindeGeldigheid (inclusive) and beginObject/eindeObject."""
+
+    begin_geldigheid: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    einde_geldigheid: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    begin_object: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    einde_object: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+def geldig_op(model, day: dt.date):
+    """The SQL condition 'this version is valid on `day`' (both ends inclusive)."""
+    return and_(
+        or_(model.begin_geldigheid.is_(None), model.begin_geldigheid <= day),
+        or_(model.einde_geldigheid.is_(None), model.einde_geldigheid >= day),
+    )
+
+
+def parse_day(value: str | None, name: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationProblem.field(name, "invalid", "Ongeldige datum, verwacht YYYY-MM-DD.") from None
+
+
+def apply_status(query: Select, concept_column, status: str | None) -> Select:
+    """The `status` filter; lists show only published (definitief) objects when it is absent."""
+    if status in (None, "definitief"):
+        return query.where(concept_column.is_(False))
+    if status == "concept":
+        return query.where(concept_column.is_(True))
+    return query
+
+
+def geldigheid_dict(obj) -> dict:
+    return {
+        "beginGeldigheid": iso(obj.begin_geldigheid),
+        "eindeGeldigheid": iso(obj.einde_geldigheid),
+        "beginObject": iso(obj.begin_object),
+        "eindeObject": iso(obj.einde_object),
+    }
+
+
+def iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# ---------------------------------------------------------------- local URLs
+
+
+def local_uuid(ctx: Context, url: str, collection: str) -> uuid_module.UUID | None:
+    """The uuid in a URL of one of our own `collection` objects, or None when it is not one."""
+    marker = f"{ctx.request.app.state.api_root}/{collection}/"
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    index = path.find(marker)
+    if index < 0:
+        return None
+    tail = path[index + len(marker) :].rstrip("/")
+    try:
+        return uuid_module.UUID(tail)
+    except ValueError:
+        return None
+
+
+def resolve_local(ctx: Context, url: str, model, collection: str, name: str):
+    """A local object by URL, or a 400 naming the field (`no_match` / `does_not_exist`)."""
+    object_uuid = local_uuid(ctx, url, collection)
+    if object_uuid is None:
+        raise ValidationProblem.field(name, "no_match", "Ongeldige hyperlink - Geen URL match.")
+    obj = ctx.session.query(model).filter(model.uuid == object_uuid).one_or_none()
+    if obj is None:
+        raise ValidationProblem.field(name, "does_not_exist", "Ongeldige hyperlink - Object bestaat niet.")
+    return obj
+
+
+# ---------------------------------------------------------------- concept rules
+
+
+def forced_write(ctx: Context) -> bool:
+    return ctx.principal.has_any_scope(ZTC, (SCOPE_FORCED_WRITE,))
+
+
+def forced_delete(ctx: Context) -> bool:
+    return ctx.principal.has_any_scope(ZTC, (SCOPE_FORCED_DELETE,))
+
+
+def non_field(code: str, reason: str) -> ValidationProblem:
+    return ValidationProblem(InvalidParam("nonFieldErrors", code, reason))
+
+
+def ensure_concept_for_update(ctx: Context, obj, data: ApiModel, partial: bool) -> None:
+    """ztc-009: a published zaaktype/informatieobjecttype/besluittype is not changed, except its
+    eindeGeldigheid (PATCH with only that field) or as a correction (`catalogi.geforceerd-schrijven`)."""
+    if obj.concept or forced_write(ctx):
+        return
+    if partial and data.model_fields_set == {"einde_geldigheid"}:
+        return
+    raise non_field("non-concept-object", "Het is niet toegestaan om een non-concept object bij te werken.")
+
+
+def ensure_concept_for_delete(ctx: Context, obj) -> None:
+    """ztc-009: only concepts are deleted (unless `catalogi.geforceerd-verwijderen`)."""
+    if obj.concept or forced_delete(ctx):
+        return
+    raise non_field("non-concept-object", "Alleen concepten kunnen worden verwijderd.")
+
+
+def ensure_zaaktype_concept(ctx: Context, zaaktype, *, deleting: bool = False) -> None:
+    """ztc-010: the sub-types of a published zaaktype are not created, changed or deleted."""
+    if zaaktype.concept or (forced_delete(ctx) if deleting else forced_write(ctx)):
+        return
+    raise non_field(
+        "non-concept-zaaktype",
+        "Het is niet toegestaan om objecten van een gepubliceerd zaaktype aan te maken, te wijzigen of te verwijderen.",
+    )
+
+
+def ensure_same_catalogus(catalogus_id: int, related, name: str = "nonFieldErrors") -> None:
+    """ztc-013: no relations across catalogi."""
+    if related is not None and related.catalogus_id != catalogus_id:
+        raise ValidationProblem(
+            InvalidParam(name, "relations-incorrect-catalogus", "De relatie verwijst naar een object in een andere catalogus.")
+        )
+
+
+# ---------------------------------------------------------------- notifications
+
+
+def notify(ctx: Context, *, kanaal: str, resource: str, url: str, actie: str, catalogus_url: str) -> None:
+    """Kanalen `zaaktypen`, `besluittypen`, `informatieobjecttypen`, kenmerk `catalogus`."""
+    outbox.enqueue(
+        ctx.session,
+        kanaal=kanaal,
+        hoofd_object=url,
+        resource=resource,
+        resource_url=url,
+        actie=actie,
+        kenmerken={"catalogus": catalogus_url},
+    )

@@ -1,0 +1,191 @@
+"""`zgw`: the entry point for every operational task.
+
+    zgw migrate [SERVICE ...]          alembic upgrade head (all services by default)
+    zgw seed-demo                      load the demo catalogus (idempotent)
+    zgw serve SERVICE [--port N]       serve one service with uvicorn
+    zgw run                            migrate, seed the demo and serve every service
+    zgw token [--client-id ID --secret S]   print a ZGW JWT (the demo client by default)
+    zgw openapi [SERVICE ...]          write openapi/<service>.yaml
+    zgw makemigrations SERVICE -m MSG  autogenerate the next alembic revision
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from services.registry import SERVICES
+from shared.settings import PROJECT_ROOT, kernel_settings
+
+
+def cmd_migrate(args) -> int:
+    from shared.migrate import upgrade
+
+    for name in args.services or list(SERVICES):
+        info = SERVICES[name]
+        upgrade(name, info.database_url())
+        print(f"{name}: database at head")
+    return 0
+
+
+def cmd_seed_demo(args) -> int:
+    from services.catalogi.demo import seed_demo
+
+    print(seed_demo())
+    return 0
+
+
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    info = SERVICES[args.service]
+    uvicorn.run(
+        info.app_factory,
+        factory=True,
+        host=args.host,
+        port=args.port or info.port,
+        workers=args.workers,
+        proxy_headers=True,
+        log_level=args.log_level,
+    )
+    return 0
+
+
+def _banner() -> str:
+    from shared.auth import make_token
+
+    kernel = kernel_settings()
+    token = make_token(kernel.demo_client_id, kernel.demo_client_secret, user_id="demo", user_representation="Demo gebruiker")
+    lines = [
+        "",
+        "ZGW services are starting:",
+        *[f"  {info.name:<10} http://127.0.0.1:{info.port}{info.api_root}" for info in SERVICES.values()],
+        "",
+        f"Demo client_id: {kernel.demo_client_id}",
+        f"Demo secret:    {kernel.demo_client_secret}",
+        "A token (valid for an hour; `zgw token` makes a new one):",
+        f"  curl -H 'Authorization: Bearer {token}' http://127.0.0.1:8001/catalogi/api/v1/zaaktypen",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def cmd_run(args) -> int:
+    """Migrate, seed and serve every service, each in its own process, until interrupted."""
+    cmd_migrate(argparse.Namespace(services=None))
+    cmd_seed_demo(args)
+    processes = [
+        subprocess.Popen([sys.executable, "-m", "services.cli", "serve", name, "--host", args.host])
+        for name in SERVICES
+    ]
+    time.sleep(1.0)
+    print(_banner(), flush=True)
+    try:
+        while all(p.poll() is None for p in processes):
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for p in processes:
+            if p.poll() is None:
+                p.terminate()
+        for p in processes:
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+    return 0
+
+
+def cmd_token(args) -> int:
+    from shared.auth import make_token
+
+    kernel = kernel_settings()
+    print(
+        make_token(
+            args.client_id or kernel.demo_client_id,
+            args.secret or kernel.demo_client_secret,
+            user_id=args.user_id,
+            user_representation=args.user_representation,
+        )
+    )
+    return 0
+
+
+def cmd_openapi(args) -> int:
+    from importlib import import_module
+
+    from shared.openapi import to_yaml
+
+    for name in args.services or list(SERVICES):
+        module, func = SERVICES[name].app_factory.split(":")
+        app = getattr(import_module(module), func)()
+        target = PROJECT_ROOT / "openapi" / f"{name}.yaml"
+        target.write_text(to_yaml(app.openapi()))
+        print(f"wrote {target.relative_to(PROJECT_ROOT)}")
+    return 0
+
+
+def cmd_makemigrations(args) -> int:
+    from alembic import command
+
+    from shared.migrate import alembic_config, upgrade
+
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'autogen.db'}"
+        upgrade(args.service, url)
+        versions = PROJECT_ROOT / "migrations" / args.service / "versions"
+        number = len(list(versions.glob("*.py"))) + 1
+        command.revision(alembic_config(args.service, url), message=args.message, autogenerate=True, rev_id=f"{number:04d}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="zgw", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("migrate", help="bring the databases to the newest schema")
+    p.add_argument("services", nargs="*")
+    p.set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser("seed-demo", help="load the demo catalogus (idempotent)")
+    p.set_defaults(func=cmd_seed_demo)
+
+    p = sub.add_parser("serve", help="serve one service")
+    p.add_argument("service", choices=list(SERVICES))
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=None)
+    p.add_argument("--workers", type=int, default=None)
+    p.add_argument("--log-level", default="info")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("run", help="migrate, seed the demo and serve every service")
+    p.add_argument("--host", default="127.0.0.1")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("token", help="print a ZGW JWT")
+    p.add_argument("--client-id")
+    p.add_argument("--secret")
+    p.add_argument("--user-id", default="demo")
+    p.add_argument("--user-representation", default="Demo gebruiker")
+    p.set_defaults(func=cmd_token)
+
+    p = sub.add_parser("openapi", help="write openapi/<service>.yaml")
+    p.add_argument("services", nargs="*")
+    p.set_defaults(func=cmd_openapi)
+
+    p = sub.add_parser("makemigrations", help="autogenerate the next alembic revision")
+    p.add_argument("service", choices=list(SERVICES))
+    p.add_argument("-m", "--message", required=True)
+    p.set_defaults(func=cmd_makemigrations)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    sys.exit(main())

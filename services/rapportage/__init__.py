@@ -1,0 +1,1 @@
+"""Rapportage: management information from zaak events (to be built; see the issue tracker)."""

@@ -1,0 +1,24 @@
+"""The services of the project: where each lives, its port and its database setting."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ServiceInfo:
+    name: str
+    port: int
+    api_root: str
+    app_factory: str  # "module:function", for uvicorn --factory
+    database_url: Callable[[], str]
+
+
+def _catalogi_db() -> str:
+    from services.catalogi.settings import catalogi_settings
+
+    return catalogi_settings().database_url
+
+
+SERVICES: dict[str, ServiceInfo] = {
+    "catalogi": ServiceInfo("catalogi", 8001, "/catalogi/api/v1", "services.catalogi.app:create_app", _catalogi_db),
+}

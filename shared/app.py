@@ -1,0 +1,78 @@
+"""Builds a service's FastAPI app with the kernel's conventions wired in once."""
+
+from collections.abc import Callable
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import Response
+
+from shared.auth import Authenticator, AutorisatieSource, FileAutorisaties
+from shared.db import Database
+from shared.errors import install_error_handlers
+from shared.http import StandardHeadersMiddleware
+from shared.openapi import build_openapi, to_yaml
+from shared.settings import KernelSettings, kernel_settings
+
+
+def create_service_app(
+    *,
+    title: str,
+    api_version: str,
+    api_root: str,
+    description: str,
+    database: Database,
+    routers: list[APIRouter],
+    tags: list[dict],
+    kernel: KernelSettings | None = None,
+    autorisaties: AutorisatieSource | None = None,
+    on_shutdown: list[Callable[[], None]] | None = None,
+) -> FastAPI:
+    kernel = kernel or kernel_settings()
+    app = FastAPI(
+        title=title,
+        version=api_version,
+        description=description,
+        docs_url=f"{api_root}/schema/docs",
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.state.db = database
+    app.state.api_root = api_root
+    app.state.api_root_url = lambda request: str(request.base_url).rstrip("/") + api_root
+    app.state.authenticator = Authenticator(autorisaties or FileAutorisaties(kernel), kernel)
+    install_error_handlers(app)
+    for router in routers:
+        app.include_router(router, prefix=api_root)
+
+    cache: dict[str, object] = {}
+
+    def openapi() -> dict:
+        if "spec" not in cache:
+            cache["spec"] = build_openapi(
+                app, title=title, version=api_version, description=description, api_root=api_root, tags=tags
+            )
+        return cache["spec"]  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+    def serve_yaml(request: Request) -> Response:
+        if "yaml" not in cache:
+            cache["yaml"] = to_yaml(openapi())
+        return Response(cache["yaml"], media_type="application/vnd.oai.openapi")  # type: ignore[arg-type]
+
+    app.add_api_route(f"{api_root}/openapi.yaml", serve_yaml, methods=["GET"], include_in_schema=False)
+    app.add_api_route(f"{api_root}/schema/openapi.yaml", serve_yaml, methods=["GET"], include_in_schema=False)
+    app.add_api_route(
+        f"{api_root}/openapi.json", lambda: openapi(), methods=["GET"], include_in_schema=False  # noqa: PLW0108
+    )
+
+    app.add_middleware(
+        StandardHeadersMiddleware, api_version=api_version, api_root=api_root, max_body_bytes=kernel.max_body_bytes
+    )
+
+    @app.on_event("shutdown")
+    def _shutdown() -> None:  # pragma: no cover - process teardown
+        for callback in on_shutdown or []:
+            callback()
+        database.dispose()
+
+    return app

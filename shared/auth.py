@@ -1,0 +1,250 @@
+"""JWT (HS256) authentication and autorisaties.
+
+A client signs a JWT with its secret; claims `iss`, `iat`, `client_id`, `user_id`,
+`user_representation`. The applicatie behind the client_id says what it may do: all rights
+(`heeftAlleAutorisaties`) or autorisaties per component with scopes (and, for Zaken, a zaaktype
+and a maximum vertrouwelijkheidaanduiding). Applicaties come from a configuration file
+(`ZGW_AUTORISATIES_FILE`, YAML or JSON, field names as in the Autorisaties API), plus the demo
+applicatie where the demo is switched on.
+"""
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import jwt
+import yaml
+from fastapi import Request
+
+from shared.errors import NotAuthenticated, PermissionDenied
+from shared.settings import KernelSettings
+
+# Components as the Autorisaties API names them.
+ZTC = "ztc"
+ZRC = "zrc"
+
+VERTROUWELIJKHEIDAANDUIDINGEN = (
+    "openbaar",
+    "beperkt_openbaar",
+    "intern",
+    "zaakvertrouwelijk",
+    "vertrouwelijk",
+    "confidentieel",
+    "geheim",
+    "zeer_geheim",
+)
+VERTROUWELIJKHEID_RANK = {name: rank for rank, name in enumerate(VERTROUWELIJKHEIDAANDUIDINGEN)}
+
+
+@dataclass(frozen=True)
+class Autorisatie:
+    component: str
+    scopes: frozenset[str]
+    zaaktype: str | None = None
+    informatieobjecttype: str | None = None
+    besluittype: str | None = None
+    max_vertrouwelijkheidaanduiding: str | None = None
+
+
+@dataclass(frozen=True)
+class Applicatie:
+    label: str
+    client_ids: tuple[str, ...]
+    secret: str
+    heeft_alle_autorisaties: bool = False
+    autorisaties: tuple[Autorisatie, ...] = ()
+
+    def scopes(self, component: str) -> frozenset[str]:
+        found: set[str] = set()
+        for autorisatie in self.autorisaties:
+            if autorisatie.component == component:
+                found |= autorisatie.scopes
+        return frozenset(found)
+
+
+@dataclass
+class Principal:
+    client_id: str
+    applicatie: Applicatie
+    user_id: str = ""
+    user_representation: str = ""
+    claims: dict = field(default_factory=dict)
+
+    @property
+    def all_rights(self) -> bool:
+        return self.applicatie.heeft_alle_autorisaties
+
+    def has_any_scope(self, component: str, scopes: tuple[str, ...] | frozenset[str]) -> bool:
+        if self.all_rights:
+            return True
+        return bool(self.applicatie.scopes(component) & set(scopes))
+
+    def require_any_scope(self, component: str, scopes: tuple[str, ...] | frozenset[str]) -> None:
+        if not self.has_any_scope(component, scopes):
+            raise PermissionDenied()
+
+
+class AutorisatieSource(Protocol):
+    def by_client_id(self, client_id: str) -> Applicatie | None: ...
+
+
+def parse_applicatie(data: dict) -> Applicatie:
+    autorisaties = tuple(
+        Autorisatie(
+            component=a["component"],
+            scopes=frozenset(a.get("scopes", [])),
+            zaaktype=a.get("zaaktype"),
+            informatieobjecttype=a.get("informatieobjecttype"),
+            besluittype=a.get("besluittype"),
+            max_vertrouwelijkheidaanduiding=a.get("maxVertrouwelijkheidaanduiding"),
+        )
+        for a in data.get("autorisaties", [])
+    )
+    return Applicatie(
+        label=data.get("label", ""),
+        client_ids=tuple(data.get("clientIds", [])),
+        secret=data["secret"],
+        heeft_alle_autorisaties=bool(data.get("heeftAlleAutorisaties", False)),
+        autorisaties=autorisaties,
+    )
+
+
+class FileAutorisaties:
+    """Applicaties from a YAML/JSON file (re-read when it changes) plus the demo applicatie."""
+
+    RECHECK_SECONDS = 2.0
+
+    def __init__(self, settings: KernelSettings):
+        self.path: Path | None = settings.autorisaties_file
+        self._demo = (
+            Applicatie(
+                label="Demo (alle rechten)",
+                client_ids=(settings.demo_client_id,),
+                secret=settings.demo_client_secret,
+                heeft_alle_autorisaties=True,
+            )
+            if settings.demo_enabled
+            else None
+        )
+        self._lock = threading.Lock()
+        self._by_client: dict[str, Applicatie] = {}
+        self._mtime: float | None = None
+        self._checked = 0.0
+        self._load()
+
+    def _load(self) -> None:
+        by_client: dict[str, Applicatie] = {}
+        if self._demo:
+            for cid in self._demo.client_ids:
+                by_client[cid] = self._demo
+        if self.path and self.path.exists():
+            text = self.path.read_text()
+            data = json.loads(text) if self.path.suffix == ".json" else yaml.safe_load(text)
+            for raw in (data or {}).get("applicaties", []):
+                app = parse_applicatie(raw)
+                for cid in app.client_ids:
+                    by_client[cid] = app
+            self._mtime = self.path.stat().st_mtime
+        self._by_client = by_client
+
+    def _maybe_reload(self) -> None:
+        now = time.monotonic()
+        if not self.path or now - self._checked < self.RECHECK_SECONDS:
+            return
+        with self._lock:
+            self._checked = now
+            mtime = self.path.stat().st_mtime if self.path.exists() else None
+            if mtime != self._mtime:
+                self._load()
+
+    def by_client_id(self, client_id: str) -> Applicatie | None:
+        self._maybe_reload()
+        return self._by_client.get(client_id)
+
+
+class Authenticator:
+    def __init__(self, source: AutorisatieSource, settings: KernelSettings):
+        self.source = source
+        self.max_age = settings.jwt_max_age
+        self.leeway = settings.jwt_leeway
+
+    def authenticate(self, authorization: str | None) -> Principal:
+        if not authorization:
+            raise NotAuthenticated()
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise NotAuthenticated("Ongeldige Authorization header; verwacht 'Bearer <JWT>'.")
+        token = token.strip()
+        try:
+            header = jwt.get_unverified_header(token)
+            if header.get("alg") != "HS256":
+                raise NotAuthenticated("Alleen HS256-ondertekende JWT's worden geaccepteerd.")
+            unverified = jwt.decode(token, options={"verify_signature": False})
+        except jwt.PyJWTError as exc:
+            raise NotAuthenticated(f"Ongeldige JWT: {exc}") from None
+        client_id = unverified.get("client_id") or unverified.get("iss")
+        if not isinstance(client_id, str) or not client_id:
+            raise NotAuthenticated("De JWT bevat geen client_id.")
+        applicatie = self.source.by_client_id(client_id)
+        if applicatie is None:
+            raise NotAuthenticated("Onbekende client_id.")
+        try:
+            claims = jwt.decode(
+                token,
+                applicatie.secret,
+                algorithms=["HS256"],
+                leeway=self.leeway,
+                options={"require": ["iat"], "verify_aud": False},
+            )
+        except jwt.PyJWTError as exc:
+            raise NotAuthenticated(f"Ongeldige JWT: {exc}") from None
+        iat = claims.get("iat")
+        if not isinstance(iat, (int, float)):
+            raise NotAuthenticated("De claim iat ontbreekt of is ongeldig.")
+        now = time.time()
+        if iat > now + self.leeway:
+            raise NotAuthenticated("De JWT is uitgegeven in de toekomst.")
+        if now - iat > self.max_age + self.leeway:
+            raise NotAuthenticated("De JWT is verlopen.")
+        return Principal(
+            client_id=client_id,
+            applicatie=applicatie,
+            user_id=str(claims.get("user_id") or ""),
+            user_representation=str(claims.get("user_representation") or ""),
+            claims=claims,
+        )
+
+
+def make_token(client_id: str, secret: str, *, user_id: str = "", user_representation: str = "", iat: float | None = None) -> str:
+    """A ZGW JWT as a client makes it (used by the CLI, the demo and tests)."""
+    payload = {
+        "iss": client_id,
+        "iat": int(time.time() if iat is None else iat),
+        "client_id": client_id,
+        "user_id": user_id,
+        "user_representation": user_representation,
+    }
+    return jwt.encode(payload, secret, algorithm="HS256")
+
+
+def current_principal(request: Request) -> Principal:
+    principal = getattr(request.state, "principal", None)
+    if principal is None:
+        principal = request.app.state.authenticator.authenticate(request.headers.get("authorization"))
+        request.state.principal = principal
+    return principal
+
+
+def require_scopes(component: str, *scopes: str):
+    """Dependency: an authenticated client holding at least one of `scopes` for `component`."""
+
+    def dependency(request: Request) -> Principal:
+        principal = current_principal(request)
+        principal.require_any_scope(component, scopes)
+        return principal
+
+    dependency.scopes = scopes  # type: ignore[attr-defined]
+    return dependency

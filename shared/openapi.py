@@ -1,0 +1,181 @@
+"""The contract a service serves: OpenAPI 3.0.3 (real ZGW clients refuse 3.1), paths relative to
+the API root, the standard's error responses and headers."""
+
+import copy
+
+import yaml
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+_ERROR_STATUSES = {
+    "401": "Unauthorized",
+    "403": "Forbidden",
+    "406": "Not Acceptable",
+    "409": "Conflict",
+    "410": "Gone",
+    "415": "Unsupported Media Type",
+    "429": "Too Many Requests",
+    "500": "Internal Server Error",
+}
+
+FOUT = {
+    "type": "object",
+    "description": "Formaat van HTTP 4xx en 5xx fouten.",
+    "properties": {
+        "type": {"type": "string", "description": "URI referentie naar het type fout."},
+        "code": {"type": "string", "description": "Systeemcode die het type fout aangeeft"},
+        "title": {"type": "string", "description": "Generieke titel voor het type fout"},
+        "status": {"type": "integer", "description": "De HTTP status code"},
+        "detail": {"type": "string", "description": "Extra informatie bij de fout, indien beschikbaar"},
+        "instance": {"type": "string", "description": "URI met referentie naar dit specifiek voorkomen van de fout."},
+    },
+    "required": ["code", "detail", "instance", "status", "title"],
+}
+FIELD_VALIDATION_ERROR = {
+    "type": "object",
+    "description": "Formaat van validatiefouten.",
+    "properties": {
+        "name": {"type": "string", "description": "Naam van het veld met ongeldige gegevens"},
+        "code": {"type": "string", "description": "Systeemcode die het type fout aangeeft"},
+        "reason": {"type": "string", "description": "Uitleg wat er precies fout is met de gegevens"},
+    },
+    "required": ["code", "name", "reason"],
+}
+VALIDATIE_FOUT = copy.deepcopy(FOUT)
+VALIDATIE_FOUT["description"] = "Formaat van HTTP 4xx en 5xx fouten, met de velden die ongeldig zijn."
+VALIDATIE_FOUT["properties"]["invalidParams"] = {
+    "type": "array",
+    "items": {"$ref": "#/components/schemas/FieldValidationError"},
+}
+VALIDATIE_FOUT["required"] = ["code", "detail", "instance", "invalidParams", "status", "title"]
+
+API_VERSION_HEADER = {
+    "schema": {"type": "string"},
+    "description": "Geeft een specifieke API-versie aan in de context van een specifieke aanroep. Voorbeeld: 1.2.1.",
+}
+ETAG_HEADER = {
+    "schema": {"type": "string"},
+    "description": "De ETag berekend op de response body JSON.",
+}
+
+
+def _to_30(node):
+    """Rewrite JSON Schema 2020-12 (pydantic) into the OpenAPI 3.0 dialect."""
+    if isinstance(node, list):
+        return [_to_30(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _to_30(v) for k, v in node.items()}
+    for key in ("anyOf", "oneOf"):
+        options = node.get(key)
+        if isinstance(options, list) and any(o == {"type": "null"} for o in options):
+            rest = [o for o in options if o != {"type": "null"}]
+            del node[key]
+            node["nullable"] = True
+            if len(rest) == 1:
+                only = rest[0]
+                if "$ref" in only:
+                    node["allOf"] = [only]
+                else:
+                    node.update({k: v for k, v in only.items() if k not in node or k == "type"})
+            else:
+                node[key] = rest
+    if isinstance(node.get("type"), list):
+        types = [t for t in node["type"] if t != "null"]
+        if len(types) < len(node["type"]):
+            node["nullable"] = True
+        node["type"] = types[0] if len(types) == 1 else types
+    if "const" in node:
+        node["enum"] = [node.pop("const")]
+    if "examples" in node:
+        examples = node.pop("examples")
+        if isinstance(examples, list) and examples:
+            node["example"] = examples[0]
+    if isinstance(node.get("exclusiveMinimum"), (int, float)) and not isinstance(node["exclusiveMinimum"], bool):
+        node["minimum"] = node["exclusiveMinimum"]
+        node["exclusiveMinimum"] = True
+    if isinstance(node.get("exclusiveMaximum"), (int, float)) and not isinstance(node["exclusiveMaximum"], bool):
+        node["maximum"] = node["exclusiveMaximum"]
+        node["exclusiveMaximum"] = True
+    if "$ref" in node and len(node) > 1:
+        ref = node.pop("$ref")
+        node.setdefault("allOf", []).insert(0, {"$ref": ref})
+    node.pop("$schema", None)
+    node.pop("contentMediaType", None)
+    return node
+
+
+def _problem(description: str, schema: str) -> dict:
+    return {
+        "description": description,
+        "headers": {"API-version": API_VERSION_HEADER},
+        "content": {"application/problem+json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+    }
+
+
+def build_openapi(app: FastAPI, *, title: str, version: str, description: str, api_root: str, tags: list[dict]) -> dict:
+    raw = get_openapi(title=title, version=version, description=description, routes=app.routes)
+    spec = _to_30(raw)
+    spec["openapi"] = "3.0.3"
+    spec["servers"] = [{"url": api_root}]
+    spec["security"] = [{"JWT-Claims": []}]
+    spec["tags"] = tags
+    components = spec.setdefault("components", {})
+    components["securitySchemes"] = {"JWT-Claims": {"type": "http", "bearerFormat": "JWT", "scheme": "bearer"}}
+    schemas = components.setdefault("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+    schemas["Fout"] = FOUT
+    schemas["ValidatieFout"] = VALIDATIE_FOUT
+    schemas["FieldValidationError"] = FIELD_VALIDATION_ERROR
+
+    paths = {}
+    for path, operations in spec.get("paths", {}).items():
+        if not path.startswith(api_root):
+            continue
+        relative = path[len(api_root) :] or "/"
+        if relative in ("/openapi.yaml", "/schema/openapi.yaml"):
+            continue
+        for method, operation in operations.items():
+            for param in operation.get("parameters", []):
+                param.get("schema", {}).pop("nullable", None)  # a query parameter is absent, never null
+                param.get("schema", {}).pop("title", None)
+            responses = operation.setdefault("responses", {})
+            responses.pop("422", None)
+            for status, response in responses.items():
+                if status.startswith("2") and status != "204":
+                    headers = response.setdefault("headers", {})
+                    headers["API-version"] = API_VERSION_HEADER
+                    if method in ("get", "head") and "{uuid}" in relative:
+                        headers["ETag"] = ETAG_HEADER
+                    if status == "201":
+                        headers["Location"] = {"schema": {"type": "string", "format": "uri"}, "description": "URL waar de resource leeft."}
+            if method == "head":
+                for response in responses.values():
+                    response.pop("content", None)
+                continue
+            if operation.get("requestBody") or any(p.get("in") == "query" for p in operation.get("parameters", [])):
+                responses.setdefault("400", _problem("Bad request", "ValidatieFout"))
+            if "{" in relative:
+                responses.setdefault("404", _problem("Not found", "Fout"))
+            for status, description in _ERROR_STATUSES.items():
+                responses.setdefault(status, _problem(description, "Fout"))
+            if method in ("post", "put", "patch") and operation.get("requestBody"):
+                params = operation.setdefault("parameters", [])
+                if not any(p.get("name") == "Content-Type" for p in params):
+                    params.append(
+                        {
+                            "in": "header",
+                            "name": "Content-Type",
+                            "schema": {"type": "string", "enum": ["application/json"]},
+                            "description": "Content type van de verzoekinhoud.",
+                            "required": True,
+                        }
+                    )
+        paths[relative] = operations
+    spec["paths"] = paths
+    return spec
+
+
+def to_yaml(spec: dict) -> str:
+    return yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=120)

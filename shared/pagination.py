@@ -1,0 +1,57 @@
+"""Page-number pagination: `{count, next, previous, results}` with absolute URLs."""
+
+from dataclasses import dataclass
+
+from fastapi import Request
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from shared.errors import NotFound
+
+PAGE_SIZE = 100
+
+
+@dataclass
+class Page:
+    number: int
+    size: int = PAGE_SIZE
+
+    @property
+    def offset(self) -> int:
+        return (self.number - 1) * self.size
+
+
+def page_from(value: int | None) -> Page:
+    if value is None:
+        return Page(1)
+    if value < 1:
+        raise NotFound("Ongeldige pagina.")
+    return Page(value)
+
+
+def _page_url(request: Request, number: int) -> str:
+    return str(request.url.include_query_params(page=number))
+
+
+def envelope(request: Request, *, count: int, page: Page, results: list) -> dict:
+    last = max(1, -(-count // page.size))
+    if page.number > last:
+        raise NotFound("Ongeldige pagina.")
+    previous = None
+    if page.number > 1:
+        previous = (
+            str(request.url.remove_query_params("page")) if page.number == 2 else _page_url(request, page.number - 1)
+        )
+    return {
+        "count": count,
+        "next": _page_url(request, page.number + 1) if page.number < last else None,
+        "previous": previous,
+        "results": results,
+    }
+
+
+def fetch_page(session: Session, query: Select, page: Page) -> tuple[int, list]:
+    """The exact count and one page of rows: two queries, whatever the page size."""
+    count = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    rows = list(session.scalars(query.limit(page.size).offset(page.offset))) if count > page.offset else []
+    return count, rows

@@ -1,0 +1,102 @@
+"""Resolving URL references to other APIs (Referentielijsten, Catalogi, ...) over HTTP.
+
+Responses are cached per URL for a while and revalidated with `If-None-Match` afterwards, so a
+published (immutable) object costs one request per cache period. Timeouts are always set: an
+outage becomes a clear error, not a hang.
+"""
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import httpx
+
+
+class RemoteError(Exception):
+    """`kind` is `bad-url` (the URL answered, but not 200 with JSON) or `unavailable`."""
+
+    def __init__(self, kind: str, url: str, detail: str):
+        super().__init__(f"{url}: {detail}")
+        self.kind = kind
+        self.url = url
+        self.detail = detail
+
+
+@dataclass
+class _Entry:
+    data: object
+    etag: str | None
+    fetched: float
+
+
+class RemoteResolver:
+    def __init__(
+        self,
+        *,
+        timeout: float = 5.0,
+        cache_seconds: float = 300.0,
+        max_entries: int = 10_000,
+        headers_for: Callable[[str], dict[str, str]] | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ):
+        self.cache_seconds = cache_seconds
+        self.max_entries = max_entries
+        self.headers_for = headers_for or (lambda url: {})
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)),
+            transport=transport,
+            follow_redirects=False,
+            headers={"Accept": "application/json"},
+        )
+        self._cache: OrderedDict[str, _Entry] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def invalidate(self, url: str | None = None) -> None:
+        with self._lock:
+            if url is None:
+                self._cache.clear()
+            else:
+                self._cache.pop(url, None)
+
+    def get_json(self, url: str):
+        if not url.startswith(("http://", "https://")):
+            raise RemoteError("bad-url", url, "geen http(s)-URL")
+        now = time.monotonic()
+        with self._lock:
+            entry = self._cache.get(url)
+            if entry and now - entry.fetched < self.cache_seconds:
+                self._cache.move_to_end(url)
+                return entry.data
+        headers = dict(self.headers_for(url))
+        if entry and entry.etag:
+            headers["If-None-Match"] = entry.etag
+        try:
+            response = self._client.get(url, headers=headers)
+        except httpx.TimeoutException:
+            raise RemoteError("unavailable", url, "time-out") from None
+        except (httpx.HTTPError, ValueError) as exc:
+            # connection errors; and for an invalid URL, httpx raises its own errors
+            kind = "bad-url" if isinstance(exc, (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError)) else "unavailable"
+            raise RemoteError(kind, url, str(exc) or type(exc).__name__) from None
+        if response.status_code == 304 and entry:
+            data = entry.data
+        elif response.status_code == 200:
+            try:
+                data = response.json()
+            except ValueError:
+                raise RemoteError("bad-url", url, "antwoord is geen JSON") from None
+        elif response.status_code >= 500:
+            raise RemoteError("unavailable", url, f"HTTP {response.status_code}")
+        else:
+            raise RemoteError("bad-url", url, f"HTTP {response.status_code}")
+        with self._lock:
+            self._cache[url] = _Entry(data, response.headers.get("etag"), now)
+            self._cache.move_to_end(url)
+            while len(self._cache) > self.max_entries:
+                self._cache.popitem(last=False)
+        return data

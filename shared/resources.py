@@ -1,0 +1,292 @@
+"""One mechanism for the standard's resource operations.
+
+Every ZGW resource has the same shape: `<name>_list`, `_create`, `_retrieve`, `_update`,
+`_partial_update`, `_destroy`, `_headers`, with the same pagination, ETag, scopes and status
+codes. `register_resource` wires those HTTP operations for a domain's `ResourceService`, which
+holds the queries and rules; a domain router adds its own extra operations (e.g. `/publish`).
+"""
+
+import uuid as uuid_module
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Protocol
+
+from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic.fields import FieldInfo
+from sqlalchemy import Select
+from sqlalchemy.orm import Session
+
+from shared.auth import Principal, require_scopes
+from shared.db import SessionDep
+from shared.errors import NotFound
+from shared.http import detail_response, json_response
+from shared.pagination import envelope, fetch_page, page_from
+
+
+class ApiModel(BaseModel):
+    """Request/response models: camelCase aliases as in the standard; unknown fields ignored."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="ignore")
+
+
+def read_only(description: str = "", *, format: str | None = None, **kwargs) -> Any:
+    """A response-only field, marked `readOnly` in the contract."""
+    extra: dict[str, Any] = {"readOnly": True}
+    if format:
+        extra["format"] = format
+    return Field(json_schema_extra=extra, description=description or None, **kwargs)
+
+
+def patch_model_of(model: type[BaseModel], name: str) -> type[BaseModel]:
+    """The PATCH body: the same fields, none required; `model_fields_set` tells what was sent.
+
+    Defaults are not validated, so a non-nullable field stays non-nullable (null gives `null`).
+    """
+    fields = {}
+    for fname, info in model.model_fields.items():
+        new = FieldInfo.merge_field_infos(info, default=None)
+        new.default_factory = None
+        fields[fname] = (info.annotation, new)
+    return create_model(name, __base__=ApiModel, __doc__=model.__doc__, **fields)
+
+
+def paginated_model_of(model: type[BaseModel], name: str) -> type[BaseModel]:
+    return create_model(
+        name,
+        __base__=ApiModel,
+        count=(int, Field(examples=[123])),
+        next=(str | None, Field(json_schema_extra={"format": "uri"}, examples=["http://api.example.org/accounts/?page=4"])),
+        previous=(str | None, Field(json_schema_extra={"format": "uri"}, examples=["http://api.example.org/accounts/?page=2"])),
+        results=(list[model], ...),
+    )
+
+
+@dataclass
+class Context:
+    """What a service needs of the request: who asks, and the absolute API root for URLs."""
+
+    request: Request
+    principal: Principal
+    session: Session
+
+    @property
+    def api_root_url(self) -> str:
+        return self.request.app.state.api_root_url(self.request)
+
+    def url(self, collection: str, object_uuid) -> str:
+        return f"{self.api_root_url}/{collection}/{object_uuid}"
+
+
+class ResourceService(Protocol):
+    def list_query(self, ctx: Context, filters: BaseModel) -> Select: ...
+    def get(self, ctx: Context, object_uuid: uuid_module.UUID, params: BaseModel | None = None) -> Any: ...
+    def serialize(self, ctx: Context, objects: list) -> list[dict]: ...
+    def create(self, ctx: Context, data: BaseModel) -> Any: ...
+    def update(self, ctx: Context, obj: Any, data: BaseModel, partial: bool) -> Any: ...
+    def delete(self, ctx: Context, obj: Any) -> None: ...
+
+
+@dataclass
+class ResourceSpec:
+    name: str  # operationId prefix, e.g. "statustype"
+    collection: str  # path segment, e.g. "statustypen"
+    tag: str
+    component: str
+    service: ResourceService
+    read_model: type[BaseModel]
+    create_model: type[BaseModel] | None = None
+    update_model: type[BaseModel] | None = None
+    patch_model: type[BaseModel] | None = None
+    filter_model: type[BaseModel] | None = None
+    retrieve_params_model: type[BaseModel] | None = None
+    operations: tuple[str, ...] = ("list", "create", "retrieve", "update", "partial_update", "destroy", "headers")
+    scopes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    create_status: int = 201
+    destroy_status: int = 204
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+
+UuidPath = Annotated[uuid_module.UUID, Path(description="Unieke resource identifier (UUID4)")]
+
+
+def load_or_404(ctx: Context, spec: ResourceSpec, object_uuid, params=None):
+    obj = spec.service.get(ctx, object_uuid, params)
+    if obj is None:
+        raise NotFound(f"Geen {spec.name} gevonden met deze uuid.")
+    return obj
+
+
+def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
+    service = spec.service
+    read_model = spec.read_model
+    list_model = paginated_model_of(read_model, f"Paginated{read_model.__name__}List")
+    detail_path = f"/{spec.collection}/{{uuid}}"
+
+    def principal_dep(operation: str):
+        return Depends(require_scopes(spec.component, *spec.scopes[operation]))
+
+    def doc(operation: str, default: str) -> str:
+        return spec.descriptions.get(operation, default)
+
+    if "list" in spec.operations:
+        filter_model = spec.filter_model or create_model(f"{read_model.__name__}Filters", __base__=ApiModel)
+
+        @router.get(
+            f"/{spec.collection}",
+            operation_id=f"{spec.name}_list",
+            summary=doc("list", f"Alle {spec.collection.upper()} opvragen."),
+            tags=[spec.tag],
+            response_model=list_model,
+        )
+        def list_endpoint(
+            request: Request,
+            session: SessionDep,
+            principal: Annotated[Principal, principal_dep("list")],
+            filters: Annotated[filter_model, Query()],
+            page: Annotated[int | None, Query(description="Een pagina binnen de gepagineerde set resultaten.")] = None,
+        ) -> Response:
+            ctx = Context(request, principal, session)
+            number = page_from(page)
+            count, rows = fetch_page(session, service.list_query(ctx, filters), number)
+            return json_response(envelope(request, count=count, page=number, results=service.serialize(ctx, rows)))
+
+    if "retrieve" in spec.operations or "headers" in spec.operations:
+        params_model = spec.retrieve_params_model or create_model(f"{read_model.__name__}RetrieveParams", __base__=ApiModel)
+
+        def detail(
+            request: Request,
+            session: SessionDep,
+            principal: Principal,
+            object_uuid: uuid_module.UUID,
+            params,
+        ) -> Response:
+            ctx = Context(request, principal, session)
+            obj = load_or_404(ctx, spec, object_uuid, params)
+            return detail_response(request, service.serialize(ctx, [obj])[0])
+
+        if "retrieve" in spec.operations:
+
+            @router.get(
+                detail_path,
+                operation_id=f"{spec.name}_retrieve",
+                summary=doc("retrieve", f"Een specifieke {spec.name.upper()} opvragen."),
+                tags=[spec.tag],
+                response_model=read_model,
+            )
+            def retrieve_endpoint(
+                request: Request,
+                session: SessionDep,
+                principal: Annotated[Principal, principal_dep("retrieve")],
+                uuid: UuidPath,
+                params: Annotated[params_model, Query()],
+                if_none_match: Annotated[str | None, Query(include_in_schema=False)] = None,
+            ) -> Response:
+                return detail(request, session, principal, uuid, params)
+
+        if "headers" in spec.operations:
+
+            @router.head(
+                detail_path,
+                operation_id=f"{spec.name}_headers",
+                summary=doc("headers", f"De headers voor een specifiek(e) {spec.name.upper()} opvragen."),
+                tags=[spec.tag],
+                response_model=None,
+                responses={200: {"description": "OK"}},
+            )
+            def headers_endpoint(
+                request: Request,
+                session: SessionDep,
+                principal: Annotated[Principal, principal_dep("retrieve")],
+                uuid: UuidPath,
+            ) -> Response:
+                return detail(request, session, principal, uuid, None)
+
+    if "create" in spec.operations:
+        create_model_ = spec.create_model
+
+        @router.post(
+            f"/{spec.collection}",
+            operation_id=f"{spec.name}_create",
+            summary=doc("create", f"Maak een {spec.name.upper()} aan."),
+            tags=[spec.tag],
+            status_code=spec.create_status,
+            response_model=read_model,
+        )
+        def create_endpoint(
+            request: Request,
+            session: SessionDep,
+            principal: Annotated[Principal, principal_dep("create")],
+            data: Annotated[create_model_, Body()],
+        ) -> Response:
+            ctx = Context(request, principal, session)
+            obj = service.create(ctx, data)
+            session.flush()
+            body = service.serialize(ctx, [obj])[0]
+            return detail_response(request, body, status_code=spec.create_status, headers={"Location": body["url"]})
+
+    def write(request, session, principal, object_uuid, data, partial) -> Response:
+        ctx = Context(request, principal, session)
+        obj = load_or_404(ctx, spec, object_uuid)
+        obj = service.update(ctx, obj, data, partial)
+        session.flush()
+        return detail_response(request, service.serialize(ctx, [obj])[0])
+
+    if "update" in spec.operations:
+        update_model_ = spec.update_model or spec.create_model
+
+        @router.put(
+            detail_path,
+            operation_id=f"{spec.name}_update",
+            summary=doc("update", f"Werk een {spec.name.upper()} in zijn geheel bij."),
+            tags=[spec.tag],
+            response_model=read_model,
+        )
+        def update_endpoint(
+            request: Request,
+            session: SessionDep,
+            principal: Annotated[Principal, principal_dep("update")],
+            uuid: UuidPath,
+            data: Annotated[update_model_, Body()],
+        ) -> Response:
+            return write(request, session, principal, uuid, data, False)
+
+    if "partial_update" in spec.operations:
+        patch_model_ = spec.patch_model or patch_model_of(spec.update_model or spec.create_model, f"Patched{read_model.__name__}")
+
+        @router.patch(
+            detail_path,
+            operation_id=f"{spec.name}_partial_update",
+            summary=doc("partial_update", f"Werk een {spec.name.upper()} deels bij."),
+            tags=[spec.tag],
+            response_model=read_model,
+        )
+        def partial_update_endpoint(
+            request: Request,
+            session: SessionDep,
+            principal: Annotated[Principal, principal_dep("partial_update")],
+            uuid: UuidPath,
+            data: Annotated[patch_model_, Body()],
+        ) -> Response:
+            return write(request, session, principal, uuid, data, True)
+
+    if "destroy" in spec.operations:
+
+        @router.delete(
+            detail_path,
+            operation_id=f"{spec.name}_destroy",
+            summary=doc("destroy", f"Verwijder een {spec.name.upper()}."),
+            tags=[spec.tag],
+            status_code=spec.destroy_status,
+            response_model=None,
+            responses={spec.destroy_status: {"description": "No content"}},
+        )
+        def destroy_endpoint(
+            request: Request,
+            session: SessionDep,
+            principal: Annotated[Principal, principal_dep("destroy")],
+            uuid: UuidPath,
+        ) -> Response:
+            ctx = Context(request, principal, session)
+            obj = load_or_404(ctx, spec, uuid)
+            service.delete(ctx, obj)
+            return Response(status_code=spec.destroy_status)

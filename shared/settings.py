@@ -1,0 +1,52 @@
+"""Settings shared by every service (environment variables, documented in the README)."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+VAR_DIR = PROJECT_ROOT / "var"
+
+DEFAULT_DEMO_CLIENT_ID = "demo"
+DEFAULT_DEMO_CLIENT_SECRET = "demo-secret"
+
+
+class KernelSettings(BaseSettings):
+    """`ZGW_*` variables plus the demo credentials, read once per process."""
+
+    model_config = SettingsConfigDict(env_prefix="ZGW_", extra="ignore")
+
+    environment: str = "development"
+    # Applicaties (client_ids, secret, autorisaties); see README "Autorisaties".
+    autorisaties_file: Path | None = None
+    jwt_max_age: int = 3600
+    jwt_leeway: int = 5
+    max_body_bytes: int = 2 * 1024 * 1024
+    remote_timeout: float = 5.0
+    remote_cache_seconds: int = 300
+
+    demo_client_id: str = Field(DEFAULT_DEMO_CLIENT_ID, validation_alias="DEMO_CLIENT_ID")
+    demo_client_secret: str = Field(DEFAULT_DEMO_CLIENT_SECRET, validation_alias="DEMO_CLIENT_SECRET")
+    # The demo applicatie (all rights) exists only where this is on; `make run` switches it on.
+    demo_enabled: bool = False
+
+    @model_validator(mode="after")
+    def _no_default_secret_in_production(self) -> "KernelSettings":
+        if (
+            self.environment == "production"
+            and self.demo_enabled
+            and self.demo_client_secret == DEFAULT_DEMO_CLIENT_SECRET
+        ):
+            raise ValueError("refusing the default DEMO_CLIENT_SECRET in production")
+        return self
+
+
+@lru_cache
+def kernel_settings() -> KernelSettings:
+    return KernelSettings()
+
+
+def sqlite_url(name: str) -> str:
+    return f"sqlite:///{VAR_DIR / (name + '.db')}"
