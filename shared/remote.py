@@ -44,16 +44,22 @@ class RemoteResolver:
         self.cache_seconds = cache_seconds
         self.max_entries = max_entries
         self.headers_for = headers_for or (lambda url: {})
-        self._client = httpx.Client(
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)),
-            transport=transport,
-            follow_redirects=False,
-            headers={"Accept": "application/json"},
-        )
+        self._timeout = timeout
+        self._transport = transport
+        self._client = self._new_client()
         self._cache: OrderedDict[str, _Entry] = OrderedDict()
         self._lock = threading.Lock()
 
+    def _new_client(self) -> httpx.Client:
+        return httpx.Client(
+            timeout=httpx.Timeout(self._timeout, connect=min(self._timeout, 3.0)),
+            transport=self._transport,
+            follow_redirects=False,
+            headers={"Accept": "application/json"},
+        )
+
     def close(self) -> None:
+        """Close the connection pool; a later request opens a new one."""
         self._client.close()
 
     def invalidate(self, url: str | None = None) -> None:
@@ -75,6 +81,8 @@ class RemoteResolver:
         headers = dict(self.headers_for(url))
         if entry and entry.etag:
             headers["If-None-Match"] = entry.etag
+        if self._client.is_closed:
+            self._client = self._new_client()
         try:
             response = self._client.get(url, headers=headers)
         except httpx.TimeoutException:

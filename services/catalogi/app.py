@@ -5,7 +5,16 @@ from fastapi import FastAPI
 
 from services.catalogi import API_ROOT, API_VERSION
 from services.catalogi import models as _models  # noqa: F401  (registers every table)
+from services.catalogi.besluittype.router import router as besluittype_router
 from services.catalogi.catalogus.router import router as catalogus_router
+from services.catalogi.eigenschap.router import router as eigenschap_router
+from services.catalogi.informatieobjecttype.router import router as informatieobjecttype_router
+from services.catalogi.resultaattype.router import router as resultaattype_router
+from services.catalogi.roltype.router import router as roltype_router
+from services.catalogi.statustype.router import router as statustype_router
+from services.catalogi.zaakobjecttype.router import router as zaakobjecttype_router
+from services.catalogi.zaaktype.router import router as zaaktype_router
+from services.catalogi.zaaktypeinformatieobjecttype.router import router as ziot_router
 from services.catalogi.referentielijsten import Referentielijsten
 from services.catalogi.settings import CatalogiSettings, catalogi_settings
 from shared.app import create_service_app
@@ -36,7 +45,18 @@ TAGS = [
 
 
 def routers() -> list:
-    return [catalogus_router]
+    return [
+        besluittype_router,
+        catalogus_router,
+        eigenschap_router,
+        informatieobjecttype_router,
+        resultaattype_router,
+        roltype_router,
+        statustype_router,
+        zaakobjecttype_router,
+        ziot_router,
+        zaaktype_router,
+    ]
 
 
 def create_app(

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
-from sqlalchemy import Date, Select, and_, or_
+from sqlalchemy import Date, Select, and_, or_, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.catalogi.db import outbox
@@ -208,3 +208,104 @@ def notify(ctx: Context, *, kanaal: str, resource: str, url: str, actie: str, ca
         actie=actie,
         kenmerken={"catalogus": catalogus_url},
     )
+
+
+# ---------------------------------------------------------------- relations by key (historiemodel)
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def versions_by_key(ctx: Context, model, key_attr: str, wanted: set[tuple[int, str]], day: dt.date | None = None) -> dict:
+    """For each (catalogus_id, key) the version valid on `day` (default today), else the newest.
+
+    Catalogi 1.3 relates types by key (besluittype/informatieobjecttype omschrijving, zaaktype
+    identificatie) so a relation holds for every version; one query resolves a whole page.
+    """
+    if not wanted:
+        return {}
+    day = day or today()
+    key_column = getattr(model, key_attr)
+    catalogus_ids = {c for c, _ in wanted}
+    keys = {k for _, k in wanted}
+    rows = ctx.session.scalars(
+        select(model).where(model.catalogus_id.in_(catalogus_ids), key_column.in_(keys))
+    ).all()
+    best: dict[tuple[int, str], object] = {}
+    for row in rows:
+        pair = (row.catalogus_id, getattr(row, key_attr))
+        if pair not in wanted:
+            continue
+        current = best.get(pair)
+        if current is None or _rank(row, day) > _rank(current, day):
+            best[pair] = row
+    return best
+
+
+def _rank(obj, day: dt.date) -> tuple:
+    valid = (obj.begin_geldigheid is None or obj.begin_geldigheid <= day) and (
+        obj.einde_geldigheid is None or obj.einde_geldigheid >= day
+    )
+    return (valid, not obj.concept, obj.begin_geldigheid or dt.date.min, obj.id)
+
+
+def keys_from_input(
+    ctx: Context,
+    model,
+    collection: str,
+    key_attr: str,
+    catalogus_id: int,
+    values: list[str],
+    name: str,
+    mismatch_name: str = "nonFieldErrors",
+) -> list[str]:
+    """Write side of a relation by key: each value is a key or a URL of one of our objects.
+
+    ztc-013: the related type must be in the same catalogus (`relations-incorrect-catalogus`);
+    a key that no version has anywhere is `does_not_exist`.
+    """
+    keys: list[str] = []
+    key_column = getattr(model, key_attr)
+    for index, value in enumerate(values):
+        if value.startswith(("http://", "https://")):
+            obj = resolve_local(ctx, value, model, collection, f"{name}.{index}" if len(values) > 1 else name)
+            ensure_same_catalogus(catalogus_id, obj, mismatch_name)
+            key = getattr(obj, key_attr)
+        else:
+            key = value
+            found = ctx.session.execute(
+                select(model.catalogus_id).where(key_column == key).limit(50)
+            ).scalars().all()
+            if not found:
+                raise ValidationProblem.field(name, "does_not_exist", f"Er bestaat geen {collection[:-1]} met {key_attr} '{key}'.")
+            if catalogus_id not in found:
+                raise ValidationProblem(
+                    InvalidParam(mismatch_name, "relations-incorrect-catalogus", f"'{key}' hoort bij een andere catalogus.")
+                )
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+def ensure_no_overlap(ctx: Context, model, key_attr: str, obj, name: str = "beginGeldigheid") -> None:
+    """Versions: two published versions of one type (same catalogus and key) are never valid on
+    the same day (code `overlap`)."""
+    key_column = getattr(model, key_attr)
+    far_future = dt.date.max
+    clash = ctx.session.scalar(
+        select(model.id)
+        .where(
+            model.catalogus_id == obj.catalogus_id,
+            key_column == getattr(obj, key_attr),
+            model.concept.is_(False),
+            model.id != obj.id,
+            or_(model.begin_geldigheid.is_(None), model.begin_geldigheid <= (obj.einde_geldigheid or far_future)),
+            or_(model.einde_geldigheid.is_(None), model.einde_geldigheid >= (obj.begin_geldigheid or dt.date.min)),
+        )
+        .limit(1)
+    )
+    if clash is not None:
+        raise ValidationProblem.field(
+            name, "overlap", "Dit object komt al voor binnen de catalogus en opgegeven geldigheidsperiode."
+        )

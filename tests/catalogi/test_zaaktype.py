@@ -1,0 +1,177 @@
+from tests.catalogi.factories import create_catalogus, create_zaaktype, publish, zaaktype_body
+from tests.conftest import assert_invalid
+
+
+def test_create_retrieve_and_defaults(catalogi):
+    zaaktype = create_zaaktype(catalogi)
+    assert zaaktype["concept"] is True
+    for name in ("statustypen", "roltypen", "resultaattypen", "eigenschappen", "zaakobjecttypen", "informatieobjecttypen", "besluittypen", "deelzaaktypen", "gerelateerdeZaaktypen"):
+        assert zaaktype[name] == []
+    response = catalogi.get(zaaktype["url"])
+    assert response.status_code == 200
+    assert response.json() == zaaktype
+
+
+def test_list_shows_published_by_default(catalogi):
+    zaaktype = create_zaaktype(catalogi)
+    assert catalogi.get("/zaaktypen").json()["count"] == 0
+    assert catalogi.get("/zaaktypen?status=concept").json()["count"] == 1
+    assert catalogi.get("/zaaktypen?status=alles").json()["count"] == 1
+    publish(catalogi, zaaktype["url"])
+    assert catalogi.get("/zaaktypen").json()["count"] == 1
+    assert catalogi.get("/zaaktypen?status=concept").json()["count"] == 0
+    assert_invalid(catalogi.get("/zaaktypen?status=iets"), "status", "invalid_choice")
+
+
+def test_filters(catalogi):
+    catalogus = create_catalogus(catalogi)
+    create_zaaktype(catalogi, catalogus["url"], identificatie="A", trefwoorden=["x", "y_z"])
+    create_zaaktype(catalogi, catalogus["url"], identificatie="B", trefwoorden=["x"], beginGeldigheid="2025-01-01")
+    other = create_catalogus(catalogi, domein="ANDER")
+    create_zaaktype(catalogi, other["url"], identificatie="C")
+    q = "/zaaktypen?status=alles"
+    assert catalogi.get(f"{q}&catalogus={catalogus['url']}").json()["count"] == 2
+    assert catalogi.get(f"{q}&identificatie=A").json()["count"] == 1
+    assert catalogi.get(f"{q}&trefwoorden=x").json()["count"] == 2
+    assert catalogi.get(f"{q}&trefwoorden=x,y_z").json()["count"] == 1
+    assert catalogi.get(f"{q}&trefwoorden=y%25").json()["count"] == 0
+    assert catalogi.get(f"{q}&datumGeldigheid=2024-06-01").json()["count"] == 2
+    assert_invalid(catalogi.get(f"{q}&datumGeldigheid=gisteren"), "datumGeldigheid", "invalid")
+
+
+def test_required_fields_and_formats(catalogi):
+    catalogus = create_catalogus(catalogi)
+    body = zaaktype_body(catalogus["url"], doorlooptijd="8 weken", vertrouwelijkheidaanduiding="heel_geheim")
+    del body["identificatie"]
+    response = catalogi.post("/zaaktypen", json=body)
+    assert_invalid(response, "identificatie", "required")
+    assert_invalid(response, "doorlooptijd", "invalid")
+    assert_invalid(response, "vertrouwelijkheidaanduiding", "invalid_choice")
+    assert_invalid(catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], doel=None)), "doel", "null")
+    assert_invalid(catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], referentieproces={"link": ""})), "referentieproces.naam", "required")
+
+
+def test_catalogus_must_exist(catalogi):
+    response = catalogi.post("/zaaktypen", json=zaaktype_body("http://testserver/catalogi/api/v1/catalogussen/5a2c1e4f-5cf9-4c6a-9b0a-000000000000"))
+    assert_invalid(response, "catalogus", "does_not_exist")
+    assert_invalid(catalogi.post("/zaaktypen", json=zaaktype_body("http://elders.example.org/iets")), "catalogus", "no_match")
+
+
+def test_verlenging_mismatch(catalogi):
+    catalogus = create_catalogus(catalogi)
+    response = catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], verlengingMogelijk=True, verlengingstermijn=None))
+    assert_invalid(response, "nonFieldErrors", "verlenging-mismatch")
+
+
+def test_ztc_001_selectielijst_procestype(catalogi):
+    catalogus = create_catalogus(catalogi)
+    bad = "http://referentielijsten.test/api/v1/procestypen/00000000-0000-0000-0000-000000000000"
+    assert_invalid(catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], selectielijstProcestype=bad)), "selectielijstProcestype", "bad-url")
+    omschrijving = "http://referentielijsten.test/api/v1/resultaattypeomschrijvingen/fb65d251-1518-4185-865f-b8bdcfad07b1"
+    assert_invalid(
+        catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], selectielijstProcestype=omschrijving)),
+        "selectielijstProcestype",
+        "invalid-resource",
+    )
+
+
+def test_ztc_009_published_zaaktype_is_frozen(catalogi):
+    zaaktype = publish(catalogi, create_zaaktype(catalogi)["url"])
+    schrijver = catalogi.as_client("schrijver")
+    response = schrijver.patch(zaaktype["url"], json={"omschrijving": "Anders"})
+    assert_invalid(response, "nonFieldErrors", "non-concept-object")
+    body = zaaktype_body(zaaktype["catalogus"])
+    assert_invalid(schrijver.put(zaaktype["url"], json=body), "nonFieldErrors", "non-concept-object")
+    assert_invalid(schrijver.delete(zaaktype["url"]), "nonFieldErrors", "non-concept-object")
+    # eindeGeldigheid alone may change, and a correction with geforceerd-schrijven is allowed
+    assert schrijver.patch(zaaktype["url"], json={"eindeGeldigheid": "2024-12-31"}).status_code == 200
+    assert catalogi.patch(zaaktype["url"], json={"omschrijving": "Correctie"}).json()["omschrijving"] == "Correctie"
+
+
+def test_concept_can_be_changed_and_deleted(catalogi):
+    zaaktype = create_zaaktype(catalogi)
+    schrijver = catalogi.as_client("schrijver")
+    assert schrijver.patch(zaaktype["url"], json={"omschrijving": "Nieuw"}).json()["omschrijving"] == "Nieuw"
+    assert schrijver.delete(zaaktype["url"]).status_code == 204
+    assert catalogi.get(zaaktype["url"]).status_code == 404
+
+
+def test_versions_do_not_overlap(catalogi):
+    catalogus = create_catalogus(catalogi)
+    v1 = publish(catalogi, create_zaaktype(catalogi, catalogus["url"], beginGeldigheid="2024-01-01")["url"])
+    v2 = create_zaaktype(catalogi, catalogus["url"], beginGeldigheid="2025-01-01", versiedatum="2025-01-01")
+    assert_invalid(catalogi.as_client("schrijver").post(f"{v2['url']}/publish", json={}), "beginGeldigheid", "overlap")
+    catalogi.as_client("schrijver").patch(v1["url"], json={"eindeGeldigheid": "2024-12-31"})
+    publish(catalogi, v2["url"])
+    assert catalogi.get("/zaaktypen?datumGeldigheid=2024-06-01").json()["results"][0]["url"] == v1["url"]
+    assert catalogi.get("/zaaktypen?datumGeldigheid=2025-06-01").json()["results"][0]["url"] == v2["url"]
+    # the old version's end may not be moved into the new one
+    assert_invalid(catalogi.as_client("schrijver").patch(v1["url"], json={"eindeGeldigheid": "2025-02-01"}), "eindeGeldigheid", "overlap")
+
+
+def test_deelzaaktypen_and_gerelateerde_by_identificatie(catalogi):
+    catalogus = create_catalogus(catalogi)
+    deel = create_zaaktype(catalogi, catalogus["url"], identificatie="DEEL")
+    zaaktype = create_zaaktype(
+        catalogi,
+        catalogus["url"],
+        identificatie="HOOFD",
+        deelzaaktypen=["DEEL"],
+        gerelateerdeZaaktypen=[{"zaaktype": deel["url"], "aardRelatie": "vervolg", "toelichting": "daarna"}],
+    )
+    assert zaaktype["deelzaaktypen"] == [deel["url"]]
+    assert zaaktype["gerelateerdeZaaktypen"] == [{"zaaktype": deel["url"], "aardRelatie": "vervolg", "toelichting": "daarna"}]
+    assert_invalid(
+        catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], identificatie="X", deelzaaktypen=["ONBEKEND"])),
+        "deelzaaktypen",
+        "does_not_exist",
+    )
+
+
+def test_ztc_012_publish_needs_published_deelzaaktypen(catalogi):
+    catalogus = create_catalogus(catalogi)
+    create_zaaktype(catalogi, catalogus["url"], identificatie="DEEL")
+    hoofd = create_zaaktype(catalogi, catalogus["url"], identificatie="HOOFD", deelzaaktypen=["DEEL"])
+    assert_invalid(catalogi.post(f"{hoofd['url']}/publish", json={}), "nonFieldErrors", "concept-relation")
+
+
+def test_ztc_013_no_relations_across_catalogi(catalogi):
+    catalogus = create_catalogus(catalogi)
+    other = create_catalogus(catalogi, domein="ANDER")
+    elders = create_zaaktype(catalogi, other["url"], identificatie="ELDERS")
+    response = catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], deelzaaktypen=[elders["url"]]))
+    assert_invalid(response, "deelzaaktypen", "relations-incorrect-catalogus")
+    response = catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], deelzaaktypen=["ELDERS"]))
+    assert_invalid(response, "deelzaaktypen", "relations-incorrect-catalogus")
+
+
+def test_notifications_in_outbox(catalogi, outbox_rows):
+    zaaktype = create_zaaktype(catalogi)
+    catalogi.patch(zaaktype["url"], json={"omschrijving": "Nieuw"})
+    catalogi.put(zaaktype["url"], json=zaaktype_body(zaaktype["catalogus"]))
+    catalogi.delete(zaaktype["url"])
+    messages = outbox_rows()
+    assert [m["actie"] for m in messages] == ["create", "partial_update", "update", "destroy"]
+    for message in messages:
+        assert message["kanaal"] == "zaaktypen"
+        assert message["resource"] == "zaaktype"
+        assert message["hoofdObject"] == message["resourceUrl"] == zaaktype["url"]
+        assert message["kenmerken"] == {"catalogus": zaaktype["catalogus"]}
+        assert message["aanmaakdatum"].endswith("Z")
+
+
+def test_failed_write_leaves_no_message(catalogi, outbox_rows):
+    catalogus = create_catalogus(catalogi)
+    catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], deelzaaktypen=["ONBEKEND"]))
+    assert outbox_rows() == []
+    assert catalogi.get("/zaaktypen?status=alles").json()["count"] == 0
+
+
+def test_scopes(catalogi):
+    zaaktype = publish(catalogi, create_zaaktype(catalogi)["url"])
+    assert catalogi.as_client("lezer").get(zaaktype["url"]).status_code == 200
+    assert catalogi.as_client("zaken-lezer").get("/zaaktypen").status_code == 200  # ztc-014
+    assert catalogi.as_client("niemand").get("/zaaktypen").json()["code"] == "permission_denied"
+    assert catalogi.as_client("lezer").post("/zaaktypen", json=zaaktype_body(zaaktype["catalogus"])).status_code == 403
+    anonymous = catalogi.client.get(zaaktype["url"])
+    assert anonymous.status_code == 401 and anonymous.json()["code"] == "not_authenticated"
