@@ -138,8 +138,14 @@ def build_openapi(app: FastAPI, *, title: str, version: str, description: str, a
             continue
         for method, operation in operations.items():
             for param in operation.get("parameters", []):
-                param.get("schema", {}).pop("nullable", None)  # a query parameter is absent, never null
-                param.get("schema", {}).pop("title", None)
+                schema = param.get("schema", {})
+                schema.pop("nullable", None)  # a query parameter is absent, never null
+                schema.pop("title", None)
+                if schema.pop("x-comma-separated", False):
+                    # style form, explode false: `?trefwoorden=a,b`
+                    param["schema"] = {"type": "array", "items": {"type": "string"}}
+                    param["style"] = "form"
+                    param["explode"] = False
             responses = operation.setdefault("responses", {})
             responses.pop("422", None)
             for status, response in responses.items():

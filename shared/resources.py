@@ -10,7 +10,7 @@ import uuid as uuid_module
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Protocol
 
-from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.fields import FieldInfo
 from sqlalchemy import Select
@@ -27,6 +27,15 @@ class ApiModel(BaseModel):
     """Request/response models: camelCase aliases as in the standard; unknown fields ignored."""
 
     model_config = ConfigDict(populate_by_name=True, extra="ignore")
+
+
+def comma_separated(description: str = "Meerdere waarden kunnen met komma's gescheiden worden.") -> Any:
+    """A query parameter holding a comma-separated list (OpenAPI: array, style form, explode false)."""
+    return Field(None, description=description, json_schema_extra={"x-comma-separated": True})
+
+
+def split_commas(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
 def read_only(description: str = "", *, format: str | None = None, **kwargs) -> Any:
@@ -107,6 +116,14 @@ class ResourceSpec:
 
 
 UuidPath = Annotated[uuid_module.UUID, Path(description="Unieke resource identifier (UUID4)")]
+# Read by detail_response from the request; declared so the contract documents it.
+IfNoneMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-None-Match",
+        description="Voer een voorwaardelijk verzoek uit: bevat de ETag van de huidige resource, dan volgt een lege HTTP 304.",
+    ),
+]
 
 
 def load_or_404(ctx: Context, spec: ResourceSpec, object_uuid, params=None):
@@ -179,7 +196,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
                 principal: Annotated[Principal, principal_dep("retrieve")],
                 uuid: UuidPath,
                 params: Annotated[params_model, Query()],
-                if_none_match: Annotated[str | None, Query(include_in_schema=False)] = None,
+                if_none_match: IfNoneMatch = None,
             ) -> Response:
                 return detail(request, session, principal, uuid, params)
 
@@ -198,6 +215,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
                 session: SessionDep,
                 principal: Annotated[Principal, principal_dep("retrieve")],
                 uuid: UuidPath,
+                if_none_match: IfNoneMatch = None,
             ) -> Response:
                 return detail(request, session, principal, uuid, None)
 
@@ -290,3 +308,36 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
             obj = load_or_404(ctx, spec, uuid)
             service.delete(ctx, obj)
             return Response(status_code=spec.destroy_status)
+
+
+def register_action(
+    router: APIRouter,
+    spec: ResourceSpec,
+    action: str,
+    handler,
+    *,
+    summary: str,
+    description: str = "",
+) -> None:
+    """`POST /{collection}/{uuid}/{action}` (e.g. `zaaktype_publish`): `handler(ctx, obj)` changes the
+    object; the response is the object as a detail (200)."""
+
+    @router.post(
+        f"/{spec.collection}/{{uuid}}/{action}",
+        operation_id=f"{spec.name}_{action}",
+        summary=summary,
+        description=description or None,
+        tags=[spec.tag],
+        response_model=spec.read_model,
+    )
+    def action_endpoint(
+        request: Request,
+        session: SessionDep,
+        principal: Annotated[Principal, Depends(require_scopes(spec.component, *spec.scopes[action]))],
+        uuid: UuidPath,
+        body: Annotated[dict[str, Any] | None, Body(description="Unspecified request body")] = None,
+    ) -> Response:
+        ctx = Context(request, principal, session)
+        obj = handler(ctx, load_or_404(ctx, spec, uuid))
+        session.flush()
+        return detail_response(request, spec.service.serialize(ctx, [obj])[0])

@@ -9,11 +9,7 @@ from services.catalogi.catalogus.schemas import CatalogusFilters, CatalogusReque
 from services.catalogi.common import iso, non_field
 from services.catalogi.informatieobjecttype.models import InformatieObjectType
 from services.catalogi.zaaktype.models import ZaakType
-from shared.resources import Context
-
-
-def _split(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
+from shared.resources import Context, split_commas
 
 
 class CatalogusService:
@@ -22,11 +18,11 @@ class CatalogusService:
         if filters.domein:
             query = query.where(Catalogus.domein == filters.domein)
         if filters.domein__in:
-            query = query.where(Catalogus.domein.in_(_split(filters.domein__in)))
+            query = query.where(Catalogus.domein.in_(split_commas(filters.domein__in)))
         if filters.rsin:
             query = query.where(Catalogus.rsin == filters.rsin)
         if filters.rsin__in:
-            query = query.where(Catalogus.rsin.in_(_split(filters.rsin__in)))
+            query = query.where(Catalogus.rsin.in_(split_commas(filters.rsin__in)))
         return query.order_by(Catalogus.id.desc())
 
     def get(self, ctx: Context, object_uuid: uuid_module.UUID, params=None) -> Catalogus | None:

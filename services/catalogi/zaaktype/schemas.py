@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from services.catalogi.common import Duration, StatusFilter, Uri, Vertrouwelijkheidaanduiding
-from shared.resources import ApiModel, read_only
+from shared.resources import ApiModel, comma_separated, read_only
 
 IndicatieInternOfExtern = Literal["intern", "extern"]
 AardRelatie = Literal["vervolg", "bijdrage", "onderwerp"]
@@ -134,7 +134,7 @@ class ZaakType(ApiModel):
 class ZaakTypeFilters(ApiModel):
     catalogus: str | None = Field(None, description="URL-referentie naar de CATALOGUS waartoe dit ZAAKTYPE behoort.")
     identificatie: str | None = Field(None, description="Unieke identificatie van het ZAAKTYPE binnen de CATALOGUS.")
-    trefwoorden: str | None = Field(None, description="Meerdere waarden kunnen met komma's gescheiden worden; een zaaktype heeft ze alle.")
+    trefwoorden: str | None = comma_separated("Meerdere waarden kunnen met komma's gescheiden worden; een zaaktype heeft ze alle.")
     status: StatusFilter | None = Field(None, description="`alles`, `concept` of `definitief` (standaard).")
     datum_geldigheid: str | None = Field(None, alias="datumGeldigheid", description="filter objecten op hun geldigheids datum.")
 

@@ -35,7 +35,7 @@ from services.catalogi.zaaktype.models import ZaakType, ZaakTypeBesluitType, Zaa
 from services.catalogi.zaaktype.schemas import ZaakTypeCreate, ZaakTypeFilters, ZaakTypeRetrieveParams
 from services.catalogi.zaaktypeinformatieobjecttype.models import ZaakTypeInformatieObjectType
 from shared.errors import InvalidParam, ValidationProblem
-from shared.resources import Context
+from shared.resources import Context, split_commas
 
 KANAAL = "zaaktypen"
 
@@ -104,9 +104,8 @@ class ZaakTypeService:
         if filters.identificatie:
             query = query.where(ZaakType.identificatie == filters.identificatie)
         if filters.trefwoorden:
-            for woord in (w.strip() for w in filters.trefwoorden.split(",")):
-                if woord:
-                    query = query.where(cast(ZaakType.trefwoorden, Text).like(_like_json_string(woord), escape="\\"))
+            for woord in split_commas(filters.trefwoorden):
+                query = query.where(cast(ZaakType.trefwoorden, Text).like(_like_json_string(woord), escape="\\"))
         query = apply_status(query, ZaakType.concept, filters.status)
         day = parse_day(filters.datum_geldigheid, "datumGeldigheid")
         if day:

@@ -1,3 +1,5 @@
+"""Fixtures of the Catalogi service (a plugin of tests/conftest.py, so every test folder has them)."""
+
 import pytest
 from fastapi.testclient import TestClient
 

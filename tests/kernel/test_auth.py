@@ -1,0 +1,79 @@
+"""JWT authentication: HS256 only, signature, known client, age from iat."""
+
+import time
+
+import jwt
+import pytest
+
+from shared.auth import Authenticator, FileAutorisaties, make_token
+from shared.errors import NotAuthenticated
+from tests.conftest import SECRET
+
+
+@pytest.fixture
+def authenticator(kernel):
+    return Authenticator(FileAutorisaties(kernel), kernel)
+
+
+def test_valid_token_gives_principal(authenticator):
+    principal = authenticator.authenticate("Bearer " + make_token("alles", SECRET, user_id="u1", user_representation="Gebruiker"))
+    assert principal.client_id == "alles" and principal.all_rights
+    assert principal.user_id == "u1" and principal.user_representation == "Gebruiker"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        None,
+        "",
+        "Token abc",
+        "Bearer ",
+        "Bearer not-a-jwt",
+        "Bearer " + make_token("alles", "wrong-secret"),
+        "Bearer " + make_token("onbekend", SECRET),
+        "Bearer " + make_token("alles", SECRET, iat=time.time() - 7200),
+        "Bearer " + make_token("alles", SECRET, iat=time.time() + 600),
+        "Bearer " + jwt.encode({"client_id": "alles", "iat": int(time.time())}, None, algorithm="none"),
+        "Bearer " + jwt.encode({"client_id": "alles"}, SECRET, algorithm="HS256"),
+        "Bearer " + jwt.encode({"client_id": "alles", "iat": int(time.time())}, SECRET, algorithm="HS512"),
+        "Bearer " + jwt.encode({"client_id": "alles", "iat": int(time.time()), "exp": int(time.time()) - 60}, SECRET, algorithm="HS256"),
+    ],
+    ids=["missing", "empty", "scheme", "no-token", "garbage", "bad-signature", "unknown-client", "too-old", "future-iat", "alg-none", "no-iat", "hs512", "expired-exp"],
+)
+def test_refused(authenticator, header):
+    with pytest.raises(NotAuthenticated):
+        authenticator.authenticate(header)
+
+
+def test_client_id_from_iss_when_claim_missing(authenticator):
+    token = jwt.encode({"iss": "alles", "iat": int(time.time())}, SECRET, algorithm="HS256")
+    assert authenticator.authenticate(f"Bearer {token}").client_id == "alles"
+
+
+def test_demo_applicatie_uses_settings(kernel):
+    source = FileAutorisaties(kernel)
+    demo = source.by_client_id(kernel.demo_client_id)
+    assert demo is not None and demo.heeft_alle_autorisaties and demo.secret == kernel.demo_client_secret
+
+
+def test_autorisaties_file_is_reloaded(tmp_path, kernel):
+    path = tmp_path / "a.yaml"
+    path.write_text("applicaties: []\n")
+    settings = kernel.model_copy(update={"autorisaties_file": path, "demo_enabled": False})
+    source = FileAutorisaties(settings)
+    assert source.by_client_id("nieuw") is None
+    path.write_text("applicaties:\n  - clientIds: [nieuw]\n    secret: s\n    heeftAlleAutorisaties: true\n")
+    import os
+
+    os.utime(path, (time.time() + 5, time.time() + 5))
+    source._checked = 0.0
+    assert source.by_client_id("nieuw") is not None
+
+
+def test_production_refuses_default_demo_secret():
+    from pydantic import ValidationError
+
+    from shared.settings import KernelSettings
+
+    with pytest.raises(ValidationError):
+        KernelSettings(environment="production", demo_enabled=True)
