@@ -156,13 +156,18 @@ def build_openapi(app: FastAPI, *, title: str, version: str, description: str, a
                         headers["ETag"] = ETAG_HEADER
                     if status == "201":
                         headers["Location"] = {"schema": {"type": "string", "format": "uri"}, "description": "URL waar de resource leeft."}
+            if method in ("get", "head") and "{uuid}" in relative:
+                responses.setdefault("304", {"description": "Not modified: de ETag in If-None-Match is de huidige."})
             if method == "head":
+                for status, description in (("401", "Unauthorized"), ("403", "Forbidden"), ("404", "Not found")):
+                    responses.setdefault(status, {"description": description})
                 for response in responses.values():
                     response.pop("content", None)
                 continue
             if operation.get("requestBody") or any(p.get("in") == "query" for p in operation.get("parameters", [])):
                 responses.setdefault("400", _problem("Bad request", "ValidatieFout"))
-            if "{" in relative:
+            if "{" in relative or any(p.get("name") == "page" for p in operation.get("parameters", [])):
+                # a detail that does not exist, or a page beyond the last
                 responses.setdefault("404", _problem("Not found", "Fout"))
             for status, description in _ERROR_STATUSES.items():
                 responses.setdefault(status, _problem(description, "Fout"))
