@@ -26,8 +26,27 @@ def ensure_sqlite_dir(database_url: str) -> None:
     VAR_DIR.mkdir(exist_ok=True)
 
 
+def ensure_postgres_schema(database_url: str) -> None:
+    """A service may live in its own PostgreSQL schema (`?options=-csearch_path%3D<schema>`)."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    from sqlalchemy import create_engine, text
+
+    if not database_url.startswith(("postgresql", "postgres")):
+        return
+    options = unquote(" ".join(parse_qs(urlsplit(database_url).query).get("options", [])))
+    for part in options.split():
+        if part.startswith("-csearch_path="):
+            schema = part.split("=", 1)[1].split(",")[0].strip()
+            engine = create_engine(normalize_url(database_url), isolation_level="AUTOCOMMIT")
+            with engine.connect() as connection:
+                connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+            engine.dispose()
+
+
 def upgrade(service: str, database_url: str, revision: str = "head") -> None:
     ensure_sqlite_dir(database_url)
+    ensure_postgres_schema(database_url)
     command.upgrade(alembic_config(service, database_url), revision)
 
 
