@@ -1,0 +1,260 @@
+"""The demo catalogus: two published zaaktypen with everything a Zaken client needs.
+
+Loaded through the API itself (in-process), so the demo data passes every rule of the standard.
+Each object is looked up before it is created: running it again changes nothing.
+"""
+
+import asyncio
+
+import httpx
+
+from services.catalogi import API_ROOT
+from shared.auth import make_token
+from shared.settings import kernel_settings
+
+BASE_URL = "http://127.0.0.1:8001"
+SELECTIELIJST = "https://selectielijst.openzaak.nl/api/v1"
+
+PROCESTYPE_TOESTEMMING = f"{SELECTIELIJST}/procestypen/035d5ce8-d4f8-4f23-a386-fe2ea136d9e3"
+PROCESTYPE_DIENSTEN = f"{SELECTIELIJST}/procestypen/07c3c06a-2049-4e9e-82c5-7c1ff703c642"
+RESULTAAT_VERLEEND = f"{SELECTIELIJST}/resultaten/183352aa-26d1-4bc3-8bbf-aec3a180ebbb"
+RESULTAAT_GEWEIGERD = f"{SELECTIELIJST}/resultaten/bcd33d3a-4a34-4143-9569-4d161ea6da6b"
+RESULTAAT_GELEVERD = f"{SELECTIELIJST}/resultaten/ceb821a2-3b5e-421a-ac49-ebc63d15dc29"
+OMSCHRIJVING_TOEGEKEND = f"{SELECTIELIJST}/resultaattypeomschrijvingen/fb65d251-1518-4185-865f-b8bdcfad07b1"
+OMSCHRIJVING_AFGEWEZEN = f"{SELECTIELIJST}/resultaattypeomschrijvingen/e6a0c939-3404-45b0-88e3-76c94fb80ea7"
+
+CATALOGUS = {
+    "domein": "DEMO",
+    "rsin": "002220647",
+    "contactpersoonBeheerNaam": "Functioneel beheer",
+    "contactpersoonBeheerEmailadres": "beheer@gemeente.example",
+    "naam": "Demo gemeente",
+    "versie": "1",
+    "begindatumVersie": "2024-01-01",
+}
+
+INFORMATIEOBJECTTYPEN = [
+    {"omschrijving": "Aanvraag", "vertrouwelijkheidaanduiding": "zaakvertrouwelijk", "informatieobjectcategorie": "Aanvraag"},
+    {"omschrijving": "Melding", "vertrouwelijkheidaanduiding": "openbaar", "informatieobjectcategorie": "Melding"},
+    {"omschrijving": "Besluit", "vertrouwelijkheidaanduiding": "openbaar", "informatieobjectcategorie": "Besluit"},
+]
+
+BESLUITTYPEN = [
+    {
+        "omschrijving": "Besluit parkeervergunning",
+        "omschrijvingGeneriek": "Vergunningsbesluit",
+        "besluitcategorie": "vergunning",
+        "reactietermijn": "P6W",
+        "publicatieIndicatie": False,
+        "informatieobjecttypen": ["Besluit"],
+    }
+]
+
+
+def _zaaktype(identificatie: str, omschrijving: str, **fields) -> dict:
+    return {
+        "identificatie": identificatie,
+        "omschrijving": omschrijving,
+        "vertrouwelijkheidaanduiding": "zaakvertrouwelijk",
+        "doel": omschrijving,
+        "aanleiding": "Een verzoek of melding van een inwoner",
+        "indicatieInternOfExtern": "extern",
+        "handelingInitiator": "aanvragen",
+        "handelingBehandelaar": "behandelen",
+        "opschortingEnAanhoudingMogelijk": True,
+        "verlengingMogelijk": True,
+        "publicatieIndicatie": False,
+        "productenOfDiensten": [],
+        "referentieproces": {"naam": omschrijving},
+        "verantwoordelijke": "Publiekszaken",
+        "besluittypen": [],
+        "deelzaaktypen": [],
+        "gerelateerdeZaaktypen": [],
+        "beginGeldigheid": "2024-01-01",
+        "versiedatum": "2024-01-01",
+        **fields,
+    }
+
+
+STATUSTYPEN = [
+    {"volgnummer": 1, "omschrijving": "Ontvangen", "statustekst": "Wij hebben uw verzoek ontvangen.", "informeren": True},
+    {"volgnummer": 2, "omschrijving": "In behandeling", "statustekst": "Uw verzoek is in behandeling.", "informeren": True},
+    {"volgnummer": 3, "omschrijving": "Afgehandeld", "statustekst": "Uw verzoek is afgehandeld.", "informeren": True},
+]
+
+ZAAKTYPEN = [
+    {
+        "zaaktype": _zaaktype(
+            "DEMO-PARKEREN",
+            "Aanvraag parkeervergunning",
+            onderwerp="Parkeervergunning",
+            doorlooptijd="P8W",
+            servicenorm="P6W",
+            verlengingstermijn="P4W",
+            trefwoorden=["parkeren", "vergunning"],
+            selectielijstProcestype=PROCESTYPE_TOESTEMMING,
+            besluittypen=["Besluit parkeervergunning"],
+        ),
+        "statustypen": STATUSTYPEN,
+        "roltypen": [
+            {"omschrijving": "Aanvrager", "omschrijvingGeneriek": "initiator"},
+            {"omschrijving": "Behandelaar", "omschrijvingGeneriek": "behandelaar"},
+        ],
+        "resultaattypen": [
+            {
+                "omschrijving": "Verleend",
+                "resultaattypeomschrijving": OMSCHRIJVING_TOEGEKEND,
+                "selectielijstklasse": RESULTAAT_VERLEEND,
+                "archiefnominatie": "vernietigen",
+                "archiefactietermijn": "P1Y",
+                "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld"},
+                "besluittypen": ["Besluit parkeervergunning"],
+            },
+            {
+                "omschrijving": "Geweigerd",
+                "resultaattypeomschrijving": OMSCHRIJVING_AFGEWEZEN,
+                "selectielijstklasse": RESULTAAT_GEWEIGERD,
+                "archiefnominatie": "vernietigen",
+                "archiefactietermijn": "P5Y",
+                "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld"},
+            },
+        ],
+        "eigenschappen": [
+            {
+                "naam": "kenteken",
+                "definitie": "Het kenteken van het voertuig",
+                "specificatie": {"formaat": "tekst", "lengte": "8", "kardinaliteit": "1", "waardenverzameling": []},
+            }
+        ],
+        "informatieobjecttypen": [("Aanvraag", "inkomend"), ("Besluit", "uitgaand")],
+    },
+    {
+        "zaaktype": _zaaktype(
+            "DEMO-MOR",
+            "Melding openbare ruimte",
+            onderwerp="Openbare ruimte",
+            doorlooptijd="P2W",
+            servicenorm="P1W",
+            verlengingstermijn="P1W",
+            trefwoorden=["melding", "openbare ruimte"],
+            selectielijstProcestype=PROCESTYPE_DIENSTEN,
+            vertrouwelijkheidaanduiding="openbaar",
+        ),
+        "statustypen": STATUSTYPEN,
+        "roltypen": [
+            {"omschrijving": "Melder", "omschrijvingGeneriek": "initiator"},
+            {"omschrijving": "Behandelaar", "omschrijvingGeneriek": "behandelaar"},
+        ],
+        "resultaattypen": [
+            {
+                "omschrijving": "Opgelost",
+                "resultaattypeomschrijving": OMSCHRIJVING_TOEGEKEND,
+                "selectielijstklasse": RESULTAAT_GELEVERD,
+                "archiefnominatie": "vernietigen",
+                "archiefactietermijn": "P5Y",
+                "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld"},
+            }
+        ],
+        "eigenschappen": [],
+        "informatieobjecttypen": [("Melding", "inkomend")],
+    },
+]
+
+
+class _Seeder:
+    def __init__(self, client: httpx.AsyncClient):
+        self.client = client
+        self.created = 0
+
+    async def _list(self, collection: str, params: dict) -> list[dict]:
+        results, url = [], f"{API_ROOT}/{collection}"
+        params = {**params, "status": "alles"} if collection != "catalogussen" else params
+        while url:
+            response = await self.client.get(url, params=params)
+            response.raise_for_status()
+            page = response.json()
+            results.extend(page["results"])
+            url, params = page["next"], None
+        return results
+
+    async def ensure(self, collection: str, params: dict, match: dict, body: dict) -> dict:
+        for item in await self._list(collection, params):
+            if all(item.get(k) == v for k, v in match.items()):
+                return item
+        response = await self.client.post(f"{API_ROOT}/{collection}", json=body)
+        if response.status_code != 201:
+            raise RuntimeError(f"demo: creating {collection} failed: {response.status_code} {response.text}")
+        self.created += 1
+        return response.json()
+
+    async def publish(self, item: dict) -> None:
+        if item["concept"]:
+            response = await self.client.post(f"{item['url']}/publish", json={})
+            if response.status_code != 200:
+                raise RuntimeError(f"demo: publishing {item['url']} failed: {response.status_code} {response.text}")
+
+    async def run(self) -> None:
+        catalogus = await self.ensure("catalogussen", {"domein": CATALOGUS["domein"]}, {"rsin": CATALOGUS["rsin"]}, CATALOGUS)
+        in_catalogus = {"catalogus": catalogus["url"]}
+        for body in INFORMATIEOBJECTTYPEN:
+            iotype = await self.ensure(
+                "informatieobjecttypen",
+                {**in_catalogus, "omschrijving": body["omschrijving"]},
+                {},
+                {**body, "catalogus": catalogus["url"], "beginGeldigheid": "2024-01-01"},
+            )
+            await self.publish(iotype)
+        for body in BESLUITTYPEN:
+            besluittype = await self.ensure(
+                "besluittypen",
+                {**in_catalogus, "omschrijving": body["omschrijving"]},
+                {},
+                {**body, "catalogus": catalogus["url"], "beginGeldigheid": "2024-01-01"},
+            )
+            await self.publish(besluittype)
+        for spec in ZAAKTYPEN:
+            zaaktype = await self.ensure(
+                "zaaktypen",
+                {**in_catalogus, "identificatie": spec["zaaktype"]["identificatie"]},
+                {},
+                {**spec["zaaktype"], "catalogus": catalogus["url"]},
+            )
+            of_zaaktype = {"zaaktype": zaaktype["url"]}
+            for body in spec["statustypen"]:
+                await self.ensure("statustypen", of_zaaktype, {"volgnummer": body["volgnummer"]}, {**body, **of_zaaktype})
+            for body in spec["roltypen"]:
+                await self.ensure("roltypen", of_zaaktype, {"omschrijving": body["omschrijving"]}, {**body, **of_zaaktype})
+            for body in spec["resultaattypen"]:
+                await self.ensure(
+                    "resultaattypen", of_zaaktype, {"omschrijving": body["omschrijving"]}, {**body, **of_zaaktype}
+                )
+            for body in spec["eigenschappen"]:
+                await self.ensure("eigenschappen", of_zaaktype, {"naam": body["naam"]}, {**body, **of_zaaktype})
+            for volgnummer, (omschrijving, richting) in enumerate(spec["informatieobjecttypen"], start=1):
+                await self.ensure(
+                    "zaaktype-informatieobjecttypen",
+                    of_zaaktype,
+                    {"volgnummer": volgnummer},
+                    {**of_zaaktype, "informatieobjecttype": omschrijving, "volgnummer": volgnummer, "richting": richting},
+                )
+            current = (await self.client.get(zaaktype["url"])).json()
+            await self.publish(current)
+
+
+def seed_demo(app=None, base_url: str = BASE_URL) -> str:
+    """Load the demo catalogus into the Catalogi database; returns a one-line summary."""
+    from services.catalogi.app import create_app
+
+    kernel = kernel_settings().model_copy(update={"demo_enabled": True})
+    app = app or create_app(kernel=kernel)
+    token = make_token(kernel.demo_client_id, kernel.demo_client_secret, user_id="seed-demo", user_representation="Demo-lader")
+
+    async def run() -> int:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url=base_url, headers={"Authorization": f"Bearer {token}"}) as client:
+            seeder = _Seeder(client)
+            await seeder.run()
+            return seeder.created
+
+    created = asyncio.run(run())
+    return f"demo catalogus: {created} objects created" if created else "demo catalogus: already present"

@@ -1,0 +1,84 @@
+"""Remote URL resolution: cached, revalidated with ETag, and bounded by a timeout."""
+
+import socket
+import threading
+import time
+
+import httpx
+import pytest
+
+from shared.remote import RemoteError, RemoteResolver
+
+
+class Counting:
+    def __init__(self):
+        self.calls: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.calls.append(request)
+        if request.url.path == "/missing":
+            return httpx.Response(404)
+        if request.url.path == "/broken":
+            return httpx.Response(500)
+        if request.url.path == "/html":
+            return httpx.Response(200, text="<html/>")
+        if request.headers.get("if-none-match") == '"v1"':
+            return httpx.Response(304, headers={"ETag": '"v1"'})
+        return httpx.Response(200, json={"url": str(request.url)}, headers={"ETag": '"v1"'})
+
+
+def test_cached_within_period():
+    handler = Counting()
+    resolver = RemoteResolver(transport=httpx.MockTransport(handler), cache_seconds=60)
+    for _ in range(3):
+        assert resolver.get_json("http://api.test/x") == {"url": "http://api.test/x"}
+    assert len(handler.calls) == 1
+
+
+def test_revalidated_with_etag_after_period():
+    handler = Counting()
+    resolver = RemoteResolver(transport=httpx.MockTransport(handler), cache_seconds=0)
+    resolver.get_json("http://api.test/x")
+    assert resolver.get_json("http://api.test/x") == {"url": "http://api.test/x"}
+    assert handler.calls[1].headers["if-none-match"] == '"v1"'
+
+
+@pytest.mark.parametrize(("path", "kind"), [("/missing", "bad-url"), ("/html", "bad-url"), ("/broken", "unavailable")])
+def test_errors(path, kind):
+    resolver = RemoteResolver(transport=httpx.MockTransport(Counting()))
+    with pytest.raises(RemoteError) as info:
+        resolver.get_json(f"http://api.test{path}")
+    assert info.value.kind == kind
+
+
+def test_not_a_url():
+    with pytest.raises(RemoteError) as info:
+        RemoteResolver().get_json("geen-url")
+    assert info.value.kind == "bad-url"
+
+
+def test_hanging_server_times_out():
+    """A real socket that accepts and never answers: the call gives up after the timeout."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    port = server.getsockname()[1]
+    accepted = []
+    threading.Thread(target=lambda: accepted.append(server.accept()), daemon=True).start()
+    resolver = RemoteResolver(timeout=0.5)
+    started = time.monotonic()
+    with pytest.raises(RemoteError) as info:
+        resolver.get_json(f"http://127.0.0.1:{port}/hangs")
+    assert info.value.kind == "unavailable"
+    assert time.monotonic() - started < 3
+    server.close()
+
+
+def test_refused_connection_is_unavailable():
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    with pytest.raises(RemoteError) as info:
+        RemoteResolver(timeout=1).get_json(f"http://127.0.0.1:{port}/")
+    assert info.value.kind == "unavailable"
