@@ -184,12 +184,21 @@ _PYDANTIC_CODES = {
 }
 
 
+def _is_union_member(part: str) -> bool:
+    return (
+        part.startswith(("function-", "literal[", "list[", "dict[", "constrained-"))
+        or part in ("str", "int", "float", "bool", "date", "datetime", "none", "url")
+        or (part[:1].isupper() and part.isalnum())
+    )
+
+
 def _param_name(loc: tuple) -> str:
     parts = [str(p) for p in loc]
     if parts and parts[0] in ("body", "query", "path", "header"):
         parts = parts[1:]
-    # pydantic names the member of a union (e.g. `str`, `function-after[...]`); drop those
-    parts = [p for p in parts if not (p.startswith("function-") or p in ("str", "int", "bool", "list[str]"))]
+    # pydantic names the member of a union it tried (`str`, `literal['']`, `function-after[...]`,
+    # a model class name); the API field name is what the client needs
+    parts = [p for p in parts if not _is_union_member(p)]
     return ".".join(parts) or "nonFieldErrors"
 
 

@@ -44,6 +44,8 @@ _DURATION = re.compile(
 
 
 def _duration(value: str) -> str:
+    if len(value) > 50:
+        raise PydanticCustomError("zgw:max_length", "Een duur is hoogstens 50 tekens lang.")
     if not _DURATION.match(value):
         raise PydanticCustomError("zgw:invalid", "Ongeldige ISO 8601-duur, bijvoorbeeld P30D of P1Y.")
     return value

@@ -12,7 +12,7 @@ from shared.resources import Context
 _SHAPES = {
     "ProcesType": ("url", "nummer", "naam", "jaar"),
     "Resultaat": ("url", "procesType", "waardering"),
-    "ResultaattypeOmschrijvingGeneriek": ("url", "omschrijving"),
+    "ResultaattypeOmschrijvingGeneriek": ("url", "omschrijving", "definitie"),
 }
 
 

@@ -1,3 +1,47 @@
 from fastapi import APIRouter
 
+from services.catalogi.common import SCOPES_MAIN
+from services.catalogi.informatieobjecttype.schemas import (
+    InformatieObjectType,
+    InformatieObjectTypeFilters,
+    InformatieObjectTypeRequest,
+)
+from services.catalogi.informatieobjecttype.service import InformatieObjectTypeService
+from shared.auth import ZTC
+from shared.resources import ResourceSpec, register_action, register_resource
+
 router = APIRouter()
+service = InformatieObjectTypeService()
+spec = ResourceSpec(
+    name="informatieobjecttype",
+    collection="informatieobjecttypen",
+    tag="informatieobjecttypen",
+    component=ZTC,
+    service=service,
+    read_model=InformatieObjectType,
+    create_model=InformatieObjectTypeRequest,
+    filter_model=InformatieObjectTypeFilters,
+    scopes=SCOPES_MAIN,
+    descriptions={
+        "list": "Alle INFORMATIEOBJECTTYPEn opvragen.",
+        "create": "Maak een INFORMATIEOBJECTTYPE aan.",
+        "retrieve": "Een specifieke INFORMATIEOBJECTTYPE opvragen.",
+        "update": "Werk een INFORMATIEOBJECTTYPE in zijn geheel bij.",
+        "partial_update": "Werk een INFORMATIEOBJECTTYPE deels bij.",
+        "destroy": "Verwijder een INFORMATIEOBJECTTYPE.",
+        "headers": "De headers voor een specifiek(e) INFORMATIEOBJECTTYPE opvragen.",
+    },
+)
+register_resource(router, spec)
+register_action(
+    router,
+    spec,
+    "publish",
+    service.publish,
+    summary="Publiceer het concept INFORMATIEOBJECTTYPE.",
+    description=(
+        "Publiceren van het informatieobjecttype zorgt ervoor dat dit in een Documenten API kan gebruikt worden. "
+        "Na het publiceren van een informatieobjecttype zijn geen inhoudelijke wijzigingen meer mogelijk. Indien er "
+        "na het publiceren nog wat gewijzigd moet worden, dan moet je een nieuwe versie aanmaken."
+    ),
+)

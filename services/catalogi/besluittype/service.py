@@ -1,0 +1,283 @@
+import datetime as dt
+import uuid as uuid_module
+
+from sqlalchemy import Select, delete, false, insert, select
+from sqlalchemy.orm import joinedload
+
+from services.catalogi.besluittype.models import BesluitType, BesluitTypeInformatieObjectType
+from services.catalogi.besluittype.schemas import BesluitTypeCreate, BesluitTypeFilters
+from services.catalogi.catalogus.models import Catalogus
+from services.catalogi.common import (
+    apply_status,
+    ensure_concept_for_delete,
+    ensure_concept_for_update,
+    forced_delete,
+    geldig_op,
+    geldigheid_dict,
+    keys_from_input,
+    local_uuid,
+    non_field,
+    notify,
+    parse_day,
+    resolve_local,
+    today,
+    versions_by_key,
+)
+from services.catalogi.informatieobjecttype.models import InformatieObjectType
+from services.catalogi.informatieobjecttype.service import (
+    ensure_geldigheid_order,
+    ensure_versions_do_not_overlap,
+    related_by_omschrijving,
+)
+from services.catalogi.resultaattype.models import ResultaatType, ResultaatTypeBesluitType
+from services.catalogi.zaaktype.models import ZaakType, ZaakTypeBesluitType
+from shared.resources import Context
+
+KANAAL = "besluittypen"
+RESOURCE = "besluittype"
+COLLECTION = "besluittypen"
+
+_PLAIN_FIELDS = (
+    "omschrijving",
+    "omschrijving_generiek",
+    "besluitcategorie",
+    "reactietermijn",
+    "publicatie_indicatie",
+    "publicatietekst",
+    "publicatietermijn",
+    "toelichting",
+    "begin_geldigheid",
+    "einde_geldigheid",
+    "begin_object",
+    "einde_object",
+)
+_ALL_FIELDS = set(_PLAIN_FIELDS) | {"catalogus", "informatieobjecttypen"}
+
+
+class BesluitTypeService:
+    # ------------------------------------------------------------ reads
+
+    def list_query(self, ctx: Context, filters: BesluitTypeFilters) -> Select:
+        query = select(BesluitType).options(joinedload(BesluitType.catalogus))
+        if filters.catalogus:
+            catalogus_uuid = local_uuid(ctx, filters.catalogus, "catalogussen")
+            if catalogus_uuid is None:
+                query = query.where(false())
+            else:
+                query = query.join(BesluitType.catalogus).where(Catalogus.uuid == catalogus_uuid)
+        if filters.zaaktypen:
+            # the besluittypen a zaaktype relates to: its omschrijvingen, within its catalogus
+            zaaktype_uuid = local_uuid(ctx, filters.zaaktypen, "zaaktypen")
+            if zaaktype_uuid is None:
+                query = query.where(false())
+            else:
+                query = query.where(
+                    BesluitType.catalogus_id == select(ZaakType.catalogus_id).where(ZaakType.uuid == zaaktype_uuid).scalar_subquery(),
+                    BesluitType.omschrijving.in_(
+                        select(ZaakTypeBesluitType.omschrijving)
+                        .join(ZaakType, ZaakType.id == ZaakTypeBesluitType.zaaktype_id)
+                        .where(ZaakType.uuid == zaaktype_uuid)
+                    ),
+                )
+        if filters.informatieobjecttypen:
+            # the besluittypen that hold the omschrijving of this informatieobjecttype, within its catalogus
+            iotype_uuid = local_uuid(ctx, filters.informatieobjecttypen, "informatieobjecttypen")
+            if iotype_uuid is None:
+                query = query.where(false())
+            else:
+                iotype = select(InformatieObjectType).where(InformatieObjectType.uuid == iotype_uuid).subquery()
+                query = query.where(
+                    BesluitType.catalogus_id == select(iotype.c.catalogus_id).scalar_subquery(),
+                    BesluitType.id.in_(
+                        select(BesluitTypeInformatieObjectType.besluittype_id).where(
+                            BesluitTypeInformatieObjectType.omschrijving == select(iotype.c.omschrijving).scalar_subquery()
+                        )
+                    ),
+                )
+        if filters.omschrijving:
+            query = query.where(BesluitType.omschrijving == filters.omschrijving)
+        query = apply_status(query, BesluitType.concept, filters.status)
+        day = parse_day(filters.datum_geldigheid, "datumGeldigheid")
+        if day:
+            query = query.where(geldig_op(BesluitType, day))
+            # related informatieobjecttypen are shown in their version valid on that day (RI)
+            ctx.request.state.relation_day = day
+        return query.order_by(BesluitType.id.desc())
+
+    def get(self, ctx: Context, object_uuid: uuid_module.UUID, params=None) -> BesluitType | None:
+        return ctx.session.scalar(select(BesluitType).options(joinedload(BesluitType.catalogus)).where(BesluitType.uuid == object_uuid))
+
+    def serialize(self, ctx: Context, objects: list[BesluitType]) -> list[dict]:
+        if not objects:
+            return []
+        ids = [b.id for b in objects]
+        day: dt.date = getattr(ctx.request.state, "relation_day", None) or today()
+
+        iot_keys: dict[int, list[str]] = {i: [] for i in ids}
+        for besluittype_id, key in ctx.session.execute(
+            select(BesluitTypeInformatieObjectType.besluittype_id, BesluitTypeInformatieObjectType.omschrijving)
+            .where(BesluitTypeInformatieObjectType.besluittype_id.in_(ids))
+            .order_by(BesluitTypeInformatieObjectType.omschrijving)
+        ):
+            iot_keys[besluittype_id].append(key)
+        catalogus_of = {b.id: b.catalogus_id for b in objects}
+        iotypes = versions_by_key(
+            ctx, InformatieObjectType, "omschrijving", {(catalogus_of[b], k) for b, keys in iot_keys.items() for k in keys}, day
+        )
+
+        zaaktypen = related_by_omschrijving(ctx, objects, ZaakType, ZaakTypeBesluitType, "zaaktype_id", "omschrijving", "zaaktypen")
+        resultaattypen = self._resultaattypen(ctx, objects)
+
+        out = []
+        for b in objects:
+            related = [iotypes[(b.catalogus_id, k)] for k in iot_keys[b.id] if (b.catalogus_id, k) in iotypes]
+            results = resultaattypen.get((b.catalogus_id, b.omschrijving), [])
+            out.append(
+                {
+                    "url": ctx.url(COLLECTION, b.uuid),
+                    "catalogus": ctx.url("catalogussen", b.catalogus.uuid),
+                    "zaaktypen": zaaktypen[b.id],
+                    "omschrijving": b.omschrijving,
+                    "omschrijvingGeneriek": b.omschrijving_generiek,
+                    "besluitcategorie": b.besluitcategorie,
+                    "reactietermijn": b.reactietermijn,
+                    "publicatieIndicatie": b.publicatie_indicatie,
+                    "publicatietekst": b.publicatietekst,
+                    "publicatietermijn": b.publicatietermijn,
+                    "toelichting": b.toelichting,
+                    "informatieobjecttypen": [ctx.url("informatieobjecttypen", i.uuid) for i in related],
+                    **geldigheid_dict(b),
+                    "concept": b.concept,
+                    "resultaattypen": [ctx.url("resultaattypen", u) for u, _ in results],
+                    "resultaattypenOmschrijving": list(dict.fromkeys(o for _, o in results)),
+                    "vastgelegdIn": list(dict.fromkeys(i.omschrijving for i in related)),
+                }
+            )
+        return out
+
+    def _resultaattypen(self, ctx: Context, objects: list[BesluitType]) -> dict[tuple[int, str], list[tuple]]:
+        """(catalogus id, besluittype omschrijving) -> [(resultaattype uuid, omschrijving)] in one query."""
+        found: dict[tuple[int, str], list[tuple]] = {}
+        rows = ctx.session.execute(
+            select(ZaakType.catalogus_id, ResultaatTypeBesluitType.omschrijving, ResultaatType.uuid, ResultaatType.omschrijving)
+            .join(ResultaatType, ResultaatType.id == ResultaatTypeBesluitType.resultaattype_id)
+            .join(ZaakType, ZaakType.id == ResultaatType.zaaktype_id)
+            .where(
+                ZaakType.catalogus_id.in_({b.catalogus_id for b in objects}),
+                ResultaatTypeBesluitType.omschrijving.in_({b.omschrijving for b in objects}),
+            )
+            .order_by(ResultaatType.id)
+        )
+        for catalogus_id, key, resultaattype_uuid, omschrijving in rows:
+            found.setdefault((catalogus_id, key), []).append((resultaattype_uuid, omschrijving))
+        return found
+
+    # ------------------------------------------------------------ writes
+
+    def create(self, ctx: Context, data: BesluitTypeCreate) -> BesluitType:
+        obj = BesluitType(uuid=uuid_module.uuid4(), concept=True)
+        keys = self._write(ctx, obj, data, _ALL_FIELDS)
+        ctx.session.add(obj)
+        ctx.session.flush()
+        self._store_keys(ctx, obj, keys)
+        self._notify(ctx, obj, "create")
+        return obj
+
+    def update(self, ctx: Context, obj: BesluitType, data: BesluitTypeCreate, partial: bool) -> BesluitType:
+        ensure_concept_for_update(ctx, obj, data, partial)
+        fields = data.model_fields_set if partial else _ALL_FIELDS
+        previous_catalogus = obj.catalogus_id
+        keys = self._write(ctx, obj, data, fields)
+        if keys is None and obj.catalogus_id != previous_catalogus:
+            # ztc-013: the kept relations must also hold in the new catalogus
+            current = list(ctx.session.scalars(select(BesluitTypeInformatieObjectType.omschrijving).where(BesluitTypeInformatieObjectType.besluittype_id == obj.id)))
+            keys_from_input(ctx, InformatieObjectType, "informatieobjecttypen", "omschrijving", obj.catalogus_id, current, "informatieobjecttypen")
+        ctx.session.flush()
+        self._store_keys(ctx, obj, keys)
+        if not obj.concept:
+            # a published version whose geldigheid changes must not overlap another published version
+            ensure_versions_do_not_overlap(ctx, BesluitType, "omschrijving", obj, "eindeGeldigheid" if partial else "beginGeldigheid")
+        self._notify(ctx, obj, "partial_update" if partial else "update")
+        return obj
+
+    def delete(self, ctx: Context, obj: BesluitType) -> None:
+        ensure_concept_for_delete(ctx, obj)
+        self._ensure_no_published_relations(ctx, obj)
+        url = ctx.url(COLLECTION, obj.uuid)
+        catalogus_url = ctx.url("catalogussen", obj.catalogus.uuid)
+        ctx.session.delete(obj)
+        ctx.session.flush()
+        notify(ctx, kanaal=KANAAL, resource=RESOURCE, url=url, actie="destroy", catalogus_url=catalogus_url)
+
+    def publish(self, ctx: Context, obj: BesluitType) -> BesluitType:
+        """Publishing makes the version usable; it may not overlap another published version.
+        Publishing a published object changes nothing (RI: idempotent 200)."""
+        if obj.concept:
+            ensure_versions_do_not_overlap(ctx, BesluitType, "omschrijving", obj)
+            obj.concept = False
+            ctx.session.flush()
+        return obj
+
+    # ------------------------------------------------------------ helpers
+
+    def _write(self, ctx: Context, obj: BesluitType, data: BesluitTypeCreate, fields: set[str]) -> list[str] | None:
+        """Applies the sent fields; returns the informatieobjecttype keys to store (None: unchanged)."""
+        if "catalogus" in fields:
+            catalogus = resolve_local(ctx, data.catalogus, Catalogus, "catalogussen", "catalogus")
+            obj.catalogus = catalogus
+            obj.catalogus_id = catalogus.id
+        for name in _PLAIN_FIELDS:
+            if name in fields:
+                setattr(obj, name, getattr(data, name))
+        ensure_geldigheid_order(obj)
+        if "informatieobjecttypen" in fields:
+            # ztc-013 and unknown omschrijvingen are checked by keys_from_input
+            return keys_from_input(
+                ctx, InformatieObjectType, "informatieobjecttypen", "omschrijving", obj.catalogus_id, data.informatieobjecttypen, "informatieobjecttypen"
+            )
+        return None
+
+    def _store_keys(self, ctx: Context, obj: BesluitType, keys: list[str] | None) -> None:
+        if keys is None:
+            return
+        ctx.session.execute(delete(BesluitTypeInformatieObjectType).where(BesluitTypeInformatieObjectType.besluittype_id == obj.id))
+        if keys:
+            ctx.session.execute(insert(BesluitTypeInformatieObjectType), [{"besluittype_id": obj.id, "omschrijving": k} for k in keys])
+
+    def _ensure_no_published_relations(self, ctx: Context, obj: BesluitType) -> None:
+        """RI M2MConceptDestroyMixin (concept_related_fields informatieobjecttypen, zaaktypen): a
+        besluittype related to a published informatieobjecttype or zaaktype is not deleted
+        (`non-concept-relation`), unless `catalogi.geforceerd-verwijderen`."""
+        if forced_delete(ctx):
+            return
+        published_iotype = ctx.session.scalar(
+            select(InformatieObjectType.id)
+            .where(
+                InformatieObjectType.catalogus_id == obj.catalogus_id,
+                InformatieObjectType.concept.is_(False),
+                InformatieObjectType.omschrijving.in_(
+                    select(BesluitTypeInformatieObjectType.omschrijving).where(BesluitTypeInformatieObjectType.besluittype_id == obj.id)
+                ),
+            )
+            .limit(1)
+        )
+        if published_iotype is not None:
+            raise non_field("non-concept-relation", "Een besluittype met gepubliceerde informatieobjecttypen kan niet worden verwijderd.")
+        published_zaaktype = ctx.session.scalar(
+            select(ZaakType.id)
+            .join(ZaakTypeBesluitType, ZaakTypeBesluitType.zaaktype_id == ZaakType.id)
+            .where(ZaakType.catalogus_id == obj.catalogus_id, ZaakTypeBesluitType.omschrijving == obj.omschrijving, ZaakType.concept.is_(False))
+            .limit(1)
+        )
+        if published_zaaktype is not None:
+            raise non_field("non-concept-relation", "Een besluittype waarnaar gepubliceerde zaaktypen verwijzen kan niet worden verwijderd.")
+
+    def _notify(self, ctx: Context, obj: BesluitType, actie: str) -> None:
+        notify(
+            ctx,
+            kanaal=KANAAL,
+            resource=RESOURCE,
+            url=ctx.url(COLLECTION, obj.uuid),
+            actie=actie,
+            catalogus_url=ctx.url("catalogussen", obj.catalogus.uuid),
+        )

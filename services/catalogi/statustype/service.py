@@ -1,0 +1,140 @@
+from sqlalchemy import Select, delete, func, insert, select
+
+from services.catalogi.common import geldigheid_dict, non_field
+from services.catalogi.eigenschap.models import Eigenschap
+from services.catalogi.statustype.models import StatusType, StatusTypeEigenschap
+from services.catalogi.statustype.schemas import StatusTypeFilters, StatusTypeRequest
+from services.catalogi.statustype.subtype import (
+    SubTypeService,
+    base_query,
+    ensure_same_zaaktype,
+    filter_common,
+    resolve_many,
+)
+from services.catalogi.zaakobjecttype.models import ZaakObjectTypeStatusType
+from services.catalogi.zaaktypeinformatieobjecttype.models import ZaakTypeInformatieObjectType
+from shared.resources import Context
+
+UNIQUE = ("unique", "De velden zaaktype, volgnummer moeten een unieke set zijn.")
+
+
+class StatusTypeService(SubTypeService):
+    model = StatusType
+    collection = "statustypen"
+    plain_fields = (
+        "omschrijving",
+        "omschrijving_generiek",
+        "statustekst",
+        "volgnummer",
+        "informeren",
+        "doorlooptijd",
+        "toelichting",
+        "checklistitem_statustype",
+    )
+    unique_error = UNIQUE
+
+    # ------------------------------------------------------------ reads
+
+    def list_query(self, ctx: Context, filters: StatusTypeFilters) -> Select:
+        query = filter_common(ctx, base_query(StatusType), StatusType, filters)
+        # clients read the statustypen of a zaaktype in volgnummer order
+        return query.order_by(StatusType.zaaktype_id, StatusType.volgnummer)
+
+    def serialize(self, ctx: Context, objects: list[StatusType]) -> list[dict]:
+        if not objects:
+            return []
+        ids = [s.id for s in objects]
+        zaaktype_ids = {s.zaaktype_id for s in objects}
+        # isEindstatus: the highest volgnummer of the zaaktype, for the whole page in one query
+        highest = dict(
+            ctx.session.execute(
+                select(StatusType.zaaktype_id, func.max(StatusType.volgnummer))
+                .where(StatusType.zaaktype_id.in_(zaaktype_ids))
+                .group_by(StatusType.zaaktype_id)
+            ).all()
+        )
+        eigenschappen: dict[int, list[str]] = {i: [] for i in ids}
+        for statustype_id, eigenschap_uuid in ctx.session.execute(
+            select(StatusTypeEigenschap.statustype_id, Eigenschap.uuid)
+            .join(Eigenschap, Eigenschap.id == StatusTypeEigenschap.eigenschap_id)
+            .where(StatusTypeEigenschap.statustype_id.in_(ids))
+            .order_by(Eigenschap.id)
+        ):
+            eigenschappen[statustype_id].append(ctx.url("eigenschappen", eigenschap_uuid))
+        out = []
+        for s in objects:
+            common = self.common(ctx, s)
+            out.append(
+                {
+                    "url": common["url"],
+                    "omschrijving": s.omschrijving,
+                    "omschrijvingGeneriek": s.omschrijving_generiek,
+                    "statustekst": s.statustekst,
+                    "zaaktype": common["zaaktype"],
+                    "catalogus": common["catalogus"],
+                    "zaaktypeIdentificatie": common["zaaktypeIdentificatie"],
+                    "volgnummer": s.volgnummer,
+                    "isEindstatus": s.volgnummer == highest.get(s.zaaktype_id),
+                    "informeren": s.informeren,
+                    "doorlooptijd": s.doorlooptijd,
+                    "toelichting": s.toelichting,
+                    "checklistitemStatustype": [_checklist_item(item) for item in s.checklistitem_statustype or []],
+                    "eigenschappen": eigenschappen[s.id],
+                    **geldigheid_dict(s),
+                }
+            )
+        return out
+
+    # ------------------------------------------------------------ rules
+
+    def referenced_by(self, obj: StatusType):
+        return [
+            (select(Eigenschap.id).where(Eigenschap.statustype_id == obj.id), "eigenschappen"),
+            (select(ZaakObjectTypeStatusType.zaakobjecttype_id).where(ZaakObjectTypeStatusType.statustype_id == obj.id), "zaakobjecttypen"),
+            (
+                select(ZaakTypeInformatieObjectType.id).where(ZaakTypeInformatieObjectType.statustype_id == obj.id),
+                "zaaktype-informatieobjecttypen",
+            ),
+        ]
+
+    def validate(self, ctx: Context, obj: StatusType, data: StatusTypeRequest, fields: set[str], *, creating: bool, moved: bool):
+        self._ensure_unique_volgnummer(ctx, obj)
+        if "eigenschappen" in fields:
+            eigenschappen = resolve_many(ctx, data.eigenschappen, Eigenschap, "eigenschappen", "eigenschappen")
+            ensure_same_zaaktype(obj.zaaktype_id, [e.zaaktype_id for e in eigenschappen], "eigenschappen")
+            return [e.id for e in eigenschappen]
+        if moved:  # the stored eigenschappen must belong to the new zaaktype too
+            stored = ctx.session.scalars(
+                select(Eigenschap.zaaktype_id)
+                .join(StatusTypeEigenschap, StatusTypeEigenschap.eigenschap_id == Eigenschap.id)
+                .where(StatusTypeEigenschap.statustype_id == obj.id)
+            ).all()
+            ensure_same_zaaktype(obj.zaaktype_id, stored, "eigenschappen")
+        return None
+
+    @staticmethod
+    def _ensure_unique_volgnummer(ctx: Context, obj: StatusType) -> None:
+        """volgnummer is unique per zaaktype (`unique`, as DRF's UniqueTogetherValidator)."""
+        query = select(StatusType.id).where(StatusType.zaaktype_id == obj.zaaktype_id, StatusType.volgnummer == obj.volgnummer)
+        if obj.id is not None:
+            query = query.where(StatusType.id != obj.id)
+        if ctx.session.scalar(query.limit(1)) is not None:
+            raise non_field(*UNIQUE)
+
+    def write_relations(self, ctx: Context, obj: StatusType, eigenschap_ids: list[int] | None) -> None:
+        if eigenschap_ids is None:
+            return
+        ctx.session.execute(delete(StatusTypeEigenschap).where(StatusTypeEigenschap.statustype_id == obj.id))
+        if eigenschap_ids:
+            ctx.session.execute(
+                insert(StatusTypeEigenschap), [{"statustype_id": obj.id, "eigenschap_id": i} for i in eigenschap_ids]
+            )
+
+
+def _checklist_item(item: dict) -> dict:
+    return {
+        "itemnaam": item.get("itemnaam", ""),
+        "toelichting": item.get("toelichting"),
+        "vraagstelling": item.get("vraagstelling", ""),
+        "verplicht": bool(item.get("verplicht", False)),
+    }
