@@ -1,41 +1,23 @@
 import datetime as dt
-import uuid as uuid_module
 
 from sqlalchemy import Select, delete, false, insert, select
-from sqlalchemy.orm import joinedload
 
 from services.catalogi.besluittype.models import BesluitType, BesluitTypeInformatieObjectType
 from services.catalogi.besluittype.schemas import BesluitTypeCreate, BesluitTypeFilters
-from services.catalogi.catalogus.models import Catalogus
 from services.catalogi.common import (
-    apply_status,
-    ensure_concept_for_delete,
-    ensure_concept_for_update,
     forced_delete,
-    geldig_op,
     geldigheid_dict,
     keys_from_input,
     local_uuid,
     non_field,
-    notify,
-    parse_day,
-    resolve_local,
     today,
     versions_by_key,
 )
 from services.catalogi.informatieobjecttype.models import InformatieObjectType
-from services.catalogi.informatieobjecttype.service import (
-    ensure_geldigheid_order,
-    ensure_versions_do_not_overlap,
-    related_by_omschrijving,
-)
 from services.catalogi.resultaattype.models import ResultaatType, ResultaatTypeBesluitType
+from services.catalogi.versioned import VersionedTypeService, related_by_key
 from services.catalogi.zaaktype.models import ZaakType, ZaakTypeBesluitType
 from shared.resources import Context
-
-KANAAL = "besluittypen"
-RESOURCE = "besluittype"
-COLLECTION = "besluittypen"
 
 _PLAIN_FIELDS = (
     "omschrijving",
@@ -51,20 +33,22 @@ _PLAIN_FIELDS = (
     "begin_object",
     "einde_object",
 )
-_ALL_FIELDS = set(_PLAIN_FIELDS) | {"catalogus", "informatieobjecttypen"}
 
 
-class BesluitTypeService:
+class BesluitTypeService(VersionedTypeService):
+    model = BesluitType
+    collection = "besluittypen"
+    resource = "besluittype"
+    key_attr = "omschrijving"
+    plain_fields = _PLAIN_FIELDS
+    extra_fields = ("informatieobjecttypen",)
+
     # ------------------------------------------------------------ reads
 
     def list_query(self, ctx: Context, filters: BesluitTypeFilters) -> Select:
-        query = select(BesluitType).options(joinedload(BesluitType.catalogus))
-        if filters.catalogus:
-            catalogus_uuid = local_uuid(ctx, filters.catalogus, "catalogussen")
-            if catalogus_uuid is None:
-                query = query.where(false())
-            else:
-                query = query.join(BesluitType.catalogus).where(Catalogus.uuid == catalogus_uuid)
+        query = self.filter_common(
+            ctx, self.base_query(), catalogus=filters.catalogus, status=filters.status, datum_geldigheid=filters.datum_geldigheid
+        )
         if filters.zaaktypen:
             # the besluittypen a zaaktype relates to: its omschrijvingen, within its catalogus
             zaaktype_uuid = local_uuid(ctx, filters.zaaktypen, "zaaktypen")
@@ -96,16 +80,7 @@ class BesluitTypeService:
                 )
         if filters.omschrijving:
             query = query.where(BesluitType.omschrijving == filters.omschrijving)
-        query = apply_status(query, BesluitType.concept, filters.status)
-        day = parse_day(filters.datum_geldigheid, "datumGeldigheid")
-        if day:
-            query = query.where(geldig_op(BesluitType, day))
-            # related informatieobjecttypen are shown in their version valid on that day (RI)
-            ctx.request.state.relation_day = day
         return query.order_by(BesluitType.id.desc())
-
-    def get(self, ctx: Context, object_uuid: uuid_module.UUID, params=None) -> BesluitType | None:
-        return ctx.session.scalar(select(BesluitType).options(joinedload(BesluitType.catalogus)).where(BesluitType.uuid == object_uuid))
 
     def serialize(self, ctx: Context, objects: list[BesluitType]) -> list[dict]:
         if not objects:
@@ -125,7 +100,7 @@ class BesluitTypeService:
             ctx, InformatieObjectType, "omschrijving", {(catalogus_of[b], k) for b, keys in iot_keys.items() for k in keys}, day
         )
 
-        zaaktypen = related_by_omschrijving(ctx, objects, ZaakType, ZaakTypeBesluitType, "zaaktype_id", "omschrijving", "zaaktypen")
+        zaaktypen = related_by_key(ctx, objects, "omschrijving", ZaakType, ZaakTypeBesluitType, "zaaktype_id", "omschrijving", "zaaktypen")
         resultaattypen = self._resultaattypen(ctx, objects)
 
         out = []
@@ -134,7 +109,7 @@ class BesluitTypeService:
             results = resultaattypen.get((b.catalogus_id, b.omschrijving), [])
             out.append(
                 {
-                    "url": ctx.url(COLLECTION, b.uuid),
+                    "url": ctx.url(self.collection, b.uuid),
                     "catalogus": ctx.url("catalogussen", b.catalogus.uuid),
                     "zaaktypen": zaaktypen[b.id],
                     "omschrijving": b.omschrijving,
@@ -174,77 +149,28 @@ class BesluitTypeService:
 
     # ------------------------------------------------------------ writes
 
-    def create(self, ctx: Context, data: BesluitTypeCreate) -> BesluitType:
-        obj = BesluitType(uuid=uuid_module.uuid4(), concept=True)
-        keys = self._write(ctx, obj, data, _ALL_FIELDS)
-        ctx.session.add(obj)
-        ctx.session.flush()
-        self._store_keys(ctx, obj, keys)
-        self._notify(ctx, obj, "create")
-        return obj
-
-    def update(self, ctx: Context, obj: BesluitType, data: BesluitTypeCreate, partial: bool) -> BesluitType:
-        ensure_concept_for_update(ctx, obj, data, partial)
-        fields = data.model_fields_set if partial else _ALL_FIELDS
-        previous_catalogus = obj.catalogus_id
-        keys = self._write(ctx, obj, data, fields)
-        if keys is None and obj.catalogus_id != previous_catalogus:
-            # ztc-013: the kept relations must also hold in the new catalogus
-            current = list(ctx.session.scalars(select(BesluitTypeInformatieObjectType.omschrijving).where(BesluitTypeInformatieObjectType.besluittype_id == obj.id)))
-            keys_from_input(ctx, InformatieObjectType, "informatieobjecttypen", "omschrijving", obj.catalogus_id, current, "informatieobjecttypen")
-        ctx.session.flush()
-        self._store_keys(ctx, obj, keys)
-        if not obj.concept:
-            # a published version whose geldigheid changes must not overlap another published version
-            ensure_versions_do_not_overlap(ctx, BesluitType, "omschrijving", obj, "eindeGeldigheid" if partial else "beginGeldigheid")
-        self._notify(ctx, obj, "partial_update" if partial else "update")
-        return obj
-
-    def delete(self, ctx: Context, obj: BesluitType) -> None:
-        ensure_concept_for_delete(ctx, obj)
-        self._ensure_no_published_relations(ctx, obj)
-        url = ctx.url(COLLECTION, obj.uuid)
-        catalogus_url = ctx.url("catalogussen", obj.catalogus.uuid)
-        ctx.session.delete(obj)
-        ctx.session.flush()
-        notify(ctx, kanaal=KANAAL, resource=RESOURCE, url=url, actie="destroy", catalogus_url=catalogus_url)
-
-    def publish(self, ctx: Context, obj: BesluitType) -> BesluitType:
-        """Publishing makes the version usable; it may not overlap another published version.
-        Publishing a published object changes nothing (RI: idempotent 200)."""
-        if obj.concept:
-            ensure_versions_do_not_overlap(ctx, BesluitType, "omschrijving", obj)
-            obj.concept = False
-            ctx.session.flush()
-        return obj
-
-    # ------------------------------------------------------------ helpers
-
-    def _write(self, ctx: Context, obj: BesluitType, data: BesluitTypeCreate, fields: set[str]) -> list[str] | None:
+    def write(self, ctx: Context, obj: BesluitType, data: BesluitTypeCreate, fields: set[str], *, creating: bool) -> list[str] | None:
         """Applies the sent fields; returns the informatieobjecttype keys to store (None: unchanged)."""
-        if "catalogus" in fields:
-            catalogus = resolve_local(ctx, data.catalogus, Catalogus, "catalogussen", "catalogus")
-            obj.catalogus = catalogus
-            obj.catalogus_id = catalogus.id
-        for name in _PLAIN_FIELDS:
-            if name in fields:
-                setattr(obj, name, getattr(data, name))
-        ensure_geldigheid_order(obj)
+        previous_catalogus = obj.catalogus_id
+        self.apply_fields(ctx, obj, data, fields)
         if "informatieobjecttypen" in fields:
-            # ztc-013 and unknown omschrijvingen are checked by keys_from_input
-            return keys_from_input(
-                ctx, InformatieObjectType, "informatieobjecttypen", "omschrijving", obj.catalogus_id, data.informatieobjecttypen, "informatieobjecttypen"
-            )
-        return None
+            values = data.informatieobjecttypen
+        elif not creating and obj.catalogus_id != previous_catalogus:
+            # ztc-013: the kept relations must also hold in the new catalogus
+            values = list(ctx.session.scalars(select(BesluitTypeInformatieObjectType.omschrijving).where(BesluitTypeInformatieObjectType.besluittype_id == obj.id)))
+        else:
+            return None
+        # ztc-013 and unknown omschrijvingen are checked by keys_from_input
+        return keys_from_input(ctx, InformatieObjectType, "informatieobjecttypen", "omschrijving", obj.catalogus_id, values, "informatieobjecttypen")
 
-    def _store_keys(self, ctx: Context, obj: BesluitType, keys: list[str] | None) -> None:
+    def store_relations(self, ctx: Context, obj: BesluitType, keys: list[str] | None) -> None:
         if keys is None:
             return
         ctx.session.execute(delete(BesluitTypeInformatieObjectType).where(BesluitTypeInformatieObjectType.besluittype_id == obj.id))
         if keys:
             ctx.session.execute(insert(BesluitTypeInformatieObjectType), [{"besluittype_id": obj.id, "omschrijving": k} for k in keys])
 
-    def _ensure_no_published_relations(self, ctx: Context, obj: BesluitType) -> None:
+    def ensure_deletable(self, ctx: Context, obj: BesluitType) -> None:
         """RI M2MConceptDestroyMixin (concept_related_fields informatieobjecttypen, zaaktypen): a
         besluittype related to a published informatieobjecttype or zaaktype is not deleted
         (`non-concept-relation`), unless `catalogi.geforceerd-verwijderen`."""
@@ -271,13 +197,3 @@ class BesluitTypeService:
         )
         if published_zaaktype is not None:
             raise non_field("non-concept-relation", "Een besluittype waarnaar gepubliceerde zaaktypen verwijzen kan niet worden verwijderd.")
-
-    def _notify(self, ctx: Context, obj: BesluitType, actie: str) -> None:
-        notify(
-            ctx,
-            kanaal=KANAAL,
-            resource=RESOURCE,
-            url=ctx.url(COLLECTION, obj.uuid),
-            actie=actie,
-            catalogus_url=ctx.url("catalogussen", obj.catalogus.uuid),
-        )

@@ -1,43 +1,25 @@
 import datetime as dt
 import json
 import uuid as uuid_module
+from dataclasses import dataclass
 
-from sqlalchemy import Select, Text, cast, delete, false, insert, literal, select, union_all
-from sqlalchemy.orm import joinedload
+from sqlalchemy import Select, Text, cast, delete, insert, literal, select, union_all
 
 from services.catalogi.besluittype.models import BesluitType
-from services.catalogi.catalogus.models import Catalogus
-from services.catalogi.common import (
-    apply_status,
-    ensure_concept_for_delete,
-    ensure_concept_for_update,
-    ensure_no_overlap,
-    geldig_op,
-    geldigheid_dict,
-    iso,
-    keys_from_input,
-    local_uuid,
-    non_field,
-    notify,
-    parse_day,
-    resolve_local,
-    today,
-    versions_by_key,
-)
+from services.catalogi.common import geldigheid_dict, iso, keys_from_input, local_uuid, non_field, parse_day, today, versions_by_key
 from services.catalogi.eigenschap.models import Eigenschap
 from services.catalogi.informatieobjecttype.models import InformatieObjectType
 from services.catalogi.referentielijsten import referentielijsten
 from services.catalogi.resultaattype.models import ResultaatType
 from services.catalogi.roltype.models import RolType
 from services.catalogi.statustype.models import StatusType
+from services.catalogi.versioned import VersionedTypeService
 from services.catalogi.zaakobjecttype.models import ZaakObjectType
 from services.catalogi.zaaktype.models import ZaakType, ZaakTypeBesluitType, ZaakTypeDeelzaaktype, ZaakTypenRelatie
 from services.catalogi.zaaktype.schemas import ZaakTypeCreate, ZaakTypeFilters, ZaakTypeRetrieveParams
 from services.catalogi.zaaktypeinformatieobjecttype.models import ZaakTypeInformatieObjectType
 from shared.errors import InvalidParam, ValidationProblem
 from shared.resources import Context, split_commas
-
-KANAAL = "zaaktypen"
 
 # Plain columns: API field (snake_case) -> model attribute of the same name.
 _PLAIN_FIELDS = (
@@ -90,27 +72,33 @@ def _like_json_string(value: str) -> str:
     return "%" + encoded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-class ZaakTypeService:
+@dataclass
+class _Relations:
+    """The relations a write sends; None means: not sent, keep what is stored."""
+
+    besluittypen: list[str] | None = None
+    deelzaaktypen: list[str] | None = None
+    gerelateerde: list[tuple[str, object]] | None = None
+
+
+class ZaakTypeService(VersionedTypeService):
+    model = ZaakType
+    collection = "zaaktypen"
+    resource = "zaaktype"
+    key_attr = "identificatie"
+    plain_fields = _PLAIN_FIELDS
+    extra_fields = ("besluittypen", "deelzaaktypen", "gerelateerde_zaaktypen")
+
     # ------------------------------------------------------------ reads
 
     def list_query(self, ctx: Context, filters: ZaakTypeFilters) -> Select:
-        query = select(ZaakType).options(joinedload(ZaakType.catalogus))
-        if filters.catalogus:
-            catalogus_uuid = local_uuid(ctx, filters.catalogus, "catalogussen")
-            if catalogus_uuid is None:
-                query = query.where(false())
-            else:
-                query = query.join(ZaakType.catalogus).where(Catalogus.uuid == catalogus_uuid)
+        query = self.filter_common(
+            ctx, self.base_query(), catalogus=filters.catalogus, status=filters.status, datum_geldigheid=filters.datum_geldigheid
+        )
         if filters.identificatie:
             query = query.where(ZaakType.identificatie == filters.identificatie)
-        if filters.trefwoorden:
-            for woord in split_commas(filters.trefwoorden):
-                query = query.where(cast(ZaakType.trefwoorden, Text).like(_like_json_string(woord), escape="\\"))
-        query = apply_status(query, ZaakType.concept, filters.status)
-        day = parse_day(filters.datum_geldigheid, "datumGeldigheid")
-        if day:
-            query = query.where(geldig_op(ZaakType, day))
-            ctx.request.state.relation_day = day
+        for woord in split_commas(filters.trefwoorden):
+            query = query.where(cast(ZaakType.trefwoorden, Text).like(_like_json_string(woord), escape="\\"))
         return query.order_by(ZaakType.id.desc())
 
     def get(self, ctx: Context, object_uuid: uuid_module.UUID, params: ZaakTypeRetrieveParams | None = None) -> ZaakType | None:
@@ -118,9 +106,7 @@ class ZaakTypeService:
             day = parse_day(params.datum_geldigheid, "datumGeldigheid")
             if day:
                 ctx.request.state.relation_day = day
-        return ctx.session.scalar(
-            select(ZaakType).options(joinedload(ZaakType.catalogus)).where(ZaakType.uuid == object_uuid)
-        )
+        return super().get(ctx, object_uuid)
 
     def serialize(self, ctx: Context, objects: list[ZaakType]) -> list[dict]:
         if not objects:
@@ -248,48 +234,9 @@ class ZaakTypeService:
 
     # ------------------------------------------------------------ writes
 
-    def create(self, ctx: Context, data: ZaakTypeCreate) -> ZaakType:
-        zaaktype = ZaakType(concept=True)
-        self._write(ctx, zaaktype, data, data.model_fields_set | set(_PLAIN_FIELDS) | {"catalogus"}, creating=True)
-        notify(ctx, kanaal=KANAAL, resource="zaaktype", url=ctx.url("zaaktypen", zaaktype.uuid), actie="create", catalogus_url=ctx.url("catalogussen", zaaktype.catalogus.uuid))
-        return zaaktype
-
-    def update(self, ctx: Context, obj: ZaakType, data: ZaakTypeCreate, partial: bool) -> ZaakType:
-        ensure_concept_for_update(ctx, obj, data, partial)
-        fields = data.model_fields_set if partial else data.model_fields_set | set(_PLAIN_FIELDS) | {"catalogus"}
-        self._write(ctx, obj, data, fields, creating=False)
-        if not obj.concept:
-            # a published version whose geldigheid changes must not overlap another version
-            ensure_no_overlap(ctx, ZaakType, "identificatie", obj, "eindeGeldigheid" if partial else "beginGeldigheid")
-        notify(
-            ctx,
-            kanaal=KANAAL,
-            resource="zaaktype",
-            url=ctx.url("zaaktypen", obj.uuid),
-            actie="partial_update" if partial else "update",
-            catalogus_url=ctx.url("catalogussen", obj.catalogus.uuid),
-        )
-        return obj
-
-    def delete(self, ctx: Context, obj: ZaakType) -> None:
-        ensure_concept_for_delete(ctx, obj)
-        url = ctx.url("zaaktypen", obj.uuid)
-        catalogus_url = ctx.url("catalogussen", obj.catalogus.uuid)
-        ctx.session.delete(obj)
-        ctx.session.flush()
-        notify(ctx, kanaal=KANAAL, resource="zaaktype", url=url, actie="destroy", catalogus_url=catalogus_url)
-
-    def publish(self, ctx: Context, obj: ZaakType) -> ZaakType:
+    def ensure_publishable(self, ctx: Context, obj: ZaakType) -> None:
         """ztc-012: a zaaktype is published only when its besluittypen, informatieobjecttypen and
-        deelzaaktypen have a published version; two published versions never overlap."""
-        if obj.concept:
-            self._ensure_relations_published(ctx, obj)
-            ensure_no_overlap(ctx, ZaakType, "identificatie", obj)
-            obj.concept = False
-            ctx.session.flush()
-        return obj
-
-    def _ensure_relations_published(self, ctx: Context, obj: ZaakType) -> None:
+        deelzaaktypen have a published version."""
         checks = (
             (BesluitType, BesluitType.omschrijving, select(ZaakTypeBesluitType.omschrijving).where(ZaakTypeBesluitType.zaaktype_id == obj.id)),
             (
@@ -313,67 +260,62 @@ class ZaakTypeService:
             if keys - published:
                 raise non_field("concept-relation", "Alle gerelateerde resources moeten gepubliceerd zijn.")
 
-    def _write(self, ctx: Context, zaaktype: ZaakType, data: ZaakTypeCreate, fields: set[str], *, creating: bool) -> None:
-        if "catalogus" in fields:
-            catalogus = resolve_local(ctx, data.catalogus, Catalogus, "catalogussen", "catalogus")
-            zaaktype.catalogus = catalogus
-            zaaktype.catalogus_id = catalogus.id
-        for name in _PLAIN_FIELDS:
-            if name in fields:
-                value = getattr(data, name)
-                if hasattr(value, "model_dump"):
-                    value = value.model_dump(by_alias=True)
-                setattr(zaaktype, name, value)
-        if "einde_geldigheid" in fields or "begin_geldigheid" in fields:
-            if zaaktype.einde_geldigheid and zaaktype.begin_geldigheid and zaaktype.einde_geldigheid < zaaktype.begin_geldigheid:
-                raise ValidationProblem.field("eindeGeldigheid", "invalid", "eindeGeldigheid ligt voor beginGeldigheid.")
+    def write(self, ctx: Context, zaaktype: ZaakType, data: ZaakTypeCreate, fields: set[str], *, creating: bool) -> _Relations:
+        self.apply_fields(ctx, zaaktype, data, fields)
         self._ensure_verlenging(zaaktype)
         if "selectielijst_procestype" in fields and zaaktype.selectielijst_procestype:
             referentielijsten(ctx).procestype(zaaktype.selectielijst_procestype)
 
-        besluittypen = deelzaaktypen = relaties = None
+        relations = _Relations()
         if "besluittypen" in fields:
-            besluittypen = keys_from_input(ctx, BesluitType, "besluittypen", "omschrijving", zaaktype.catalogus_id, data.besluittypen, "besluittypen")
+            relations.besluittypen = keys_from_input(
+                ctx, BesluitType, "besluittypen", "omschrijving", zaaktype.catalogus_id, data.besluittypen, "besluittypen"
+            )
         if "deelzaaktypen" in fields:
-            deelzaaktypen = keys_from_input(
+            relations.deelzaaktypen = keys_from_input(
                 ctx, ZaakType, "zaaktypen", "identificatie", zaaktype.catalogus_id, data.deelzaaktypen, "deelzaaktypen", mismatch_name="deelzaaktypen"
             )
         if "gerelateerde_zaaktypen" in fields:
-            relaties = []
+            relations.gerelateerde = []
             for index, relatie in enumerate(data.gerelateerde_zaaktypen):
                 target = relatie.zaaktype
                 if not target.startswith("http") or local_uuid(ctx, target, "zaaktypen") is not None:
+                    # ours: by identificatie; a zaaktype of another Catalogi API stays a URL
                     target = keys_from_input(
                         ctx, ZaakType, "zaaktypen", "identificatie", zaaktype.catalogus_id, [target], f"gerelateerdeZaaktypen.{index}.zaaktype"
                     )[0]
-                relaties.append((target, relatie))
+                relations.gerelateerde.append((target, relatie))
+        return relations
 
-        if creating:
-            ctx.session.add(zaaktype)
-        ctx.session.flush()
-        if besluittypen is not None:
+    def store_relations(self, ctx: Context, zaaktype: ZaakType, relations: _Relations) -> None:
+        if relations.besluittypen is not None:
             ctx.session.execute(delete(ZaakTypeBesluitType).where(ZaakTypeBesluitType.zaaktype_id == zaaktype.id))
-            if besluittypen:
-                ctx.session.execute(insert(ZaakTypeBesluitType), [{"zaaktype_id": zaaktype.id, "omschrijving": k} for k in besluittypen])
-        if deelzaaktypen is not None:
-            ctx.session.execute(delete(ZaakTypeDeelzaaktype).where(ZaakTypeDeelzaaktype.zaaktype_id == zaaktype.id))
-            if deelzaaktypen:
+            if relations.besluittypen:
                 ctx.session.execute(
-                    insert(ZaakTypeDeelzaaktype), [{"zaaktype_id": zaaktype.id, "identificatie": k} for k in deelzaaktypen]
+                    insert(ZaakTypeBesluitType), [{"zaaktype_id": zaaktype.id, "omschrijving": k} for k in relations.besluittypen]
                 )
-        if relaties is not None:
+        if relations.deelzaaktypen is not None:
+            ctx.session.execute(delete(ZaakTypeDeelzaaktype).where(ZaakTypeDeelzaaktype.zaaktype_id == zaaktype.id))
+            if relations.deelzaaktypen:
+                ctx.session.execute(
+                    insert(ZaakTypeDeelzaaktype), [{"zaaktype_id": zaaktype.id, "identificatie": k} for k in relations.deelzaaktypen]
+                )
+        if relations.gerelateerde is not None:
             ctx.session.execute(delete(ZaakTypenRelatie).where(ZaakTypenRelatie.zaaktype_id == zaaktype.id))
-            for position, (target, relatie) in enumerate(relaties):
-                ctx.session.add(
-                    ZaakTypenRelatie(
-                        zaaktype_id=zaaktype.id,
-                        gerelateerd=target,
-                        aard_relatie=relatie.aard_relatie,
-                        toelichting=relatie.toelichting,
-                        volgorde=position,
-                    )
+            if relations.gerelateerde:
+                ctx.session.execute(
+                    insert(ZaakTypenRelatie),
+                    [
+                        {
+                            "zaaktype_id": zaaktype.id,
+                            "gerelateerd": target,
+                            "aard_relatie": relatie.aard_relatie,
+                            "toelichting": relatie.toelichting,
+                            "volgorde": position,
+                        }
+                        for position, (target, relatie) in enumerate(relations.gerelateerde)
+                    ],
                 )
-            ctx.session.flush()
 
     @staticmethod
     def _ensure_verlenging(zaaktype: ZaakType) -> None:
