@@ -117,6 +117,7 @@ ZAAKTYPEN = [
                 "archiefnominatie": "vernietigen",
                 "archiefactietermijn": "P5Y",
                 "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld"},
+                "besluittypen": [],
             },
         ],
         "eigenschappen": [
@@ -153,6 +154,7 @@ ZAAKTYPEN = [
                 "archiefnominatie": "vernietigen",
                 "archiefactietermijn": "P5Y",
                 "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld"},
+                "besluittypen": [],
             }
         ],
         "eigenschappen": [],
