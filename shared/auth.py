@@ -11,6 +11,7 @@ applicatie where the demo is switched on.
 import json
 import threading
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -21,6 +22,10 @@ from fastapi import Request
 
 from shared.errors import NotAuthenticated, PermissionDenied
 from shared.settings import KernelSettings
+
+# ZGW secrets are agreed per applicatie and the standard sets no minimum length; warning about
+# every short one on every request would only bury real problems in the logs.
+warnings.filterwarnings("ignore", category=jwt.warnings.InsecureKeyLengthWarning)
 
 # Components as the Autorisaties API names them.
 ZTC = "ztc"
