@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("zgw.errors")
@@ -251,6 +252,13 @@ def install_error_handlers(app: FastAPI) -> None:
         else:
             problem = cls()
         return problem_response(request, problem)
+
+    @app.exception_handler(DataError)
+    async def _data_error(request: Request, exc: DataError):
+        # the database refused a value that validation let through: the input's fault, and a bug
+        # in validation worth a log line
+        log.warning("database refused input on %s %s: %s", request.method, request.url.path, exc.orig)
+        return problem_response(request, ValidationProblem(InvalidParam("nonFieldErrors", "invalid", "De invoer kan niet worden opgeslagen.")))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Protocol
 
 from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request, Response
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic_core import PydanticCustomError
 from pydantic.fields import FieldInfo
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
@@ -23,10 +24,28 @@ from shared.http import detail_response, json_response
 from shared.pagination import envelope, fetch_page, page_from
 
 
+def _contains_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_contains_nul(v) for v in value)
+    return False
+
+
 class ApiModel(BaseModel):
     """Request/response models: camelCase aliases as in the standard; unknown fields ignored."""
 
     model_config = ConfigDict(populate_by_name=True, extra="ignore")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _refuse_nul(cls, value):
+        # no database stores a NUL character in text (PostgreSQL refuses it)
+        if _contains_nul(value):
+            raise PydanticCustomError("zgw:invalid", "Het teken NUL (\\x00) is niet toegestaan.")
+        return value
 
 
 def comma_separated(description: str = "Meerdere waarden kunnen met komma's gescheiden worden.") -> Any:

@@ -79,3 +79,10 @@ def test_openapi_served(catalogi):
         response = catalogi.client.get(f"http://testserver/catalogi/api/v1{path}")
         assert response.status_code == 200
         assert response.text.startswith("openapi: 3.0.3")
+
+
+def test_nul_characters_are_refused(catalogi):
+    response = catalogi.get("/catalogussen?rsin=%00")
+    assert response.status_code == 400 and response.json()["invalidParams"][0]["name"] == "rsin"
+    response = catalogi.post("/catalogussen", json=catalogus_body(naam="a\x00b"))
+    assert response.status_code == 400 and response.json()["invalidParams"][0]["name"] == "naam"
