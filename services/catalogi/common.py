@@ -105,6 +105,13 @@ def apply_status(query: Select, concept_column, status: str | None) -> Select:
     return query
 
 
+def ensure_geldigheid_order(geldigheid) -> None:
+    """eindeGeldigheid never lies before beginGeldigheid (of an object, or its effective values)."""
+    begin, einde = geldigheid.begin_geldigheid, geldigheid.einde_geldigheid
+    if begin and einde and einde < begin:
+        raise ValidationProblem.field("eindeGeldigheid", "invalid", "eindeGeldigheid ligt voor beginGeldigheid.")
+
+
 def geldigheid_dict(obj) -> dict:
     return {
         "beginGeldigheid": iso(obj.begin_geldigheid),

@@ -17,6 +17,7 @@ from services.catalogi.common import (
     apply_status,
     ensure_concept_for_delete,
     ensure_concept_for_update,
+    ensure_geldigheid_order,
     ensure_no_overlap,
     geldig_op,
     local_uuid,
@@ -24,14 +25,7 @@ from services.catalogi.common import (
     parse_day,
     resolve_local,
 )
-from shared.errors import ValidationProblem
 from shared.resources import Context
-
-
-def ensure_geldigheid_order(obj) -> None:
-    """eindeGeldigheid never lies before beginGeldigheid."""
-    if obj.einde_geldigheid and obj.begin_geldigheid and obj.einde_geldigheid < obj.begin_geldigheid:
-        raise ValidationProblem.field("eindeGeldigheid", "invalid", "eindeGeldigheid ligt voor beginGeldigheid.")
 
 
 def related_by_key(ctx: Context, objects: list, key_attr: str, owner_model, link_model, link_owner_attr: str, link_key_attr: str, collection: str) -> dict[int, list[str]]:

@@ -273,3 +273,15 @@ def create_ziot(api, zaaktype_url: str, informatieobjecttype: str, **overrides) 
     response = api.post("/zaaktype-informatieobjecttypen", json=ziot_body(zaaktype_url, informatieobjecttype, **overrides))
     assert response.status_code == 201, response.text
     return response.json()
+
+
+def informatieobjecttype_url(api, catalogus_url: str, omschrijving: str, *, published: bool = False, **overrides) -> str:
+    """The URL of a new (published) informatieobjecttype version `omschrijving` in the catalogus."""
+    create = create_published_informatieobjecttype if published else create_informatieobjecttype
+    return create(api, catalogus_url, omschrijving=omschrijving, **overrides)["url"]
+
+
+def besluittype_url(api, catalogus_url: str, omschrijving: str, *, published: bool = False, **overrides) -> str:
+    """The URL of a new (published) besluittype version `omschrijving` in the catalogus."""
+    create = create_published_besluittype if published else create_besluittype
+    return create(api, catalogus_url, omschrijving=omschrijving, **overrides)["url"]

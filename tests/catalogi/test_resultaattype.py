@@ -6,14 +6,16 @@ from services.catalogi import API_ROOT
 from services.catalogi.app import create_app
 from services.catalogi.settings import CatalogiSettings
 from tests.catalogi.factories import (
+    besluittype_url,
     create_catalogus,
     create_resultaattype,
+    create_zaakobjecttype,
     create_zaaktype,
+    informatieobjecttype_url,
     publish,
     resultaattype_body,
     zaaktype_body,
 )
-from tests.catalogi.orm_rows import insert_besluittype, insert_informatieobjecttype
 from tests.conftest import ApiClient, assert_invalid
 from tests.standins import referentielijsten
 
@@ -236,12 +238,12 @@ def test_zaaktype_must_exist(catalogi):
     assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body("https://elders.example.org/zaaktypen/1")), "zaaktype", "no_match")
 
 
-def test_besluittypen_by_omschrijving_resolve_to_the_valid_version(catalogi, catalogi_app):
+def test_besluittypen_by_omschrijving_resolve_to_the_valid_version(catalogi):
     zaaktype = create_zaaktype(catalogi)
     catalogus = zaaktype["catalogus"]
-    old = insert_besluittype(catalogi_app, catalogus, "Vergunning", concept=False, begin="2020-01-01", einde="2023-12-31")
-    new = insert_besluittype(catalogi_app, catalogus, "Vergunning", concept=False, begin="2024-01-01")
-    other = insert_besluittype(catalogi_app, catalogus, "Weigering")
+    old = besluittype_url(catalogi, catalogus, "Vergunning", published=True, beginGeldigheid="2020-01-01", eindeGeldigheid="2023-12-31")
+    new = besluittype_url(catalogi, catalogus, "Vergunning", published=True, beginGeldigheid="2024-01-01")
+    other = besluittype_url(catalogi, catalogus, "Weigering")
     created = create_resultaattype(catalogi, zaaktype["url"], besluittypen=["Vergunning", other], beginGeldigheid="2020-01-01")
     assert created["besluittypeOmschrijving"] == ["Vergunning", "Weigering"]
     assert created["besluittypen"] == [new, other]
@@ -254,10 +256,10 @@ def test_besluittypen_by_omschrijving_resolve_to_the_valid_version(catalogi, cat
     assert catalogi.put(created["url"], json=body).json()["besluittypen"] == []
 
 
-def test_besluittypen_errors(catalogi, catalogi_app):
+def test_besluittypen_errors(catalogi):
     zaaktype = create_zaaktype(catalogi)
     elders = create_catalogus(catalogi, domein="ANDER")
-    foreign = insert_besluittype(catalogi_app, elders["url"], "Elders")
+    foreign = besluittype_url(catalogi, elders["url"], "Elders")
     assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], besluittypen=["Onbekend"])), "besluittypen", "does_not_exist")
     assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], besluittypen=["Elders"])), "nonFieldErrors", "relations-incorrect-catalogus")
     assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], besluittypen=[foreign])), "nonFieldErrors", "relations-incorrect-catalogus")
@@ -267,31 +269,43 @@ def test_besluittypen_errors(catalogi, catalogi_app):
     assert_invalid(catalogi.post("/resultaattypen", json=body), "besluittypen", "required")
 
 
-def test_informatieobjecttypen(catalogi, catalogi_app):
+def test_informatieobjecttypen(catalogi):
     zaaktype = create_zaaktype(catalogi)
-    brief = insert_informatieobjecttype(catalogi_app, zaaktype["catalogus"], "Brief")
-    bijlage = insert_informatieobjecttype(catalogi_app, zaaktype["catalogus"], "Bijlage")
+    brief = informatieobjecttype_url(catalogi, zaaktype["catalogus"], "Brief")
+    bijlage = informatieobjecttype_url(catalogi, zaaktype["catalogus"], "Bijlage")
     created = create_resultaattype(catalogi, zaaktype["url"], informatieobjecttypen=[brief, bijlage, brief])
     assert created["informatieobjecttypen"] == [bijlage, brief]
     assert created["informatieobjecttypeOmschrijving"] == ["Bijlage", "Brief"]
     patched = catalogi.patch(created["url"], json={"informatieobjecttypen": [brief]}).json()
     assert patched["informatieobjecttypen"] == [brief]
     elders = create_catalogus(catalogi, domein="ANDER")
-    foreign = insert_informatieobjecttype(catalogi_app, elders["url"], "Brief")
+    foreign = informatieobjecttype_url(catalogi, elders["url"], "Brief")
     assert_invalid(catalogi.patch(created["url"], json={"informatieobjecttypen": [foreign]}), "nonFieldErrors", "relations-incorrect-catalogus")
     assert_invalid(catalogi.patch(created["url"], json={"informatieobjecttypen": ["https://elders.example.org/iot/1"]}), "informatieobjecttypen", "no_match")
     assert_invalid(catalogi.patch(created["url"], json={"informatieobjecttypen": [brief, "geen url"]}), "informatieobjecttypen.1", "invalid")
 
 
-def test_moving_to_a_zaaktype_of_another_catalogus_rechecks_relations(catalogi, catalogi_app):
+def test_moving_to_a_zaaktype_of_another_catalogus_rechecks_relations(catalogi):
     zaaktype = create_zaaktype(catalogi)
-    brief = insert_informatieobjecttype(catalogi_app, zaaktype["catalogus"], "Brief")
+    brief = informatieobjecttype_url(catalogi, zaaktype["catalogus"], "Brief")
     created = create_resultaattype(catalogi, zaaktype["url"], informatieobjecttypen=[brief])
     elders = create_zaaktype(catalogi, create_catalogus(catalogi, domein="ANDER")["url"])
     assert_invalid(catalogi.patch(created["url"], json={"zaaktype": elders["url"]}), "nonFieldErrors", "relations-incorrect-catalogus")
     moved = catalogi.patch(created["url"], json={"zaaktype": elders["url"], "informatieobjecttypen": []})
     assert moved.status_code == 200, moved.text
     assert moved.json()["catalogus"] == elders["catalogus"]
+
+
+def test_moving_while_a_zaakobjecttype_needs_it(catalogi):
+    zaaktype = create_zaaktype(catalogi)
+    created = create_resultaattype(catalogi, zaaktype["url"])
+    zaakobjecttype = create_zaakobjecttype(catalogi, zaaktype, resultaattypen=[created["url"]])
+    target = create_zaaktype(catalogi, zaaktype["catalogus"], identificatie="ZT-2")
+    assert_invalid(catalogi.patch(created["url"], json={"zaaktype": target["url"]}), "nonFieldErrors", "zaaktype-mismatch")
+    catalogi.patch(zaakobjecttype["url"], json={"resultaattypen": []})
+    moved = catalogi.patch(created["url"], json={"zaaktype": target["url"]})
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["zaaktypeIdentificatie"] == "ZT-2"
 
 
 # ---------------------------------------------------------------- ztc-010

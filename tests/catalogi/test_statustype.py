@@ -1,13 +1,21 @@
+import uuid
+
+import pytest
+from sqlalchemy import select
+
+from services.catalogi.statustype.models import StatusType
 from services.catalogi.statustype.service import StatusTypeService
 from tests.catalogi.factories import (
     create_catalogus,
     create_eigenschap,
+    create_resultaattype,
     create_statustype,
     create_zaaktype,
     publish,
     statustype_body,
 )
 from tests.conftest import assert_invalid
+from tests.standins import referentielijsten
 
 MISSING_ZAAKTYPE = "http://testserver/catalogi/api/v1/zaaktypen/5a2c1e4f-5cf9-4c6a-9b0a-000000000000"
 
@@ -31,6 +39,34 @@ def test_create_retrieve_and_derived_fields(catalogi):
     assert statustype["beginObject"] is None and statustype["eindeObject"] is None
     retrieved = catalogi.get(statustype["url"])
     assert retrieved.status_code == 200 and retrieved.json() == statustype
+
+
+@pytest.mark.skipif(not referentielijsten.available(), reason="the selectielijst fixtures in ../shared are needed (resultaattype)")
+def test_geldigheid_is_inherited_when_read(catalogi, catalogi_app):
+    """Sub-types store only the geldigheid they were given: a later eindeGeldigheid of the
+    zaaktype (version) is theirs too, in responses and in the datumGeldigheid filter."""
+    zaaktype = create_zaaktype(catalogi)
+    statustype = create_statustype(catalogi, zaaktype["url"])
+    resultaattype = create_resultaattype(catalogi, zaaktype["url"])
+    assert (statustype["beginGeldigheid"], statustype["eindeGeldigheid"]) == ("2024-01-01", None)
+    with catalogi_app.state.db.session() as session:
+        stored = session.scalar(select(StatusType.begin_geldigheid).where(StatusType.uuid == uuid.UUID(statustype["url"].rsplit("/", 1)[1])))
+    assert stored is None
+    publish(catalogi, zaaktype["url"])
+    assert catalogi.get("/statustypen?datumGeldigheid=2030-01-01").json()["count"] == 1
+    # the all-rights client may correct a published zaaktype (geforceerd-schrijven)
+    response = catalogi.patch(zaaktype["url"], json={"eindeGeldigheid": "2029-12-31"})
+    assert response.status_code == 200, response.text
+    for sub in (statustype, resultaattype):
+        shown = catalogi.get(sub["url"]).json()
+        assert (shown["beginGeldigheid"], shown["eindeGeldigheid"]) == ("2024-01-01", "2029-12-31")
+    assert catalogi.get("/statustypen?datumGeldigheid=2030-01-01").json()["count"] == 0
+    assert catalogi.get("/resultaattypen?datum_geldigheid=2030-01-01").json()["count"] == 0
+    assert catalogi.get("/statustypen?datumGeldigheid=2029-12-31").json()["count"] == 1
+    # an own value wins over the zaaktype's
+    own = catalogi.patch(statustype["url"], json={"eindeGeldigheid": "2028-12-31"}).json()
+    assert own["eindeGeldigheid"] == "2028-12-31"
+    assert catalogi.get("/statustypen?datumGeldigheid=2029-06-01").json()["count"] == 0
 
 
 def test_defaults_of_optional_fields(catalogi):
@@ -78,7 +114,7 @@ def test_volgnummer_unique_under_a_race(catalogi, monkeypatch):
     """The database constraint decides when two writes pass the check at the same time."""
     zaaktype = create_zaaktype(catalogi)
     create_statustype(catalogi, zaaktype["url"], volgnummer=1)
-    monkeypatch.setattr(StatusTypeService, "_ensure_unique_volgnummer", staticmethod(lambda ctx, obj: None))
+    monkeypatch.setattr(StatusTypeService, "_ensure_unique", lambda self, ctx, obj: None)
     response = catalogi.post("/statustypen", json=statustype_body(zaaktype["url"], volgnummer=1))
     assert_invalid(response, "nonFieldErrors", "unique")
     assert catalogi.get("/statustypen?status=alles").json()["count"] == 1

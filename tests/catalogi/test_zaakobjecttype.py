@@ -87,6 +87,9 @@ def test_geldigheid_inherited_except_begin(catalogi):
     zaaktype = create_zaaktype(catalogi, eindeGeldigheid="2026-12-31", eindeObject="2030-01-01")
     zot = create_zaakobjecttype(catalogi, zaaktype, beginGeldigheid="2024-05-01")
     assert (zot["beginGeldigheid"], zot["eindeGeldigheid"], zot["eindeObject"]) == ("2024-05-01", "2026-12-31", "2030-01-01")
+    # the filters see the inherited values too
+    assert [z["url"] for z in catalogi.get("/zaakobjecttypen?datumEindeGeldigheid=2026-12-31").json()["results"]] == [zot["url"]]
+    assert catalogi.get("/zaakobjecttypen?datumGeldigheid=2027-01-01").json()["count"] == 0
 
 
 def test_ztc_013_catalogus_must_be_the_zaaktypes(catalogi):

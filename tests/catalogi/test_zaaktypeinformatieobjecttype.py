@@ -1,8 +1,15 @@
 import pytest
 
-from services.catalogi.informatieobjecttype.models import InformatieObjectType
-from tests.catalogi.factories import create_catalogus, create_zaaktype, create_ziot, publish, ziot_body
-from tests.catalogi.orm_rows import insert_informatieobjecttype, insert_statustype, set_concept
+from services.catalogi.zaaktypeinformatieobjecttype.service import ZaakTypeInformatieObjectTypeService
+from tests.catalogi.factories import (
+    create_catalogus,
+    create_statustype,
+    create_zaaktype,
+    create_ziot,
+    informatieobjecttype_url,
+    publish,
+    ziot_body,
+)
 from tests.conftest import assert_invalid
 from tests.standins import referentielijsten
 
@@ -12,11 +19,11 @@ COLLECTION = "/zaaktype-informatieobjecttypen"
 
 
 @pytest.fixture
-def setup(catalogi, catalogi_app):
+def setup(catalogi):
     """A concept zaaktype and a concept informatieobjecttype `Aanvraag` in one catalogus."""
     catalogus = create_catalogus(catalogi)
     zaaktype = create_zaaktype(catalogi, catalogus["url"])
-    iotype = insert_informatieobjecttype(catalogi_app, catalogus["url"], "Aanvraag")
+    iotype = informatieobjecttype_url(catalogi, catalogus["url"], "Aanvraag")
     return {"catalogus": catalogus["url"], "zaaktype": zaaktype["url"], "iotype": iotype}
 
 
@@ -38,27 +45,27 @@ def test_create_by_omschrijving_and_retrieve(catalogi, setup):
     assert catalogi.get(created["url"]).json() == created
 
 
-def test_create_by_url_holds_for_every_version(catalogi, catalogi_app, setup):
-    v1 = insert_informatieobjecttype(catalogi_app, setup["catalogus"], "Verslag", concept=False, begin="2020-01-01", einde="2023-12-31")
+def test_create_by_url_holds_for_every_version(catalogi, setup):
+    v1 = informatieobjecttype_url(catalogi, setup["catalogus"], "Verslag", published=True, beginGeldigheid="2020-01-01", eindeGeldigheid="2023-12-31")
     created = create_ziot(catalogi, setup["zaaktype"], v1)
     assert created["informatieobjecttype"] == v1
     # the relation is by omschrijving: a new version, valid today, takes over
-    v2 = insert_informatieobjecttype(catalogi_app, setup["catalogus"], "Verslag", concept=False, begin="2024-01-01")
+    v2 = informatieobjecttype_url(catalogi, setup["catalogus"], "Verslag", published=True, beginGeldigheid="2024-01-01")
     assert catalogi.get(created["url"]).json()["informatieobjecttype"] == v2
     assert catalogi.get(setup["zaaktype"]).json()["informatieobjecttypen"] == [v2]
 
 
-def test_zaaktype_lists_its_informatieobjecttypen(catalogi, catalogi_app, setup):
-    brief = insert_informatieobjecttype(catalogi_app, setup["catalogus"], "Brief")
+def test_zaaktype_lists_its_informatieobjecttypen(catalogi, setup):
+    brief = informatieobjecttype_url(catalogi, setup["catalogus"], "Brief")
     create_ziot(catalogi, setup["zaaktype"], "Brief", volgnummer=2)
     create_ziot(catalogi, setup["zaaktype"], "Aanvraag", volgnummer=1)
     assert catalogi.get(setup["zaaktype"]).json()["informatieobjecttypen"] == [setup["iotype"], brief]
 
 
-def test_informatieobjecttype_must_exist_in_the_catalogus(catalogi, catalogi_app, setup):
+def test_informatieobjecttype_must_exist_in_the_catalogus(catalogi, setup):
     assert_invalid(catalogi.post(COLLECTION, json=ziot_body(setup["zaaktype"], "Onbekend")), "informatieobjecttype", "does_not_exist")
     elders = create_catalogus(catalogi, domein="ANDER")
-    foreign = insert_informatieobjecttype(catalogi_app, elders["url"], "Elders")
+    foreign = informatieobjecttype_url(catalogi, elders["url"], "Elders")
     # ztc-013, by omschrijving and by URL
     assert_invalid(catalogi.post(COLLECTION, json=ziot_body(setup["zaaktype"], "Elders")), "nonFieldErrors", "relations-incorrect-catalogus")
     assert_invalid(catalogi.post(COLLECTION, json=ziot_body(setup["zaaktype"], foreign)), "nonFieldErrors", "relations-incorrect-catalogus")
@@ -80,12 +87,20 @@ def test_volgnummer_unique_per_zaaktype(catalogi, setup):
     assert_invalid(catalogi.patch(first["url"], json={"zaaktype": other["url"]}), "nonFieldErrors", "unique")
 
 
-def test_statustype_of_the_same_zaaktype(catalogi, catalogi_app, setup):
-    statustype = insert_statustype(catalogi_app, setup["zaaktype"])
+def test_volgnummer_unique_under_a_race(catalogi, setup, monkeypatch):
+    """The database constraint decides when two writes pass the check at the same time."""
+    create_ziot(catalogi, setup["zaaktype"], "Aanvraag", volgnummer=1)
+    monkeypatch.setattr(ZaakTypeInformatieObjectTypeService, "_ensure_unique", lambda self, ctx, obj: None)
+    assert_invalid(catalogi.post(COLLECTION, json=ziot_body(setup["zaaktype"], "Aanvraag", volgnummer=1)), "nonFieldErrors", "unique")
+    assert catalogi.get(f"{COLLECTION}?status=alles").json()["count"] == 1
+
+
+def test_statustype_of_the_same_zaaktype(catalogi, setup):
+    statustype = create_statustype(catalogi, setup["zaaktype"])["url"]
     created = create_ziot(catalogi, setup["zaaktype"], "Aanvraag", statustype=statustype)
     assert created["statustype"] == statustype
     other = create_zaaktype(catalogi, setup["catalogus"], identificatie="ZT-2")
-    foreign = insert_statustype(catalogi_app, other["url"])
+    foreign = create_statustype(catalogi, other["url"])["url"]
     assert_invalid(catalogi.patch(created["url"], json={"statustype": foreign}), "statustype", "invalid")
     # the zaaktype may not move away from its statustype
     assert_invalid(catalogi.patch(created["url"], json={"zaaktype": other["url"]}), "statustype", "invalid")
@@ -115,10 +130,10 @@ def test_bad_input(catalogi, setup):
 # ---------------------------------------------------------------- ztc-010
 
 
-def test_ztc_010_blocked_when_both_published(catalogi, catalogi_app, setup):
+def test_ztc_010_blocked_when_both_published(catalogi, setup):
     schrijver = catalogi.as_client("schrijver")
     created = create_ziot(catalogi, setup["zaaktype"], "Aanvraag")
-    set_concept(catalogi_app, InformatieObjectType, setup["iotype"], False)
+    publish(catalogi, setup["iotype"])
     publish(catalogi, setup["zaaktype"])
     assert_invalid(schrijver.post(COLLECTION, json=ziot_body(setup["zaaktype"], "Aanvraag", volgnummer=2)), "nonFieldErrors", "non-concept-relation")
     assert_invalid(schrijver.patch(created["url"], json={"richting": "intern"}), "nonFieldErrors", "non-concept-relation")
@@ -130,7 +145,7 @@ def test_ztc_010_blocked_when_both_published(catalogi, catalogi_app, setup):
     assert catalogi.delete(created["url"]).status_code == 204
 
 
-def test_ztc_010_allowed_when_one_side_is_a_concept(catalogi, catalogi_app, setup):
+def test_ztc_010_allowed_when_one_side_is_a_concept(catalogi, setup):
     schrijver = catalogi.as_client("schrijver")
     # published zaaktype, concept informatieobjecttype
     publish(catalogi, setup["zaaktype"])
@@ -140,7 +155,7 @@ def test_ztc_010_allowed_when_one_side_is_a_concept(catalogi, catalogi_app, setu
     assert schrijver.patch(created["url"], json={"richting": "intern"}).status_code == 200
     # concept zaaktype, published informatieobjecttype
     concept = create_zaaktype(catalogi, setup["catalogus"], identificatie="ZT-2")
-    set_concept(catalogi_app, InformatieObjectType, setup["iotype"], False)
+    publish(catalogi, setup["iotype"])
     other = schrijver.post(COLLECTION, json=ziot_body(concept["url"], "Aanvraag"))
     assert other.status_code == 201, other.text
     assert schrijver.delete(other.json()["url"]).status_code == 204
@@ -151,8 +166,8 @@ def test_ztc_010_allowed_when_one_side_is_a_concept(catalogi, catalogi_app, setu
 # ---------------------------------------------------------------- filters, headers, scopes
 
 
-def test_filters(catalogi, catalogi_app, setup):
-    brief = insert_informatieobjecttype(catalogi_app, setup["catalogus"], "Brief", concept=False)
+def test_filters(catalogi, setup):
+    brief = informatieobjecttype_url(catalogi, setup["catalogus"], "Brief", published=True)
     a = create_ziot(catalogi, setup["zaaktype"], "Aanvraag", volgnummer=1, richting="inkomend")
     b = create_ziot(catalogi, setup["zaaktype"], "Brief", volgnummer=2, richting="uitgaand")
     other = create_zaaktype(catalogi, setup["catalogus"], identificatie="ZT-2")
@@ -169,7 +184,7 @@ def test_filters(catalogi, catalogi_app, setup):
     assert urls(catalogi.get(f"{q}&zaaktype=https://elders.example.org/zaaktypen/1")) == []
     assert urls(catalogi.get(f"{q}&informatieobjecttype={brief}")) == [c["url"], b["url"]]
     # any version's URL selects the relation
-    brief_v0 = insert_informatieobjecttype(catalogi_app, setup["catalogus"], "Brief", concept=False, begin="2000-01-01", einde="2000-12-31")
+    brief_v0 = informatieobjecttype_url(catalogi, setup["catalogus"], "Brief", published=True, beginGeldigheid="2000-01-01", eindeGeldigheid="2000-12-31")
     assert urls(catalogi.get(f"{q}&informatieobjecttype={brief_v0}")) == [c["url"], b["url"]]
     assert urls(catalogi.get(f"{q}&informatieobjecttype=https://elders.example.org/iot/1")) == []
     assert urls(catalogi.get(f"{q}&richting=uitgaand")) == [b["url"]]

@@ -7,7 +7,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from services.catalogi.common import Uri
-from services.catalogi.statustype.subtype import GeldigheidRequest, SubTypeFilters
+from services.catalogi.subtype import GeldigheidRequest, SubTypeFilters
 from shared.resources import ApiModel, read_only
 
 Formaat = Literal["tekst", "getal", "datum", "datum_tijd"]

@@ -1,25 +1,10 @@
 import datetime as dt
 import re
-import uuid as uuid_module
 
-from sqlalchemy import Select, and_, delete, false, func, insert, or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import delete, insert, select
 
 from services.catalogi.besluittype.models import BesluitType
-from services.catalogi.catalogus.models import Catalogus
-from services.catalogi.common import (
-    apply_status,
-    ensure_same_catalogus,
-    ensure_zaaktype_concept,
-    iso,
-    keys_from_input,
-    local_uuid,
-    non_field,
-    parse_day,
-    resolve_local,
-    today,
-    versions_by_key,
-)
+from services.catalogi.common import ensure_same_catalogus, keys_from_input, non_field, today, versions_by_key
 from services.catalogi.informatieobjecttype.models import InformatieObjectType
 from services.catalogi.referentielijsten import referentielijsten
 from services.catalogi.resultaattype.models import (
@@ -27,28 +12,13 @@ from services.catalogi.resultaattype.models import (
     ResultaatTypeBesluitType,
     ResultaatTypeInformatieObjectType,
 )
-from services.catalogi.resultaattype.schemas import ResultaatTypeCreate, ResultaatTypeFilters
+from services.catalogi.resultaattype.schemas import ResultaatTypeCreate
+from services.catalogi.subtype import SubTypeService, resolve_many
+from services.catalogi.zaakobjecttype.models import ZaakObjectTypeResultaatType
 from services.catalogi.zaaktype.models import ZaakType
 from shared.errors import InvalidParam, ValidationProblem
 from shared.resources import Context
 
-# API field (snake_case) -> model attribute of the same name.
-_PLAIN_FIELDS = (
-    "omschrijving",
-    "resultaattypeomschrijving",
-    "selectielijstklasse",
-    "toelichting",
-    "archiefnominatie",
-    "archiefactietermijn",
-    "procesobjectaard",
-    "begin_geldigheid",
-    "einde_geldigheid",
-    "begin_object",
-    "einde_object",
-    "indicatie_specifiek",
-    "procestermijn",
-)
-_ALL_FIELDS = frozenset(ResultaatTypeCreate.model_fields)
 # A change in one of these re-checks the selectielijst resultaat (ztc-002..008).
 _SELECTIELIJST_FIELDS = {"zaaktype", "selectielijstklasse", "archiefnominatie", "archiefactietermijn", "brondatum_archiefprocedure"}
 
@@ -109,58 +79,28 @@ def afleidingswijze_errors(brondatum: dict | None, resultaat: dict) -> list[Inva
     return []
 
 
-def _effective(resultaattype_value, zaaktype_value):
-    """Sub-types inherit the geldigheid of their zaaktype unless they have their own."""
-    return resultaattype_value if resultaattype_value is not None else zaaktype_value
+class ResultaatTypeService(SubTypeService):
+    model = ResultaatType
+    collection = "resultaattypen"
+    plain_fields = (
+        "omschrijving",
+        "resultaattypeomschrijving",
+        "selectielijstklasse",
+        "toelichting",
+        "archiefnominatie",
+        "archiefactietermijn",
+        "procesobjectaard",
+        "indicatie_specifiek",
+        "procestermijn",
+    )
+    put_fields = ("brondatum_archiefprocedure", "besluittypen", "informatieobjecttypen")
+    has_catalogus = True
 
-
-class ResultaatTypeService:
     # ------------------------------------------------------------ reads
 
-    def list_query(self, ctx: Context, filters: ResultaatTypeFilters) -> Select:
-        query = select(ResultaatType).join(ResultaatType.zaaktype)
-        if filters.zaaktype:
-            zaaktype_uuid = local_uuid(ctx, filters.zaaktype, "zaaktypen")
-            query = query.where(false()) if zaaktype_uuid is None else query.where(ZaakType.uuid == zaaktype_uuid)
-        if filters.zaaktype_identificatie:
-            query = query.where(ZaakType.identificatie == filters.zaaktype_identificatie)
-        query = apply_status(query, ZaakType.concept, filters.status)
-        day = parse_day(filters.datum_geldigheid, "datum_geldigheid")
-        if day:
-            begin = func.coalesce(ResultaatType.begin_geldigheid, ZaakType.begin_geldigheid)
-            einde = func.coalesce(ResultaatType.einde_geldigheid, ZaakType.einde_geldigheid)
-            query = query.where(and_(or_(begin.is_(None), begin <= day), or_(einde.is_(None), einde >= day)))
-            ctx.request.state.relation_day = day
-        return query.order_by(ResultaatType.id.desc())
-
-    def get(self, ctx: Context, object_uuid: uuid_module.UUID, params=None) -> ResultaatType | None:
-        return ctx.session.scalar(
-            select(ResultaatType).options(joinedload(ResultaatType.zaaktype)).where(ResultaatType.uuid == object_uuid)
-        )
-
-    def serialize(self, ctx: Context, objects: list[ResultaatType]) -> list[dict]:
-        if not objects:
-            return []
+    def load_page(self, ctx: Context, objects: list[ResultaatType]) -> tuple[dict, dict, dict]:
         ids = [r.id for r in objects]
         day: dt.date = getattr(ctx.request.state, "relation_day", None) or today()
-        zaaktypen = {
-            row.id: row
-            for row in ctx.session.execute(
-                select(
-                    ZaakType.id,
-                    ZaakType.uuid,
-                    ZaakType.identificatie,
-                    ZaakType.catalogus_id,
-                    ZaakType.begin_geldigheid,
-                    ZaakType.einde_geldigheid,
-                    ZaakType.begin_object,
-                    ZaakType.einde_object,
-                    Catalogus.uuid.label("catalogus_uuid"),
-                )
-                .join(Catalogus, Catalogus.id == ZaakType.catalogus_id)
-                .where(ZaakType.id.in_({r.zaaktype_id for r in objects}))
-            )
-        }
         besluittype_keys: dict[int, list[str]] = {}
         for owner, key in ctx.session.execute(
             select(ResultaatTypeBesluitType.resultaattype_id, ResultaatTypeBesluitType.omschrijving)
@@ -176,95 +116,47 @@ class ResultaatTypeService:
             .order_by(InformatieObjectType.omschrijving, InformatieObjectType.id)
         ):
             iotypes.setdefault(owner, []).append((iot_uuid, omschrijving))
-        wanted = {(zaaktypen[r.zaaktype_id].catalogus_id, k) for r in objects for k in besluittype_keys.get(r.id, [])}
+        wanted = {(r.zaaktype.catalogus_id, k) for r in objects for k in besluittype_keys.get(r.id, [])}
         besluittypen = versions_by_key(ctx, BesluitType, "omschrijving", wanted, day)
+        return besluittype_keys, iotypes, besluittypen
 
-        out = []
-        for r in objects:
-            zt = zaaktypen[r.zaaktype_id]
-            keys = besluittype_keys.get(r.id, [])
-            besluittype_urls = []
-            for key in keys:
-                found = besluittypen.get((zt.catalogus_id, key))
-                if found is not None:
-                    besluittype_urls.append(ctx.url("besluittypen", found.uuid))
-            omschrijvingen = []
-            for _, omschrijving in iotypes.get(r.id, []):
-                if omschrijving not in omschrijvingen:
-                    omschrijvingen.append(omschrijving)
-            out.append(
-                {
-                    "url": ctx.url("resultaattypen", r.uuid),
-                    "zaaktype": ctx.url("zaaktypen", zt.uuid),
-                    "zaaktypeIdentificatie": zt.identificatie,
-                    "omschrijving": r.omschrijving,
-                    "resultaattypeomschrijving": r.resultaattypeomschrijving,
-                    "omschrijvingGeneriek": r.omschrijving_generiek,
-                    "selectielijstklasse": r.selectielijstklasse,
-                    "toelichting": r.toelichting,
-                    "archiefnominatie": r.archiefnominatie,
-                    "archiefactietermijn": r.archiefactietermijn,
-                    "brondatumArchiefprocedure": _brondatum_out(r.brondatum_archiefprocedure),
-                    "procesobjectaard": r.procesobjectaard,
-                    "catalogus": ctx.url("catalogussen", zt.catalogus_uuid),
-                    "beginGeldigheid": iso(_effective(r.begin_geldigheid, zt.begin_geldigheid)),
-                    "eindeGeldigheid": iso(_effective(r.einde_geldigheid, zt.einde_geldigheid)),
-                    "beginObject": iso(_effective(r.begin_object, zt.begin_object)),
-                    "eindeObject": iso(_effective(r.einde_object, zt.einde_object)),
-                    "indicatieSpecifiek": r.indicatie_specifiek,
-                    "procestermijn": r.procestermijn,
-                    "besluittypen": besluittype_urls,
-                    "besluittypeOmschrijving": keys,
-                    "informatieobjecttypen": [ctx.url("informatieobjecttypen", u) for u, _ in iotypes.get(r.id, [])],
-                    "informatieobjecttypeOmschrijving": omschrijvingen,
-                }
-            )
-        return out
+    def own_fields(self, ctx: Context, r: ResultaatType, page: tuple[dict, dict, dict]) -> dict:
+        besluittype_keys, iotypes, besluittypen = page
+        keys = besluittype_keys.get(r.id, [])
+        found = [besluittypen.get((r.zaaktype.catalogus_id, key)) for key in keys]
+        omschrijvingen: list[str] = []
+        for _, omschrijving in iotypes.get(r.id, []):
+            if omschrijving not in omschrijvingen:
+                omschrijvingen.append(omschrijving)
+        return {
+            "omschrijving": r.omschrijving,
+            "resultaattypeomschrijving": r.resultaattypeomschrijving,
+            "omschrijvingGeneriek": r.omschrijving_generiek,
+            "selectielijstklasse": r.selectielijstklasse,
+            "toelichting": r.toelichting,
+            "archiefnominatie": r.archiefnominatie,
+            "archiefactietermijn": r.archiefactietermijn,
+            "brondatumArchiefprocedure": _brondatum_out(r.brondatum_archiefprocedure),
+            "procesobjectaard": r.procesobjectaard,
+            "indicatieSpecifiek": r.indicatie_specifiek,
+            "procestermijn": r.procestermijn,
+            "besluittypen": [ctx.url("besluittypen", b.uuid) for b in found if b is not None],
+            "besluittypeOmschrijving": keys,
+            "informatieobjecttypen": [ctx.url("informatieobjecttypen", u) for u, _ in iotypes.get(r.id, [])],
+            "informatieobjecttypeOmschrijving": omschrijvingen,
+        }
 
-    # ------------------------------------------------------------ writes
+    # ------------------------------------------------------------ rules
 
-    def create(self, ctx: Context, data: ResultaatTypeCreate) -> ResultaatType:
-        resultaattype = ResultaatType()
-        self._write(ctx, resultaattype, data, set(_ALL_FIELDS), creating=True, partial=False)
-        return resultaattype
+    def referenced_by(self, obj: ResultaatType):
+        return [
+            (select(ZaakObjectTypeResultaatType.zaakobjecttype_id).where(ZaakObjectTypeResultaatType.resultaattype_id == obj.id), "zaakobjecttypen"),
+        ]
 
-    def update(self, ctx: Context, obj: ResultaatType, data: ResultaatTypeCreate, partial: bool) -> ResultaatType:
-        ensure_zaaktype_concept(ctx, obj.zaaktype)
-        fields = set(data.model_fields_set) if partial else set(_ALL_FIELDS)
-        self._write(ctx, obj, data, fields, creating=False, partial=partial)
-        return obj
-
-    def delete(self, ctx: Context, obj: ResultaatType) -> None:
-        ensure_zaaktype_concept(ctx, obj.zaaktype, deleting=True)
-        ctx.session.delete(obj)
-        ctx.session.flush()
-
-    def _write(self, ctx: Context, obj: ResultaatType, data: ResultaatTypeCreate, fields: set[str], *, creating: bool, partial: bool) -> None:
-        previous_catalogus_id = None if creating else obj.zaaktype.catalogus_id
-        if "zaaktype" in fields:
-            zaaktype = resolve_local(ctx, data.zaaktype, ZaakType, "zaaktypen", "zaaktype")
-            if creating or zaaktype.id != obj.zaaktype_id:
-                # ztc-010: no new sub-types on a published zaaktype
-                ensure_zaaktype_concept(ctx, zaaktype)
-            obj.zaaktype = zaaktype
-            obj.zaaktype_id = zaaktype.id
+    def validate(self, ctx: Context, obj: ResultaatType, data: ResultaatTypeCreate, fields: set[str], *, creating: bool, moved: bool, partial: bool):
         zaaktype: ZaakType = obj.zaaktype
-
-        if "catalogus" in fields and data.catalogus is not None:
-            # ztc-013: the catalogus, when given, is the zaaktype's
-            catalogus = resolve_local(ctx, data.catalogus, Catalogus, "catalogussen", "catalogus")
-            if catalogus.id != zaaktype.catalogus_id:
-                raise non_field("relations-incorrect-catalogus", "De catalogus is niet die van het zaaktype.")
-
-        for name in _PLAIN_FIELDS:
-            if name in fields:
-                setattr(obj, name, getattr(data, name))
         if "brondatum_archiefprocedure" in fields:
             obj.brondatum_archiefprocedure = _brondatum_in(obj.brondatum_archiefprocedure, data.brondatum_archiefprocedure, partial)
-        begin = _effective(obj.begin_geldigheid, zaaktype.begin_geldigheid)
-        einde = _effective(obj.einde_geldigheid, zaaktype.einde_geldigheid)
-        if begin and einde and einde < begin:
-            raise ValidationProblem.field("eindeGeldigheid", "invalid", "eindeGeldigheid ligt voor beginGeldigheid.")
 
         lijsten = referentielijsten(ctx)
         if "resultaattypeomschrijving" in fields:
@@ -282,26 +174,22 @@ class ResultaatTypeService:
         if errors:
             raise ValidationProblem(*errors)
 
-        catalogus_changed = previous_catalogus_id is not None and previous_catalogus_id != zaaktype.catalogus_id
         besluittypen = informatieobjecttypen = None
         if "besluittypen" in fields:
             besluittypen = keys_from_input(ctx, BesluitType, "besluittypen", "omschrijving", zaaktype.catalogus_id, data.besluittypen, "besluittypen")
-        elif catalogus_changed:
+        elif moved:
             self._ensure_besluittypen_in(ctx, obj, zaaktype.catalogus_id)
         if "informatieobjecttypen" in fields:
-            informatieobjecttypen = []
-            for index, url in enumerate(data.informatieobjecttypen):
-                name = f"informatieobjecttypen.{index}" if len(data.informatieobjecttypen) > 1 else "informatieobjecttypen"
-                iotype = resolve_local(ctx, url, InformatieObjectType, "informatieobjecttypen", name)
-                ensure_same_catalogus(zaaktype.catalogus_id, iotype)
-                if iotype.id not in informatieobjecttypen:
-                    informatieobjecttypen.append(iotype.id)
-        elif catalogus_changed:
+            iotypes = resolve_many(ctx, data.informatieobjecttypen, InformatieObjectType, "informatieobjecttypen", "informatieobjecttypen")
+            for iotype in iotypes:
+                ensure_same_catalogus(zaaktype.catalogus_id, iotype)  # ztc-013
+            informatieobjecttypen = [i.id for i in iotypes]
+        elif moved:
             self._ensure_informatieobjecttypen_in(ctx, obj, zaaktype.catalogus_id)
+        return besluittypen, informatieobjecttypen
 
-        if creating:
-            ctx.session.add(obj)
-        ctx.session.flush()
+    def write_relations(self, ctx: Context, obj: ResultaatType, relations: tuple[list[str] | None, list[int] | None]) -> None:
+        besluittypen, informatieobjecttypen = relations
         if besluittypen is not None:
             ctx.session.execute(delete(ResultaatTypeBesluitType).where(ResultaatTypeBesluitType.resultaattype_id == obj.id))
             if besluittypen:

@@ -4,7 +4,7 @@ from typing import Literal
 from pydantic import Field
 
 from services.catalogi.common import Uri
-from services.catalogi.statustype.subtype import GeldigheidRequest, SubTypeFilters
+from services.catalogi.subtype import GeldigheidRequest, SubTypeFilters
 from shared.resources import ApiModel, read_only
 
 OmschrijvingGeneriek = Literal[

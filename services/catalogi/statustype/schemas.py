@@ -3,7 +3,7 @@ import datetime as dt
 from pydantic import Field
 
 from services.catalogi.common import Duration, Uri
-from services.catalogi.statustype.subtype import GeldigheidRequest, SubTypeFilters
+from services.catalogi.subtype import GeldigheidRequest, SubTypeFilters
 from shared.resources import ApiModel, read_only
 
 

@@ -1,21 +1,12 @@
 from sqlalchemy import Select, delete, func, insert, select
 
-from services.catalogi.common import geldigheid_dict, non_field
 from services.catalogi.eigenschap.models import Eigenschap
 from services.catalogi.statustype.models import StatusType, StatusTypeEigenschap
 from services.catalogi.statustype.schemas import StatusTypeFilters, StatusTypeRequest
-from services.catalogi.statustype.subtype import (
-    SubTypeService,
-    base_query,
-    ensure_same_zaaktype,
-    filter_common,
-    resolve_many,
-)
+from services.catalogi.subtype import SubTypeService, ensure_same_zaaktype, resolve_many
 from services.catalogi.zaakobjecttype.models import ZaakObjectTypeStatusType
 from services.catalogi.zaaktypeinformatieobjecttype.models import ZaakTypeInformatieObjectType
 from shared.resources import Context
-
-UNIQUE = ("unique", "De velden zaaktype, volgnummer moeten een unieke set zijn.")
 
 
 class StatusTypeService(SubTypeService):
@@ -31,25 +22,21 @@ class StatusTypeService(SubTypeService):
         "toelichting",
         "checklistitem_statustype",
     )
-    unique_error = UNIQUE
+    unique_field = "volgnummer"
 
     # ------------------------------------------------------------ reads
 
     def list_query(self, ctx: Context, filters: StatusTypeFilters) -> Select:
-        query = filter_common(ctx, base_query(StatusType), StatusType, filters)
         # clients read the statustypen of a zaaktype in volgnummer order
-        return query.order_by(StatusType.zaaktype_id, StatusType.volgnummer)
+        return self.filtered(ctx, filters).order_by(StatusType.zaaktype_id, StatusType.volgnummer)
 
-    def serialize(self, ctx: Context, objects: list[StatusType]) -> list[dict]:
-        if not objects:
-            return []
+    def load_page(self, ctx: Context, objects: list[StatusType]) -> tuple[dict, dict]:
         ids = [s.id for s in objects]
-        zaaktype_ids = {s.zaaktype_id for s in objects}
         # isEindstatus: the highest volgnummer of the zaaktype, for the whole page in one query
         highest = dict(
             ctx.session.execute(
                 select(StatusType.zaaktype_id, func.max(StatusType.volgnummer))
-                .where(StatusType.zaaktype_id.in_(zaaktype_ids))
+                .where(StatusType.zaaktype_id.in_({s.zaaktype_id for s in objects}))
                 .group_by(StatusType.zaaktype_id)
             ).all()
         )
@@ -61,29 +48,22 @@ class StatusTypeService(SubTypeService):
             .order_by(Eigenschap.id)
         ):
             eigenschappen[statustype_id].append(ctx.url("eigenschappen", eigenschap_uuid))
-        out = []
-        for s in objects:
-            common = self.common(ctx, s)
-            out.append(
-                {
-                    "url": common["url"],
-                    "omschrijving": s.omschrijving,
-                    "omschrijvingGeneriek": s.omschrijving_generiek,
-                    "statustekst": s.statustekst,
-                    "zaaktype": common["zaaktype"],
-                    "catalogus": common["catalogus"],
-                    "zaaktypeIdentificatie": common["zaaktypeIdentificatie"],
-                    "volgnummer": s.volgnummer,
-                    "isEindstatus": s.volgnummer == highest.get(s.zaaktype_id),
-                    "informeren": s.informeren,
-                    "doorlooptijd": s.doorlooptijd,
-                    "toelichting": s.toelichting,
-                    "checklistitemStatustype": [_checklist_item(item) for item in s.checklistitem_statustype or []],
-                    "eigenschappen": eigenschappen[s.id],
-                    **geldigheid_dict(s),
-                }
-            )
-        return out
+        return highest, eigenschappen
+
+    def own_fields(self, ctx: Context, s: StatusType, page: tuple[dict, dict]) -> dict:
+        highest, eigenschappen = page
+        return {
+            "omschrijving": s.omschrijving,
+            "omschrijvingGeneriek": s.omschrijving_generiek,
+            "statustekst": s.statustekst,
+            "volgnummer": s.volgnummer,
+            "isEindstatus": s.volgnummer == highest.get(s.zaaktype_id),
+            "informeren": s.informeren,
+            "doorlooptijd": s.doorlooptijd,
+            "toelichting": s.toelichting,
+            "checklistitemStatustype": [_checklist_item(item) for item in s.checklistitem_statustype or []],
+            "eigenschappen": eigenschappen[s.id],
+        }
 
     # ------------------------------------------------------------ rules
 
@@ -97,8 +77,7 @@ class StatusTypeService(SubTypeService):
             ),
         ]
 
-    def validate(self, ctx: Context, obj: StatusType, data: StatusTypeRequest, fields: set[str], *, creating: bool, moved: bool):
-        self._ensure_unique_volgnummer(ctx, obj)
+    def validate(self, ctx: Context, obj: StatusType, data: StatusTypeRequest, fields: set[str], *, creating: bool, moved: bool, partial: bool):
         if "eigenschappen" in fields:
             eigenschappen = resolve_many(ctx, data.eigenschappen, Eigenschap, "eigenschappen", "eigenschappen")
             ensure_same_zaaktype(obj.zaaktype_id, [e.zaaktype_id for e in eigenschappen], "eigenschappen")
@@ -111,15 +90,6 @@ class StatusTypeService(SubTypeService):
             ).all()
             ensure_same_zaaktype(obj.zaaktype_id, stored, "eigenschappen")
         return None
-
-    @staticmethod
-    def _ensure_unique_volgnummer(ctx: Context, obj: StatusType) -> None:
-        """volgnummer is unique per zaaktype (`unique`, as DRF's UniqueTogetherValidator)."""
-        query = select(StatusType.id).where(StatusType.zaaktype_id == obj.zaaktype_id, StatusType.volgnummer == obj.volgnummer)
-        if obj.id is not None:
-            query = query.where(StatusType.id != obj.id)
-        if ctx.session.scalar(query.limit(1)) is not None:
-            raise non_field(*UNIQUE)
 
     def write_relations(self, ctx: Context, obj: StatusType, eigenschap_ids: list[int] | None) -> None:
         if eigenschap_ids is None:

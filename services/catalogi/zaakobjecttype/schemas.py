@@ -4,7 +4,7 @@ from typing import Annotated
 from pydantic import Field
 
 from services.catalogi.common import Uri
-from services.catalogi.statustype.subtype import GeldigheidRequest
+from services.catalogi.subtype import GeldigheidRequest
 from shared.resources import ApiModel, read_only
 
 

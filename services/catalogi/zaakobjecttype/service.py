@@ -1,14 +1,15 @@
 from sqlalchemy import Select, delete, false, insert, select
 
 from services.catalogi.catalogus.models import Catalogus
-from services.catalogi.common import geldig_op, geldigheid_dict, local_uuid, parse_day
+from services.catalogi.common import geldig_op, local_uuid, parse_day
 from services.catalogi.resultaattype.models import ResultaatType
 from services.catalogi.statustype.models import StatusType
-from services.catalogi.statustype.subtype import (
+from services.catalogi.subtype import (
     SubTypeService,
     base_query,
     ensure_same_zaaktype,
     filter_zaaktype,
+    inherited_columns,
     resolve_many,
 )
 from services.catalogi.zaakobjecttype.models import ZaakObjectType, ZaakObjectTypeResultaatType, ZaakObjectTypeStatusType
@@ -37,56 +38,46 @@ class ZaakObjectTypeService(SubTypeService):
         if filters.catalogus:
             catalogus_uuid = local_uuid(ctx, filters.catalogus, "catalogussen")
             query = query.where(false()) if catalogus_uuid is None else query.where(Catalogus.uuid == catalogus_uuid)
+        geldigheid = inherited_columns(ZaakObjectType)
         begin = parse_day(filters.datum_begin_geldigheid, "datumBeginGeldigheid")
         if begin:
-            query = query.where(ZaakObjectType.begin_geldigheid == begin)
+            query = query.where(geldigheid.begin_geldigheid == begin)
         einde = parse_day(filters.datum_einde_geldigheid, "datumEindeGeldigheid")
         if einde:
-            query = query.where(ZaakObjectType.einde_geldigheid == einde)
+            query = query.where(geldigheid.einde_geldigheid == einde)
         day = parse_day(filters.datum_geldigheid, "datumGeldigheid")
         if day:
-            query = query.where(geldig_op(ZaakObjectType, day))
+            query = query.where(geldig_op(geldigheid, day))
         if filters.objecttype:
             query = query.where(ZaakObjectType.objecttype == filters.objecttype)
         if filters.relatie_omschrijving:
             query = query.where(ZaakObjectType.relatie_omschrijving == filters.relatie_omschrijving)
         return query.order_by(ZaakObjectType.id.desc())
 
-    def serialize(self, ctx: Context, objects: list[ZaakObjectType]) -> list[dict]:
+    def load_page(self, ctx: Context, objects: list[ZaakObjectType]) -> dict[str, dict[int, list[str]]]:
         ids = [z.id for z in objects]
         links: dict[str, dict[int, list[str]]] = {}
         for name, model, collection, table, column in _LINKS:
             links[name] = {i: [] for i in ids}
-            if not ids:
-                continue
-            link_column = getattr(table, column)
             for owner, linked_uuid in ctx.session.execute(
                 select(table.zaakobjecttype_id, model.uuid)
-                .join(model, model.id == link_column)
+                .join(model, model.id == getattr(table, column))
                 .where(table.zaakobjecttype_id.in_(ids))
                 .order_by(model.id)
             ):
                 links[name][owner].append(ctx.url(collection, linked_uuid))
-        out = []
-        for z in objects:
-            common = self.common(ctx, z)
-            out.append(
-                {
-                    "url": common["url"],
-                    "anderObjecttype": z.ander_objecttype,
-                    **geldigheid_dict(z),
-                    "objecttype": z.objecttype,
-                    "relatieOmschrijving": z.relatie_omschrijving,
-                    "zaaktype": common["zaaktype"],
-                    "zaaktypeIdentificatie": common["zaaktypeIdentificatie"],
-                    "resultaattypen": links["resultaattypen"][z.id],
-                    "statustypen": links["statustypen"][z.id],
-                    "catalogus": common["catalogus"],
-                }
-            )
-        return out
+        return links
 
-    def validate(self, ctx: Context, obj: ZaakObjectType, data: ZaakObjectTypeRequest, fields: set[str], *, creating: bool, moved: bool):
+    def own_fields(self, ctx: Context, z: ZaakObjectType, links: dict[str, dict[int, list[str]]]) -> dict:
+        return {
+            "anderObjecttype": z.ander_objecttype,
+            "objecttype": z.objecttype,
+            "relatieOmschrijving": z.relatie_omschrijving,
+            "resultaattypen": links["resultaattypen"][z.id],
+            "statustypen": links["statustypen"][z.id],
+        }
+
+    def validate(self, ctx: Context, obj: ZaakObjectType, data: ZaakObjectTypeRequest, fields: set[str], *, creating: bool, moved: bool, partial: bool):
         """statustypen and resultaattypen belong to the same zaaktype (`zaaktype-mismatch`)."""
         new_links: dict[str, list[int]] = {}
         for name, model, collection, table, column in _LINKS:
