@@ -296,22 +296,6 @@ def test_scopes(catalogi):
     assert anonymous.status_code == 401 and anonymous.json()["code"] == "not_authenticated"
 
 
-def test_notifications(catalogi, outbox_rows):
-    created = create_informatieobjecttype(catalogi)
-    catalogi.patch(created["url"], json={"omschrijving": "Nieuw"})
-    catalogi.put(created["url"], json=informatieobjecttype_body(created["catalogus"]))
-    catalogi.post(f"{created['url']}/publish")
-    catalogi.delete(created["url"])
-    messages = outbox_rows()
-    assert [m["actie"] for m in messages] == ["create", "partial_update", "update", "destroy"]
-    for message in messages:
-        assert set(message) == {"kanaal", "hoofdObject", "resource", "resourceUrl", "actie", "aanmaakdatum", "kenmerken"}
-        assert message["kanaal"] == "informatieobjecttypen"
-        assert message["resource"] == "informatieobjecttype"
-        assert message["hoofdObject"] == message["resourceUrl"] == created["url"]
-        assert message["kenmerken"] == {"catalogus": created["catalogus"]}
-        assert message["aanmaakdatum"].endswith("Z")
-
 
 def test_failed_writes_leave_no_message(catalogi, outbox_rows):
     published = create_published_informatieobjecttype(catalogi)
