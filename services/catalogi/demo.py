@@ -47,7 +47,15 @@ BESLUITTYPEN = [
         "reactietermijn": "P6W",
         "publicatieIndicatie": False,
         "informatieobjecttypen": ["Besluit"],
-    }
+    },
+    {
+        "omschrijving": "Besluit op bezwaar",
+        "omschrijvingGeneriek": "Bezwaarbesluit",
+        "besluitcategorie": "bezwaar",
+        "reactietermijn": "P6W",
+        "publicatieIndicatie": False,
+        "informatieobjecttypen": ["Besluit"],
+    },
 ]
 
 
@@ -93,7 +101,7 @@ ZAAKTYPEN = [
             verlengingstermijn="P4W",
             trefwoorden=["parkeren", "vergunning"],
             selectielijstProcestype=PROCESTYPE_TOESTEMMING,
-            besluittypen=["Besluit parkeervergunning"],
+            besluittypen=["Besluit parkeervergunning", "Besluit op bezwaar"],
         ),
         "statustypen": STATUSTYPEN,
         "roltypen": [
@@ -157,7 +165,13 @@ ZAAKTYPEN = [
                 "besluittypen": [],
             }
         ],
-        "eigenschappen": [],
+        "eigenschappen": [
+            {
+                "naam": "locatie",
+                "definitie": "Waar de melding over gaat",
+                "specificatie": {"formaat": "tekst", "lengte": "200", "kardinaliteit": "1", "waardenverzameling": []},
+            }
+        ],
         "informatieobjecttypen": [("Melding", "inkomend")],
     },
 ]

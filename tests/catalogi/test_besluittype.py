@@ -18,8 +18,7 @@ from tests.catalogi.factories import (
     create_zaaktype,
     publish,
 )
-from tests.catalogi.test_informatieobjecttype import QueryCounter
-from tests.conftest import assert_invalid
+from tests.conftest import QueryCounter, assert_invalid
 
 API = "http://testserver/catalogi/api/v1"
 

@@ -3,7 +3,7 @@
 import uuid
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from services.catalogi.zaaktype.models import ZaakType
 from services.catalogi.zaaktypeinformatieobjecttype.models import ZaakTypeInformatieObjectType
@@ -17,7 +17,7 @@ from tests.catalogi.factories import (
     informatieobjecttype_body,
     publish,
 )
-from tests.conftest import assert_invalid
+from tests.conftest import QueryCounter, assert_invalid
 
 API = "http://testserver/catalogi/api/v1"
 
@@ -28,22 +28,6 @@ def add_ziot(app, zaaktype_url: str, omschrijving: str, volgnummer: int = 1) -> 
         zaaktype_id = session.scalar(select(ZaakType.id).where(ZaakType.uuid == uuid.UUID(zaaktype_url.rsplit("/", 1)[1])))
         session.add(ZaakTypeInformatieObjectType(zaaktype_id=zaaktype_id, informatieobjecttype_omschrijving=omschrijving, volgnummer=volgnummer, richting="inkomend"))
         session.commit()
-
-
-class QueryCounter:
-    def __init__(self, engine):
-        self.engine = engine
-        self.count = 0
-
-    def _count(self, *args, **kwargs):
-        self.count += 1
-
-    def __enter__(self):
-        event.listen(self.engine, "before_cursor_execute", self._count)
-        return self
-
-    def __exit__(self, *exc):
-        event.remove(self.engine, "before_cursor_execute", self._count)
 
 
 # ---------------------------------------------------------------- create / read
