@@ -77,3 +77,12 @@ def test_production_refuses_default_demo_secret():
 
     with pytest.raises(ValidationError):
         KernelSettings(environment="production", demo_enabled=True)
+
+
+def test_example_applicaties_file_loads(kernel):
+    from shared.settings import PROJECT_ROOT
+
+    settings = kernel.model_copy(update={"autorisaties_file": PROJECT_ROOT / "config" / "applicaties.example.yaml", "demo_enabled": False})
+    source = FileAutorisaties(settings)
+    assert source.by_client_id("beheer").heeft_alle_autorisaties
+    assert source.by_client_id("zaaksysteem").scopes("ztc") == {"catalogi.lezen"}
