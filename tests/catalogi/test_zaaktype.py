@@ -1,5 +1,5 @@
 from tests.catalogi.factories import create_catalogus, create_zaaktype, publish, zaaktype_body
-from tests.conftest import assert_invalid
+from tests.conftest import assert_invalid, requires_shared
 
 
 def test_create_retrieve_and_defaults(catalogi):
@@ -63,6 +63,7 @@ def test_verlenging_mismatch(catalogi):
     assert_invalid(response, "nonFieldErrors", "verlenging-mismatch")
 
 
+@requires_shared("referentielijsten")
 def test_ztc_001_selectielijst_procestype(catalogi):
     catalogus = create_catalogus(catalogi)
     bad = "http://referentielijsten.test/api/v1/procestypen/00000000-0000-0000-0000-000000000000"
