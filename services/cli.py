@@ -7,10 +7,17 @@
     zgw token [--client-id ID --secret S]   print a ZGW JWT (the demo client by default)
     zgw openapi [SERVICE ...]          write openapi/<service>.yaml
     zgw makemigrations SERVICE -m MSG  autogenerate the next alembic revision
+    zgw dispatch [SERVICE ...]         deliver the outbox to the notification targets (until stopped)
+    zgw outbox status [--json]         per service and target: pending, failing, oldest pending age
+    zgw outbox list                    failing deliveries with their last error
+    zgw outbox retry [--target NAME]   make failing deliveries due now
 """
 
 import argparse
+import asyncio
+import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -143,6 +150,70 @@ def cmd_makemigrations(args) -> int:
     return 0
 
 
+def _outbox_parts(name: str):
+    """(Database, Outbox) of a service, without building its app."""
+    from importlib import import_module
+
+    from shared.db import Database
+
+    module, attribute = SERVICES[name].outbox.split(":")
+    return Database(SERVICES[name].database_url()), getattr(import_module(module), attribute)
+
+
+def cmd_dispatch(args) -> int:
+    """Run the dispatcher(s) in the foreground: the production way (one or more replicas)."""
+    from shared.dispatcher import Dispatcher
+    from shared.targets import load_targets
+
+    kernel = kernel_settings()
+    targets = load_targets(kernel.notification_targets, kernel.notification_targets_file)
+    if not targets:
+        print("no notification targets configured (ZGW_NOTIFICATION_TARGETS or ZGW_NOTIFICATION_TARGETS_FILE)", file=sys.stderr)
+        return 2
+    dispatchers = []
+    for name in args.services or list(SERVICES):
+        database, outbox = _outbox_parts(name)
+        dispatchers.append(Dispatcher(database, outbox, targets, kernel, name=name))
+
+    async def run() -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, lambda: [d.stop() for d in dispatchers])
+        print(f"dispatching {', '.join(d.name for d in dispatchers)} to {', '.join(t.name for t in targets)}", flush=True)
+        await asyncio.gather(*(d.run() for d in dispatchers))
+
+    asyncio.run(run())
+    return 0
+
+
+def cmd_outbox(args) -> int:
+    from shared.dispatcher import DeliveryStore
+
+    kernel = kernel_settings()
+    report: dict[str, object] = {}
+    for name in args.services or list(SERVICES):
+        database, outbox = _outbox_parts(name)
+        store = DeliveryStore(database, outbox, kernel)
+        if args.action == "status":
+            report[name] = store.status()
+        elif args.action == "list":
+            report[name] = store.failing(limit=args.limit)
+        else:
+            report[name] = {"madeDue": store.retry_now(args.target)}
+        database.dispose()
+    if args.json or args.action != "status":
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"{'service':<12}{'target':<20}{'pending':>9}{'failing':>9}{'delivered':>11}{'oldest pending':>16}")
+    for service, rows in report.items():
+        for row in rows or [{"target": "-", "pending": 0, "failing": 0, "delivered": 0, "oldestPendingSeconds": 0}]:
+            print(
+                f"{service:<12}{row['target']:<20}{row['pending']:>9}{row['failing']:>9}{row['delivered']:>11}"
+                f"{row['oldestPendingSeconds']:>15.1f}s"
+            )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="zgw", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -181,6 +252,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("service", choices=list(SERVICES))
     p.add_argument("-m", "--message", required=True)
     p.set_defaults(func=cmd_makemigrations)
+
+    p = sub.add_parser("dispatch", help="deliver the outbox to the notification targets")
+    p.add_argument("services", nargs="*")
+    p.set_defaults(func=cmd_dispatch)
+
+    p = sub.add_parser("outbox", help="the state of notification delivery")
+    p.add_argument("action", choices=["status", "list", "retry"])
+    p.add_argument("services", nargs="*")
+    p.add_argument("--json", action="store_true", help="machine-readable status")
+    p.add_argument("--target", help="retry: only this target")
+    p.add_argument("--limit", type=int, default=100, help="list: at most this many")
+    p.set_defaults(func=cmd_outbox)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -11,6 +11,7 @@ class ServiceInfo:
     api_root: str
     app_factory: str  # "module:function", for uvicorn --factory
     database_url: Callable[[], str]
+    outbox: str  # "module:attribute" of the service's Outbox
 
 
 def _catalogi_db() -> str:
@@ -20,5 +21,5 @@ def _catalogi_db() -> str:
 
 
 SERVICES: dict[str, ServiceInfo] = {
-    "catalogi": ServiceInfo("catalogi", 8001, "/catalogi/api/v1", "services.catalogi.app:create_app", _catalogi_db),
+    "catalogi": ServiceInfo("catalogi", 8001, "/catalogi/api/v1", "services.catalogi.app:create_app", _catalogi_db, "services.catalogi.db:outbox"),
 }

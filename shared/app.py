@@ -5,8 +5,13 @@ from collections.abc import Callable
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
 
+from sqlalchemy import event
+
 from shared.auth import Authenticator, AutorisatieSource, FileAutorisaties
 from shared.db import Database
+from shared.dispatcher import Dispatcher
+from shared.outbox import Outbox
+from shared.targets import load_targets
 from shared.errors import install_error_handlers
 from shared.http import StandardHeadersMiddleware
 from shared.openapi import build_openapi, to_yaml
@@ -24,9 +29,13 @@ def create_service_app(
     tags: list[dict],
     kernel: KernelSettings | None = None,
     autorisaties: AutorisatieSource | None = None,
+    outbox: Outbox | None = None,
     on_shutdown: list[Callable[[], None]] | None = None,
 ) -> FastAPI:
     kernel = kernel or kernel_settings()
+    targets = load_targets(kernel.notification_targets, kernel.notification_targets_file)
+    # the outbox writes a delivery row per target in the write's own transaction
+    database.sessionmaker.configure(info={"outbox_targets": targets})
     app = FastAPI(
         title=title,
         version=api_version,
@@ -64,6 +73,25 @@ def create_service_app(
     app.add_api_route(
         f"{api_root}/openapi.json", lambda: openapi(), methods=["GET"], include_in_schema=False  # noqa: PLW0108
     )
+
+    app.state.dispatcher = None
+    if outbox is not None and targets and kernel.dispatch_in_process:
+        dispatcher = Dispatcher(database, outbox, targets, kernel, name=title)
+        app.state.dispatcher = dispatcher
+
+        @event.listens_for(database.sessionmaker, "after_commit")
+        def _wake_dispatcher(session) -> None:
+            if session.info.pop("outbox_written", False):
+                dispatcher.wake()
+
+        @app.on_event("startup")
+        def _start_dispatcher() -> None:
+            dispatcher.start_in_thread()
+
+        @app.on_event("shutdown")
+        def _stop_dispatcher() -> None:
+            dispatcher.stop()
+            dispatcher.join(timeout=10)
 
     app.add_middleware(
         StandardHeadersMiddleware, api_version=api_version, api_root=api_root, max_body_bytes=kernel.max_body_bytes

@@ -43,8 +43,19 @@ def json_response(data, *, status_code: int = 200, headers: dict | None = None) 
     return Response(json_dumps(data), status_code=status_code, headers=headers, media_type="application/json")
 
 
+# scope key of the headers a dependency asked for (see add_response_header)
+_EXTRA_HEADERS = "zgw.response_headers"
+
+
+def add_response_header(request: Request, name: str, value: str) -> None:
+    """Have StandardHeadersMiddleware put `name: value` on this request's response, whatever the
+    endpoint returns and also on an error raised after this call (e.g. `Content-Crs`, shared/crs.py)."""
+    request.scope.setdefault(_EXTRA_HEADERS, {})[name.lower()] = value
+
+
 class StandardHeadersMiddleware:
-    """Pure ASGI: `API-version` on every response; JSON-only bodies of bounded size on writes."""
+    """Pure ASGI: `API-version` (and headers from `add_response_header`) on every response;
+    JSON-only bodies of bounded size on writes."""
 
     def __init__(self, app: ASGIApp, *, api_version: str, api_root: str, max_body_bytes: int):
         self.app = app
@@ -61,6 +72,8 @@ class StandardHeadersMiddleware:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 headers.append((b"api-version", self.api_version))
+                for name, value in scope.get(_EXTRA_HEADERS, {}).items():
+                    headers.append((name.encode("latin-1"), value.encode("latin-1")))
                 message["headers"] = headers
             await send(message)
 

@@ -1,15 +1,40 @@
 """Transactional outbox: the Notificaties API message is inserted in the same transaction as the
 change it announces, so a committed change always has its message and a rolled-back one never.
-Delivery (a dispatcher) reads this table after commit.
+
+Each message gets a delivery row per configured target (a Notificaties API, a webhook subscriber)
+whose kanalen it matches, also in that transaction. The dispatcher (shared.dispatcher) works
+through those rows after commit: each target has its own state, so one dead subscriber holds
+back nobody else.
 """
 
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, Column, DateTime, Index, Integer, MetaData, String, Table, Uuid, insert
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Uuid,
+    insert,
+    text,
+)
 from sqlalchemy.orm import Session
 
+from shared.targets import Target
+
 ACTIES = ("create", "update", "partial_update", "destroy")
+
+
+def targets_of(session: Session) -> list[Target]:
+    """The targets of the service whose session this is (set on its sessionmaker by the app)."""
+    return session.info.get("outbox_targets", [])
 
 
 def utcnow() -> datetime:
@@ -21,7 +46,7 @@ def iso_utc(moment: datetime) -> str:
 
 
 class Outbox:
-    """The `outbox` table of one service's database."""
+    """The `outbox` and `outbox_delivery` tables of one service's database."""
 
     def __init__(self, metadata: MetaData):
         self.table = Table(
@@ -36,8 +61,41 @@ class Outbox:
             # The complete Notificaties API message, as it will be POSTed.
             Column("message", JSON, nullable=False),
             Column("created_at", DateTime(timezone=True), nullable=False, default=utcnow),
+            Index("ix_outbox_created_at", "created_at"),
+        )
+        undelivered = "delivered_at IS NULL"
+        self.delivery = Table(
+            "outbox_delivery",
+            metadata,
+            Column("id", Integer, primary_key=True, autoincrement=True),
+            Column("outbox_id", Integer, ForeignKey("outbox.id", ondelete="CASCADE"), nullable=False, index=True),
+            Column("target", String(100), nullable=False),
+            # copied from the message: deliveries of one hoofdObject go out in commit order
+            Column("hoofd_object", String(1000), nullable=False),
+            Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+            Column("claimed_until", DateTime(timezone=True), nullable=True),
+            Column("attempts", Integer, nullable=False, default=0),
+            Column("last_error", Text, nullable=True),
+            Column("last_attempt_at", DateTime(timezone=True), nullable=True),
             Column("delivered_at", DateTime(timezone=True), nullable=True),
-            Index("ix_outbox_undelivered", "delivered_at", "id"),
+            # what a dispatcher claims: the due, undelivered rows of one target
+            Index(
+                "ix_outbox_delivery_due",
+                "target",
+                "next_attempt_at",
+                "id",
+                postgresql_where=text(undelivered),
+                sqlite_where=text(undelivered),
+            ),
+            # the ordering check: an earlier undelivered row for the same target and hoofdObject
+            Index(
+                "ix_outbox_delivery_order",
+                "target",
+                "hoofd_object",
+                "id",
+                postgresql_where=text(undelivered),
+                sqlite_where=text(undelivered),
+            ),
         )
 
     def enqueue(
@@ -63,8 +121,9 @@ class Outbox:
             "aanmaakdatum": iso_utc(now),
             "kenmerken": {k: ("" if v is None else str(v)) for k, v in kenmerken.items()},
         }
-        session.execute(
-            insert(self.table).values(
+        outbox_id = session.execute(
+            insert(self.table)
+            .values(
                 uuid=uuid.uuid4(),
                 kanaal=kanaal,
                 hoofd_object=hoofd_object,
@@ -73,5 +132,14 @@ class Outbox:
                 message=message,
                 created_at=now,
             )
-        )
+            .returning(self.table.c.id)
+        ).scalar_one()
+        deliveries = [
+            {"outbox_id": outbox_id, "target": t.name, "hoofd_object": hoofd_object, "next_attempt_at": now, "attempts": 0}
+            for t in targets_of(session)
+            if t.wants(kanaal)
+        ]
+        if deliveries:
+            session.execute(insert(self.delivery), deliveries)
+        session.info["outbox_written"] = True  # the dispatcher in this process wakes after commit
         return message

@@ -27,6 +27,19 @@ class KernelSettings(BaseSettings):
     remote_timeout: float = 5.0
     remote_cache_seconds: int = 300
 
+    # Notification delivery (shared.dispatcher); targets in shared.targets.
+    notification_targets: str | None = None
+    notification_targets_file: Path | None = None
+    dispatch_in_process: bool = True
+    dispatch_batch_size: int = 200
+    dispatch_concurrency: int = 32
+    dispatch_poll_seconds: float = 0.25
+    dispatch_timeout: float = 10.0
+    dispatch_lease_seconds: float = 60.0
+    dispatch_backoff_base: float = 1.0
+    dispatch_backoff_cap: float = 600.0
+    dispatch_retention_days: float = 7.0
+
     demo_client_id: str = Field(DEFAULT_DEMO_CLIENT_ID, validation_alias="DEMO_CLIENT_ID")
     demo_client_secret: str = Field(DEFAULT_DEMO_CLIENT_SECRET, validation_alias="DEMO_CLIENT_SECRET")
     # The demo applicatie (all rights) exists only where this is on; `make run` switches it on.

@@ -7,6 +7,7 @@ from services.catalogi import API_ROOT, API_VERSION
 from services.catalogi import models as _models  # noqa: F401  (registers every table)
 from services.catalogi.besluittype.router import router as besluittype_router
 from services.catalogi.catalogus.router import router as catalogus_router
+from services.catalogi.db import outbox
 from services.catalogi.eigenschap.router import router as eigenschap_router
 from services.catalogi.informatieobjecttype.router import router as informatieobjecttype_router
 from services.catalogi.resultaattype.router import router as resultaattype_router
@@ -82,6 +83,7 @@ def create_app(
         routers=routers(),
         tags=TAGS,
         kernel=kernel,
+        outbox=outbox,
         on_shutdown=[lijsten.resolver.close],
         **kwargs,
     )

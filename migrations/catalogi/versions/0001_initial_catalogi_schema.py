@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 13:47:49.845467
+Create Date: 2026-11-23 14:55:08.770995
 """
 from alembic import op
 import sqlalchemy as sa
@@ -44,12 +44,11 @@ def upgrade() -> None:
     sa.Column('actie', sa.String(length=20), nullable=False),
     sa.Column('message', sa.JSON(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('delivered_at', sa.DateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox')),
     sa.UniqueConstraint('uuid', name=op.f('uq_outbox_uuid'))
     )
     with op.batch_alter_table('outbox', schema=None) as batch_op:
-        batch_op.create_index('ix_outbox_undelivered', ['delivered_at', 'id'], unique=False)
+        batch_op.create_index('ix_outbox_created_at', ['created_at'], unique=False)
 
     op.create_table('besluittype',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -99,6 +98,25 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_informatieobjecttype_catalogus_id'), ['catalogus_id'], unique=False)
         batch_op.create_index('ix_informatieobjecttype_catalogus_omschrijving', ['catalogus_id', 'omschrijving'], unique=False)
         batch_op.create_index(batch_op.f('ix_informatieobjecttype_concept'), ['concept'], unique=False)
+
+    op.create_table('outbox_delivery',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('outbox_id', sa.Integer(), nullable=False),
+    sa.Column('target', sa.String(length=100), nullable=False),
+    sa.Column('hoofd_object', sa.String(length=1000), nullable=False),
+    sa.Column('next_attempt_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('claimed_until', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('last_error', sa.Text(), nullable=True),
+    sa.Column('last_attempt_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('delivered_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['outbox_id'], ['outbox.id'], name=op.f('fk_outbox_delivery_outbox_id_outbox'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox_delivery'))
+    )
+    with op.batch_alter_table('outbox_delivery', schema=None) as batch_op:
+        batch_op.create_index('ix_outbox_delivery_due', ['target', 'next_attempt_at', 'id'], unique=False, postgresql_where=sa.text('delivered_at IS NULL'), sqlite_where=sa.text('delivered_at IS NULL'))
+        batch_op.create_index('ix_outbox_delivery_order', ['target', 'hoofd_object', 'id'], unique=False, postgresql_where=sa.text('delivered_at IS NULL'), sqlite_where=sa.text('delivered_at IS NULL'))
+        batch_op.create_index(batch_op.f('ix_outbox_delivery_outbox_id'), ['outbox_id'], unique=False)
 
     op.create_table('zaaktype',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -426,6 +444,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_zaaktype_catalogus_id'))
 
     op.drop_table('zaaktype')
+    with op.batch_alter_table('outbox_delivery', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_outbox_delivery_outbox_id'))
+        batch_op.drop_index('ix_outbox_delivery_order', postgresql_where=sa.text('delivered_at IS NULL'), sqlite_where=sa.text('delivered_at IS NULL'))
+        batch_op.drop_index('ix_outbox_delivery_due', postgresql_where=sa.text('delivered_at IS NULL'), sqlite_where=sa.text('delivered_at IS NULL'))
+
+    op.drop_table('outbox_delivery')
     with op.batch_alter_table('informatieobjecttype', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_informatieobjecttype_concept'))
         batch_op.drop_index('ix_informatieobjecttype_catalogus_omschrijving')
@@ -439,7 +463,7 @@ def downgrade() -> None:
 
     op.drop_table('besluittype')
     with op.batch_alter_table('outbox', schema=None) as batch_op:
-        batch_op.drop_index('ix_outbox_undelivered')
+        batch_op.drop_index('ix_outbox_created_at')
 
     op.drop_table('outbox')
     with op.batch_alter_table('catalogus', schema=None) as batch_op:
