@@ -86,3 +86,4 @@ def test_example_applicaties_file_loads(kernel):
     source = FileAutorisaties(settings)
     assert source.by_client_id("beheer").heeft_alle_autorisaties
     assert source.by_client_id("zaaksysteem").scopes("ztc") == {"catalogi.lezen"}
+
