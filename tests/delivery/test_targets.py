@@ -38,7 +38,7 @@ def test_notificaties_api_gets_messages_with_a_jwt_and_a_registered_kanaal(outbo
         assert set(entry["message"]) == {"kanaal", "hoofdObject", "resource", "resourceUrl", "actie", "aanmaakdatum", "kenmerken"}
 
 
-def test_in_process_dispatcher_delivers_within_a_second(catalogi_app, kernel, processes, tmp_path):
+def test_in_process_dispatcher_delivers_within_a_second(catalogi_app, catalogi, kernel, processes, tmp_path):
     receiver = Receiver(tmp_path, "r")
     processes.append(receiver.start())
     settings = kernel.model_copy(
@@ -105,3 +105,17 @@ def test_retention_prunes_only_delivered_messages(outbox_db):
     assert store.prune() == 2
     assert outbox_db.undelivered() == 2
     assert len(store.failing()) == 2
+
+
+def test_metrics(catalogi_app, catalogi, kernel):
+    app = create_app(
+        CatalogiSettings(database_url=catalogi_app.state.db.url, selectielijst_validation=False),
+        kernel.model_copy(update={"notification_targets": json.dumps({"targets": [{"name": "nergens", "type": "webhook", "url": "http://127.0.0.1:9/x"}]}), "dispatch_in_process": False}),
+    )
+    client = TestClient(app)
+    client.post(f"{API_ROOT}/catalogussen", json=catalogus_body(domein="METR"), headers=auth_header("alles"))
+    client.post(f"{API_ROOT}/zaaktypen", json=zaaktype_body(client.get(f"{API_ROOT}/catalogussen?domein=METR", headers=auth_header("alles")).json()["results"][0]["url"], selectielijstProcestype=""), headers=auth_header("alles"))
+    text = client.get("/metrics").text
+    assert 'zgw_outbox_pending{target="nergens"} 1' in text
+    assert "# TYPE zgw_notifications_delivered_total counter" in text
+    app.state.db.dispose()
