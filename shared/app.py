@@ -9,7 +9,7 @@ from sqlalchemy import event
 
 from shared.auth import Authenticator, AutorisatieSource, FileAutorisaties
 from shared.db import Database
-from shared.dispatcher import Dispatcher
+from shared.dispatcher import DeliveryStore, Dispatcher, prometheus_text
 from shared.outbox import Outbox
 from shared.targets import load_targets
 from shared.errors import install_error_handlers
@@ -75,6 +75,14 @@ def create_service_app(
     )
 
     app.state.dispatcher = None
+    if outbox is not None:
+        store = DeliveryStore(database, outbox, kernel)
+
+        def metrics() -> Response:
+            return Response(prometheus_text(store.status(), app.state.dispatcher), media_type="text/plain; version=0.0.4")
+
+        app.add_api_route("/metrics", metrics, methods=["GET"], include_in_schema=False)
+
     if outbox is not None and targets and kernel.dispatch_in_process:
         dispatcher = Dispatcher(database, outbox, targets, kernel, name=title)
         app.state.dispatcher = dispatcher

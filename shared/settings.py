@@ -35,6 +35,9 @@ class KernelSettings(BaseSettings):
     dispatch_concurrency: int = 32
     dispatch_poll_seconds: float = 0.25
     dispatch_timeout: float = 10.0
+    # POST with the dispatcher's lean HTTP/1.1 client (off: httpx for everything; a configured
+    # HTTP(S)_PROXY selects httpx anyway)
+    dispatch_fast_http: bool = True
     dispatch_lease_seconds: float = 60.0
     dispatch_backoff_base: float = 1.0
     dispatch_backoff_cap: float = 600.0
