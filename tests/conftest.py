@@ -40,6 +40,12 @@ APPLICATIES = {
             "autorisaties": [{"component": "ztc", "scopes": ["zaken.lezen"]}],
         },
         {
+            "label": "Documenten lezen",
+            "clientIds": ["documenten-lezer"],
+            "secret": SECRET,
+            "autorisaties": [{"component": "ztc", "scopes": ["documenten.lezen"]}],
+        },
+        {
             "label": "Catalogi schrijven",
             "clientIds": ["schrijver"],
             "secret": SECRET,
@@ -147,6 +153,22 @@ class ApiClient:
 
     def delete(self, path, **kw):
         return self.request("DELETE", path, **kw)
+
+
+def kernel_test_app(database, router, kernel, title: str, api_root: str):
+    """A throwaway service built with the kernel around one test router (kernel unit tests)."""
+    from shared.app import create_service_app
+
+    return create_service_app(
+        title=title,
+        api_version="1.0.0",
+        api_root=api_root,
+        description=f"{title} test",
+        database=database,
+        routers=[router],
+        tags=[{"name": "dingen"}],
+        kernel=kernel,
+    )
 
 
 class QueryCounter:

@@ -174,3 +174,18 @@ class VersionedTypeService:
 
     def ensure_publishable(self, ctx: Context, obj) -> None:
         return None
+
+
+def register_versioned_type(router, spec, *, publish_description: str) -> None:
+    """The standard's operations of a versioned type plus `<name>_publish`."""
+    from shared.resources import register_action, register_resource
+
+    register_resource(router, spec)
+    register_action(
+        router,
+        spec,
+        "publish",
+        spec.service.publish,
+        summary=f"Publiceer het concept {spec.name.upper()}.",
+        description=publish_description,
+    )

@@ -129,16 +129,6 @@ def test_bad_input(catalogi, outbox_rows, overrides, name, code):
 # ---------------------------------------------------------------- list and filters
 
 
-def test_list_shows_published_by_default(catalogi):
-    concept = create_besluittype(catalogi)
-    assert catalogi.get("/besluittypen").json()["count"] == 0
-    assert catalogi.get("/besluittypen?status=concept").json()["count"] == 1
-    assert catalogi.get("/besluittypen?status=alles").json()["count"] == 1
-    publish(catalogi, concept["url"])
-    assert catalogi.get("/besluittypen").json()["count"] == 1
-    assert catalogi.get("/besluittypen?status=concept").json()["count"] == 0
-    assert_invalid(catalogi.get("/besluittypen?status=iets"), "status", "invalid_choice")
-
 
 def test_filters(catalogi):
     catalogus = create_catalogus(catalogi)

@@ -131,16 +131,6 @@ def test_not_json_body(catalogi):
 # ---------------------------------------------------------------- list and filters
 
 
-def test_list_shows_published_by_default(catalogi):
-    concept = create_informatieobjecttype(catalogi)
-    assert catalogi.get("/informatieobjecttypen").json()["count"] == 0
-    assert catalogi.get("/informatieobjecttypen?status=concept").json()["count"] == 1
-    assert catalogi.get("/informatieobjecttypen?status=alles").json()["count"] == 1
-    publish(catalogi, concept["url"])
-    assert catalogi.get("/informatieobjecttypen?status=definitief").json()["count"] == 1
-    assert catalogi.get("/informatieobjecttypen?status=concept").json()["count"] == 0
-    assert_invalid(catalogi.get("/informatieobjecttypen?status=iets"), "status", "invalid_choice")
-
 
 def test_filters(catalogi):
     catalogus = create_catalogus(catalogi)

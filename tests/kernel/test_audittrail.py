@@ -11,13 +11,13 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.testclient import TestClient
 from sqlalchemy import MetaData, func, select
 
-from shared.app import create_service_app
 from shared.audittrail import AuditToelichting, AuditTrail, AuditTrailResponse
 from shared.auth import Principal, require_scopes
 from shared.db import Database, SessionDep
 from shared.errors import Conflict, NotFound
 from shared.http import json_response
 from tests.conftest import (
+    kernel_test_app,
     DB_BACKENDS,
     SHARED_DIR,
     _drop_schema,
@@ -114,16 +114,7 @@ def database(request, tmp_path_factory):
 
 @pytest.fixture
 def client(database, kernel):
-    app = create_service_app(
-        title="Audit",
-        api_version="1.0.0",
-        api_root=API_ROOT,
-        description="Audit trail test",
-        database=database,
-        routers=[router],
-        tags=[{"name": "dingen"}],
-        kernel=kernel,
-    )
+    app = kernel_test_app(database, router, kernel, "Audit", API_ROOT)
     with TestClient(app) as test_client:
         yield test_client
     with database.engine.begin() as connection:

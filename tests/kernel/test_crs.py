@@ -6,12 +6,11 @@ import pytest
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.testclient import TestClient
 
-from shared.app import create_service_app
 from shared.auth import Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi
 from shared.db import Database
 from shared.http import detail_response, json_response
-from tests.conftest import auth_header
+from tests.conftest import kernel_test_app, auth_header
 
 API_ROOT = "/geo/api/v1"
 CRS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
@@ -63,16 +62,7 @@ def zonder_list(principal: Reader) -> Response:
 @pytest.fixture(scope="module")
 def client(kernel, tmp_path_factory):
     database = Database(f"sqlite:///{tmp_path_factory.mktemp('crs') / 'crs.db'}")
-    app = create_service_app(
-        title="Geo",
-        api_version="1.0.0",
-        api_root=API_ROOT,
-        description="CRS test",
-        database=database,
-        routers=[router],
-        tags=[{"name": "dingen"}],
-        kernel=kernel,
-    )
+    app = kernel_test_app(database, router, kernel, "Geo", API_ROOT)
     with TestClient(app) as test_client:
         yield test_client
     database.dispose()

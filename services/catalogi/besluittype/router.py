@@ -4,7 +4,8 @@ from services.catalogi.besluittype.schemas import BesluitType, BesluitTypeCreate
 from services.catalogi.besluittype.service import BesluitTypeService
 from services.catalogi.common import SCOPES_MAIN
 from shared.auth import ZTC
-from shared.resources import ResourceSpec, register_action, register_resource
+from services.catalogi.versioned import register_versioned_type
+from shared.resources import ResourceSpec
 
 router = APIRouter()
 service = BesluitTypeService()
@@ -29,14 +30,10 @@ spec = ResourceSpec(
         "headers": "De headers voor een specifiek(e) BESLUITTYPE opvragen.",
     },
 )
-register_resource(router, spec)
-register_action(
+register_versioned_type(
     router,
     spec,
-    "publish",
-    service.publish,
-    summary="Publiceer het concept BESLUITTYPE.",
-    description=(
+    publish_description=(
         "Publiceren van het besluittype zorgt ervoor dat dit in een Besluiten API kan gebruikt worden. Na het "
         "publiceren van een besluittype zijn geen inhoudelijke wijzigingen meer mogelijk. Indien er na het "
         "publiceren nog wat gewijzigd moet worden, dan moet je een nieuwe versie aanmaken."

@@ -8,7 +8,8 @@ from services.catalogi.informatieobjecttype.schemas import (
 )
 from services.catalogi.informatieobjecttype.service import InformatieObjectTypeService
 from shared.auth import ZTC
-from shared.resources import ResourceSpec, register_action, register_resource
+from services.catalogi.versioned import register_versioned_type
+from shared.resources import ResourceSpec
 
 router = APIRouter()
 service = InformatieObjectTypeService()
@@ -32,14 +33,10 @@ spec = ResourceSpec(
         "headers": "De headers voor een specifiek(e) INFORMATIEOBJECTTYPE opvragen.",
     },
 )
-register_resource(router, spec)
-register_action(
+register_versioned_type(
     router,
     spec,
-    "publish",
-    service.publish,
-    summary="Publiceer het concept INFORMATIEOBJECTTYPE.",
-    description=(
+    publish_description=(
         "Publiceren van het informatieobjecttype zorgt ervoor dat dit in een Documenten API kan gebruikt worden. "
         "Na het publiceren van een informatieobjecttype zijn geen inhoudelijke wijzigingen meer mogelijk. Indien er "
         "na het publiceren nog wat gewijzigd moet worden, dan moet je een nieuwe versie aanmaken."

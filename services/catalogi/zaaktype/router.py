@@ -10,7 +10,8 @@ from services.catalogi.zaaktype.schemas import (
 )
 from services.catalogi.zaaktype.service import ZaakTypeService
 from shared.auth import ZTC
-from shared.resources import ResourceSpec, register_action, register_resource
+from services.catalogi.versioned import register_versioned_type
+from shared.resources import ResourceSpec
 
 router = APIRouter()
 service = ZaakTypeService()
@@ -27,14 +28,10 @@ spec = ResourceSpec(
     retrieve_params_model=ZaakTypeRetrieveParams,
     scopes=SCOPES_MAIN,
 )
-register_resource(router, spec)
-register_action(
+register_versioned_type(
     router,
     spec,
-    "publish",
-    service.publish,
-    summary="Publiceer het concept ZAAKTYPE.",
-    description=(
+    publish_description=(
         "Publiceren van het zaaktype zorgt ervoor dat dit in een Zaken API kan gebruikt worden. Na het "
         "publiceren zijn geen inhoudelijke wijzigingen meer mogelijk; maak daarvoor een nieuwe versie."
     ),

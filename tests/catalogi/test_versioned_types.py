@@ -1,4 +1,5 @@
-"""Every write on a zaaktype, informatieobjecttype or besluittype puts its Notificaties API message
+"""What the three versioned types (zaaktype, informatieobjecttype, besluittype) share: lists show
+published objects unless `status` says otherwise, and every write puts its Notificaties API message
 in the outbox, in the same transaction; publishing notifies nothing (as the reference implementation)."""
 
 import pytest
@@ -9,14 +10,26 @@ from tests.catalogi.factories import (
     create_informatieobjecttype,
     create_zaaktype,
     informatieobjecttype_body,
+    publish,
     zaaktype_body,
 )
+from tests.conftest import assert_invalid
 
 KINDS = {
     "zaaktypen": ("zaaktype", create_zaaktype, zaaktype_body, {"omschrijving": "Nieuw"}),
     "informatieobjecttypen": ("informatieobjecttype", create_informatieobjecttype, informatieobjecttype_body, {"omschrijving": "Nieuw"}),
     "besluittypen": ("besluittype", create_besluittype, besluittype_body, {"toelichting": "Nieuw"}),
 }
+
+
+@pytest.mark.parametrize("collection", list(KINDS))
+def test_list_shows_published_by_default(catalogi, collection):
+    concept = KINDS[collection][1](catalogi)
+    count = lambda query="": catalogi.get(f"/{collection}{query}").json()["count"]  # noqa: E731
+    assert (count(), count("?status=concept"), count("?status=alles")) == (0, 1, 1)
+    publish(catalogi, concept["url"])
+    assert (count(), count("?status=definitief"), count("?status=concept")) == (1, 1, 0)
+    assert_invalid(catalogi.get(f"/{collection}?status=iets"), "status", "invalid_choice")
 
 
 @pytest.mark.parametrize("kanaal", list(KINDS))
