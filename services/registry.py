@@ -20,6 +20,13 @@ def _catalogi_db() -> str:
     return catalogi_settings().database_url
 
 
+def _zaken_db() -> str:
+    from services.zaken.settings import zaken_settings
+
+    return zaken_settings().database_url
+
+
 SERVICES: dict[str, ServiceInfo] = {
     "catalogi": ServiceInfo("catalogi", 8001, "/catalogi/api/v1", "services.catalogi.app:create_app", _catalogi_db, "services.catalogi.db:outbox"),
+    "zaken": ServiceInfo("zaken", 8002, "/zaken/api/v1", "services.zaken.app:create_app", _zaken_db, "services.zaken.db:outbox"),
 }

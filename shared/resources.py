@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from shared.auth import Principal, require_scopes
 from shared.db import SessionDep
-from shared.errors import NotFound
+from shared.errors import NotFound, ValidationProblem
 from shared.http import detail_response, json_response
 from shared.pagination import envelope, fetch_page, page_from
 
@@ -59,7 +59,7 @@ def split_commas(value: str | None) -> list[str]:
 
 def read_only(description: str = "", *, format: str | None = None, **kwargs) -> Any:
     """A response-only field, marked `readOnly` in the contract."""
-    extra: dict[str, Any] = {"readOnly": True}
+    extra: dict[str, Any] = {"readOnly": True, **kwargs.pop("json_schema_extra", {})}
     if format:
         extra["format"] = format
     return Field(json_schema_extra=extra, description=description or None, **kwargs)
@@ -132,6 +132,10 @@ class ResourceSpec:
     create_status: int = 201
     destroy_status: int = 204
     descriptions: dict[str, str] = field(default_factory=dict)
+    # list: unknown query parameters give a 400 (`unknown-parameters`) instead of being ignored
+    strict_query: bool = False
+    # list: a plain JSON array (no pagination), where the standard says so
+    paginated: bool = True
 
 
 UuidPath = Annotated[uuid_module.UUID, Path(description="Unieke resource identifier (UUID4)")]
@@ -143,6 +147,19 @@ IfNoneMatch = Annotated[
         description="Voer een voorwaardelijk verzoek uit: bevat de ETag van de huidige resource, dan volgt een lege HTTP 304.",
     ),
 ]
+
+
+def ensure_known_parameters(request: Request, model: type[BaseModel] | None, *extra: str) -> None:
+    """400 `nonFieldErrors` `unknown-parameters` for a query parameter the operation does not know
+    (vng-api-common CheckQueryParamsMixin), so a misspelt filter never silently returns everything."""
+    known = set(extra)
+    for name, info in (model.model_fields if model else {}).items():
+        known.add(info.alias or name)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise ValidationProblem.field(
+            "nonFieldErrors", "unknown-parameters", f"Onbekende query parameters: {', '.join(unknown)}"
+        )
 
 
 def load_or_404(ctx: Context, spec: ResourceSpec, object_uuid, params=None):
@@ -167,24 +184,49 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
     if "list" in spec.operations:
         filter_model = spec.filter_model or create_model(f"{read_model.__name__}Filters", __base__=ApiModel)
 
-        @router.get(
-            f"/{spec.collection}",
-            operation_id=f"{spec.name}_list",
-            summary=doc("list", f"Alle {spec.collection.upper()} opvragen."),
-            tags=[spec.tag],
-            response_model=list_model,
-        )
-        def list_endpoint(
-            request: Request,
-            session: SessionDep,
-            principal: Annotated[Principal, principal_dep("list")],
-            filters: Annotated[filter_model, Query()],
-            page: Annotated[int | None, Query(description="Een pagina binnen de gepagineerde set resultaten.")] = None,
-        ) -> Response:
-            ctx = Context(request, principal, session)
-            number = page_from(page)
-            count, rows = fetch_page(session, service.list_query(ctx, filters), number)
-            return json_response(envelope(request, count=count, page=number, results=service.serialize(ctx, rows)))
+        if spec.paginated:
+
+            @router.get(
+                f"/{spec.collection}",
+                operation_id=f"{spec.name}_list",
+                summary=doc("list", f"Alle {spec.collection.upper()} opvragen."),
+                tags=[spec.tag],
+                response_model=list_model,
+            )
+            def list_endpoint(
+                request: Request,
+                session: SessionDep,
+                principal: Annotated[Principal, principal_dep("list")],
+                filters: Annotated[filter_model, Query()],
+                page: Annotated[int | None, Query(description="Een pagina binnen de gepagineerde set resultaten.")] = None,
+            ) -> Response:
+                if spec.strict_query:
+                    ensure_known_parameters(request, filter_model, "page")
+                ctx = Context(request, principal, session)
+                number = page_from(page)
+                count, rows = fetch_page(session, service.list_query(ctx, filters), number)
+                return json_response(envelope(request, count=count, page=number, results=service.serialize(ctx, rows)))
+
+        else:
+
+            @router.get(
+                f"/{spec.collection}",
+                operation_id=f"{spec.name}_list",
+                summary=doc("list", f"Alle {spec.collection.upper()} opvragen."),
+                tags=[spec.tag],
+                response_model=list[read_model],
+            )
+            def plain_list_endpoint(
+                request: Request,
+                session: SessionDep,
+                principal: Annotated[Principal, principal_dep("list")],
+                filters: Annotated[filter_model, Query()],
+            ) -> Response:
+                if spec.strict_query:
+                    ensure_known_parameters(request, filter_model)
+                ctx = Context(request, principal, session)
+                rows = list(session.scalars(service.list_query(ctx, filters)))
+                return json_response(service.serialize(ctx, rows))
 
     if "retrieve" in spec.operations or "headers" in spec.operations:
         params_model = spec.retrieve_params_model or create_model(f"{read_model.__name__}RetrieveParams", __base__=ApiModel)

@@ -2,18 +2,16 @@
 (ztc-009, ztc-010), resolving URLs of local objects, and notifications."""
 
 import datetime as dt
-import re
 import uuid as uuid_module
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import AfterValidator, Field
-from pydantic_core import PydanticCustomError
 from sqlalchemy import Date, Select, and_, or_, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.catalogi.db import outbox
 from shared.auth import ZTC
 from shared.errors import InvalidParam, ValidationProblem
+from shared.fields import Duration, Uri, Vertrouwelijkheidaanduiding, parse_day  # noqa: F401  (used by the domains)
 from shared.resources import ApiModel, Context
 
 SCOPE_LEZEN = "catalogi.lezen"
@@ -37,34 +35,6 @@ SCOPES_SUB = {**SCOPES_MAIN, "create": (SCOPE_SCHRIJVEN, SCOPE_FORCED_WRITE)}
 
 # ---------------------------------------------------------------- field types
 
-_DURATION = re.compile(
-    r"^P(?!$)(\d+(?:[.,]\d+)?Y)?(\d+(?:[.,]\d+)?M)?(\d+(?:[.,]\d+)?W)?(\d+(?:[.,]\d+)?D)?"
-    r"(T(?=\d)(\d+(?:[.,]\d+)?H)?(\d+(?:[.,]\d+)?M)?(\d+(?:[.,]\d+)?S)?)?$"
-)
-
-
-def _duration(value: str) -> str:
-    if len(value) > 50:
-        raise PydanticCustomError("zgw:max_length", "Een duur is hoogstens 50 tekens lang.")
-    if not _DURATION.match(value):
-        raise PydanticCustomError("zgw:invalid", "Ongeldige ISO 8601-duur, bijvoorbeeld P30D of P1Y.")
-    return value
-
-
-Duration = Annotated[str, AfterValidator(_duration), Field(json_schema_extra={"format": "duration"})]
-
-
-def _uri(value: str) -> str:
-    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
-        raise PydanticCustomError("zgw:invalid", "Voer een geldige URL in.")
-    return value
-
-
-Uri = Annotated[str, AfterValidator(_uri), Field(json_schema_extra={"format": "uri"})]
-
-Vertrouwelijkheidaanduiding = Literal[
-    "openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk", "vertrouwelijk", "confidentieel", "geheim", "zeer_geheim"
-]
 StatusFilter = Literal["alles", "concept", "definitief"]
 
 # ---------------------------------------------------------------- geldigheid
@@ -85,15 +55,6 @@ def geldig_op(model, day: dt.date):
         or_(model.begin_geldigheid.is_(None), model.begin_geldigheid <= day),
         or_(model.einde_geldigheid.is_(None), model.einde_geldigheid >= day),
     )
-
-
-def parse_day(value: str | None, name: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValidationProblem.field(name, "invalid", "Ongeldige datum, verwacht YYYY-MM-DD.") from None
 
 
 def apply_status(query: Select, concept_column, status: str | None) -> Select:

@@ -1,1 +1,4 @@
-"""Zaken API 1.5.1 (to be built; see the issue tracker)."""
+"""Zaken API 1.5.1."""
+
+API_VERSION = "1.5.1"
+API_ROOT = "/zaken/api/v1"

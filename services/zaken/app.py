@@ -1,0 +1,71 @@
+"""The Zaken API 1.5.1 application."""
+
+import httpx
+from fastapi import FastAPI
+
+from services.zaken import API_ROOT, API_VERSION
+from services.zaken import models as _models  # noqa: F401  (registers every table)
+from services.zaken.catalogi import CatalogiClient
+from services.zaken.db import outbox
+from services.zaken.settings import ZakenSettings, zaken_settings
+from services.zaken.zaak.router import router as zaak_router
+from shared.app import create_service_app
+from shared.db import Database
+from shared.settings import KernelSettings, kernel_settings
+
+DESCRIPTION = (
+    "Een API om een zaakregistratiecomponent (ZRC) te benaderen: zaken met hun statussen, "
+    "resultaat, rollen, eigenschappen, objecten, informatieobjecten, klantcontacten en besluiten, "
+    "met een audit trail per zaak en notificaties op kanaal `zaken`."
+)
+
+TAGS = [{"name": name, "description": f"Operaties op {name}."} for name in (
+    "klantcontacten",
+    "resultaten",
+    "rollen",
+    "statussen",
+    "zaakcontactmomenten",
+    "zaakinformatieobjecten",
+    "zaakobjecten",
+    "zaakverzoeken",
+    "zaken",
+)]  # fmt: skip
+
+
+def routers() -> list:
+    return [zaak_router]
+
+
+def create_app(
+    settings: ZakenSettings | None = None,
+    kernel: KernelSettings | None = None,
+    remote_transport: httpx.BaseTransport | None = None,
+    **kwargs,
+) -> FastAPI:
+    """`remote_transport`: how this service reaches the Catalogi (and other) APIs; tests pass an
+    in-process transport, production uses the network."""
+    settings = settings or zaken_settings()
+    kernel = kernel or kernel_settings()
+    client = CatalogiClient(
+        client_id=settings.client_id or kernel.demo_client_id,
+        secret=settings.secret or kernel.demo_client_secret,
+        timeout=kernel.remote_timeout,
+        cache_seconds=kernel.remote_cache_seconds,
+        transport=remote_transport,
+    )
+    app = create_service_app(
+        title="Zaken API",
+        api_version=API_VERSION,
+        api_root=API_ROOT,
+        description=DESCRIPTION,
+        database=Database(settings.database_url),
+        routers=routers(),
+        tags=TAGS,
+        kernel=kernel,
+        outbox=outbox,
+        on_shutdown=[client.close],
+        **kwargs,
+    )
+    app.state.settings = settings
+    app.state.catalogi = client
+    return app

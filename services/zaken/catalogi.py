@@ -1,0 +1,105 @@
+"""The Catalogi API as the Zaken API reads it: zaaktype, statustype, roltype, resultaattype,
+eigenschap, zaakobjecttype are URLs into any Catalogi API 1.3 (ours or another at another host).
+
+Objects are fetched with httpx under a JWT of this service's own credentials, cached and
+revalidated with ETag (shared.remote). Errors follow the reference implementation: a URL that
+does not answer 200 with JSON is `bad-url`, JSON of the wrong shape `invalid-resource`, a concept
+zaaktype `not-published`; an unreachable Catalogi API is a 503, so no zaak is half written.
+"""
+
+import httpx
+
+from shared.auth import make_token
+from shared.errors import ServiceUnavailable, ValidationProblem
+from shared.remote import RemoteError, RemoteResolver
+from shared.resources import Context
+
+# The keys that make a response the resource we expect (`invalid-resource` otherwise): the
+# required properties of the Catalogi API 1.3 schemas that this service relies on.
+SHAPES = {
+    "ZaakType": ("url", "identificatie", "catalogus", "vertrouwelijkheidaanduiding", "doorlooptijd", "statustypen"),
+    "StatusType": ("url", "zaaktype", "volgnummer", "omschrijving"),
+    "RolType": ("url", "zaaktype", "omschrijving", "omschrijvingGeneriek"),
+    "ResultaatType": ("url", "zaaktype", "omschrijving"),
+    "Eigenschap": ("url", "zaaktype", "naam", "specificatie"),
+    "ZaakObjectType": ("url", "zaaktype", "objecttype"),
+}
+
+
+class CatalogiClient:
+    def __init__(
+        self,
+        *,
+        client_id: str,
+        secret: str,
+        timeout: float,
+        cache_seconds: float,
+        transport: httpx.BaseTransport | None = None,
+    ):
+        self.client_id = client_id
+        self.secret = secret
+        self.resolver = RemoteResolver(
+            timeout=timeout,
+            cache_seconds=cache_seconds,
+            headers_for=self._headers,
+            transport=transport,
+        )
+
+    def _headers(self, url: str) -> dict[str, str]:
+        # a fresh token per fetch: cheap, and never older than a Catalogi API's JWT age limit
+        return {"Authorization": f"Bearer {make_token(self.client_id, self.secret)}"}
+
+    def close(self) -> None:
+        self.resolver.close()
+
+    def fetch_json(self, url: str, name: str, api: str = "Catalogi API") -> dict | list:
+        """The JSON at `url` of another ZGW API: 400 `bad-url` on `name` when it does not answer
+        200 with JSON, 503 when the API is unreachable."""
+        try:
+            return self.resolver.get_json(url)
+        except RemoteError as exc:
+            if exc.kind == "unavailable":
+                raise ServiceUnavailable(f"De {api} is niet bereikbaar ({exc.detail}).") from None
+            raise ValidationProblem.field(
+                name, "bad-url", f"De URL {url} gaf geen geldig antwoord ({exc.detail}). Geef een geldige URL op."
+            ) from None
+
+    def fetch(self, url: str, resource: str, name: str) -> dict:
+        """The Catalogi object at `url`; a 400 on `name` when it is not a `resource`."""
+        data = self.fetch_json(url, name)
+        if not isinstance(data, dict) or any(key not in data for key in SHAPES[resource]):
+            raise ValidationProblem.field(name, "invalid-resource", f"De URL {url} verwijst niet naar een {resource}.")
+        return data
+
+    def try_fetch(self, url: str) -> dict | None:
+        """An object for display (`expand`): None when it cannot be fetched, never an error."""
+        try:
+            data = self.resolver.get_json(url)
+        except RemoteError:
+            return None
+        return data if isinstance(data, dict) else None
+
+    def zaaktype(self, url: str, name: str = "zaaktype") -> dict:
+        """zrc-001: a published zaaktype of a Catalogi API."""
+        zaaktype = self.fetch(url, "ZaakType", name)
+        if zaaktype.get("concept"):
+            raise ValidationProblem.field(name, "not-published", f"Het zaaktype {url} is nog niet gepubliceerd.")
+        return zaaktype
+
+    def type_of_zaaktype(self, url: str, resource: str, name: str, zaaktype_url: str) -> dict:
+        """zrc-016..020: a statustype/roltype/resultaattype/eigenschap of the zaak's own zaaktype
+        (`nonFieldErrors` `zaaktype-mismatch` otherwise)."""
+        data = self.fetch(url, resource, name)
+        if not same_url(data.get("zaaktype"), zaaktype_url):
+            raise ValidationProblem.field(
+                "nonFieldErrors", "zaaktype-mismatch", "De referentie hoort niet bij het zaaktype van de zaak."
+            )
+        return data
+
+
+def same_url(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and a.rstrip("/") == b.rstrip("/")
+
+
+def catalogi(ctx: Context) -> CatalogiClient:
+    return ctx.request.app.state.catalogi

@@ -1,0 +1,190 @@
+"""What every Zaken resource shares: the zaak a sub-resource hangs on, its URL, and the one place
+where a write becomes an audit trail record and a notification (kanaal `zaken`)."""
+
+import re
+import uuid as uuid_module
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import Select, select
+from sqlalchemy.orm import contains_eager
+
+from services.zaken.access import SCOPE_LEZEN, ensure_allowed, visible_clause
+from services.zaken.db import audittrail, outbox
+from services.zaken.zaak.models import Zaak
+from shared.errors import ValidationProblem
+from shared.resources import Context
+
+KANAAL = "zaken"
+BRON = "zrc"
+
+# the HTTP status of each actie, as the audit trail records it
+_RESULTAAT = {"create": 201, "update": 200, "partial_update": 200, "destroy": 204}
+_OPERATION_OF_METHOD = {"GET": "retrieve", "HEAD": "retrieve", "PUT": "update", "PATCH": "partial_update", "DELETE": "destroy"}
+
+_UUID = r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
+
+
+def zaak_url(ctx: Context, zaak: Zaak) -> str:
+    return ctx.url("zaken", zaak.uuid)
+
+
+def zaak_kenmerken(zaak: Zaak) -> dict[str, str]:
+    """The kenmerken of every message on kanaal `zaken` (those of the hoofdobject zaak)."""
+    return {
+        "bronorganisatie": zaak.bronorganisatie,
+        "zaaktype": zaak.zaaktype,
+        "vertrouwelijkheidaanduiding": zaak.vertrouwelijkheidaanduiding,
+    }
+
+
+def zaak_weergave(zaak: Zaak) -> str:
+    return f"{zaak.bronorganisatie} - {zaak.identificatie}"
+
+
+def record_change(
+    ctx: Context,
+    zaak: Zaak,
+    *,
+    resource: str,
+    resource_url: str,
+    actie: str,
+    oud: dict | None,
+    nieuw: dict | None,
+    weergave: str,
+    notify: bool = True,
+) -> None:
+    """Every write on a zaak or its sub-resources: an audit trail record on the zaak and (where the
+    standard lists the actie) a notification, both in the write's own transaction."""
+    audittrail.record(
+        ctx.session,
+        principal=ctx.principal,
+        bron=BRON,
+        actie=actie,
+        resultaat=_RESULTAAT[actie],
+        hoofd_object=zaak_url(ctx, zaak),
+        resource=resource,
+        resource_url=resource_url,
+        resource_weergave=weergave,
+        oud=oud,
+        nieuw=nieuw,
+        toelichting=ctx.request.headers.get("x-audit-toelichting", ""),
+    )
+    if notify:
+        outbox.enqueue(
+            ctx.session,
+            kanaal=KANAAL,
+            hoofd_object=zaak_url(ctx, zaak),
+            resource=resource,
+            resource_url=resource_url,
+            actie=actie,
+            kenmerken=zaak_kenmerken(zaak),
+        )
+
+
+def local_uuid(ctx: Context, url: str, collection: str) -> uuid_module.UUID | None:
+    """The uuid of a URL of this API's `collection` (any host: behind a proxy the host may differ)."""
+    from urllib.parse import urlsplit
+
+    root = ctx.request.app.state.api_root
+    match = re.fullmatch(rf"{re.escape(root)}/{collection}/({_UUID})/?", urlsplit(url).path)
+    if not match:
+        return None
+    return uuid_module.UUID(match.group(1))
+
+
+def resolve_zaak(ctx: Context, url: str, name: str = "zaak", *, missing_code: str = "object-does-not-exist") -> Zaak:
+    """The local zaak a URL points at: 400 `no_match` for a URL that is no zaak of this API,
+    `missing_code` for an unknown zaak."""
+    object_uuid = local_uuid(ctx, url, "zaken")
+    if object_uuid is None:
+        raise ValidationProblem.field(name, "no_match", "Ongeldige hyperlink - Geen URL match.")
+    zaak = ctx.session.scalar(select(Zaak).where(Zaak.uuid == object_uuid))
+    if zaak is None:
+        raise ValidationProblem.field(name, missing_code, "Het object bestaat niet in de database.")
+    return zaak
+
+
+class ZaakChildService:
+    """A resource hanging on one zaak (status, rol, resultaat, ...): the zaak is loaded with it
+    (`obj.zaak`), lists show only what the client may see (zrc-006), a detail or write outside the
+    client's autorisaties is a 403.
+
+    A domain sets `model`, `collection`, `resource`, `scopes` (operation -> scopes, as its
+    ResourceSpec) and `notify_actions`; it implements `to_json`, `filter`, `create`, `update`,
+    `delete` with the helpers here.
+    """
+
+    model: Any
+    collection: str
+    resource: str
+    scopes: dict[str, tuple[str, ...]]
+    notify_actions: frozenset[str] = frozenset({"create", "update", "partial_update", "destroy"})
+    ordering: tuple = ()
+
+    # ------------------------------------------------------------ reads
+
+    def base_query(self, ctx: Context) -> Select:
+        return select(self.model).join(self.model.zaak).options(contains_eager(self.model.zaak))
+
+    def list_query(self, ctx: Context, filters: BaseModel) -> Select:
+        query = self.base_query(ctx).where(visible_clause(ctx.principal, Zaak, self.scopes["list"]))
+        query = self.filter(ctx, query, filters)
+        return query.order_by(*(self.ordering or (self.model.id.desc(),)))
+
+    def filter(self, ctx: Context, query: Select, filters: BaseModel) -> Select:
+        return query
+
+    def get(self, ctx: Context, object_uuid: uuid_module.UUID, params: BaseModel | None = None):
+        obj = ctx.session.scalar(self.base_query(ctx).where(self.model.uuid == object_uuid))
+        if obj is not None:
+            operation = _OPERATION_OF_METHOD.get(ctx.request.method, "retrieve")
+            ensure_allowed(ctx.principal, self.scopes.get(operation, (SCOPE_LEZEN,)), obj.zaak)
+        return obj
+
+    def url(self, ctx: Context, obj) -> str:
+        return ctx.url(self.collection, obj.uuid)
+
+    def serialize(self, ctx: Context, objects: list) -> list[dict]:
+        page = self.load_page(ctx, objects) if objects else None
+        return [{"url": self.url(ctx, obj), "uuid": str(obj.uuid), **self.to_json(ctx, obj, page)} for obj in objects]
+
+    def load_page(self, ctx: Context, objects: list) -> Any:
+        """Whatever `to_json` needs beyond the row, for the whole page in one query."""
+        return None
+
+    def to_json(self, ctx: Context, obj, page: Any) -> dict:
+        raise NotImplementedError
+
+    def weergave(self, obj) -> str:
+        return f"({zaak_weergave(obj.zaak)}) - {obj.uuid}"
+
+    # ------------------------------------------------------------ writes
+
+    def zaak_for_create(self, ctx: Context, url: str) -> Zaak:
+        """The zaak of a new object, which the client must hold the create scopes for (zrc-006)."""
+        zaak = resolve_zaak(ctx, url)
+        ensure_allowed(ctx.principal, self.scopes["create"], zaak)
+        return zaak
+
+    def record(self, ctx: Context, obj, actie: str, oud: dict | None = None) -> None:
+        ctx.session.flush()
+        nieuw = None if actie == "destroy" else self.serialize(ctx, [obj])[0]
+        record_change(
+            ctx,
+            obj.zaak,
+            resource=self.resource,
+            resource_url=self.url(ctx, obj),
+            actie=actie,
+            oud=oud,
+            nieuw=nieuw,
+            weergave=self.weergave(obj),
+            notify=actie in self.notify_actions,
+        )
+
+    def destroy(self, ctx: Context, obj) -> None:
+        """Delete with its audit record (and a notification where the standard lists it)."""
+        oud = self.serialize(ctx, [obj])[0]
+        self.record(ctx, obj, "destroy", oud)
+        ctx.session.delete(obj)
+        ctx.session.flush()

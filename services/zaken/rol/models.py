@@ -1,0 +1,49 @@
+import datetime as dt
+import uuid as uuid_module
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Uuid
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from services.zaken.db import Base
+from services.zaken.zaak.models import Zaak
+
+
+class Rol(Base):
+    __tablename__ = "rol"
+    __table_args__ = (
+        Index("ix_rol_zaak_id", "zaak_id"),
+        Index("ix_rol_roltype", "roltype"),
+        Index("ix_rol_betrokkene", "betrokkene"),
+        # the citizen's question "my zaken": rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn
+        Index("ix_rol_inp_bsn", "inp_bsn"),
+        Index("ix_rol_medewerker_identificatie", "medewerker_identificatie"),
+        Index("ix_rol_organisatorische_eenheid_identificatie", "organisatorische_eenheid_identificatie"),
+        Index("ix_rol_inn_nnp_id", "inn_nnp_id"),
+        Index("ix_rol_vestigings_nummer", "vestigings_nummer"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[uuid_module.UUID] = mapped_column(Uuid, unique=True, default=uuid_module.uuid4)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"))
+    zaak: Mapped[Zaak] = relationship(lazy="raise")
+    betrokkene: Mapped[str] = mapped_column(String(1000), default="")
+    betrokkene_type: Mapped[str] = mapped_column(String(30))
+    afwijkende_naam_betrokkene: Mapped[str] = mapped_column(String(625), default="")
+    roltype: Mapped[str] = mapped_column(String(1000))
+    omschrijving: Mapped[str] = mapped_column(String(100), default="")
+    omschrijving_generiek: Mapped[str] = mapped_column(String(80), default="")
+    roltoelichting: Mapped[str] = mapped_column(String(1000), default="")
+    registratiedatum: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    indicatie_machtiging: Mapped[str] = mapped_column(String(20), default="")
+    contactpersoon_rol: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    # the betrokkeneIdentificatie object of the betrokkeneType, as given
+    betrokkene_identificatie: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    # the identifying values of betrokkeneIdentificatie the zaak list filters on (copied on write)
+    inp_bsn: Mapped[str | None] = mapped_column(String(9), nullable=True)
+    anp_identificatie: Mapped[str | None] = mapped_column(String(17), nullable=True)
+    inp_a_nummer: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    inn_nnp_id: Mapped[str | None] = mapped_column(String(9), nullable=True)
+    ann_identificatie: Mapped[str | None] = mapped_column(String(17), nullable=True)
+    vestigings_nummer: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    medewerker_identificatie: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    organisatorische_eenheid_identificatie: Mapped[str | None] = mapped_column(String(24), nullable=True)

@@ -1,0 +1,78 @@
+import datetime as dt
+import uuid as uuid_module
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, SmallInteger, String, UniqueConstraint, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from services.zaken.db import Base
+
+
+class Zaak(Base):
+    __tablename__ = "zaak"
+    __table_args__ = (
+        # zrc-002: identificatie is unique per bronorganisatie (also under concurrent creates)
+        UniqueConstraint("bronorganisatie", "identificatie", name="uq_zaak_bronorganisatie_identificatie"),
+        # zrc-006: the autorisatie filter of every list is (zaaktype IN ... AND rank <= ...)
+        Index("ix_zaak_zaaktype_rank", "zaaktype", "vertrouwelijkheid_rank"),
+        Index("ix_zaak_startdatum", "startdatum"),
+        Index("ix_zaak_registratiedatum", "registratiedatum"),
+        Index("ix_zaak_einddatum", "einddatum"),
+        Index("ix_zaak_archiefactiedatum", "archiefactiedatum"),
+        Index("ix_zaak_identificatie", "identificatie"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[uuid_module.UUID] = mapped_column(Uuid, unique=True, default=uuid_module.uuid4)
+    identificatie: Mapped[str] = mapped_column(String(40))
+    bronorganisatie: Mapped[str] = mapped_column(String(9))
+    omschrijving: Mapped[str] = mapped_column(String(80), default="")
+    toelichting: Mapped[str] = mapped_column(String(1000), default="")
+    zaaktype: Mapped[str] = mapped_column(String(1000))
+    registratiedatum: Mapped[dt.date] = mapped_column(Date)
+    verantwoordelijke_organisatie: Mapped[str] = mapped_column(String(9))
+    startdatum: Mapped[dt.date] = mapped_column(Date)
+    einddatum: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    einddatum_gepland: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    uiterlijke_einddatum_afdoening: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    publicatiedatum: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    communicatiekanaal: Mapped[str] = mapped_column(String(1000), default="")
+    producten_of_diensten: Mapped[list] = mapped_column(JSON, default=list)
+    vertrouwelijkheidaanduiding: Mapped[str] = mapped_column(String(20))
+    # the rank of vertrouwelijkheidaanduiding (openbaar 0 .. zeer_geheim 7), for SQL comparisons
+    vertrouwelijkheid_rank: Mapped[int] = mapped_column(SmallInteger)
+    betalingsindicatie: Mapped[str] = mapped_column(String(20), default="")
+    laatste_betaaldatum: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    zaakgeometrie: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    # the bounding box of zaakgeometrie: `_zoek` narrows `zaakgeometrie.within` by it in SQL
+    geometrie_min_x: Mapped[float | None] = mapped_column(Float, nullable=True)
+    geometrie_min_y: Mapped[float | None] = mapped_column(Float, nullable=True)
+    geometrie_max_x: Mapped[float | None] = mapped_column(Float, nullable=True)
+    geometrie_max_y: Mapped[float | None] = mapped_column(Float, nullable=True)
+    verlenging_reden: Mapped[str] = mapped_column(String(200), default="")
+    verlenging_duur: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    opschorting_indicatie: Mapped[bool] = mapped_column(Boolean, default=False)
+    opschorting_reden: Mapped[str] = mapped_column(String(200), default="")
+    selectielijstklasse: Mapped[str] = mapped_column(String(1000), default="")
+    hoofdzaak_id: Mapped[int | None] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"), nullable=True, index=True)
+    # [{"url", "aardRelatie"}]
+    relevante_andere_zaken: Mapped[list] = mapped_column(JSON, default=list)
+    # [{"kenmerk", "bron"}]
+    kenmerken: Mapped[list] = mapped_column(JSON, default=list)
+    archiefnominatie: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    archiefstatus: Mapped[str] = mapped_column(String(40), default="nog_te_archiveren")
+    archiefactiedatum: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    opdrachtgevende_organisatie: Mapped[str] = mapped_column(String(9), default="")
+    processobjectaard: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    startdatum_bewaartermijn: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # {"datumkenmerk", "identificatie", "objecttype", "registratie"}
+    processobject: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+
+
+class IdentificatieTeller(Base):
+    """zrc-002: the last number of generated identificaties (`ZAAK-<jaar>-<nummer>`) per year; a
+    create takes the next one with an UPDATE, so concurrent creates never draw the same number."""
+
+    __tablename__ = "zaak_identificatie_teller"
+
+    jaar: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    laatste: Mapped[int] = mapped_column(default=0)

@@ -1,0 +1,662 @@
+"""Zaken: queries, the rules of the standard on a zaak (zrc-001, -002, -009 .. -015, -022, -023)
+and its representation."""
+
+import datetime as dt
+import re
+import uuid as uuid_module
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import Select, and_, delete, exists, literal, select, union_all, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
+
+from services.zaken.access import (
+    SCOPE_AANMAKEN,
+    SCOPE_LEZEN,
+    SCOPE_VERWIJDEREN,
+    WRITE,
+    allows,
+    ensure_allowed,
+    ensure_open_or_forced,
+    visible_clause,
+)
+from services.zaken.catalogi import catalogi
+from services.zaken.common import local_uuid, record_change, resolve_zaak, zaak_url, zaak_weergave
+from services.zaken.db import audittrail
+from services.zaken.resultaat.models import Resultaat
+from services.zaken.rol.models import Rol
+from services.zaken.status.models import Status
+from services.zaken.zaak.models import Zaak
+from services.zaken.zaak.schemas import BETALINGSINDICATIE_WEERGAVE, ZaakRequest
+from services.zaken.zaakbesluit.models import ZaakBesluit
+from services.zaken.zaakeigenschap.models import ZaakEigenschap
+from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
+from services.zaken.zaakobject.models import ZaakObject
+from shared.auth import VERTROUWELIJKHEID_RANK
+from shared.errors import InvalidParam, PermissionDenied, ValidationProblem
+from shared.fields import add_duration, parse_day
+from shared.resources import Context, split_commas
+
+ORDERING = {
+    "startdatum": Zaak.startdatum,
+    "einddatum": Zaak.einddatum,
+    "publicatiedatum": Zaak.publicatiedatum,
+    "archiefactiedatum": Zaak.archiefactiedatum,
+    "registratiedatum": Zaak.registratiedatum,
+    "identificatie": Zaak.identificatie,
+}
+
+# rol__betrokkeneIdentificatie__<type>__<field> -> the Rol column holding that value
+ROL_IDENTIFICATIE_FILTERS = {
+    "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn": Rol.inp_bsn,
+    "rol__betrokkeneIdentificatie__natuurlijkPersoon__anpIdentificatie": Rol.anp_identificatie,
+    "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpA_nummer": Rol.inp_a_nummer,
+    "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId": Rol.inn_nnp_id,
+    "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__annIdentificatie": Rol.ann_identificatie,
+    "rol__betrokkeneIdentificatie__vestiging__vestigingsNummer": Rol.vestigings_nummer,
+    "rol__betrokkeneIdentificatie__medewerker__identificatie": Rol.medewerker_identificatie,
+    "rol__betrokkeneIdentificatie__organisatorischeEenheid__identificatie": Rol.organisatorische_eenheid_identificatie,
+}
+
+# date filters: name -> (column, comparison)
+_DATE_FILTERS: dict[str, tuple[Any, str]] = {}
+for _name, _column in (
+    ("archiefactiedatum", Zaak.archiefactiedatum),
+    ("startdatum", Zaak.startdatum),
+    ("registratiedatum", Zaak.registratiedatum),
+    ("einddatum", Zaak.einddatum),
+    ("einddatumGepland", Zaak.einddatum_gepland),
+    ("uiterlijkeEinddatumAfdoening", Zaak.uiterlijke_einddatum_afdoening),
+):
+    for _suffix in ("", "__gt", "__gte", "__lt", "__lte"):
+        _DATE_FILTERS[_name + _suffix] = (_column, _suffix or "__eq")
+_COMPARE = {
+    "__eq": lambda c, v: c == v,
+    "__gt": lambda c, v: c > v,
+    "__gte": lambda c, v: c >= v,
+    "__lt": lambda c, v: c < v,
+    "__lte": lambda c, v: c <= v,
+}
+
+IDENTIFICATIE_PREFIX = "ZAAK"
+
+
+# ---------------------------------------------------------------- reads
+
+
+def apply_filters(query: Select, filters: dict[str, Any]) -> Select:
+    """Every filter of `zaak_list` and `_zoek` (`__in` values as lists); None means absent."""
+    f = {k: v for k, v in filters.items() if v is not None and v != ""}
+    if "identificatie" in f:
+        query = query.where(Zaak.identificatie == f["identificatie"])
+    if "bronorganisatie" in f:
+        query = query.where(Zaak.bronorganisatie == f["bronorganisatie"])
+    if "bronorganisatie__in" in f:
+        query = query.where(Zaak.bronorganisatie.in_(f["bronorganisatie__in"]))
+    if "zaaktype" in f:
+        query = query.where(Zaak.zaaktype == f["zaaktype"])
+    if "zaaktype__in" in f:
+        query = query.where(Zaak.zaaktype.in_(f["zaaktype__in"]))
+    if "uuid__in" in f:
+        query = query.where(Zaak.uuid.in_(f["uuid__in"]))
+    if "archiefnominatie" in f:
+        query = query.where(Zaak.archiefnominatie == f["archiefnominatie"])
+    if "archiefnominatie__in" in f:
+        query = query.where(Zaak.archiefnominatie.in_(f["archiefnominatie__in"]))
+    if "archiefstatus" in f:
+        query = query.where(Zaak.archiefstatus == f["archiefstatus"])
+    if "archiefstatus__in" in f:
+        query = query.where(Zaak.archiefstatus.in_(f["archiefstatus__in"]))
+    for name in ("archiefactiedatum__isnull", "einddatum__isnull"):
+        if name in f:
+            column = Zaak.archiefactiedatum if name.startswith("archief") else Zaak.einddatum
+            query = query.where(column.is_(None) if f[name] else column.is_not(None))
+    for name, (column, comparison) in _DATE_FILTERS.items():
+        if name in f:
+            query = query.where(_COMPARE[comparison](column, parse_day(str(f[name]), name)))
+    if "maximaleVertrouwelijkheidaanduiding" in f:
+        query = query.where(Zaak.vertrouwelijkheid_rank <= VERTROUWELIJKHEID_RANK[f["maximaleVertrouwelijkheidaanduiding"]])
+    # the rol__ filters hold for one and the same rol of the zaak
+    rol_conditions = []
+    if "rol__betrokkeneType" in f:
+        rol_conditions.append(Rol.betrokkene_type == f["rol__betrokkeneType"])
+    if "rol__betrokkene" in f:
+        rol_conditions.append(Rol.betrokkene == f["rol__betrokkene"])
+    if "rol__omschrijvingGeneriek" in f:
+        rol_conditions.append(Rol.omschrijving_generiek == f["rol__omschrijvingGeneriek"])
+    for name, column in ROL_IDENTIFICATIE_FILTERS.items():
+        if name in f:
+            rol_conditions.append(column == f[name])
+    if rol_conditions:
+        query = query.where(exists(select(Rol.id).where(Rol.zaak_id == Zaak.id, *rol_conditions)))
+    return query
+
+
+def order(query: Select, ordering: list[str]) -> Select:
+    """`ordering` (± startdatum, einddatum, ...); newest first when absent, as the reference implementation."""
+    columns = []
+    for item in ordering:
+        name = item.removeprefix("-")
+        if name not in ORDERING:
+            raise ValidationProblem.field("ordering", "invalid_choice", f"Onbekend veld voor ordering: {item}.")
+        column = ORDERING[name]
+        columns.append(column.desc() if item.startswith("-") else column.asc())
+    return query.order_by(*columns, Zaak.id.desc())
+
+
+def query_filters(filters: BaseModel) -> dict[str, Any]:
+    """The list's query parameters as `apply_filters` takes them (comma-separated `__in` split)."""
+    values = filters.model_dump()
+    for name in ("bronorganisatie__in", "archiefnominatie__in", "archiefstatus__in"):
+        if values.get(name) is not None:
+            values[name] = split_commas(values[name])
+    return values
+
+
+def visible_zaken(ctx: Context, scopes=(SCOPE_LEZEN,)) -> Select:
+    return select(Zaak).where(visible_clause(ctx.principal, Zaak, scopes))
+
+
+def get_zaak(ctx: Context, object_uuid: uuid_module.UUID, scopes: tuple[str, ...]) -> Zaak | None:
+    """A zaak by uuid; 403 when the client holds none of `scopes` for it (zrc-006)."""
+    zaak = ctx.session.scalar(select(Zaak).where(Zaak.uuid == object_uuid))
+    if zaak is not None:
+        ensure_allowed(ctx.principal, scopes, zaak)
+    return zaak
+
+
+def _related_urls(ctx: Context, zaken: list[Zaak]) -> dict[int, dict[str, Any]]:
+    """The read-only relations of a page of zaken, in one query (a UNION over the sub-resources)."""
+    ids = [z.id for z in zaken]
+    deelzaak = aliased(Zaak)
+    parts = [
+        select(literal("deelzaken").label("kind"), deelzaak.hoofdzaak_id.label("zaak_id"), deelzaak.uuid.label("uuid"), literal(None).label("moment"), deelzaak.id.label("id")).where(deelzaak.hoofdzaak_id.in_(ids)),
+        select(literal("eigenschappen"), ZaakEigenschap.zaak_id, ZaakEigenschap.uuid, literal(None), ZaakEigenschap.id).where(ZaakEigenschap.zaak_id.in_(ids)),
+        select(literal("rollen"), Rol.zaak_id, Rol.uuid, literal(None), Rol.id).where(Rol.zaak_id.in_(ids)),
+        select(literal("zaakinformatieobjecten"), ZaakInformatieObject.zaak_id, ZaakInformatieObject.uuid, literal(None), ZaakInformatieObject.id).where(ZaakInformatieObject.zaak_id.in_(ids)),
+        select(literal("zaakobjecten"), ZaakObject.zaak_id, ZaakObject.uuid, literal(None), ZaakObject.id).where(ZaakObject.zaak_id.in_(ids)),
+        select(literal("resultaat"), Resultaat.zaak_id, Resultaat.uuid, literal(None), Resultaat.id).where(Resultaat.zaak_id.in_(ids)),
+        select(literal("status"), Status.zaak_id, Status.uuid, Status.datum_status_gezet, Status.id).where(Status.zaak_id.in_(ids)),
+    ]  # fmt: skip
+    related: dict[int, dict[str, Any]] = {
+        i: {"deelzaken": [], "eigenschappen": [], "rollen": [], "zaakinformatieobjecten": [], "zaakobjecten": [], "resultaat": None, "status": None}
+        for i in ids
+    }
+    latest: dict[int, tuple] = {}
+    base = ctx.api_root_url
+    for kind, zaak_id, object_uuid, moment, row_id in ctx.session.execute(union_all(*parts).order_by("kind", "id")):
+        entry = related[zaak_id]
+        if kind == "deelzaken":
+            entry[kind].append(f"{base}/zaken/{object_uuid}")
+        elif kind == "eigenschappen":
+            entry[kind].append(f"{base}/zaken/{_zaak_uuid(zaken, zaak_id)}/zaakeigenschappen/{object_uuid}")
+        elif kind in ("rollen", "zaakinformatieobjecten", "zaakobjecten"):
+            entry[kind].append(f"{base}/{kind}/{object_uuid}")
+        elif kind == "resultaat":
+            entry[kind] = f"{base}/resultaten/{object_uuid}"
+        else:  # the current status: the latest datumStatusGezet
+            key = (_aware(moment), row_id)
+            if zaak_id not in latest or key > latest[zaak_id]:
+                latest[zaak_id] = key
+                entry[kind] = f"{base}/statussen/{object_uuid}"
+    return related
+
+
+def _aware(moment) -> dt.datetime:
+    if isinstance(moment, str):  # SQLite returns a UNION's datetime as text
+        moment = dt.datetime.fromisoformat(moment)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _zaak_uuid(zaken: list[Zaak], zaak_id: int) -> uuid_module.UUID:
+    return next(z.uuid for z in zaken if z.id == zaak_id)
+
+
+def serialize(ctx: Context, zaken: list[Zaak]) -> list[dict]:
+    if not zaken:
+        return []
+    related = _related_urls(ctx, zaken)
+    hoofdzaak_ids = {z.hoofdzaak_id for z in zaken if z.hoofdzaak_id}
+    hoofdzaken = (
+        dict(ctx.session.execute(select(Zaak.id, Zaak.uuid).where(Zaak.id.in_(hoofdzaak_ids))).all()) if hoofdzaak_ids else {}
+    )
+    base = ctx.api_root_url
+    return [_to_json(base, z, related[z.id], hoofdzaken) for z in zaken]
+
+
+def _to_json(base: str, z: Zaak, related: dict, hoofdzaken: dict) -> dict:
+    return {
+        "url": f"{base}/zaken/{z.uuid}",
+        "uuid": str(z.uuid),
+        "identificatie": z.identificatie,
+        "bronorganisatie": z.bronorganisatie,
+        "omschrijving": z.omschrijving,
+        "toelichting": z.toelichting,
+        "zaaktype": z.zaaktype,
+        "registratiedatum": z.registratiedatum.isoformat(),
+        "verantwoordelijkeOrganisatie": z.verantwoordelijke_organisatie,
+        "startdatum": z.startdatum.isoformat(),
+        "einddatum": _iso(z.einddatum),
+        "einddatumGepland": _iso(z.einddatum_gepland),
+        "uiterlijkeEinddatumAfdoening": _iso(z.uiterlijke_einddatum_afdoening),
+        "publicatiedatum": _iso(z.publicatiedatum),
+        "communicatiekanaal": z.communicatiekanaal,
+        "productenOfDiensten": list(z.producten_of_diensten or []),
+        "vertrouwelijkheidaanduiding": z.vertrouwelijkheidaanduiding,
+        "betalingsindicatie": z.betalingsindicatie,
+        "betalingsindicatieWeergave": BETALINGSINDICATIE_WEERGAVE.get(z.betalingsindicatie, ""),
+        "laatsteBetaaldatum": _iso_moment(z.laatste_betaaldatum),
+        "zaakgeometrie": z.zaakgeometrie,
+        # zrc-012: the nested structure is always there
+        "verlenging": {"reden": z.verlenging_reden, "duur": z.verlenging_duur},
+        "opschorting": {"indicatie": z.opschorting_indicatie, "reden": z.opschorting_reden},
+        "selectielijstklasse": z.selectielijstklasse,
+        "hoofdzaak": f"{base}/zaken/{hoofdzaken[z.hoofdzaak_id]}" if z.hoofdzaak_id else None,
+        "deelzaken": related["deelzaken"],
+        "relevanteAndereZaken": list(z.relevante_andere_zaken or []),
+        "eigenschappen": related["eigenschappen"],
+        "rollen": related["rollen"],
+        "status": related["status"],
+        "zaakinformatieobjecten": related["zaakinformatieobjecten"],
+        "zaakobjecten": related["zaakobjecten"],
+        "kenmerken": list(z.kenmerken or []),
+        "archiefnominatie": z.archiefnominatie,
+        "archiefstatus": z.archiefstatus,
+        "archiefactiedatum": _iso(z.archiefactiedatum),
+        "resultaat": related["resultaat"],
+        "opdrachtgevendeOrganisatie": z.opdrachtgevende_organisatie,
+        "processobjectaard": z.processobjectaard,
+        "startdatumBewaartermijn": _iso(z.startdatum_bewaartermijn),
+        "processobject": z.processobject,
+    }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _iso_moment(moment: dt.datetime | None) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:  # SQLite keeps no offset; we store UTC
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+# ---------------------------------------------------------------- rules
+
+
+def ensure_hoofdzaak(ctx: Context, zaak: Zaak | None, url: str) -> Zaak:
+    """zrc-013: the hoofdzaak is a zaak of this API, not the zaak itself, and not a deelzaak."""
+    hoofdzaak = resolve_zaak(ctx, url, "hoofdzaak", missing_code="does_not_exist")
+    if zaak is not None and hoofdzaak.id == zaak.id:
+        raise ValidationProblem.field("hoofdzaak", "self-forbidden", "De 'hoofdzaak' mag niet naar de zaak zelf verwijzen.")
+    if hoofdzaak.hoofdzaak_id is not None:
+        raise ValidationProblem.field("hoofdzaak", "deelzaak-als-hoofdzaak", "Deelzaken van deelzaken wordt niet ondersteund.")
+    return hoofdzaak
+
+
+def ensure_betaling(betalingsindicatie: str, laatste_betaaldatum: dt.datetime | None, given: bool) -> None:
+    """zrc-014: with betalingsindicatie `nvt` there is no laatsteBetaaldatum (and switching to `nvt`
+    clears it: see `apply`). A betaaldatum lies not in the future."""
+    if laatste_betaaldatum is None or not given:
+        return
+    if betalingsindicatie == "nvt":
+        raise ValidationProblem.field(
+            "laatsteBetaaldatum", "betaling-nvt", 'Laatste betaaldatum kan niet gezet worden als de betalingsindicatie "nvt" is.'
+        )
+    moment = laatste_betaaldatum if laatste_betaaldatum.tzinfo else laatste_betaaldatum.replace(tzinfo=dt.UTC)
+    if moment > dt.datetime.now(dt.UTC) + dt.timedelta(seconds=5):
+        raise ValidationProblem.field("laatsteBetaaldatum", "future_not_allowed", "Deze datum mag niet in de toekomst liggen.")
+
+
+def ensure_producten_of_diensten(producten: list[str], zaaktype: dict) -> None:
+    """zrc-015: productenOfDiensten is a subset of those of the zaaktype."""
+    allowed = set(zaaktype.get("productenOfDiensten") or [])
+    if set(producten) - allowed:
+        raise ValidationProblem.field(
+            "productenOfDiensten", "invalid-products-services", "Niet alle producten/diensten komen voor in de producten/diensten op het zaaktype."
+        )
+
+
+def ensure_relevante_andere_zaken(ctx: Context, relaties: list) -> None:
+    """zrc-011: every relevanteAndereZaken[i].url resolves to a zaak (ours, or of another Zaken API)."""
+    problems = []
+    for index, relatie in enumerate(relaties):
+        url = relatie.url
+        object_uuid = local_uuid(ctx, url, "zaken")
+        if object_uuid is not None and url.startswith(ctx.api_root_url):
+            if ctx.session.scalar(select(Zaak.id).where(Zaak.uuid == object_uuid)) is None:
+                problems.append(InvalidParam(f"relevanteAndereZaken.{index}.url", "bad-url", f"De URL {url} verwijst niet naar een bestaande zaak."))
+            continue
+        try:
+            data = catalogi(ctx).fetch_json(url, f"relevanteAndereZaken.{index}.url", "Zaken API")
+        except ValidationProblem as exc:
+            problems.extend(exc.params)
+            continue
+        if not isinstance(data, dict) or not {"url", "zaaktype", "bronorganisatie"} <= set(data):
+            problems.append(InvalidParam(f"relevanteAndereZaken.{index}.url", "invalid-resource", f"De URL {url} verwijst niet naar een zaak."))
+    if problems:
+        raise ValidationProblem(*problems)
+
+
+def ensure_communicatiekanaal(ctx: Context, url: str) -> None:
+    """zrc-010: communicatiekanaal is a communicatiekanaal of the Referentielijsten API."""
+    data = catalogi(ctx).fetch_json(url, "communicatiekanaal", "Referentielijsten API")
+    if not isinstance(data, dict) or not {"url", "naam", "omschrijving"} <= set(data):
+        raise ValidationProblem.field("communicatiekanaal", "invalid-resource", f"De URL {url} verwijst niet naar een communicatiekanaal.")
+
+
+def ensure_archiefstatus(ctx: Context, zaak: Zaak | None, archiefstatus: str, archiefnominatie: str | None, archiefactiedatum: dt.date | None) -> None:
+    """zrc-022: a zaak leaves `nog_te_archiveren` only with archiefnominatie and archiefactiedatum
+    set and (for an existing zaak) every informatieobject `gearchiveerd`."""
+    if archiefstatus == "nog_te_archiveren":
+        return
+    if zaak is not None:
+        urls = ctx.session.scalars(select(ZaakInformatieObject.informatieobject).where(ZaakInformatieObject.zaak_id == zaak.id)).all()
+        for url in urls:
+            document = catalogi(ctx).fetch_json(url, "archiefstatus", "Documenten API")
+            if not isinstance(document, dict) or document.get("status") != "gearchiveerd":
+                raise ValidationProblem.field(
+                    "archiefstatus", "documents-not-archived", "Er zijn gerelateerde informatieobjecten waarvan de `status` nog niet gelijk is aan `gearchiveerd`."
+                )
+    if not archiefnominatie:
+        raise ValidationProblem.field("archiefnominatie", "archiefnominatie-not-set", "Moet van een waarde voorzien zijn als de 'Archiefstatus' een waarde heeft anders dan 'nog_te_archiveren'.")
+    if archiefactiedatum is None:
+        raise ValidationProblem.field("archiefactiedatum", "archiefactiedatum-not-set", "Moet van een waarde voorzien zijn als de 'Archiefstatus' een waarde heeft anders dan 'nog_te_archiveren'.")
+
+
+def ensure_unique_identificatie(ctx: Context, bronorganisatie: str, identificatie: str, zaak: Zaak | None) -> None:
+    """zrc-002: identificatie is unique per bronorganisatie."""
+    query = select(Zaak.id).where(Zaak.bronorganisatie == bronorganisatie, Zaak.identificatie == identificatie)
+    if zaak is not None:
+        query = query.where(Zaak.id != zaak.id)
+    if ctx.session.scalar(query) is not None:
+        raise_identificatie_taken(identificatie)
+
+
+def raise_identificatie_taken(identificatie: str):
+    raise ValidationProblem.field(
+        "identificatie", "identificatie-niet-uniek", f"Deze identificatie ({identificatie}) bestaat al voor deze bronorganisatie."
+    )
+
+
+def derive_planned_dates(data: ZaakRequest, zaaktype: dict, fields: set[str]) -> dict[str, dt.date | None]:
+    """When omitted: uiterlijkeEinddatumAfdoening = startdatum + the zaaktype's doorlooptijd (the
+    legal term), einddatumGepland = startdatum + its servicenorm (the organisation's own, shorter
+    norm), or the doorlooptijd where it has none."""
+    derived = {}
+    doorlooptijd, servicenorm = zaaktype.get("doorlooptijd"), zaaktype.get("servicenorm")
+    if "uiterlijkeEinddatumAfdoening" not in fields and doorlooptijd:
+        derived["uiterlijke_einddatum_afdoening"] = _plus(data.startdatum, doorlooptijd)
+    if "einddatumGepland" not in fields and (servicenorm or doorlooptijd):
+        derived["einddatum_gepland"] = _plus(data.startdatum, servicenorm or doorlooptijd)
+    return {k: v for k, v in derived.items() if v is not None}
+
+
+def _plus(day: dt.date, duration: str) -> dt.date | None:
+    try:
+        return add_duration(day, duration)
+    except (ValueError, OverflowError):
+        return None  # a Catalogi API with a duration we cannot read: leave the date to the client
+
+
+# ---------------------------------------------------------------- identificatie
+
+
+def generate_identificatie(ctx: Context, registratiedatum: dt.date) -> str:
+    """zrc-002: `ZAAK-<year of registratiedatum>-<10 digits>`, as the reference implementation,
+    numbered by a counter row per year that concurrent creates take in turn."""
+    from services.zaken.zaak.models import IdentificatieTeller
+
+    year = registratiedatum.year
+    for _ in range(3):
+        number = ctx.session.scalar(
+            update(IdentificatieTeller)
+            .where(IdentificatieTeller.jaar == year)
+            .values(laatste=IdentificatieTeller.laatste + 1)
+            .returning(IdentificatieTeller.laatste)
+        )
+        if number is not None:
+            return f"{IDENTIFICATIE_PREFIX}-{year}-{number:010d}"
+        # the first zaak of the year: start after what exists (e.g. zaken imported with identificaties)
+        try:
+            with ctx.session.begin_nested():
+                ctx.session.add(IdentificatieTeller(jaar=year, laatste=_highest_number(ctx, year)))
+        except IntegrityError:
+            pass  # another create made the row first; take a number from it
+    raise RuntimeError("could not number the zaak")
+
+
+def _highest_number(ctx: Context, year: int) -> int:
+    prefix = f"{IDENTIFICATIE_PREFIX}-{year}-"
+    pattern = re.compile(rf"{re.escape(prefix)}(\d{{10}})")
+    highest = 0
+    for identificatie in ctx.session.scalars(select(Zaak.identificatie).where(Zaak.identificatie.like(prefix + "%"))):
+        match = pattern.fullmatch(identificatie)
+        if match:
+            highest = max(highest, int(match.group(1)))
+    return highest
+
+
+# ---------------------------------------------------------------- writes
+
+
+class ZaakService:
+    resource = "zaak"
+
+    def create(self, ctx: Context, data: ZaakRequest) -> Zaak:
+        fields = data.model_fields_set
+        # zrc-006: the client may create zaken of this zaaktype (and vertrouwelijkheid, when given)
+        if not allows(ctx.principal, (SCOPE_AANMAKEN,), data.zaaktype, data.vertrouwelijkheidaanduiding):
+            raise PermissionDenied()
+        zaaktype = catalogi(ctx).zaaktype(data.zaaktype)  # zrc-001
+        # zrc-009: vertrouwelijkheidaanduiding from the zaaktype when omitted
+        vertrouwelijkheid = data.vertrouwelijkheidaanduiding or zaaktype["vertrouwelijkheidaanduiding"]
+        if not allows(ctx.principal, (SCOPE_AANMAKEN,), data.zaaktype, vertrouwelijkheid):
+            raise PermissionDenied()
+        self.validate(ctx, None, data, fields, zaaktype)
+        zaak = Zaak(uuid=uuid_module.uuid4(), zaaktype=data.zaaktype, bronorganisatie=data.bronorganisatie)
+        self.apply(ctx, zaak, data, fields, vertrouwelijkheid)
+        for column, value in derive_planned_dates(data, zaaktype, fields).items():
+            setattr(zaak, column, value)
+        zaak.registratiedatum = data.registratiedatum or dt.date.today()
+        self.insert(ctx, zaak, data.identificatie)
+        nieuw = serialize(ctx, [zaak])[0]
+        record_change(ctx, zaak, resource=self.resource, resource_url=nieuw["url"], actie="create", oud=None, nieuw=nieuw, weergave=zaak_weergave(zaak))
+        return zaak
+
+    def insert(self, ctx: Context, zaak: Zaak, identificatie: str | None) -> None:
+        """zrc-002: a given identificatie must be free; a generated one always is (the database's
+        unique constraint decides between concurrent creates)."""
+        if identificatie:
+            ensure_unique_identificatie(ctx, zaak.bronorganisatie, identificatie, None)
+            zaak.identificatie = identificatie
+            try:
+                with ctx.session.begin_nested():
+                    ctx.session.add(zaak)
+            except IntegrityError:
+                raise_identificatie_taken(identificatie)
+            return
+        for _ in range(5):
+            zaak.identificatie = generate_identificatie(ctx, zaak.registratiedatum)
+            try:
+                with ctx.session.begin_nested():
+                    ctx.session.add(zaak)
+                return
+            except IntegrityError:
+                continue  # a client chose this number as its own identificatie: take the next
+        raise_identificatie_taken(zaak.identificatie)
+
+    def update(self, ctx: Context, zaak: Zaak, data: BaseModel, partial: bool) -> Zaak:
+        fields = data.model_fields_set
+        oud = serialize(ctx, [zaak])[0]
+        # zrc-001 / zrc-002: zaaktype and identificatie do not change
+        problems = []
+        if "zaaktype" in fields and data.zaaktype is not None and data.zaaktype != zaak.zaaktype:
+            problems.append(InvalidParam("zaaktype", "wijzigen-niet-toegelaten", "Dit veld mag niet gewijzigd worden."))
+        if "identificatie" in fields and data.identificatie is not None and data.identificatie != zaak.identificatie:
+            problems.append(InvalidParam("identificatie", "wijzigen-niet-toegelaten", "Dit veld mag niet gewijzigd worden."))
+        if problems:
+            raise ValidationProblem(*problems)
+        zaaktype = catalogi(ctx).fetch(zaak.zaaktype, "ZaakType", "zaaktype") if "productenOfDiensten" in fields and data.productenOfDiensten else None
+        self.validate(ctx, zaak, data, fields, zaaktype)
+        # zrc-007: a closed zaak changes only with zaken.geforceerd-bijwerken (after validation, as the RI)
+        ensure_open_or_forced(ctx.principal, zaak)
+        vertrouwelijkheid = data.vertrouwelijkheidaanduiding if "vertrouwelijkheidaanduiding" in fields and data.vertrouwelijkheidaanduiding else zaak.vertrouwelijkheidaanduiding
+        if not allows(ctx.principal, WRITE, zaak.zaaktype, vertrouwelijkheid):
+            raise PermissionDenied()  # a client cannot raise a zaak above its own reach
+        self.apply(ctx, zaak, data, fields, vertrouwelijkheid)
+        ctx.session.flush()
+        nieuw = serialize(ctx, [zaak])[0]
+        record_change(
+            ctx, zaak, resource=self.resource, resource_url=nieuw["url"], actie="partial_update" if partial else "update",
+            oud=oud, nieuw=nieuw, weergave=zaak_weergave(zaak),
+        )  # fmt: skip
+        return zaak
+
+    def validate(self, ctx: Context, zaak: Zaak | None, data: BaseModel, fields: set[str], zaaktype: dict | None) -> None:
+        def current(field: str, column: str):
+            if field in fields:
+                return getattr(data, field)
+            return getattr(zaak, column) if zaak is not None else None
+
+        if "hoofdzaak" in fields and data.hoofdzaak:
+            ensure_hoofdzaak(ctx, zaak, data.hoofdzaak)
+        ensure_betaling(current("betalingsindicatie", "betalingsindicatie") or "", data.laatsteBetaaldatum if "laatsteBetaaldatum" in fields else None, "laatsteBetaaldatum" in fields)
+        if zaaktype is not None and "productenOfDiensten" in fields and data.productenOfDiensten:
+            ensure_producten_of_diensten(data.productenOfDiensten, zaaktype)
+        if "relevanteAndereZaken" in fields and data.relevanteAndereZaken:
+            ensure_relevante_andere_zaken(ctx, data.relevanteAndereZaken)
+        if "communicatiekanaal" in fields and data.communicatiekanaal:
+            ensure_communicatiekanaal(ctx, data.communicatiekanaal)
+        if zaak is not None and "bronorganisatie" in fields and data.bronorganisatie and data.bronorganisatie != zaak.bronorganisatie:
+            ensure_unique_identificatie(ctx, data.bronorganisatie, zaak.identificatie, zaak)
+        if {"archiefstatus", "archiefnominatie", "archiefactiedatum"} & fields:
+            ensure_archiefstatus(
+                ctx,
+                zaak,
+                current("archiefstatus", "archiefstatus") or "nog_te_archiveren",
+                current("archiefnominatie", "archiefnominatie"),
+                current("archiefactiedatum", "archiefactiedatum"),
+            )
+
+    def apply(self, ctx: Context, zaak: Zaak, data: BaseModel, fields: set[str], vertrouwelijkheid: str) -> None:
+        simple = {
+            "bronorganisatie": "bronorganisatie",
+            "omschrijving": "omschrijving",
+            "toelichting": "toelichting",
+            "verantwoordelijkeOrganisatie": "verantwoordelijke_organisatie",
+            "startdatum": "startdatum",
+            "einddatumGepland": "einddatum_gepland",
+            "uiterlijkeEinddatumAfdoening": "uiterlijke_einddatum_afdoening",
+            "publicatiedatum": "publicatiedatum",
+            "communicatiekanaal": "communicatiekanaal",
+            "selectielijstklasse": "selectielijstklasse",
+            "archiefactiedatum": "archiefactiedatum",
+            "archiefstatus": "archiefstatus",
+            "opdrachtgevendeOrganisatie": "opdrachtgevende_organisatie",
+            "processobjectaard": "processobjectaard",
+            "startdatumBewaartermijn": "startdatum_bewaartermijn",
+        }
+        creating = zaak.id is None
+        for field, column in simple.items():
+            if field in fields or creating:
+                value = getattr(data, field)
+                if value is None and field in ("bronorganisatie", "verantwoordelijkeOrganisatie", "startdatum"):
+                    continue  # PATCH with null on a required field: pydantic refused it already
+                setattr(zaak, column, value if value is not None or _nullable(column) else "")
+        if "registratiedatum" in fields and data.registratiedatum is not None:
+            zaak.registratiedatum = data.registratiedatum
+        if "productenOfDiensten" in fields or creating:
+            zaak.producten_of_diensten = list(data.productenOfDiensten or [])
+        zaak.vertrouwelijkheidaanduiding = vertrouwelijkheid
+        zaak.vertrouwelijkheid_rank = VERTROUWELIJKHEID_RANK[vertrouwelijkheid]
+        if "betalingsindicatie" in fields or creating:
+            zaak.betalingsindicatie = data.betalingsindicatie or ""
+        if "laatsteBetaaldatum" in fields or creating:
+            zaak.laatste_betaaldatum = data.laatsteBetaaldatum
+        if zaak.betalingsindicatie == "nvt":
+            zaak.laatste_betaaldatum = None  # zrc-014
+        if "zaakgeometrie" in fields or creating:
+            set_geometry(zaak, data.zaakgeometrie)
+        if "verlenging" in fields or creating:
+            zaak.verlenging_reden = data.verlenging.reden if data.verlenging else ""
+            zaak.verlenging_duur = data.verlenging.duur if data.verlenging else None
+        if "opschorting" in fields or creating:
+            zaak.opschorting_indicatie = data.opschorting.indicatie if data.opschorting else False
+            zaak.opschorting_reden = data.opschorting.reden if data.opschorting else ""
+        if "hoofdzaak" in fields or creating:
+            zaak.hoofdzaak_id = resolve_zaak(ctx, data.hoofdzaak, "hoofdzaak", missing_code="does_not_exist").id if data.hoofdzaak else None
+        if "relevanteAndereZaken" in fields or creating:
+            zaak.relevante_andere_zaken = [r.model_dump() for r in data.relevanteAndereZaken or []]
+        if "kenmerken" in fields or creating:
+            zaak.kenmerken = [k.model_dump() for k in data.kenmerken or []]
+        if "archiefnominatie" in fields or creating:
+            zaak.archiefnominatie = data.archiefnominatie or None
+        if "processobject" in fields or creating:
+            zaak.processobject = data.processobject.model_dump() if data.processobject else None
+
+    def delete(self, ctx: Context, zaak: Zaak) -> None:
+        """zrc-023: a zaak goes with everything on it (its deelzaken too) and its audit trail; a
+        zaak that besluiten point at stays until those relations are gone."""
+        ensure_allowed(ctx.principal, (SCOPE_VERWIJDEREN,), zaak)
+        if ctx.session.scalar(select(ZaakBesluit.id).where(ZaakBesluit.zaak_id == zaak.id).limit(1)) is not None:
+            raise ValidationProblem.field(
+                "nonFieldErrors", "related-besluiten", "Deze zaak heeft gerelateerde besluiten; verwijder die relaties eerst."
+            )
+        url = zaak_url(ctx, zaak)
+        for deelzaak_uuid in ctx.session.scalars(select(Zaak.uuid).where(Zaak.hoofdzaak_id == zaak.id)):
+            audittrail.delete_for(ctx.session, ctx.url("zaken", deelzaak_uuid))
+        audittrail.delete_for(ctx.session, url)
+        from services.zaken.common import zaak_kenmerken
+        from services.zaken.db import outbox
+
+        outbox.enqueue(ctx.session, kanaal="zaken", hoofd_object=url, resource=self.resource, resource_url=url, actie="destroy", kenmerken=zaak_kenmerken(zaak))
+        ctx.session.execute(delete(Zaak).where(Zaak.hoofdzaak_id == zaak.id))
+        ctx.session.execute(delete(Zaak).where(Zaak.id == zaak.id))
+
+
+def _nullable(column: str) -> bool:
+    return bool(Zaak.__table__.c[column].nullable)
+
+
+def set_geometry(zaak: Zaak, geometry: dict | None) -> None:
+    """Stores zaakgeometrie with its bounding box (for `zaakgeometrie.within` in `_zoek`)."""
+    zaak.zaakgeometrie = geometry
+    if geometry is None:
+        zaak.geometrie_min_x = zaak.geometrie_min_y = zaak.geometrie_max_x = zaak.geometrie_max_y = None
+        return
+    from shapely.geometry import shape
+
+    zaak.geometrie_min_x, zaak.geometrie_min_y, zaak.geometrie_max_x, zaak.geometrie_max_y = shape(geometry).bounds
+
+
+def within_ids(ctx: Context, query: Select, geometry: dict) -> Select:
+    """`_zoek` `zaakgeometrie.within`: zaken whose geometry lies completely within `geometry`.
+    The bounding box narrows in SQL, the exact test runs on those candidates; the result is a
+    condition on ids, so count and pages stay exact."""
+    from shapely.geometry import shape
+
+    area = shape(geometry)
+    min_x, min_y, max_x, max_y = area.bounds
+    candidates = ctx.session.execute(
+        query.with_only_columns(Zaak.id, Zaak.zaakgeometrie).order_by(None).where(
+            and_(
+                Zaak.geometrie_min_x >= min_x,
+                Zaak.geometrie_min_y >= min_y,
+                Zaak.geometrie_max_x <= max_x,
+                Zaak.geometrie_max_y <= max_y,
+            )
+        )
+    ).all()
+    ids = [zaak_id for zaak_id, geometrie in candidates if geometrie and shape(geometrie).within(area)]
+    return query.where(Zaak.id.in_(ids))
+
+
+def visible_zaak_by_uuid(ctx: Context, object_uuid: uuid_module.UUID) -> Zaak | None:
+    return get_zaak(ctx, object_uuid, (SCOPE_LEZEN,))
+
+
+__all__ = ["ZaakService", "apply_filters", "order", "serialize", "visible_zaken", "get_zaak", "within_ids", "query_filters"]
