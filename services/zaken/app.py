@@ -8,6 +8,7 @@ from services.zaken import models as _models  # noqa: F401  (registers every tab
 from services.zaken.catalogi import CatalogiClient
 from services.zaken.db import outbox
 from services.zaken.settings import ZakenSettings, zaken_settings
+from services.zaken.resultaat.router import router as resultaat_router
 from services.zaken.zaak.router import router as zaak_router
 from shared.app import create_service_app
 from shared.db import Database
@@ -33,7 +34,10 @@ TAGS = [{"name": name, "description": f"Operaties op {name}."} for name in (
 
 
 def routers() -> list:
-    return [zaak_router]
+    return [
+        resultaat_router,
+        zaak_router,
+    ]
 
 
 def create_app(

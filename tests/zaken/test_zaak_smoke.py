@@ -13,3 +13,17 @@ def test_create_and_read_a_zaak(zaken, catalogi):
     assert response.json() == zaak
     listed = zaken.get("/zaken").json()
     assert listed["count"] == 1 and listed["results"][0] == zaak
+
+
+def test_resultaat_of_a_zaak(zaken, catalogi):
+    from tests.conftest import requires_shared  # noqa: F401
+
+    zaaktype = published_zaaktype(catalogi)
+    if not zaaktype.resultaattypen:
+        return
+    zaak = create_zaak(zaken, zaaktype.url)
+    response = zaken.post("/resultaten", json={"zaak": zaak["url"], "resultaattype": zaaktype.resultaattypen[0]})
+    assert response.status_code == 201, response.text
+    assert zaken.get(zaak["url"]).json()["resultaat"] == response.json()["url"]
+    second = zaken.post("/resultaten", json={"zaak": zaak["url"], "resultaattype": zaaktype.resultaattypen[0]})
+    assert second.status_code == 400 and second.json()["invalidParams"][0]["code"] == "unique"

@@ -7,7 +7,7 @@ import uuid as uuid_module
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Select, and_, delete, exists, literal, select, union_all, update
+from sqlalchemy import DateTime, Select, and_, cast, delete, exists, literal, null, select, union_all, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
@@ -171,12 +171,12 @@ def _related_urls(ctx: Context, zaken: list[Zaak]) -> dict[int, dict[str, Any]]:
     ids = [z.id for z in zaken]
     deelzaak = aliased(Zaak)
     parts = [
-        select(literal("deelzaken").label("kind"), deelzaak.hoofdzaak_id.label("zaak_id"), deelzaak.uuid.label("uuid"), literal(None).label("moment"), deelzaak.id.label("id")).where(deelzaak.hoofdzaak_id.in_(ids)),
-        select(literal("eigenschappen"), ZaakEigenschap.zaak_id, ZaakEigenschap.uuid, literal(None), ZaakEigenschap.id).where(ZaakEigenschap.zaak_id.in_(ids)),
-        select(literal("rollen"), Rol.zaak_id, Rol.uuid, literal(None), Rol.id).where(Rol.zaak_id.in_(ids)),
-        select(literal("zaakinformatieobjecten"), ZaakInformatieObject.zaak_id, ZaakInformatieObject.uuid, literal(None), ZaakInformatieObject.id).where(ZaakInformatieObject.zaak_id.in_(ids)),
-        select(literal("zaakobjecten"), ZaakObject.zaak_id, ZaakObject.uuid, literal(None), ZaakObject.id).where(ZaakObject.zaak_id.in_(ids)),
-        select(literal("resultaat"), Resultaat.zaak_id, Resultaat.uuid, literal(None), Resultaat.id).where(Resultaat.zaak_id.in_(ids)),
+        select(literal("deelzaken").label("kind"), deelzaak.hoofdzaak_id.label("zaak_id"), deelzaak.uuid.label("uuid"), null_moment().label("moment"), deelzaak.id.label("id")).where(deelzaak.hoofdzaak_id.in_(ids)),
+        select(literal("eigenschappen"), ZaakEigenschap.zaak_id, ZaakEigenschap.uuid, null_moment(), ZaakEigenschap.id).where(ZaakEigenschap.zaak_id.in_(ids)),
+        select(literal("rollen"), Rol.zaak_id, Rol.uuid, null_moment(), Rol.id).where(Rol.zaak_id.in_(ids)),
+        select(literal("zaakinformatieobjecten"), ZaakInformatieObject.zaak_id, ZaakInformatieObject.uuid, null_moment(), ZaakInformatieObject.id).where(ZaakInformatieObject.zaak_id.in_(ids)),
+        select(literal("zaakobjecten"), ZaakObject.zaak_id, ZaakObject.uuid, null_moment(), ZaakObject.id).where(ZaakObject.zaak_id.in_(ids)),
+        select(literal("resultaat"), Resultaat.zaak_id, Resultaat.uuid, null_moment(), Resultaat.id).where(Resultaat.zaak_id.in_(ids)),
         select(literal("status"), Status.zaak_id, Status.uuid, Status.datum_status_gezet, Status.id).where(Status.zaak_id.in_(ids)),
     ]  # fmt: skip
     related: dict[int, dict[str, Any]] = {
@@ -201,6 +201,10 @@ def _related_urls(ctx: Context, zaken: list[Zaak]) -> dict[int, dict[str, Any]]:
                 latest[zaak_id] = key
                 entry[kind] = f"{base}/statussen/{object_uuid}"
     return related
+
+
+def null_moment():
+    return cast(null(), DateTime(timezone=True))
 
 
 def _aware(moment) -> dt.datetime:

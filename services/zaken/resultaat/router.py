@@ -1,0 +1,34 @@
+from fastapi import APIRouter
+
+from services.zaken.access import SCOPE_LEZEN, WRITE
+from services.zaken.resultaat.schemas import Resultaat, ResultaatFilters, ResultaatRequest
+from services.zaken.resultaat.service import ResultaatService
+from shared.auth import ZRC
+from shared.resources import ResourceSpec, register_resource
+
+router = APIRouter()
+
+SCOPES = {
+    "list": (SCOPE_LEZEN,),
+    "retrieve": (SCOPE_LEZEN,),
+    "create": WRITE,
+    "update": WRITE,
+    "partial_update": WRITE,
+    "destroy": WRITE,
+}
+
+register_resource(
+    router,
+    ResourceSpec(
+        name="resultaat",
+        collection="resultaten",
+        tag="resultaten",
+        component=ZRC,
+        service=ResultaatService(SCOPES),
+        read_model=Resultaat,
+        create_model=ResultaatRequest,
+        filter_model=ResultaatFilters,
+        scopes=SCOPES,
+        strict_query=True,
+    ),
+)

@@ -1,0 +1,71 @@
+"""Resultaten: one per zaak (zrc-007), of a resultaattype of the zaak's zaaktype (zrc-020)."""
+
+from sqlalchemy import Select, select
+
+from services.zaken.access import ensure_open_or_forced
+from services.zaken.catalogi import catalogi
+from services.zaken.common import ZaakChildService, local_uuid
+from services.zaken.resultaat.models import Resultaat
+from services.zaken.resultaat.schemas import ResultaatFilters, ResultaatRequest
+from services.zaken.zaak.models import Zaak
+from shared.errors import InvalidParam, ValidationProblem
+from shared.resources import Context
+
+
+class ResultaatService(ZaakChildService):
+    model = Resultaat
+    collection = "resultaten"
+    resource = "resultaat"
+
+    def __init__(self, scopes: dict[str, tuple[str, ...]]):
+        self.scopes = scopes
+
+    def filter(self, ctx: Context, query: Select, filters: ResultaatFilters) -> Select:
+        if filters.zaak:
+            query = query.where(Zaak.uuid == local_uuid(ctx, filters.zaak, "zaken"))
+        if filters.resultaattype:
+            query = query.where(Resultaat.resultaattype == filters.resultaattype)
+        return query
+
+    def to_json(self, ctx: Context, obj: Resultaat, page) -> dict:
+        return {
+            "zaak": ctx.url("zaken", obj.zaak.uuid),
+            "resultaattype": obj.resultaattype,
+            "toelichting": obj.toelichting,
+        }
+
+    def create(self, ctx: Context, data: ResultaatRequest) -> Resultaat:
+        zaak = self.zaak_for_create(ctx, data.zaak)
+        self.validate(ctx, zaak, data.resultaattype)
+        # one resultaat per zaak (also before the closed-zaak check, as the reference implementation)
+        if ctx.session.scalar(select(Resultaat.id).where(Resultaat.zaak_id == zaak.id)) is not None:
+            raise ValidationProblem.field("zaak", "unique", "Deze zaak heeft al een resultaat.")
+        ensure_open_or_forced(ctx.principal, zaak)
+        resultaat = Resultaat(zaak_id=zaak.id, zaak=zaak, resultaattype=data.resultaattype, toelichting=data.toelichting)
+        ctx.session.add(resultaat)
+        self.record(ctx, resultaat, "create")
+        return resultaat
+
+    def update(self, ctx: Context, resultaat: Resultaat, data: ResultaatRequest, partial: bool) -> Resultaat:
+        oud = self.serialize(ctx, [resultaat])[0]
+        fields = data.model_fields_set
+        problems = []
+        if "zaak" in fields and data.zaak is not None and local_uuid(ctx, data.zaak, "zaken") != resultaat.zaak.uuid:
+            problems.append(InvalidParam("zaak", "wijzigen-niet-toegelaten", "Dit veld mag niet gewijzigd worden."))
+        if "resultaattype" in fields and data.resultaattype is not None and data.resultaattype != resultaat.resultaattype:
+            problems.append(InvalidParam("resultaattype", "wijzigen-niet-toegelaten", "Dit veld mag niet gewijzigd worden."))
+        if problems:
+            raise ValidationProblem(*problems)
+        ensure_open_or_forced(ctx.principal, resultaat.zaak)
+        if "toelichting" in fields and data.toelichting is not None:
+            resultaat.toelichting = data.toelichting
+        self.record(ctx, resultaat, "partial_update" if partial else "update", oud)
+        return resultaat
+
+    def delete(self, ctx: Context, resultaat: Resultaat) -> None:
+        ensure_open_or_forced(ctx.principal, resultaat.zaak)
+        self.destroy(ctx, resultaat)
+
+    def validate(self, ctx: Context, zaak: Zaak, resultaattype: str) -> dict:
+        """zrc-020: the resultaattype belongs to the zaak's zaaktype."""
+        return catalogi(ctx).type_of_zaaktype(resultaattype, "ResultaatType", "resultaattype", zaak.zaaktype)
