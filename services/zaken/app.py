@@ -8,8 +8,17 @@ from services.zaken import models as _models  # noqa: F401  (registers every tab
 from services.zaken.catalogi import CatalogiClient
 from services.zaken.db import outbox
 from services.zaken.settings import ZakenSettings, zaken_settings
+from services.zaken.klantcontact.router import router as klantcontact_router
 from services.zaken.resultaat.router import router as resultaat_router
+from services.zaken.rol.router import router as rol_router
+from services.zaken.status.router import router as status_router
 from services.zaken.zaak.router import router as zaak_router
+from services.zaken.zaakbesluit.router import router as zaakbesluit_router
+from services.zaken.zaakcontactmoment.router import router as zaakcontactmoment_router
+from services.zaken.zaakeigenschap.router import router as zaakeigenschap_router
+from services.zaken.zaakinformatieobject.router import router as zaakinformatieobject_router
+from services.zaken.zaakobject.router import router as zaakobject_router
+from services.zaken.zaakverzoek.router import router as zaakverzoek_router
 from shared.app import create_service_app
 from shared.db import Database
 from shared.settings import KernelSettings, kernel_settings
@@ -35,8 +44,18 @@ TAGS = [{"name": name, "description": f"Operaties op {name}."} for name in (
 
 def routers() -> list:
     return [
+        klantcontact_router,
         resultaat_router,
+        rol_router,
+        status_router,
+        zaakcontactmoment_router,
+        zaakinformatieobject_router,
+        zaakobject_router,
+        zaakverzoek_router,
+        # /zaken/_zoek before /zaken/{uuid}; the nested /zaken/{zaak_uuid}/... after zaken
         zaak_router,
+        zaakbesluit_router,
+        zaakeigenschap_router,
     ]
 
 

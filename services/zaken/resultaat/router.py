@@ -17,6 +17,8 @@ SCOPES = {
     "destroy": WRITE,
 }
 
+service = ResultaatService(SCOPES)
+
 register_resource(
     router,
     ResourceSpec(
@@ -24,7 +26,7 @@ register_resource(
         collection="resultaten",
         tag="resultaten",
         component=ZRC,
-        service=ResultaatService(SCOPES),
+        service=service,
         read_model=Resultaat,
         create_model=ResultaatRequest,
         filter_model=ResultaatFilters,
