@@ -56,3 +56,41 @@ def zaken_outbox(zaken_app):
             return [row.message for row in connection.execute(select(outbox.table).order_by(outbox.table.c.id))]
 
     return rows
+
+
+class _ExtraApplicaties:
+    """The file's applicaties plus some a test defines at run time (zaaktype URLs exist only then)."""
+
+    def __init__(self, source):
+        self.source = source
+        self.extra = {}
+
+    def by_client_id(self, client_id: str):
+        return self.extra.get(client_id) or self.source.by_client_id(client_id)
+
+
+@pytest.fixture
+def grant(zaken_app):
+    """`grant(client_id, autorisaties)`: an applicatie with these Zaken autorisaties for this test, e.g.
+    `grant("beperkt", [{"scopes": ["zaken.lezen"], "zaaktype": url, "maxVertrouwelijkheidaanduiding": "openbaar"}])`
+    (component `zrc` unless given). The client then talks as `zaken.as_client("beperkt")`."""
+    from shared.auth import parse_applicatie
+    from tests.conftest import SECRET
+
+    authenticator = zaken_app.state.authenticator
+    original = authenticator.source
+    overlay = _ExtraApplicaties(original)
+    authenticator.source = overlay
+
+    def define(client_id: str, autorisaties: list[dict]) -> None:
+        overlay.extra[client_id] = parse_applicatie(
+            {
+                "label": client_id,
+                "clientIds": [client_id],
+                "secret": SECRET,
+                "autorisaties": [{"component": "zrc", **a} for a in autorisaties],
+            }
+        )
+
+    yield define
+    authenticator.source = original

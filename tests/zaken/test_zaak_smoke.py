@@ -27,3 +27,15 @@ def test_resultaat_of_a_zaak(zaken, catalogi):
     assert zaken.get(zaak["url"]).json()["resultaat"] == response.json()["url"]
     second = zaken.post("/resultaten", json={"zaak": zaak["url"], "resultaattype": zaaktype.resultaattypen[0]})
     assert second.status_code == 400 and second.json()["invalidParams"][0]["code"] == "unique"
+
+
+def test_a_limited_client_sees_only_its_zaaktype(zaken, catalogi, grant):
+    """zrc-006 in one example (the full set lives in test_autorisaties)."""
+    mine = published_zaaktype(catalogi, identificatie="ZT-MIJN")
+    other = published_zaaktype(catalogi, identificatie="ZT-ANDER")
+    visible = create_zaak(zaken, mine.url)
+    hidden = create_zaak(zaken, other.url)
+    grant("beperkt", [{"scopes": ["zaken.lezen"], "zaaktype": mine.url, "maxVertrouwelijkheidaanduiding": "openbaar"}])
+    limited = zaken.as_client("beperkt")
+    assert [z["url"] for z in limited.get("/zaken").json()["results"]] == [visible["url"]]
+    assert limited.get(hidden["url"]).status_code == 403
