@@ -28,7 +28,7 @@ def published_zaaktype(catalogi, *, identificatie: str = "ZT-001", catalogus_url
     """A zaaktype with statustypen Ontvangen/In behandeling/Afgehandeld, roltypen initiator,
     behandelaar and zaakcoordinator, eigenschappen `kenteken` and `datum`, a resultaattype (when
     the selectielijst stand-in is there: `resultaattype` overrides its body), published."""
-    catalogus_url = catalogus_url or ztc.create_catalogus(catalogi)["url"]
+    catalogus_url = catalogus_url or _catalogus(catalogi)
     zaaktype = ztc.create_zaaktype(catalogi, catalogus_url, identificatie=identificatie, **overrides)
     url = zaaktype["url"]
     statustypen = [
@@ -49,6 +49,11 @@ def published_zaaktype(catalogi, *, identificatie: str = "ZT-001", catalogus_url
     zaakobjecttypen = [ztc.create_zaakobjecttype(catalogi, zaaktype)["url"]]
     data = ztc.publish(catalogi, url)
     return Zaaktype(url, data, statustypen, roltypen, eigenschappen, resultaattypen, zaakobjecttypen)
+
+
+def _catalogus(catalogi) -> str:
+    existing = catalogi.get("/catalogussen").json()["results"]
+    return existing[0]["url"] if existing else ztc.create_catalogus(catalogi)["url"]
 
 
 def zaak_body(zaaktype_url: str, **overrides) -> dict:
