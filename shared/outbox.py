@@ -23,7 +23,10 @@ from sqlalchemy import (
     Text,
     Uuid,
     insert,
+    literal,
+    select,
     text,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -121,25 +124,43 @@ class Outbox:
             "aanmaakdatum": iso_utc(now),
             "kenmerken": {k: ("" if v is None else str(v)) for k, v in kenmerken.items()},
         }
-        outbox_id = session.execute(
-            insert(self.table)
-            .values(
-                uuid=uuid.uuid4(),
-                kanaal=kanaal,
-                hoofd_object=hoofd_object,
-                resource=resource,
-                actie=actie,
-                message=message,
-                created_at=now,
+        row = insert(self.table).values(
+            uuid=uuid.uuid4(),
+            kanaal=kanaal,
+            hoofd_object=hoofd_object,
+            resource=resource,
+            actie=actie,
+            message=message,
+            created_at=now,
+        )
+        targets = [t.name for t in targets_of(session) if t.wants(kanaal)]
+        if not targets:
+            session.execute(row)
+        elif session.get_bind().dialect.name == "postgresql":
+            # one round trip: the message and its delivery rows in a single statement
+            written = row.returning(self.table.c.id).cte("written")
+            per_target = union_all(
+                *(
+                    select(
+                        written.c.id,
+                        literal(name, String),
+                        literal(hoofd_object, String),
+                        literal(now, DateTime(timezone=True)),
+                        literal(0, Integer),
+                    )
+                    for name in targets
+                )
             )
-            .returning(self.table.c.id)
-        ).scalar_one()
-        deliveries = [
-            {"outbox_id": outbox_id, "target": t.name, "hoofd_object": hoofd_object, "next_attempt_at": now, "attempts": 0}
-            for t in targets_of(session)
-            if t.wants(kanaal)
-        ]
-        if deliveries:
-            session.execute(insert(self.delivery), deliveries)
+            columns = ["outbox_id", "target", "hoofd_object", "next_attempt_at", "attempts"]
+            session.execute(insert(self.delivery).from_select(columns, per_target))
+        else:
+            outbox_id = session.execute(row.returning(self.table.c.id)).scalar_one()
+            session.execute(
+                insert(self.delivery),
+                [
+                    {"outbox_id": outbox_id, "target": name, "hoofd_object": hoofd_object, "next_attempt_at": now, "attempts": 0}
+                    for name in targets
+                ],
+            )
         session.info["outbox_written"] = True  # the dispatcher in this process wakes after commit
         return message
