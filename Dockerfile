@@ -1,12 +1,14 @@
-# One image for every service; the command picks the service (`zgw serve catalogi`).
+# One image for every service; the command picks the service (`zgw serve catalogi`, `zgw serve zaken`).
 FROM python:3.11-slim
 WORKDIR /app
-ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+# PYTHONPATH: import shared/ and services/ from /app, not from site-packages, so that PROJECT_ROOT
+# is /app and `zgw migrate` finds /app/migrations
+ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PYTHONPATH=/app
 COPY requirements.lock pyproject.toml ./
 RUN pip install -r requirements.lock
 COPY shared ./shared
 COPY services ./services
 COPY migrations ./migrations
 RUN pip install --no-deps .
-EXPOSE 8001
+EXPOSE 8001 8002
 CMD ["zgw", "serve", "catalogi", "--host", "0.0.0.0"]

@@ -16,8 +16,10 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-# Embedded default: SQLite under var/, the demo applicatie on, selectielijst validation off
-# (no network needed). Override any of these in the environment.
+# Embedded default: SQLite under var/ (one database per service), the demo applicatie on (the
+# Zaken service also reads the Catalogi service at :8001 with it, unless ZAKEN_CLIENT_ID and
+# ZAKEN_SECRET are set), selectielijst validation off (no network needed). Override any of these
+# in the environment.
 run: install
 	ZGW_DEMO_ENABLED=$${ZGW_DEMO_ENABLED:-true} \
 	CATALOGI_SELECTIELIJST_VALIDATION=$${CATALOGI_SELECTIELIJST_VALIDATION:-false} \

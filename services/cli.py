@@ -1,7 +1,7 @@
 """`zgw`: the entry point for every operational task.
 
     zgw migrate [SERVICE ...]          alembic upgrade head (all services by default)
-    zgw seed-demo                      load the demo catalogus (idempotent)
+    zgw seed-demo                      load the demo catalogus and a demo zaak (idempotent)
     zgw serve SERVICE [--port N]       serve one service with uvicorn
     zgw run                            migrate, seed the demo and serve every service
     zgw token [--client-id ID --secret S]   print a ZGW JWT (the demo client by default)
@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import httpx
+
 from services.registry import SERVICES
 from shared.settings import PROJECT_ROOT, kernel_settings
 
@@ -39,10 +41,88 @@ def cmd_migrate(args) -> int:
 
 
 def cmd_seed_demo(args) -> int:
+    from services.catalogi.app import create_app as create_catalogi
     from services.catalogi.demo import seed_demo
 
-    print(seed_demo())
+    kernel = kernel_settings().model_copy(update={"demo_enabled": True})
+    catalogi = create_catalogi(kernel=kernel)
+    try:
+        print(seed_demo(catalogi))
+        print(_seed_demo_zaak(catalogi, kernel))
+    finally:
+        catalogi.state.db.dispose()
     return 0
+
+
+class _InProcess(httpx.BaseTransport):
+    """A sync httpx transport answering from an ASGI app in this process (the Catalogi app, for
+    the Zaken app that reads its zaaktype while seeding): no server needs to run yet. Called from
+    the Zaken app's worker threads, where no event loop runs."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        async def call() -> httpx.Response:
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app)) as client:
+                response = await client.request(request.method, str(request.url), headers=request.headers, content=request.read())
+                return httpx.Response(response.status_code, headers=response.headers, content=await response.aread())
+
+        return asyncio.run(call())
+
+
+DEMO_ZAAK = {
+    "identificatie": "DEMO-MOR-0001",
+    "bronorganisatie": "002220647",
+    "verantwoordelijkeOrganisatie": "002220647",
+    "omschrijving": "Losliggende stoeptegel Dorpsstraat 1",
+    "startdatum": "2024-06-03",
+    "registratiedatum": "2024-06-03",
+}
+
+
+def _seed_demo_zaak(catalogi_app, kernel) -> str:
+    """A zaak of the demo zaaktype DEMO-MOR with its first status, through the Zaken API itself
+    (in-process; the zaaktype URLs are those `make run` serves at port 8001)."""
+    from services.zaken.app import create_app as create_zaken
+    from shared.auth import make_token
+
+    catalogi_base = f"http://127.0.0.1:{SERVICES['catalogi'].port}{SERVICES['catalogi'].api_root}"
+    zaken_base = f"http://127.0.0.1:{SERVICES['zaken'].port}{SERVICES['zaken'].api_root}"
+    token = make_token(kernel.demo_client_id, kernel.demo_client_secret, user_id="seed-demo", user_representation="Demo-lader")
+    headers = {"Authorization": f"Bearer {token}", "Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
+    zaken_app = create_zaken(kernel=kernel, remote_transport=_InProcess(catalogi_app))
+
+    async def run() -> str:
+        async with (
+            httpx.AsyncClient(transport=httpx.ASGITransport(app=zaken_app), headers=headers) as zaken,
+            httpx.AsyncClient(transport=httpx.ASGITransport(app=catalogi_app), headers={"Authorization": headers["Authorization"]}) as catalogi,
+        ):
+            found = await zaken.get(f"{zaken_base}/zaken", params={"identificatie": DEMO_ZAAK["identificatie"]})
+            found.raise_for_status()
+            if found.json()["count"]:
+                return "demo zaak: already present"
+            zaaktypen = (await catalogi.get(f"{catalogi_base}/zaaktypen", params={"identificatie": "DEMO-MOR"})).json()["results"]
+            if not zaaktypen:
+                return "demo zaak: skipped (no published zaaktype DEMO-MOR)"
+            zaaktype = zaaktypen[0]["url"]
+            statustypen = (await catalogi.get(f"{catalogi_base}/statustypen", params={"zaaktype": zaaktype})).json()["results"]
+            first = min(statustypen, key=lambda s: s["volgnummer"])["url"]
+            response = await zaken.post(f"{zaken_base}/zaken", json={**DEMO_ZAAK, "zaaktype": zaaktype})
+            if response.status_code != 201:
+                raise RuntimeError(f"demo: creating the zaak failed: {response.status_code} {response.text}")
+            zaak = response.json()
+            status = {"zaak": zaak["url"], "statustype": first, "datumStatusGezet": "2024-06-03T09:00:00Z", "statustoelichting": "Melding ontvangen"}
+            response = await zaken.post(f"{zaken_base}/statussen", json=status)
+            if response.status_code != 201:
+                raise RuntimeError(f"demo: setting the status failed: {response.status_code} {response.text}")
+            return f"demo zaak: {zaak['identificatie']} created"
+
+    try:
+        return asyncio.run(run())
+    finally:
+        zaken_app.state.catalogi.close()
+        zaken_app.state.db.dispose()
 
 
 def cmd_serve(args) -> int:
@@ -66,31 +146,38 @@ def _banner() -> str:
 
     kernel = kernel_settings()
     token = make_token(kernel.demo_client_id, kernel.demo_client_secret, user_id="demo", user_representation="Demo gebruiker")
+    width = max(len(name) for name in SERVICES) + 1
     lines = [
         "",
         "ZGW services are starting:",
-        *[f"  {info.name:<10} http://127.0.0.1:{info.port}{info.api_root}" for info in SERVICES.values()],
+        *[f"  {info.name:<{width}} http://127.0.0.1:{info.port}{info.api_root}" for info in SERVICES.values()],
         "",
         f"Demo client_id: {kernel.demo_client_id}",
         f"Demo secret:    {kernel.demo_client_secret}",
         "A token (valid for an hour; `zgw token` makes a new one):",
         f"  curl -H 'Authorization: Bearer {token}' http://127.0.0.1:8001/catalogi/api/v1/zaaktypen",
+        f"  curl -H 'Authorization: Bearer {token}' -H 'Accept-Crs: EPSG:4326' http://127.0.0.1:8002/zaken/api/v1/zaken",
         "",
     ]
     return "\n".join(lines)
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def cmd_run(args) -> int:
-    """Migrate, seed and serve every service, each in its own process, until interrupted."""
+    """Migrate, seed and serve every service, each in its own process, until interrupted (Ctrl-C,
+    or SIGTERM as from `docker stop` or systemd: the services are stopped with it)."""
     cmd_migrate(argparse.Namespace(services=None))
     cmd_seed_demo(args)
-    processes = [
-        subprocess.Popen([sys.executable, "-m", "services.cli", "serve", name, "--host", args.host])
-        for name in SERVICES
-    ]
-    time.sleep(1.0)
-    print(_banner(), flush=True)
+    signal.signal(signal.SIGTERM, _interrupt)
+    processes: list[subprocess.Popen] = []
     try:
+        for name in SERVICES:
+            processes.append(subprocess.Popen([sys.executable, "-m", "services.cli", "serve", name, "--host", args.host]))
+        time.sleep(1.0)
+        print(_banner(), flush=True)
         while all(p.poll() is None for p in processes):
             time.sleep(0.5)
     except KeyboardInterrupt:
@@ -222,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("services", nargs="*")
     p.set_defaults(func=cmd_migrate)
 
-    p = sub.add_parser("seed-demo", help="load the demo catalogus (idempotent)")
+    p = sub.add_parser("seed-demo", help="load the demo catalogus and a demo zaak (idempotent)")
     p.set_defaults(func=cmd_seed_demo)
 
     p = sub.add_parser("serve", help="serve one service")

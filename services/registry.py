@@ -26,7 +26,14 @@ def _zaken_db() -> str:
     return zaken_settings().database_url
 
 
+def _autorisaties_db() -> str:
+    from services.autorisaties.settings import autorisaties_settings
+
+    return autorisaties_settings().database_url
+
+
 SERVICES: dict[str, ServiceInfo] = {
     "catalogi": ServiceInfo("catalogi", 8001, "/catalogi/api/v1", "services.catalogi.app:create_app", _catalogi_db, "services.catalogi.db:outbox"),
     "zaken": ServiceInfo("zaken", 8002, "/zaken/api/v1", "services.zaken.app:create_app", _zaken_db, "services.zaken.db:outbox"),
+    "autorisaties": ServiceInfo("autorisaties", 8004, "/autorisaties/api/v1", "services.autorisaties.app:create_app", _autorisaties_db, "services.autorisaties.db:outbox"),
 }

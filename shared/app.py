@@ -7,7 +7,8 @@ from fastapi.responses import Response
 
 from sqlalchemy import event
 
-from shared.auth import Authenticator, AutorisatieSource, FileAutorisaties
+from shared.auth import Authenticator, AutorisatieSource
+from shared.autorisaties import autorisaties_source, mount_autorisaties_callback
 from shared.db import Database
 from shared.dispatcher import DeliveryStore, Dispatcher, prometheus_text
 from shared.outbox import Outbox
@@ -47,10 +48,14 @@ def create_service_app(
     app.state.db = database
     app.state.api_root = api_root
     app.state.api_root_url = lambda request: str(request.base_url).rstrip("/") + api_root
-    app.state.authenticator = Authenticator(autorisaties or FileAutorisaties(kernel), kernel)
+    # the file, or the file plus an Autorisaties API (ZGW_AUTORISATIES_API_URL); shared.autorisaties
+    source = autorisaties or autorisaties_source(kernel)
+    app.state.authenticator = Authenticator(source, kernel)
     install_error_handlers(app)
     for router in routers:
         app.include_router(router, prefix=api_root)
+    # POST {api_root}/callbacks/autorisaties: an `autorisaties` notification empties the cache
+    mount_autorisaties_callback(app, api_root, kernel)
 
     cache: dict[str, object] = {}
 
@@ -109,6 +114,9 @@ def create_service_app(
     def _shutdown() -> None:  # pragma: no cover - process teardown
         for callback in on_shutdown or []:
             callback()
+        close = getattr(source, "close", None)
+        if close is not None:
+            close()
         database.dispose()
 
     return app

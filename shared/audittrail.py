@@ -77,6 +77,13 @@ NlxLogrecordId = Annotated[
     Header(alias="X-NLX-Logrecord-ID", description="Identifier of the request, traceable throughout the network"),
 ]
 
+
+
+def declare_audit_headers(toelichting: AuditToelichting = None, logrecord_id: NlxLogrecordId = None) -> None:
+    """Dependency that documents the audit request headers on an operation (the writer reads them
+    from the request itself)."""
+
+
 # Column sizes of the standard (AuditTrail maxLength); values from the JWT are cut to fit.
 _LENGTHS = {
     "applicatie_id": 100,

@@ -5,7 +5,12 @@ A client signs a JWT with its secret; claims `iss`, `iat`, `client_id`, `user_id
 (`heeftAlleAutorisaties`) or autorisaties per component with scopes (and, for Zaken, a zaaktype
 and a maximum vertrouwelijkheidaanduiding). Applicaties come from a configuration file
 (`ZGW_AUTORISATIES_FILE`, YAML or JSON, field names as in the Autorisaties API), plus the demo
-applicatie where the demo is switched on.
+applicatie where the demo is switched on. With `ZGW_AUTORISATIES_API_URL` the rights come from an
+Autorisaties API instead (`shared.autorisaties.ApiAutorisaties`); the secrets stay in the file.
+
+A source is asked twice per request: `by_client_id` for the secret (before the signature is
+checked), then, when it has one, `rights(client_id, applicatie)` for what the verified client may
+do; so an unsigned token never makes a source look anything up.
 """
 
 import json
@@ -52,6 +57,9 @@ class Autorisatie:
     informatieobjecttype: str | None = None
     besluittype: str | None = None
     max_vertrouwelijkheidaanduiding: str | None = None
+    # Extension (as Open Zaak's CatalogusAutorisatie): instead of one zaaktype / informatieobjecttype
+    # / besluittype, every type of this catalogus (URL), present and future.
+    catalogus: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,11 @@ class Applicatie:
     secret: str
     heeft_alle_autorisaties: bool = False
     autorisaties: tuple[Autorisatie, ...] = ()
+
+    @property
+    def states_rights(self) -> bool:
+        """Does this entry say what the applicatie may do (all rights, or autorisaties)?"""
+        return self.heeft_alle_autorisaties or bool(self.autorisaties)
 
     def scopes(self, component: str) -> frozenset[str]:
         found: set[str] = set()
@@ -93,25 +106,35 @@ class Principal:
 
 
 class AutorisatieSource(Protocol):
+    """`by_client_id`: the applicatie with its secret (None: unknown client, 401). A source may also
+    have `rights(client_id, applicatie) -> Applicatie`, asked after the signature was verified."""
+
     def by_client_id(self, client_id: str) -> Applicatie | None: ...
 
 
-def parse_applicatie(data: dict) -> Applicatie:
+def _blank_to_none(value) -> str | None:
+    return value or None
+
+
+def parse_applicatie(data: dict, secret: str | None = None) -> Applicatie:
+    """An applicatie in the Autorisaties API's shape (blank fields are absent ones); the secret is
+    the file's `secret`, or `secret` for an applicatie the API returned."""
     autorisaties = tuple(
         Autorisatie(
             component=a["component"],
-            scopes=frozenset(a.get("scopes", [])),
-            zaaktype=a.get("zaaktype"),
-            informatieobjecttype=a.get("informatieobjecttype"),
-            besluittype=a.get("besluittype"),
-            max_vertrouwelijkheidaanduiding=a.get("maxVertrouwelijkheidaanduiding"),
+            scopes=frozenset(a.get("scopes") or []),
+            zaaktype=_blank_to_none(a.get("zaaktype")),
+            informatieobjecttype=_blank_to_none(a.get("informatieobjecttype")),
+            besluittype=_blank_to_none(a.get("besluittype")),
+            max_vertrouwelijkheidaanduiding=_blank_to_none(a.get("maxVertrouwelijkheidaanduiding")),
+            catalogus=_blank_to_none(a.get("catalogus")),
         )
-        for a in data.get("autorisaties", [])
+        for a in data.get("autorisaties") or []
     )
     return Applicatie(
         label=data.get("label", ""),
-        client_ids=tuple(data.get("clientIds", [])),
-        secret=data["secret"],
+        client_ids=tuple(data.get("clientIds") or []),
+        secret=data["secret"] if secret is None else secret,
         heeft_alle_autorisaties=bool(data.get("heeftAlleAutorisaties", False)),
         autorisaties=autorisaties,
     )
@@ -176,7 +199,9 @@ class Authenticator:
         self.max_age = settings.jwt_max_age
         self.leeway = settings.jwt_leeway
 
-    def authenticate(self, authorization: str | None) -> Principal:
+    def authenticate(self, authorization: str | None, *, with_rights: bool = True) -> Principal:
+        """The verified client; `with_rights=False`: only who it is (the secret's applicatie), without
+        asking the source what it may do (e.g. the autorisaties callback)."""
         if not authorization:
             raise NotAuthenticated()
         scheme, _, token = authorization.partition(" ")
@@ -214,6 +239,9 @@ class Authenticator:
             raise NotAuthenticated("De JWT is uitgegeven in de toekomst.")
         if now - iat > self.max_age + self.leeway:
             raise NotAuthenticated("De JWT is verlopen.")
+        rights = getattr(self.source, "rights", None)
+        if with_rights and rights is not None:
+            applicatie = rights(client_id, applicatie)
         return Principal(
             client_id=client_id,
             applicatie=applicatie,

@@ -188,7 +188,7 @@ _PYDANTIC_CODES = {
 def _is_union_member(part: str) -> bool:
     return (
         part.startswith(("function-", "literal[", "list[", "dict[", "constrained-"))
-        or part in ("str", "int", "float", "bool", "date", "datetime", "none", "url")
+        or part in ("str", "int", "float", "bool", "date", "datetime", "none")
         or (part[:1].isupper() and part.isalnum())
     )
 

@@ -66,3 +66,11 @@ def add_duration(day: dt.date, duration: str) -> dt.date:
     delta = relativedelta(years=int(_number(years)), months=int(_number(months)))
     total_days = _number(weeks) * 7 + _number(days) + (_number(hours) * 3600 + _number(minutes) * 60 + _number(seconds)) / 86400
     return day + delta + dt.timedelta(days=int(total_days))
+
+
+def _blank_or_uri(value: str) -> str:
+    return value if value == "" else _uri(value)
+
+
+# A URL field that may be left blank (the reference implementations' `URLField(blank=True)`).
+BlankOrUri = Annotated[str, AfterValidator(_blank_or_uri), Field(json_schema_extra={"format": "uri"})]

@@ -143,7 +143,10 @@ def build_openapi(app: FastAPI, *, title: str, version: str, description: str, a
                 schema.pop("title", None)
                 if schema.pop("x-comma-separated", False):
                     # style form, explode false: `?trefwoorden=a,b`
-                    param["schema"] = {"type": "array", "items": {"type": "string"}}
+                    items = {"type": "string"}
+                    if "x-items-enum" in schema:
+                        items["enum"] = schema.pop("x-items-enum")
+                    param["schema"] = {"type": "array", "items": items}
                     param["style"] = "form"
                     param["explode"] = False
             responses = operation.setdefault("responses", {})

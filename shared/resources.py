@@ -48,9 +48,13 @@ class ApiModel(BaseModel):
         return value
 
 
-def comma_separated(description: str = "Meerdere waarden kunnen met komma's gescheiden worden.") -> Any:
-    """A query parameter holding a comma-separated list (OpenAPI: array, style form, explode false)."""
-    return Field(None, description=description, json_schema_extra={"x-comma-separated": True})
+def comma_separated(description: str = "Meerdere waarden kunnen met komma's gescheiden worden.", enum: tuple[str, ...] = ()) -> Any:
+    """A query parameter holding a comma-separated list (OpenAPI: array, style form, explode false),
+    optionally of the values in `enum`."""
+    extra: dict[str, Any] = {"x-comma-separated": True}
+    if enum:
+        extra["x-items-enum"] = list(enum)
+    return Field(None, description=description, json_schema_extra=extra)
 
 
 def split_commas(value: str | None) -> list[str]:
@@ -136,6 +140,16 @@ class ResourceSpec:
     strict_query: bool = False
     # list: a plain JSON array (no pagination), where the standard says so
     paginated: bool = True
+    # ETag / If-None-Match / 304 on the detail (off where the standard has no HEAD for the resource)
+    etag: bool = True
+    # the operations on which the standard documents the audit headers (X-Audit-Toelichting, ...)
+    audited: tuple[str, ...] = ()
+    # operationIds other than `<name>_<operation>`, where a spec says so (Autorisaties API 1.0:
+    # {"retrieve": "applicatie_read", "destroy": "applicatie_delete"})
+    operation_ids: dict[str, str] = field(default_factory=dict)
+
+    def operation_id(self, operation: str) -> str:
+        return self.operation_ids.get(operation, f"{self.name}_{operation}")
 
 
 UuidPath = Annotated[uuid_module.UUID, Path(description="Unieke resource identifier (UUID4)")]
@@ -170,7 +184,20 @@ def load_or_404(ctx: Context, spec: ResourceSpec, object_uuid, params=None):
 
 
 def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
+    from shared.audittrail import declare_audit_headers
+
     service = spec.service
+
+    def respond(request: Request, body: dict, status_code: int = 200, headers: dict | None = None) -> Response:
+        if spec.etag:
+            return detail_response(request, body, status_code=status_code, headers=headers)
+        return json_response(body, status_code=status_code, headers=headers)
+
+    def audited(operation: str):
+        return [Depends(declare_audit_headers)] if operation in spec.audited else None
+
+    # If-None-Match is documented only where the resource has an ETag
+    IfNoneMatchParam = IfNoneMatch if spec.etag else Annotated[str | None, Header(alias="If-None-Match", include_in_schema=False)]
     read_model = spec.read_model
     list_model = paginated_model_of(read_model, f"Paginated{read_model.__name__}List")
     detail_path = f"/{spec.collection}/{{uuid}}"
@@ -188,7 +215,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
 
             @router.get(
                 f"/{spec.collection}",
-                operation_id=f"{spec.name}_list",
+                operation_id=spec.operation_id("list"),
                 summary=doc("list", f"Alle {spec.collection.upper()} opvragen."),
                 tags=[spec.tag],
                 response_model=list_model,
@@ -211,7 +238,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
 
             @router.get(
                 f"/{spec.collection}",
-                operation_id=f"{spec.name}_list",
+                operation_id=spec.operation_id("list"),
                 summary=doc("list", f"Alle {spec.collection.upper()} opvragen."),
                 tags=[spec.tag],
                 response_model=list[read_model],
@@ -240,13 +267,13 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
         ) -> Response:
             ctx = Context(request, principal, session)
             obj = load_or_404(ctx, spec, object_uuid, params)
-            return detail_response(request, service.serialize(ctx, [obj])[0])
+            return respond(request, service.serialize(ctx, [obj])[0])
 
         if "retrieve" in spec.operations:
 
             @router.get(
                 detail_path,
-                operation_id=f"{spec.name}_retrieve",
+                operation_id=spec.operation_id("retrieve"),
                 summary=doc("retrieve", f"Een specifieke {spec.name.upper()} opvragen."),
                 tags=[spec.tag],
                 response_model=read_model,
@@ -257,7 +284,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
                 principal: Annotated[Principal, principal_dep("retrieve")],
                 uuid: UuidPath,
                 params: Annotated[params_model, Query()],
-                if_none_match: IfNoneMatch = None,
+                if_none_match: IfNoneMatchParam = None,
             ) -> Response:
                 return detail(request, session, principal, uuid, params)
 
@@ -265,7 +292,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
 
             @router.head(
                 detail_path,
-                operation_id=f"{spec.name}_headers",
+                operation_id=spec.operation_id("headers"),
                 summary=doc("headers", f"De headers voor een specifiek(e) {spec.name.upper()} opvragen."),
                 tags=[spec.tag],
                 response_model=None,
@@ -285,7 +312,8 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
 
         @router.post(
             f"/{spec.collection}",
-            operation_id=f"{spec.name}_create",
+            operation_id=spec.operation_id("create"),
+            dependencies=audited("create"),
             summary=doc("create", f"Maak een {spec.name.upper()} aan."),
             tags=[spec.tag],
             status_code=spec.create_status,
@@ -301,21 +329,22 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
             obj = service.create(ctx, data)
             session.flush()
             body = service.serialize(ctx, [obj])[0]
-            return detail_response(request, body, status_code=spec.create_status, headers={"Location": body["url"]})
+            return respond(request, body, status_code=spec.create_status, headers={"Location": body["url"]})
 
     def write(request, session, principal, object_uuid, data, partial) -> Response:
         ctx = Context(request, principal, session)
         obj = load_or_404(ctx, spec, object_uuid)
         obj = service.update(ctx, obj, data, partial)
         session.flush()
-        return detail_response(request, service.serialize(ctx, [obj])[0])
+        return respond(request, service.serialize(ctx, [obj])[0])
 
     if "update" in spec.operations:
         update_model_ = spec.update_model or spec.create_model
 
         @router.put(
             detail_path,
-            operation_id=f"{spec.name}_update",
+            operation_id=spec.operation_id("update"),
+            dependencies=audited("update"),
             summary=doc("update", f"Werk een {spec.name.upper()} in zijn geheel bij."),
             tags=[spec.tag],
             response_model=read_model,
@@ -334,7 +363,8 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
 
         @router.patch(
             detail_path,
-            operation_id=f"{spec.name}_partial_update",
+            operation_id=spec.operation_id("partial_update"),
+            dependencies=audited("partial_update"),
             summary=doc("partial_update", f"Werk een {spec.name.upper()} deels bij."),
             tags=[spec.tag],
             response_model=read_model,
@@ -352,7 +382,8 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
 
         @router.delete(
             detail_path,
-            operation_id=f"{spec.name}_destroy",
+            operation_id=spec.operation_id("destroy"),
+            dependencies=audited("destroy"),
             summary=doc("destroy", f"Verwijder een {spec.name.upper()}."),
             tags=[spec.tag],
             status_code=spec.destroy_status,
@@ -385,7 +416,7 @@ def register_action(
 
     @router.post(
         f"/{spec.collection}/{{uuid}}/{action}",
-        operation_id=f"{spec.name}_{action}",
+        operation_id=spec.operation_id(action),
         summary=summary,
         description=description or None,
         tags=[spec.tag],

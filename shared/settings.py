@@ -21,6 +21,18 @@ class KernelSettings(BaseSettings):
     environment: str = "development"
     # Applicaties (client_ids, secret, autorisaties); see README "Autorisaties".
     autorisaties_file: Path | None = None
+    # An Autorisaties API (shared.autorisaties): when set, what an applicatie may do comes from
+    # `GET {url}/applicaties/consumer?clientId=`; secrets stay in the file. Unset: the file alone.
+    autorisaties_api_url: str | None = None
+    # The credentials this service signs its JWT with towards that API (empty: the demo's).
+    autorisaties_api_client_id: str = ""
+    autorisaties_api_secret: str = ""
+    # How long a looked-up applicatie is used before it is asked again (the `autorisaties`
+    # notification empties the cache earlier).
+    autorisaties_cache_seconds: float = 5.0
+    # The Authorization header value `POST {api root}/callbacks/autorisaties` requires, e.g. the
+    # `auth` of the abonnement at the Notificaties API; empty: a ZGW JWT of a known client.
+    autorisaties_callback_token: str = ""
     jwt_max_age: int = 3600
     jwt_leeway: int = 5
     max_body_bytes: int = 2 * 1024 * 1024

@@ -7,6 +7,8 @@ does not answer 200 with JSON is `bad-url`, JSON of the wrong shape `invalid-res
 zaaktype `not-published`; an unreachable Catalogi API is a 503, so no zaak is half written.
 """
 
+from urllib.parse import urlsplit
+
 import httpx
 
 from shared.auth import make_token
@@ -23,6 +25,16 @@ SHAPES = {
     "ResultaatType": ("url", "zaaktype", "omschrijving"),
     "Eigenschap": ("url", "zaaktype", "naam", "specificatie"),
     "ZaakObjectType": ("url", "zaaktype", "objecttype"),
+}
+# Several types share those keys (a statustype has omschrijvingGeneriek too, like a roltype); the
+# standard fixes every Catalogi API's paths, so the object's own URL tells its kind.
+COLLECTIONS = {
+    "ZaakType": "zaaktypen",
+    "StatusType": "statustypen",
+    "RolType": "roltypen",
+    "ResultaatType": "resultaattypen",
+    "Eigenschap": "eigenschappen",
+    "ZaakObjectType": "zaakobjecttypen",
 }
 
 
@@ -67,7 +79,11 @@ class CatalogiClient:
     def fetch(self, url: str, resource: str, name: str) -> dict:
         """The Catalogi object at `url`; a 400 on `name` when it is not a `resource`."""
         data = self.fetch_json(url, name)
-        if not isinstance(data, dict) or any(key not in data for key in SHAPES[resource]):
+        if (
+            not isinstance(data, dict)
+            or any(key not in data for key in SHAPES[resource])
+            or f"/{COLLECTIONS[resource]}/" not in urlsplit(str(data["url"])).path
+        ):
             raise ValidationProblem.field(name, "invalid-resource", f"De URL {url} verwijst niet naar een {resource}.")
         return data
 

@@ -23,6 +23,7 @@ register_resource(
     router,
     ResourceSpec(
         name="resultaat",
+        audited=("create", "update", "partial_update", "destroy"),
         collection="resultaten",
         tag="resultaten",
         component=ZRC,

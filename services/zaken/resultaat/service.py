@@ -68,4 +68,8 @@ class ResultaatService(ZaakChildService):
 
     def validate(self, ctx: Context, zaak: Zaak, resultaattype: str) -> dict:
         """zrc-020: the resultaattype belongs to the zaak's zaaktype."""
+        data = catalogi(ctx).fetch(resultaattype, "ResultaatType", "resultaattype")
+        # url/zaaktype/omschrijving (catalogi.SHAPES) fit a statustype too: require what only a resultaattype has
+        if any(key not in data for key in ("resultaattypeomschrijving", "selectielijstklasse")):
+            raise ValidationProblem.field("resultaattype", "invalid-resource", f"De URL {resultaattype} verwijst niet naar een ResultaatType.")
         return catalogi(ctx).type_of_zaaktype(resultaattype, "ResultaatType", "resultaattype", zaak.zaaktype)

@@ -11,7 +11,7 @@ from services.zaken.db import audittrail
 from services.zaken.expand import expand_results
 from services.zaken.zaak import service
 from services.zaken.zaak.schemas import Zaak, ZaakExpanded, ZaakFilters, ZaakRequest, ZaakZoek
-from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN, AuditTrailResponse
+from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN, AuditToelichting, AuditTrailResponse, NlxLogrecordId
 from shared.auth import ZRC, Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi
 from shared.db import SessionDep
@@ -121,7 +121,15 @@ def zaak_zoek(
     response_model=Zaak,
     openapi_extra=crs_openapi(201),
 )
-def zaak_create(request: Request, session: SessionDep, principal: Creator, _crs: CrsNegotiation, data: Annotated[ZaakRequest, Body()]) -> Response:
+def zaak_create(
+    request: Request,
+    session: SessionDep,
+    principal: Creator,
+    _crs: CrsNegotiation,
+    data: Annotated[ZaakRequest, Body()],
+    x_audit_toelichting: AuditToelichting = None,
+    x_nlx_logrecord_id: NlxLogrecordId = None,
+) -> Response:
     ctx = Context(request, principal, session)
     zaak = ZaakService.create(ctx, data)
     body = service.serialize(ctx, [zaak])[0]
@@ -185,7 +193,16 @@ def zaak_headers(request: Request, session: SessionDep, principal: Reader, _crs:
     response_model=Zaak,
     openapi_extra=crs_openapi(200),
 )
-def zaak_update(request: Request, session: SessionDep, principal: Writer, _crs: CrsNegotiation, uuid: UuidPath, data: Annotated[ZaakRequest, Body()]) -> Response:
+def zaak_update(
+    request: Request,
+    session: SessionDep,
+    principal: Writer,
+    _crs: CrsNegotiation,
+    uuid: UuidPath,
+    data: Annotated[ZaakRequest, Body()],
+    x_audit_toelichting: AuditToelichting = None,
+    x_nlx_logrecord_id: NlxLogrecordId = None,
+) -> Response:
     ctx = Context(request, principal, session)
     zaak = ZaakService.update(ctx, _load(ctx, uuid, WRITE), data, partial=False)
     return detail_response(request, service.serialize(ctx, [zaak])[0])
@@ -199,7 +216,16 @@ def zaak_update(request: Request, session: SessionDep, principal: Writer, _crs: 
     response_model=Zaak,
     openapi_extra=crs_openapi(200),
 )
-def zaak_partial_update(request: Request, session: SessionDep, principal: Writer, _crs: CrsNegotiation, uuid: UuidPath, data: Annotated[PatchedZaak, Body()]) -> Response:
+def zaak_partial_update(
+    request: Request,
+    session: SessionDep,
+    principal: Writer,
+    _crs: CrsNegotiation,
+    uuid: UuidPath,
+    data: Annotated[PatchedZaak, Body()],
+    x_audit_toelichting: AuditToelichting = None,
+    x_nlx_logrecord_id: NlxLogrecordId = None,
+) -> Response:
     ctx = Context(request, principal, session)
     zaak = ZaakService.update(ctx, _load(ctx, uuid, WRITE), data, partial=True)
     return detail_response(request, service.serialize(ctx, [zaak])[0])
@@ -216,7 +242,15 @@ def zaak_partial_update(request: Request, session: SessionDep, principal: Writer
     responses={204: {"description": "No content"}},
     openapi_extra=crs_openapi(204),
 )
-def zaak_destroy(request: Request, session: SessionDep, principal: Remover, _crs: CrsNegotiation, uuid: UuidPath) -> Response:
+def zaak_destroy(
+    request: Request,
+    session: SessionDep,
+    principal: Remover,
+    _crs: CrsNegotiation,
+    uuid: UuidPath,
+    x_audit_toelichting: AuditToelichting = None,
+    x_nlx_logrecord_id: NlxLogrecordId = None,
+) -> Response:
     ctx = Context(request, principal, session)
     ZaakService.delete(ctx, _load(ctx, uuid, (SCOPE_VERWIJDEREN,)))
     return Response(status_code=204)

@@ -1,11 +1,12 @@
 import datetime as dt
 import re
 import uuid as uuid_module
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
+from services.zaken.embedded import ZaakEmbedded, expand_field
 from shared.fields import Duration, Uri, Vertrouwelijkheidaanduiding
 from shared.resources import ApiModel, comma_separated, read_only
 
@@ -47,7 +48,8 @@ Rsin = Annotated[str, AfterValidator(_rsin), Field(max_length=9)]
 
 
 def _identificatie(value: str) -> str:
-    if not re.fullmatch(r"[\w\-]+", value, re.ASCII):
+    """zrc-002: letters, digits, `_` and `-`; empty (as omitted) means: generate one."""
+    if value and not re.fullmatch(r"[\w\-]+", value, re.ASCII):
         raise PydanticCustomError("zgw:invalid", "Alleen letters, cijfers, '_' en '-' zijn toegestaan.")
     return value
 
@@ -102,6 +104,13 @@ class Verlenging(ApiModel):
 
     reden: str = Field(max_length=200, description="Omschrijving van de reden voor het verlengen van de behandeling van de zaak.")
     duur: Duration = Field(description="Het aantal werkbare dagen waarmee de doorlooptijd van de behandeling van de ZAAK is verlengd.")
+
+
+class VerlengingGegevens(ApiModel):
+    """zrc-012: the verlenging as returned: always the structure, `duur` null without a verlenging."""
+
+    reden: str = Field(max_length=200, description="Omschrijving van de reden voor het verlengen van de behandeling van de zaak.")
+    duur: str | None = Field(json_schema_extra={"format": "duration"}, description="Het aantal werkbare dagen waarmee de doorlooptijd van de behandeling van de ZAAK is verlengd.")
 
 
 class Opschorting(ApiModel):
@@ -177,7 +186,7 @@ class Zaak(ApiModel):
     betalingsindicatieWeergave: str = read_only("Uitleg bij `betalingsindicatie`.")
     laatsteBetaaldatum: dt.datetime | None
     zaakgeometrie: GeoJSONGeometry | None
-    verlenging: Verlenging | None
+    verlenging: VerlengingGegevens | None
     opschorting: Opschorting | None
     selectielijstklasse: str = Field(max_length=1000, json_schema_extra={"format": "uri"})
     hoofdzaak: str | None = Field(max_length=1000, json_schema_extra={"format": "uri"})
@@ -200,11 +209,7 @@ class Zaak(ApiModel):
 
 
 class ZaakExpanded(Zaak):
-    expand: dict[str, Any] | None = Field(
-        None,
-        alias="_expand",
-        description="De gevraagde gerelateerde resources (`expand`), elk in hun eigen representatie.",
-    )
+    expand: ZaakEmbedded | None = expand_field()
 
 
 class ZaakFilters(ApiModel):
@@ -253,11 +258,15 @@ class ZaakFilters(ApiModel):
     rol__betrokkeneIdentificatie__medewerker__identificatie: str | None = None
     rol__betrokkeneIdentificatie__organisatorischeEenheid__identificatie: str | None = None
     expand: str | None = Field(None, description="Haal details van gelinkte resources direct op. Als je meerdere resources tegelijk wilt ophalen kun je deze scheiden met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de punt-notatie gebruikt.")
-    ordering: str | None = comma_separated("Het veld waarop de resultaten geordend worden. Het minnetje betekent omgekeerde volgorde.")
+    ordering: str | None = comma_separated("Het veld waarop de resultaten geordend worden. Het minnetje betekent omgekeerde volgorde.", enum=get_args(Ordering))
 
 
 class GeoWithin(ApiModel):
     within: Geometry | None = None
+
+
+# the most values of one `__in` list of `_zoek` (the database's bound parameters are limited)
+MAX_IN_VALUES = 10_000
 
 
 class ZaakZoek(ApiModel):
@@ -268,17 +277,17 @@ class ZaakZoek(ApiModel):
     uuid__in: list[uuid_module.UUID] | None = None
     identificatie: str | None = None
     bronorganisatie: str | None = None
-    bronorganisatie__in: list[str] | None = None
+    bronorganisatie__in: list[str] | None = Field(None, max_length=MAX_IN_VALUES)
     zaaktype: str | None = None
-    zaaktype__in: list[str] | None = None
+    zaaktype__in: list[str] | None = Field(None, max_length=MAX_IN_VALUES)
     archiefnominatie: Archiefnominatie | None = None
-    archiefnominatie__in: list[str] | None = None
+    archiefnominatie__in: list[str] | None = Field(None, max_length=MAX_IN_VALUES)
     archiefactiedatum: str | None = None
     archiefactiedatum__isnull: bool | None = None
     archiefactiedatum__lt: str | None = None
     archiefactiedatum__gt: str | None = None
     archiefstatus: Archiefstatus | None = None
-    archiefstatus__in: list[str] | None = None
+    archiefstatus__in: list[str] | None = Field(None, max_length=MAX_IN_VALUES)
     startdatum: str | None = None
     startdatum__gt: str | None = None
     startdatum__gte: str | None = None

@@ -7,7 +7,7 @@ import uuid as uuid_module
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import DateTime, Select, and_, cast, delete, exists, literal, null, select, union_all, update
+from sqlalchemy import DateTime, Select, and_, bindparam, cast, delete, exists, literal, null, select, union_all, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
@@ -22,8 +22,8 @@ from services.zaken.access import (
     visible_clause,
 )
 from services.zaken.catalogi import catalogi
-from services.zaken.common import local_uuid, record_change, resolve_zaak, zaak_url, zaak_weergave
-from services.zaken.db import audittrail
+from services.zaken.common import KANAAL, local_uuid, record_change, resolve_zaak, zaak_kenmerken, zaak_url, zaak_weergave
+from services.zaken.db import audittrail, outbox
 from services.zaken.resultaat.models import Resultaat
 from services.zaken.rol.models import Rol
 from services.zaken.status.models import Status
@@ -87,7 +87,8 @@ IDENTIFICATIE_PREFIX = "ZAAK"
 
 def apply_filters(query: Select, filters: dict[str, Any]) -> Select:
     """Every filter of `zaak_list` and `_zoek` (`__in` values as lists); None means absent."""
-    f = {k: v for k, v in filters.items() if v is not None and v != ""}
+    # absent: None, "" or [] (django-filter treats an empty value as no filter)
+    f = {k: v for k, v in filters.items() if v is not None and v != "" and v != []}
     if "identificatie" in f:
         query = query.where(Zaak.identificatie == f["identificatie"])
     if "bronorganisatie" in f:
@@ -99,7 +100,9 @@ def apply_filters(query: Select, filters: dict[str, Any]) -> Select:
     if "zaaktype__in" in f:
         query = query.where(Zaak.zaaktype.in_(f["zaaktype__in"]))
     if "uuid__in" in f:
-        query = query.where(Zaak.uuid.in_(f["uuid__in"]))
+        # validated UUIDs, rendered inline: a long list is no problem for the parameter limit
+        uuids = sorted(set(f["uuid__in"]), key=str)
+        query = query.where(Zaak.uuid.in_(bindparam("uuid_in", uuids, expanding=True, literal_execute=True)))
     if "archiefnominatie" in f:
         query = query.where(Zaak.archiefnominatie == f["archiefnominatie"])
     if "archiefnominatie__in" in f:
@@ -134,14 +137,16 @@ def apply_filters(query: Select, filters: dict[str, Any]) -> Select:
 
 
 def order(query: Select, ordering: list[str]) -> Select:
-    """`ordering` (± startdatum, einddatum, ...); newest first when absent, as the reference implementation."""
+    """`ordering` (± startdatum, einddatum, ...); newest first when absent, as the reference implementation.
+    NULL sorts as the largest value (last ascending, first descending: PostgreSQL's order, which
+    the reference implementation inherits), on every database alike."""
     columns = []
     for item in ordering:
         name = item.removeprefix("-")
         if name not in ORDERING:
             raise ValidationProblem.field("ordering", "invalid_choice", f"Onbekend veld voor ordering: {item}.")
         column = ORDERING[name]
-        columns.append(column.desc() if item.startswith("-") else column.asc())
+        columns.append(column.desc().nulls_first() if item.startswith("-") else column.asc().nulls_last())
     return query.order_by(*columns, Zaak.id.desc())
 
 
@@ -283,9 +288,13 @@ def _iso(day: dt.date | None) -> str | None:
 def _iso_moment(moment: dt.datetime | None) -> str | None:
     if moment is None:
         return None
-    if moment.tzinfo is None:  # SQLite keeps no offset; we store UTC
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.isoformat().replace("+00:00", "Z")
+    return as_utc(moment).isoformat().replace("+00:00", "Z")
+
+
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """Moments are stored in UTC (SQLite keeps no offset, so a naive value read back is UTC); a
+    moment given without offset is taken as UTC."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
 # ---------------------------------------------------------------- rules
@@ -298,6 +307,10 @@ def ensure_hoofdzaak(ctx: Context, zaak: Zaak | None, url: str) -> Zaak:
         raise ValidationProblem.field("hoofdzaak", "self-forbidden", "De 'hoofdzaak' mag niet naar de zaak zelf verwijzen.")
     if hoofdzaak.hoofdzaak_id is not None:
         raise ValidationProblem.field("hoofdzaak", "deelzaak-als-hoofdzaak", "Deelzaken van deelzaken wordt niet ondersteund.")
+    # the other way round: a zaak with deelzaken of its own does not become a deelzaak
+    if zaak is not None and zaak.hoofdzaak_id != hoofdzaak.id:
+        if ctx.session.scalar(select(Zaak.id).where(Zaak.hoofdzaak_id == zaak.id).limit(1)) is not None:
+            raise ValidationProblem.field("hoofdzaak", "deelzaak-als-hoofdzaak", "Deelzaken van deelzaken wordt niet ondersteund.")
     return hoofdzaak
 
 
@@ -337,7 +350,7 @@ def ensure_relevante_andere_zaken(ctx: Context, relaties: list) -> None:
         try:
             data = catalogi(ctx).fetch_json(url, f"relevanteAndereZaken.{index}.url", "Zaken API")
         except ValidationProblem as exc:
-            problems.extend(exc.params)
+            problems.extend(exc.invalid_params)
             continue
         if not isinstance(data, dict) or not {"url", "zaaktype", "bronorganisatie"} <= set(data):
             problems.append(InvalidParam(f"relevanteAndereZaken.{index}.url", "invalid-resource", f"De URL {url} verwijst niet naar een zaak."))
@@ -350,6 +363,18 @@ def ensure_communicatiekanaal(ctx: Context, url: str) -> None:
     data = catalogi(ctx).fetch_json(url, "communicatiekanaal", "Referentielijsten API")
     if not isinstance(data, dict) or not {"url", "naam", "omschrijving"} <= set(data):
         raise ValidationProblem.field("communicatiekanaal", "invalid-resource", f"De URL {url} verwijst niet naar een communicatiekanaal.")
+
+
+SELECTIELIJST_RESULTAAT = ("url", "procesType", "nummer", "naam", "waardering")
+
+
+def ensure_selectielijstklasse(ctx: Context, url: str) -> None:
+    """selectielijstklasse is a resultaat of the Selectielijst (Referentielijsten API): `bad-url`
+    when it does not answer, `invalid-resource` when it is something else (vng-api-common
+    ResourceValidator('Resultaat'))."""
+    data = catalogi(ctx).fetch_json(url, "selectielijstklasse", "Referentielijsten API")
+    if not isinstance(data, dict) or any(key not in data for key in SELECTIELIJST_RESULTAAT):
+        raise ValidationProblem.field("selectielijstklasse", "invalid-resource", f"De URL {url} verwijst niet naar een selectielijst-resultaat.")
 
 
 def ensure_archiefstatus(ctx: Context, zaak: Zaak | None, archiefstatus: str, archiefnominatie: str | None, archiefactiedatum: dt.date | None) -> None:
@@ -535,6 +560,8 @@ class ZaakService:
             ensure_relevante_andere_zaken(ctx, data.relevanteAndereZaken)
         if "communicatiekanaal" in fields and data.communicatiekanaal:
             ensure_communicatiekanaal(ctx, data.communicatiekanaal)
+        if "selectielijstklasse" in fields and data.selectielijstklasse and (zaak is None or data.selectielijstklasse != zaak.selectielijstklasse):
+            ensure_selectielijstklasse(ctx, data.selectielijstklasse)
         if zaak is not None and "bronorganisatie" in fields and data.bronorganisatie and data.bronorganisatie != zaak.bronorganisatie:
             ensure_unique_identificatie(ctx, data.bronorganisatie, zaak.identificatie, zaak)
         if {"archiefstatus", "archiefnominatie", "archiefactiedatum"} & fields:
@@ -580,7 +607,7 @@ class ZaakService:
         if "betalingsindicatie" in fields or creating:
             zaak.betalingsindicatie = data.betalingsindicatie or ""
         if "laatsteBetaaldatum" in fields or creating:
-            zaak.laatste_betaaldatum = data.laatsteBetaaldatum
+            zaak.laatste_betaaldatum = as_utc(data.laatsteBetaaldatum) if data.laatsteBetaaldatum else None
         if zaak.betalingsindicatie == "nvt":
             zaak.laatste_betaaldatum = None  # zrc-014
         if "zaakgeometrie" in fields or creating:
@@ -610,16 +637,20 @@ class ZaakService:
             raise ValidationProblem.field(
                 "nonFieldErrors", "related-besluiten", "Deze zaak heeft gerelateerde besluiten; verwijder die relaties eerst."
             )
-        url = zaak_url(ctx, zaak)
-        for deelzaak_uuid in ctx.session.scalars(select(Zaak.uuid).where(Zaak.hoofdzaak_id == zaak.id)):
-            audittrail.delete_for(ctx.session, ctx.url("zaken", deelzaak_uuid))
-        audittrail.delete_for(ctx.session, url)
-        from services.zaken.common import zaak_kenmerken
-        from services.zaken.db import outbox
+        from services.zaken.relations import mirrored_relations, remove_mirrors
 
-        outbox.enqueue(ctx.session, kanaal="zaken", hoofd_object=url, resource=self.resource, resource_url=url, actie="destroy", kenmerken=zaak_kenmerken(zaak))
+        url = zaak_url(ctx, zaak)
+        deelzaken = list(ctx.session.scalars(select(Zaak).where(Zaak.hoofdzaak_id == zaak.id)))
+        # the mirrors of its relations in other APIs (zrc-005/024/025) go too, after the commit
+        mirrors = [(z, mirrored_relations(ctx, z)) for z in (zaak, *deelzaken)]
+        for deelzaak in deelzaken:
+            audittrail.delete_for(ctx.session, zaak_url(ctx, deelzaak))
+        audittrail.delete_for(ctx.session, url)
+        outbox.enqueue(ctx.session, kanaal=KANAAL, hoofd_object=url, resource=self.resource, resource_url=url, actie="destroy", kenmerken=zaak_kenmerken(zaak))
         ctx.session.execute(delete(Zaak).where(Zaak.hoofdzaak_id == zaak.id))
         ctx.session.execute(delete(Zaak).where(Zaak.id == zaak.id))
+        for owner, relations in mirrors:
+            remove_mirrors(ctx, owner, relations)
 
 
 def _nullable(column: str) -> bool:
@@ -638,25 +669,34 @@ def set_geometry(zaak: Zaak, geometry: dict | None) -> None:
 
 
 def within_ids(ctx: Context, query: Select, geometry: dict) -> Select:
-    """`_zoek` `zaakgeometrie.within`: zaken whose geometry lies completely within `geometry`.
-    The bounding box narrows in SQL, the exact test runs on those candidates; the result is a
-    condition on ids, so count and pages stay exact."""
+    """`_zoek` `zaakgeometrie.within`: zaken whose geometry lies completely within `geometry`
+    (zaken without geometry never). The bounding box narrows in SQL, the exact test runs on those
+    candidates; the result stays a condition of the query, so count and pages are exact. The
+    condition is the bounding box plus the shorter id list (those within, or the candidates that
+    are not), rendered inline: no limit on the number of bound parameters (PostgreSQL: 65535)."""
     from shapely.geometry import shape
+    from shapely.prepared import prep
 
     area = shape(geometry)
+    exact = prep(area)
     min_x, min_y, max_x, max_y = area.bounds
-    candidates = ctx.session.execute(
-        query.with_only_columns(Zaak.id, Zaak.zaakgeometrie).order_by(None).where(
-            and_(
-                Zaak.geometrie_min_x >= min_x,
-                Zaak.geometrie_min_y >= min_y,
-                Zaak.geometrie_max_x <= max_x,
-                Zaak.geometrie_max_y <= max_y,
-            )
-        )
-    ).all()
-    ids = [zaak_id for zaak_id, geometrie in candidates if geometrie and shape(geometrie).within(area)]
-    return query.where(Zaak.id.in_(ids))
+    in_box = and_(
+        Zaak.geometrie_min_x >= min_x,
+        Zaak.geometrie_min_y >= min_y,
+        Zaak.geometrie_max_x <= max_x,
+        Zaak.geometrie_max_y <= max_y,
+    )
+    within, outside = [], []
+    for zaak_id, geometrie in ctx.session.execute(query.with_only_columns(Zaak.id, Zaak.zaakgeometrie).order_by(None).where(in_box)):
+        # A within B is B contains A; a prepared area answers that fast for many candidates
+        (within if geometrie and exact.contains(shape(geometrie)) else outside).append(zaak_id)
+    if len(within) <= len(outside):
+        return query.where(Zaak.id.in_(_inline_ids(within)))
+    return query.where(in_box, Zaak.id.not_in(_inline_ids(outside)))
+
+
+def _inline_ids(ids: list[int]):
+    return bindparam("zaak_ids", sorted(ids), expanding=True, literal_execute=True)
 
 
 def visible_zaak_by_uuid(ctx: Context, object_uuid: uuid_module.UUID) -> Zaak | None:

@@ -1,4 +1,45 @@
 from fastapi import APIRouter
 
+from services.zaken.access import SCOPE_BIJWERKEN, SCOPE_LEZEN
+from services.zaken.zaakverzoek.schemas import ZaakVerzoek, ZaakVerzoekFilters, ZaakVerzoekRequest
+from services.zaken.zaakverzoek.service import ZaakVerzoekService
+from shared.auth import ZRC
+from shared.resources import ResourceSpec, register_resource
+
 router = APIRouter()
-service = None  # the domain's service instance (used by expand)
+
+# the standard: writes with zaken.bijwerken only (no geforceerd-bijwerken)
+SCOPES = {
+    "list": (SCOPE_LEZEN,),
+    "retrieve": (SCOPE_LEZEN,),
+    "create": (SCOPE_BIJWERKEN,),
+    "destroy": (SCOPE_BIJWERKEN,),
+}
+
+service = ZaakVerzoekService(SCOPES)
+
+register_resource(
+    router,
+    ResourceSpec(
+        name="zaakverzoek",
+        audited=("create", "destroy"),
+        etag=False,
+        collection="zaakverzoeken",
+        tag="zaakverzoeken",
+        component=ZRC,
+        service=service,
+        read_model=ZaakVerzoek,
+        create_model=ZaakVerzoekRequest,
+        filter_model=ZaakVerzoekFilters,
+        operations=("list", "create", "retrieve", "destroy"),
+        scopes=SCOPES,
+        strict_query=True,
+        paginated=False,
+        descriptions={
+            "list": "Alle ZAAK-VERZOEKen opvragen.",
+            "create": "Maak een ZAAK-VERZOEK aan.",
+            "retrieve": "Een specifieke ZAAK-VERZOEK opvragen.",
+            "destroy": "Verwijder een ZAAK-VERZOEK.",
+        },
+    ),
+)

@@ -1,0 +1,190 @@
+"""Rollen: a betrokkene (natuurlijk persoon, medewerker, ...) in a roltype of the zaak's zaaktype
+(zrc-018). betrokkeneIdentificatie is polymorphic on betrokkeneType; its identifying values are
+copied into columns for the rol and zaak list filters. No update in 1.5.1: create and delete only."""
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import Select, func, select
+
+from services.zaken.access import ensure_open_or_forced
+from services.zaken.betrokkenen import BETROKKENE_SHAPES, validate_shape
+from services.zaken.catalogi import catalogi
+from services.zaken.common import ZaakChildService, local_uuid
+from services.zaken.rol.models import Rol
+from services.zaken.rol.schemas import RolFilters, RolRequest
+from services.zaken.status.models import Status
+from services.zaken.zaak.models import Zaak
+from shared.errors import ValidationProblem
+from shared.resources import Context
+
+# betrokkeneType -> {field of its betrokkeneIdentificatie: the Rol column that copies it}
+IDENTIFICATIE_COLUMNS: dict[str, dict[str, str]] = {
+    "natuurlijk_persoon": {"inpBsn": "inp_bsn", "anpIdentificatie": "anp_identificatie", "inpA_nummer": "inp_a_nummer"},
+    "niet_natuurlijk_persoon": {"innNnpId": "inn_nnp_id", "annIdentificatie": "ann_identificatie"},
+    "vestiging": {"vestigingsNummer": "vestigings_nummer"},
+    "organisatorische_eenheid": {"identificatie": "organisatorische_eenheid_identificatie"},
+    "medewerker": {"identificatie": "medewerker_identificatie"},
+}
+ALL_IDENTIFICATIE_COLUMNS = sorted({column for columns in IDENTIFICATIE_COLUMNS.values() for column in columns.values()})
+
+# list filter betrokkeneIdentificatie__<type>__<field> -> the column holding that value
+IDENTIFICATIE_FILTERS = {
+    "betrokkeneIdentificatie__natuurlijkPersoon__inpBsn": Rol.inp_bsn,
+    "betrokkeneIdentificatie__natuurlijkPersoon__anpIdentificatie": Rol.anp_identificatie,
+    "betrokkeneIdentificatie__natuurlijkPersoon__inpA_nummer": Rol.inp_a_nummer,
+    "betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId": Rol.inn_nnp_id,
+    "betrokkeneIdentificatie__nietNatuurlijkPersoon__annIdentificatie": Rol.ann_identificatie,
+    "betrokkeneIdentificatie__vestiging__vestigingsNummer": Rol.vestigings_nummer,
+    "betrokkeneIdentificatie__organisatorischeEenheid__identificatie": Rol.organisatorische_eenheid_identificatie,
+    "betrokkeneIdentificatie__medewerker__identificatie": Rol.medewerker_identificatie,
+}
+
+# omschrijvingGeneriek values of which a zaak has at most one rol
+SINGLE_OCCURRENCE = ("initiator", "zaakcoordinator")
+
+
+def iso_moment(moment: dt.datetime) -> str:
+    if moment.tzinfo is None:  # SQLite keeps no offset; we store UTC
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+class RolService(ZaakChildService):
+    model = Rol
+    collection = "rollen"
+    resource = "rol"
+    notify_actions = frozenset({"create", "destroy"})
+
+    def __init__(self, scopes: dict[str, tuple[str, ...]]):
+        self.scopes = scopes
+
+    # ------------------------------------------------------------ reads
+
+    def filter(self, ctx: Context, query: Select, filters: RolFilters) -> Select:
+        if filters.zaak:
+            query = query.where(Zaak.uuid == local_uuid(ctx, filters.zaak, "zaken"))
+        if filters.betrokkene:
+            query = query.where(Rol.betrokkene == filters.betrokkene)
+        if filters.betrokkeneType:
+            query = query.where(Rol.betrokkene_type == filters.betrokkeneType)
+        for name, column in IDENTIFICATIE_FILTERS.items():
+            value = getattr(filters, name)
+            if value:
+                query = query.where(column == value)
+        if filters.roltype:
+            query = query.where(Rol.roltype == filters.roltype)
+        if filters.omschrijving:
+            query = query.where(Rol.omschrijving == filters.omschrijving)
+        if filters.omschrijvingGeneriek:
+            query = query.where(Rol.omschrijving_generiek == filters.omschrijvingGeneriek)
+        return query
+
+    def load_page(self, ctx: Context, objects: list) -> dict[int, list[str]]:
+        """The statussen each rol set (Status.gezetdoor), for the whole page in one query."""
+        statussen: dict[int, list[str]] = defaultdict(list)
+        rows = ctx.session.execute(
+            select(Status.gezetdoor_id, Status.uuid).where(Status.gezetdoor_id.in_([rol.id for rol in objects])).order_by(Status.id)
+        )
+        for rol_id, status_uuid in rows:
+            statussen[rol_id].append(ctx.url("statussen", status_uuid))
+        return statussen
+
+    def to_json(self, ctx: Context, obj: Rol, page) -> dict:
+        return {
+            "zaak": ctx.url("zaken", obj.zaak.uuid),
+            "betrokkene": obj.betrokkene,
+            "betrokkeneType": obj.betrokkene_type,
+            "afwijkendeNaamBetrokkene": obj.afwijkende_naam_betrokkene,
+            "roltype": obj.roltype,
+            "omschrijving": obj.omschrijving,
+            "omschrijvingGeneriek": obj.omschrijving_generiek,
+            "roltoelichting": obj.roltoelichting,
+            "registratiedatum": iso_moment(obj.registratiedatum),
+            "indicatieMachtiging": obj.indicatie_machtiging,
+            "contactpersoonRol": obj.contactpersoon_rol,
+            "statussen": page.get(obj.id, []) if page else [],
+            "betrokkeneIdentificatie": obj.betrokkene_identificatie,
+        }
+
+    def weergave(self, obj: Rol) -> str:
+        return f"({obj.zaak.bronorganisatie} - {obj.zaak.identificatie}) - {obj.omschrijving or obj.uuid}"
+
+    # ------------------------------------------------------------ writes
+
+    def create(self, ctx: Context, data: RolRequest) -> Rol:
+        zaak = self.zaak_for_create(ctx, data.zaak)
+        identificatie = self.validate_identificatie(data)
+        roltype = self.validate_roltype(ctx, zaak, data.roltype)
+        self.ensure_betrokkene(data.betrokkene, identificatie)
+        self.ensure_single_occurrence(ctx, zaak, roltype.get("omschrijvingGeneriek") or "")
+        ensure_open_or_forced(ctx.principal, zaak)  # zrc-007, after validation (400 before 403)
+        rol = Rol(
+            zaak_id=zaak.id,
+            zaak=zaak,
+            betrokkene=data.betrokkene or "",
+            betrokkene_type=data.betrokkeneType,
+            afwijkende_naam_betrokkene=data.afwijkendeNaamBetrokkene,
+            roltype=data.roltype,
+            omschrijving=roltype.get("omschrijving") or "",
+            omschrijving_generiek=roltype.get("omschrijvingGeneriek") or "",
+            roltoelichting=data.roltoelichting,
+            registratiedatum=dt.datetime.now(dt.UTC),
+            indicatie_machtiging=data.indicatieMachtiging or "",
+            contactpersoon_rol=data.contactpersoonRol.model_dump(mode="json") if data.contactpersoonRol else None,
+            betrokkene_identificatie=identificatie,
+        )
+        copy_identificatie_columns(rol, data.betrokkeneType, identificatie)
+        ctx.session.add(rol)
+        self.record(ctx, rol, "create")
+        return rol
+
+    def delete(self, ctx: Context, rol: Rol) -> None:
+        ensure_open_or_forced(ctx.principal, rol.zaak)
+        self.destroy(ctx, rol)
+
+    # ------------------------------------------------------------ rules
+
+    def validate_identificatie(self, data: RolRequest) -> dict | None:
+        """betrokkeneIdentificatie has the shape of the betrokkeneType (Rol discriminator)."""
+        raw = data.betrokkeneIdentificatie
+        if raw is None or raw == {}:
+            return None  # an empty identificatie names no one (`invalid-betrokkene` without betrokkene)
+        return validate_shape(BETROKKENE_SHAPES[data.betrokkeneType], raw, "betrokkeneIdentificatie")
+
+    def validate_roltype(self, ctx: Context, zaak: Zaak, roltype: str) -> dict:
+        """zrc-018: the roltype belongs to the zaak's zaaktype (omschrijving and
+        omschrijvingGeneriek of the rol come from it)."""
+        return catalogi(ctx).type_of_zaaktype(roltype, "RolType", "roltype", zaak.zaaktype)
+
+    @staticmethod
+    def ensure_betrokkene(betrokkene: str | None, identificatie: dict | None) -> None:
+        """A rol names its betrokkene: by URL or by betrokkeneIdentificatie (`invalid-betrokkene`)."""
+        if not betrokkene and not identificatie:
+            raise ValidationProblem.field(
+                "nonFieldErrors", "invalid-betrokkene", "betrokkene of betrokkeneIdentificatie moet opgegeven worden."
+            )
+
+    @staticmethod
+    def ensure_single_occurrence(ctx: Context, zaak: Zaak, omschrijving_generiek: str) -> None:
+        """A zaak has at most one initiator and one zaakcoordinator (`roltype` `max-occurences`,
+        as the reference implementation's RolOccurenceValidator)."""
+        if omschrijving_generiek not in SINGLE_OCCURRENCE:
+            return
+        existing = ctx.session.scalar(
+            select(func.count(Rol.id)).where(Rol.zaak_id == zaak.id, Rol.omschrijving_generiek == omschrijving_generiek)
+        )
+        if existing:
+            raise ValidationProblem.field(
+                "roltype", "max-occurences", f"Er zijn al {existing} `{omschrijving_generiek}` rollen bij deze zaak."
+            )
+
+
+def copy_identificatie_columns(rol: Rol, betrokkene_type: str, identificatie: dict | None) -> None:
+    """The identifying values of betrokkeneIdentificatie into their filter columns (blank is none)."""
+    for column in ALL_IDENTIFICATIE_COLUMNS:
+        setattr(rol, column, None)
+    if not identificatie:
+        return
+    for field, column in IDENTIFICATIE_COLUMNS[betrokkene_type].items():
+        setattr(rol, column, identificatie.get(field) or None)

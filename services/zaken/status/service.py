@@ -1,0 +1,313 @@
+"""Statussen: the history of a zaak. Setting a status applies the standard's rules on the zaak:
+the statustype belongs to the zaaktype (zrc-016), the eindstatus closes the zaak (zrc-007) and
+derives its archive data (zrc-021, `archiving.py`), a later non-eind status reopens it (zrc-008).
+
+Order of checks, as the reference implementation: the client's create scopes for the zaak
+(403), then validation (400: fields, then object rules, then closing), then the scope rules
+of a second status and of a closed zaak (403), then the writes (status and zaak in one
+transaction, with the status' audit record and notification).
+"""
+
+import datetime as dt
+import uuid as uuid_module
+
+from sqlalchemy import Select, exists, literal, select, union_all
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
+
+from services.zaken.access import SCOPE_HEROPENEN, SCOPE_STATUSSEN_TOEVOEGEN, allows
+from services.zaken.catalogi import catalogi, same_url
+from services.zaken.common import ZaakChildService, local_uuid, zaak_weergave
+from services.zaken.resultaat.models import Resultaat
+from services.zaken.rol.models import Rol
+from services.zaken.status import archiving
+from services.zaken.status.models import Status
+from services.zaken.status.schemas import StatusFilters, StatusRequestbody
+from services.zaken.zaak.models import Zaak
+from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
+from shared.errors import InvalidParam, PermissionDenied, ValidationProblem
+from shared.resources import Context
+
+_TRUE = {"true", "True", "1"}
+_FALSE = {"false", "False", "0"}
+
+
+def utc(moment: dt.datetime) -> dt.datetime:
+    """A datumStatusGezet as stored: UTC (a moment without offset counts as UTC)."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+
+
+def iso_moment(moment: dt.datetime) -> str:
+    return utc(moment).isoformat().replace("+00:00", "Z")
+
+
+def is_latest_clause(status_model=Status):
+    """indicatieLaatstGezetteStatus: no status of the same zaak was set later."""
+    later = aliased(Status)
+    return ~exists(
+        select(later.id).where(later.zaak_id == status_model.zaak_id, later.datum_status_gezet > status_model.datum_status_gezet)
+    )
+
+
+class StatusService(ZaakChildService):
+    model = Status
+    collection = "statussen"
+    resource = "status"
+    notify_actions = frozenset({"create"})
+    # newest first by datumStatusGezet (the zaak's history backwards), then newest created
+    ordering = (Status.datum_status_gezet.desc(), Status.id.desc())
+
+    def __init__(self, scopes: dict[str, tuple[str, ...]]):
+        self.scopes = scopes
+
+    # ------------------------------------------------------------ reads
+
+    def filter(self, ctx: Context, query: Select, filters: StatusFilters) -> Select:
+        if filters.zaak:
+            query = query.where(Zaak.uuid == local_uuid(ctx, filters.zaak, "zaken"))
+        if filters.statustype:
+            query = query.where(Status.statustype == filters.statustype)
+        value = filters.indicatieLaatstGezetteStatus
+        if value not in (None, ""):
+            if value in _TRUE:
+                query = query.where(is_latest_clause())
+            elif value in _FALSE:
+                query = query.where(~is_latest_clause())
+            else:
+                raise ValidationProblem.field("indicatieLaatstGezetteStatus", "invalid", "Kies `true` of `false`.")
+        return query
+
+    def load_page(self, ctx: Context, objects: list) -> dict:
+        """For a page of statussen in one query: which is the latest of its zaak, the URL of the
+        rol that set it, the zaakinformatieobjecten of the status."""
+        ids = [s.id for s in objects]
+        parts = [
+            select(literal("latest").label("kind"), Status.id.label("status_id"), Status.uuid.label("uuid"), Status.id.label("row_id"))
+            .where(Status.id.in_(ids), is_latest_clause()),
+            select(literal("gezetdoor"), Status.id, Rol.uuid, Rol.id)
+            .join(Rol, Rol.id == Status.gezetdoor_id)
+            .where(Status.id.in_(ids)),
+            select(literal("zaakinformatieobjecten"), ZaakInformatieObject.status_id, ZaakInformatieObject.uuid, ZaakInformatieObject.id)
+            .where(ZaakInformatieObject.status_id.in_(ids)),
+        ]  # fmt: skip
+        page: dict = {"latest": set(), "gezetdoor": {}, "zaakinformatieobjecten": {i: [] for i in ids}}
+        base = ctx.api_root_url
+        for kind, status_id, object_uuid, _ in ctx.session.execute(union_all(*parts).order_by("kind", "row_id")):
+            if kind == "latest":
+                page["latest"].add(status_id)
+            elif kind == "gezetdoor":
+                page["gezetdoor"][status_id] = f"{base}/rollen/{_uuid(object_uuid)}"
+            else:
+                page["zaakinformatieobjecten"][status_id].append(f"{base}/zaakinformatieobjecten/{_uuid(object_uuid)}")
+        return page
+
+    def to_json(self, ctx: Context, obj: Status, page: dict) -> dict:
+        return {
+            "zaak": ctx.url("zaken", obj.zaak.uuid),
+            "statustype": obj.statustype,
+            "datumStatusGezet": iso_moment(obj.datum_status_gezet),
+            "statustoelichting": obj.statustoelichting,
+            "indicatieLaatstGezetteStatus": obj.id in page["latest"],
+            "gezetdoor": page["gezetdoor"].get(obj.id),
+            "zaakinformatieobjecten": page["zaakinformatieobjecten"][obj.id],
+        }
+
+    def weergave(self, obj: Status) -> str:
+        return f"({zaak_weergave(obj.zaak)}) - {iso_moment(obj.datum_status_gezet)}"
+
+    # ------------------------------------------------------------ writes
+
+    def create(self, ctx: Context, data: StatusRequestbody) -> Status:
+        zaak = self.zaak_for_create(ctx, data.zaak)
+        # one status write at a time per zaak: the second-status and closing rules read its history
+        zaak = ctx.session.scalar(
+            select(Zaak).where(Zaak.id == zaak.id).with_for_update().execution_options(populate_existing=True)
+        )
+        moment = utc(data.datumStatusGezet)
+
+        # field rules
+        problems: list[InvalidParam] = []
+        statustype: dict | None = None
+        if moment > dt.datetime.now(dt.UTC):
+            problems.append(date_in_future_problem())
+        try:
+            statustype = catalogi(ctx).fetch(data.statustype, "StatusType", "statustype")
+        except ValidationProblem as exc:
+            problems.extend(exc.invalid_params)
+        gezetdoor: Rol | None = None
+        try:
+            gezetdoor = self.resolve_gezetdoor(ctx, data.gezetdoor)
+        except ValidationProblem as exc:
+            problems.extend(exc.invalid_params)
+        if problems:
+            raise ValidationProblem(*problems)
+
+        # object rules
+        self.ensure_unique(ctx, zaak, moment)
+        ensure_statustype_of_zaaktype(statustype, zaak)
+        ensure_gezetdoor_of_zaak(gezetdoor, zaak)
+        eindstatus = is_eindstatus(ctx, statustype)
+        closing = None
+        if eindstatus:
+            ensure_informatieobjecten_ready(ctx, zaak)
+            closing = self.closing_changes(ctx, zaak, moment)
+
+        # scope rules (after validation, as the reference implementation)
+        self.ensure_may_add(ctx, zaak)
+
+        status = Status(
+            uuid=uuid_module.uuid4(),
+            zaak_id=zaak.id,
+            zaak=zaak,
+            statustype=data.statustype,
+            datum_status_gezet=moment,
+            statustoelichting=data.statustoelichting or "",
+            gezetdoor_id=gezetdoor.id if gezetdoor else None,
+        )
+        try:
+            with ctx.session.begin_nested():
+                ctx.session.add(status)
+        except IntegrityError:
+            raise unique_problem() from None  # a concurrent status with the same datumStatusGezet
+        if closing is not None:
+            for column, value in closing.items():
+                setattr(zaak, column, value)
+        else:
+            reopen(zaak)
+        self.record(ctx, status, "create")
+        return status
+
+    # ------------------------------------------------------------ rules
+
+    def resolve_gezetdoor(self, ctx: Context, url: str | None) -> Rol | None:
+        """gezetdoor: a rol of this API (`no_match` for another URL, `does_not_exist` for an unknown rol)."""
+        if not url:
+            return None
+        object_uuid = local_uuid(ctx, url, "rollen")
+        if object_uuid is None:
+            raise ValidationProblem.field("gezetdoor", "no_match", "Ongeldige hyperlink - Geen URL match.")
+        rol = ctx.session.scalar(select(Rol).where(Rol.uuid == object_uuid))
+        if rol is None:
+            raise ValidationProblem.field("gezetdoor", "does_not_exist", "Ongeldige hyperlink - Object bestaat niet.")
+        return rol
+
+    def ensure_unique(self, ctx: Context, zaak: Zaak, moment: dt.datetime) -> None:
+        """A zaak has one status per datumStatusGezet (`nonFieldErrors` `unique`)."""
+        taken = ctx.session.scalar(
+            select(Status.id).where(Status.zaak_id == zaak.id, Status.datum_status_gezet == moment).limit(1)
+        )
+        if taken is not None:
+            raise unique_problem()
+
+    def closing_changes(self, ctx: Context, zaak: Zaak, moment: dt.datetime) -> dict:
+        """zrc-007 / zrc-021: closing needs a resultaat; the zaak gets its einddatum (the date of the
+        eindstatus) and, where still empty, archiefnominatie from the resultaattype, the derived
+        archiefactiedatum and (for zaken to be destroyed, zrc-026) startdatumBewaartermijn."""
+        resultaattype_url = ctx.session.scalar(select(Resultaat.resultaattype).where(Resultaat.zaak_id == zaak.id))
+        if resultaattype_url is None:
+            raise ValidationProblem.field(
+                "nonFieldErrors", "resultaat-does-not-exist", "De zaak heeft geen resultaat; een zaak afsluiten vereist een resultaat."
+            )
+        resultaattype = catalogi(ctx).fetch(resultaattype_url, "ResultaatType", "nonFieldErrors")
+        einddatum = moment.date()  # the UTC date of datumStatusGezet, as the reference implementation
+        changes: dict = {"einddatum": einddatum}
+        archiefnominatie = zaak.archiefnominatie or resultaattype.get("archiefnominatie") or None
+        changes["archiefnominatie"] = archiefnominatie
+        if zaak.archiefactiedatum is None:
+            dates = archiving.archive_dates(ctx, zaak, resultaattype, einddatum)
+            changes["archiefactiedatum"] = dates.archiefactiedatum
+            if zaak.startdatum_bewaartermijn is None and archiefnominatie == "vernietigen" and dates.brondatum is not None:
+                changes["startdatum_bewaartermijn"] = dates.brondatum
+        return changes
+
+    def ensure_may_add(self, ctx: Context, zaak: Zaak) -> None:
+        """zrc-008 and the status scopes: with only `zaken.aanmaken` a client sets the first status
+        of a zaak, no second one; a status on a closed zaak (eind or not) needs `zaken.heropenen`."""
+        principal = ctx.principal
+        may_reopen = allows(principal, (SCOPE_HEROPENEN,), zaak.zaaktype, zaak.vertrouwelijkheidaanduiding)
+        may_add = may_reopen or allows(principal, (SCOPE_STATUSSEN_TOEVOEGEN,), zaak.zaaktype, zaak.vertrouwelijkheidaanduiding)
+        if not may_add and ctx.session.scalar(select(Status.id).where(Status.zaak_id == zaak.id).limit(1)) is not None:
+            raise PermissionDenied("Met de 'zaken.aanmaken' scope mag je slechts 1 status zetten.")
+        if not may_reopen and zaak.einddatum is not None:
+            raise PermissionDenied("Het heropenen van een afgesloten zaak vereist de scope zaken.heropenen.")
+
+
+def unique_problem() -> ValidationProblem:
+    return ValidationProblem.field(
+        "nonFieldErrors", "unique", "De velden zaak en datumStatusGezet moeten een unieke set zijn."
+    )
+
+
+def date_in_future_problem() -> InvalidParam:
+    """datumStatusGezet lies not in the future (`date-in-future`)."""
+    return InvalidParam("datumStatusGezet", "date-in-future", "Deze datum mag niet in de toekomst zijn.")
+
+
+def ensure_statustype_of_zaaktype(statustype: dict, zaak: Zaak) -> None:
+    """zrc-016: the statustype belongs to the zaaktype of the zaak (`nonFieldErrors` `zaaktype-mismatch`)."""
+    if not same_url(statustype.get("zaaktype"), zaak.zaaktype):
+        raise ValidationProblem.field(
+            "nonFieldErrors", "zaaktype-mismatch", "De referentie hoort niet bij het zaaktype van de zaak."
+        )
+
+
+def ensure_gezetdoor_of_zaak(rol: Rol | None, zaak: Zaak) -> None:
+    """gezetdoor is a rol of this zaak (`nonFieldErrors` `zaak-mismatch`)."""
+    if rol is not None and rol.zaak_id != zaak.id:
+        raise ValidationProblem.field("nonFieldErrors", "zaak-mismatch", "De rol hoort niet bij de zaak van de status.")
+
+
+def is_eindstatus(ctx: Context, statustype: dict) -> bool:
+    """zrc-007: the eindstatus is the statustype with the highest volgnummer of its zaaktype, as
+    the Catalogi API says in `isEindstatus` (computed here when a Catalogi API leaves it out)."""
+    if isinstance(statustype.get("isEindstatus"), bool):
+        return statustype["isEindstatus"]
+    zaaktype = catalogi(ctx).fetch(statustype["zaaktype"], "ZaakType", "statustype")
+    volgnummers = []
+    for url in zaaktype.get("statustypen") or []:
+        other = url if isinstance(url, dict) else catalogi(ctx).fetch(url, "StatusType", "statustype")
+        volgnummers.append(other.get("volgnummer") or 0)
+    return (statustype.get("volgnummer") or 0) >= max(volgnummers, default=0)
+
+
+def ensure_informatieobjecten_ready(ctx: Context, zaak: Zaak) -> None:
+    """zrc-007: a zaak closes only when none of its informatieobjecten is locked
+    (`informatieobject-locked`) and all have an indicatieGebruiksrecht
+    (`indicatiegebruiksrecht-unset`), both `nonFieldErrors`; read from the Documenten API."""
+    urls = list(
+        ctx.session.scalars(
+            select(ZaakInformatieObject.informatieobject)
+            .where(ZaakInformatieObject.zaak_id == zaak.id)
+            .order_by(ZaakInformatieObject.id)
+        )
+    )
+    documenten = [catalogi(ctx).fetch_json(url, "nonFieldErrors", "Documenten API") for url in dict.fromkeys(urls)]
+    documenten = [d if isinstance(d, dict) else {} for d in documenten]
+    if any(d.get("locked") for d in documenten):
+        raise ValidationProblem.field(
+            "nonFieldErrors", "informatieobject-locked", "Er zijn gerelateerde informatieobjecten die nog gelocked zijn."
+        )
+    if any(d.get("indicatieGebruiksrecht") is None for d in documenten):
+        raise ValidationProblem.field(
+            "nonFieldErrors",
+            "indicatiegebruiksrecht-unset",
+            "Er zijn gerelateerde informatieobjecten waarvoor `indicatieGebruiksrecht` nog niet specifiek gezet is. "
+            "Je moet deze zetten voor je de zaak kan afsluiten.",
+        )
+
+
+def reopen(zaak: Zaak) -> None:
+    """zrc-008: a non-eind status leaves the zaak open; on a closed zaak it clears einddatum,
+    archiefnominatie and archiefactiedatum."""
+    if zaak.einddatum is not None:
+        zaak.archiefnominatie = None
+        zaak.archiefactiedatum = None
+    zaak.einddatum = None
+
+
+def _uuid(value) -> uuid_module.UUID:
+    # SQLite returns a UNION's uuid column as text
+    return value if isinstance(value, uuid_module.UUID) else uuid_module.UUID(str(value))
+
+
+__all__ = ["StatusService"]

@@ -1,0 +1,51 @@
+"""Zaakbesluiten (nested under their zaak): the Besluiten API keeps its relation from besluit to
+zaak in sync through these endpoints; consumers do not call them themselves."""
+
+from sqlalchemy import select
+
+from services.zaken.access import ensure_open_or_forced
+from services.zaken.common import zaak_weergave
+from services.zaken.nested import ZaakNestedService
+from services.zaken.relations import BESLUIT
+from services.zaken.zaak.models import Zaak
+from services.zaken.zaakbesluit.models import ZaakBesluit
+from services.zaken.zaakbesluit.schemas import ZaakBesluitRequest
+from shared.errors import ValidationProblem
+from shared.resources import Context
+
+
+class ZaakBesluitService(ZaakNestedService):
+    model = ZaakBesluit
+    collection = "besluiten"
+    nested_collection = "besluiten"
+    resource = "zaakbesluit"
+    # zrc: a notification on create only; create and destroy are audited
+    notify_actions = frozenset({"create"})
+
+    def __init__(self, scopes: dict[str, tuple[str, ...]]):
+        self.scopes = scopes
+
+    def to_json(self, ctx: Context, obj: ZaakBesluit, page) -> dict:
+        return {"besluit": obj.besluit}
+
+    def weergave(self, obj: ZaakBesluit) -> str:
+        return f"({zaak_weergave(obj.zaak)}) - {obj.besluit}"
+
+    def create(self, ctx: Context, zaak: Zaak, data: ZaakBesluitRequest) -> ZaakBesluit:
+        BESLUIT.fetch(ctx, data.besluit)
+        self.ensure_unique(ctx, zaak, data.besluit)
+        ensure_open_or_forced(ctx.principal, zaak)
+        obj = ZaakBesluit(zaak_id=zaak.id, zaak=zaak, besluit=data.besluit)
+        ctx.session.add(obj)
+        self.record(ctx, obj, "create")
+        return obj
+
+    def delete(self, ctx: Context, obj: ZaakBesluit) -> None:
+        ensure_open_or_forced(ctx.principal, obj.zaak)
+        self.destroy(ctx, obj)
+
+    def ensure_unique(self, ctx: Context, zaak: Zaak, besluit: str) -> None:
+        """A besluit is related to a zaak once (`nonFieldErrors` `unique`)."""
+        existing = select(ZaakBesluit.id).where(ZaakBesluit.zaak_id == zaak.id, ZaakBesluit.besluit == besluit)
+        if ctx.session.scalar(existing) is not None:
+            raise ValidationProblem.field("nonFieldErrors", "unique", "De velden zaak, besluit moeten een unieke set zijn.")
