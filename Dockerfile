@@ -1,4 +1,5 @@
-# One image for every service; the command picks the service (`zgw serve catalogi`, `zgw serve zaken`).
+# One image for every service; the command picks the service (`zgw serve catalogi`, `zgw serve zaken`,
+# `zgw serve autorisaties`).
 FROM python:3.11-slim
 WORKDIR /app
 # PYTHONPATH: import shared/ and services/ from /app, not from site-packages, so that PROJECT_ROOT
@@ -10,5 +11,5 @@ COPY shared ./shared
 COPY services ./services
 COPY migrations ./migrations
 RUN pip install --no-deps .
-EXPOSE 8001 8002
+EXPOSE 8001 8002 8004
 CMD ["zgw", "serve", "catalogi", "--host", "0.0.0.0"]

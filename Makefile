@@ -18,8 +18,10 @@ install: $(STAMP)
 
 # Embedded default: SQLite under var/ (one database per service), the demo applicatie on (the
 # Zaken service also reads the Catalogi service at :8001 with it, unless ZAKEN_CLIENT_ID and
-# ZAKEN_SECRET are set), selectielijst validation off (no network needed). Override any of these
-# in the environment.
+# ZAKEN_SECRET are set), selectielijst validation off (no network needed); Catalogi and Zaken take
+# the rights of secret-only applicaties from the Autorisaties service at :8004 (unless
+# ZGW_AUTORISATIES_API_URL is set; see `run_environments` in services/cli.py). Override any of
+# these in the environment.
 run: install
 	ZGW_DEMO_ENABLED=$${ZGW_DEMO_ENABLED:-true} \
 	CATALOGI_SELECTIELIJST_VALIDATION=$${CATALOGI_SELECTIELIJST_VALIDATION:-false} \

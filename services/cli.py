@@ -17,6 +17,7 @@ import argparse
 import asyncio
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -157,6 +158,7 @@ def _banner() -> str:
         "A token (valid for an hour; `zgw token` makes a new one):",
         f"  curl -H 'Authorization: Bearer {token}' http://127.0.0.1:8001/catalogi/api/v1/zaaktypen",
         f"  curl -H 'Authorization: Bearer {token}' -H 'Accept-Crs: EPSG:4326' http://127.0.0.1:8002/zaken/api/v1/zaken",
+        f"  curl -H 'Authorization: Bearer {token}' http://127.0.0.1:8004/autorisaties/api/v1/applicaties",
         "",
     ]
     return "\n".join(lines)
@@ -166,16 +168,73 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
+# `zgw run`: these services take their autorisaties from the Autorisaties API started next to them
+USE_AUTORISATIES_API = ("catalogi", "zaken")
+
+
+def _local_root(name: str) -> str:
+    return f"http://127.0.0.1:{SERVICES[name].port}{SERVICES[name].api_root}"
+
+
+def run_environments(base: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The environment of each process `zgw run` starts: `base` (the caller's), plus, for Catalogi
+    and Zaken, the local Autorisaties API (ZGW_AUTORISATIES_API_URL, unless set: an empty value
+    keeps the file alone) and the callback token; for the Autorisaties service, webhook targets that
+    bring its `autorisaties` notifications to their callbacks (next to any targets configured).
+    The token is ZGW_AUTORISATIES_CALLBACK_TOKEN, or a random one for this run."""
+    from shared.autorisaties import CALLBACK_PATH, KANAAL
+    from shared.targets import load_targets
+
+    environments = {name: dict(base) for name in SERVICES}
+    api_url = base.get("ZGW_AUTORISATIES_API_URL")
+    if api_url is None and "autorisaties" in SERVICES:
+        api_url = _local_root("autorisaties")
+    if not api_url:
+        return environments
+    token = base.get("ZGW_AUTORISATIES_CALLBACK_TOKEN") or secrets.token_urlsafe(32)
+    for name in USE_AUTORISATIES_API:
+        if name in environments:
+            environments[name]["ZGW_AUTORISATIES_API_URL"] = api_url
+            environments[name]["ZGW_AUTORISATIES_CALLBACK_TOKEN"] = token
+    if "autorisaties" in environments:
+        targets_file = base.get("ZGW_NOTIFICATION_TARGETS_FILE")
+        configured = load_targets(base.get("ZGW_NOTIFICATION_TARGETS"), Path(targets_file) if targets_file else None)
+        targets = [
+            {
+                "name": t.name, "type": t.type, "url": t.url, "authorization": t.authorization,
+                "clientId": t.client_id, "secret": t.secret, "kanalen": sorted(t.kanalen),
+            }
+            for t in configured
+        ]  # fmt: skip
+        names = {t["name"] for t in targets}
+        for name in USE_AUTORISATIES_API:
+            if name in SERVICES and f"{name}-autorisaties" not in names:
+                targets.append(
+                    {
+                        "name": f"{name}-autorisaties",
+                        "type": "webhook",
+                        "url": _local_root(name) + CALLBACK_PATH,
+                        "authorization": f"Bearer {token}",
+                        "kanalen": [KANAAL],
+                    }
+                )
+        env = environments["autorisaties"]
+        env.pop("ZGW_NOTIFICATION_TARGETS_FILE", None)  # its targets are all in here now
+        env["ZGW_NOTIFICATION_TARGETS"] = json.dumps({"targets": targets})
+    return environments
+
+
 def cmd_run(args) -> int:
     """Migrate, seed and serve every service, each in its own process, until interrupted (Ctrl-C,
     or SIGTERM as from `docker stop` or systemd: the services are stopped with it)."""
     cmd_migrate(argparse.Namespace(services=None))
     cmd_seed_demo(args)
     signal.signal(signal.SIGTERM, _interrupt)
+    environments = run_environments(dict(os.environ))
     processes: list[subprocess.Popen] = []
     try:
         for name in SERVICES:
-            processes.append(subprocess.Popen([sys.executable, "-m", "services.cli", "serve", name, "--host", args.host]))
+            processes.append(subprocess.Popen([sys.executable, "-m", "services.cli", "serve", name, "--host", args.host], env=environments[name]))
         time.sleep(1.0)
         print(_banner(), flush=True)
         while all(p.poll() is None for p in processes):

@@ -1,21 +1,13 @@
 """The Catalogi database: declarative base and the outbox table."""
 
-from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
+from shared.db import service_metadata
 from shared.outbox import Outbox
-
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+    metadata = service_metadata()
 
 
 outbox = Outbox(Base.metadata)

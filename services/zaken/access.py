@@ -1,13 +1,21 @@
 """zrc-006: a client sees and touches only zaken of zaaktypen in its autorisaties, at or below the
 autorisatie's maxVertrouwelijkheidaanduiding.
 
+Extension (as Open Zaak's catalogus autorisaties): an autorisatie with a `catalogus` (URL) instead
+of a `zaaktype` holds for every zaaktype of that catalogus, present and future. A zaak keeps the
+catalogus of its zaaktype (`Zaak.zaaktype_catalogus`, taken from the zaaktype when the zaak is
+created), so this too is a plain column comparison; a zaak without it (created before the column
+existed) is reached through its zaaktype only.
+
 Lists, `_zoek` and expand apply `visible_clause` in the SQL query itself: one condition for any
-number of autorisaties (grouped by maximum, so at most one `zaaktype IN (...)` per rank). A detail
-or write on a zaak (or on one of its sub-resources) outside the autorisaties is a 403, as in the
-reference implementation (a 404 would hide that the object exists only on lists).
+number of autorisaties (grouped by maximum, so at most one `zaaktype IN (...)` and one
+`zaaktype_catalogus IN (...)` per rank). A detail or write on a zaak (or on one of its
+sub-resources) outside the autorisaties is a 403, as in the reference implementation (a 404 would
+hide that the object exists only on lists).
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, and_, false, or_, true
 
@@ -25,15 +33,30 @@ SCOPE_HEROPENEN = "zaken.heropenen"
 WRITE = (SCOPE_BIJWERKEN, SCOPE_GEFORCEERD_BIJWERKEN)
 
 
-def _grants(principal: Principal, scopes: Iterable[str]) -> dict[int, set[str]]:
-    """max rank -> the zaaktypen the client holds one of `scopes` for at that maximum."""
+@dataclass
+class Grant:
+    """What a client reaches at one maximum vertrouwelijkheid: these zaaktypen, and every zaaktype
+    of these catalogi."""
+
+    zaaktypen: set[str] = field(default_factory=set)
+    catalogi: set[str] = field(default_factory=set)
+
+
+def _grants(principal: Principal, scopes: Iterable[str]) -> dict[int, Grant]:
+    """max rank -> the zaaktypen and catalogi the client holds one of `scopes` for at that maximum."""
     wanted = set(scopes)
-    grants: dict[int, set[str]] = {}
+    grants: dict[int, Grant] = {}
     for autorisatie in principal.applicatie.autorisaties:
-        if autorisatie.component != ZRC or not (autorisatie.scopes & wanted) or not autorisatie.zaaktype:
+        if autorisatie.component != ZRC or not (autorisatie.scopes & wanted):
+            continue
+        if not (autorisatie.zaaktype or autorisatie.catalogus):
             continue
         rank = VERTROUWELIJKHEID_RANK.get(autorisatie.max_vertrouwelijkheidaanduiding or "", -1)
-        grants.setdefault(rank, set()).add(autorisatie.zaaktype)
+        grant = grants.setdefault(rank, Grant())
+        if autorisatie.zaaktype:
+            grant.zaaktypen.add(autorisatie.zaaktype)
+        if autorisatie.catalogus:
+            grant.catalogi.add(autorisatie.catalogus)
     return grants
 
 
@@ -44,33 +67,50 @@ def visible_clause(principal: Principal, zaak_model, scopes: Iterable[str] = (SC
     grants = _grants(principal, scopes)
     if not grants:
         return false()
-    return or_(
-        *(
-            and_(zaak_model.zaaktype.in_(sorted(zaaktypen)), zaak_model.vertrouwelijkheid_rank <= rank)
-            for rank, zaaktypen in sorted(grants.items())
-        )
-    )
+    # one (column IN ..., rank <= max) per kind and rank: each matches an index of its own
+    conditions = []
+    for rank, grant in sorted(grants.items()):
+        if grant.zaaktypen:
+            conditions.append(and_(zaak_model.zaaktype.in_(sorted(grant.zaaktypen)), zaak_model.vertrouwelijkheid_rank <= rank))
+        if grant.catalogi:
+            conditions.append(
+                and_(zaak_model.zaaktype_catalogus.in_(sorted(grant.catalogi)), zaak_model.vertrouwelijkheid_rank <= rank)
+            )
+    return or_(*conditions)
 
 
-def allows(principal: Principal, scopes: Iterable[str], zaaktype: str, vertrouwelijkheidaanduiding: str | None) -> bool:
-    """Does an autorisatie for `zaaktype` at or above this vertrouwelijkheid hold one of `scopes`?"""
+def allows(
+    principal: Principal,
+    scopes: Iterable[str],
+    zaaktype: str,
+    vertrouwelijkheidaanduiding: str | None,
+    catalogus: str | None = None,
+) -> bool:
+    """Does an autorisatie for `zaaktype` (or for its `catalogus`) at or above this vertrouwelijkheid
+    hold one of `scopes`?"""
     if principal.all_rights:
         return True
     rank = VERTROUWELIJKHEID_RANK.get(vertrouwelijkheidaanduiding or "", -1)
-    for max_rank, zaaktypen in _grants(principal, scopes).items():
-        if zaaktype in zaaktypen and rank <= max_rank:
+    for max_rank, grant in _grants(principal, scopes).items():
+        if rank <= max_rank and (zaaktype in grant.zaaktypen or (catalogus and catalogus in grant.catalogi)):
             return True
     return False
 
 
+def may_reach_by_catalogus(principal: Principal, scopes: Iterable[str]) -> bool:
+    """Does the client hold one of `scopes` through a catalogus autorisatie? (Then only the
+    zaaktype itself tells whether a zaak of it is allowed: it names its catalogus.)"""
+    return any(grant.catalogi for grant in _grants(principal, scopes).values())
+
+
 def ensure_allowed(principal: Principal, scopes: Iterable[str], zaak) -> None:
     """zrc-006: 403 unless the client holds one of `scopes` for this zaak's zaaktype and vertrouwelijkheid."""
-    if not allows(principal, scopes, zaak.zaaktype, zaak.vertrouwelijkheidaanduiding):
+    if not allows(principal, scopes, zaak.zaaktype, zaak.vertrouwelijkheidaanduiding, zaak.zaaktype_catalogus):
         raise PermissionDenied()
 
 
 def may_force(principal: Principal, zaak) -> bool:
-    return allows(principal, (SCOPE_GEFORCEERD_BIJWERKEN,), zaak.zaaktype, zaak.vertrouwelijkheidaanduiding)
+    return allows(principal, (SCOPE_GEFORCEERD_BIJWERKEN,), zaak.zaaktype, zaak.vertrouwelijkheidaanduiding, zaak.zaaktype_catalogus)
 
 
 def ensure_open_or_forced(principal: Principal, zaak) -> None:

@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -91,15 +92,18 @@ class Dispatch:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> "Dispatch":
+        # its output goes to a file: a pipe nobody reads fills up and then blocks the dispatcher
+        # on its next log line
+        self.output = tempfile.NamedTemporaryFile(prefix="dispatch-", suffix=".log", delete=False)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "services.cli", "dispatch", "catalogi"],
             cwd=PROJECT_ROOT,
             env=self.env,
-            stdout=subprocess.PIPE,
+            stdout=self.output,
             stderr=subprocess.STDOUT,
-            text=True,
         )
-        assert self.process.stdout.readline().startswith("dispatching")
+        assert wait_until(lambda: Path(self.output.name).read_text().startswith("dispatching") or self.process.poll() is not None, timeout=30)
+        assert Path(self.output.name).read_text().startswith("dispatching"), Path(self.output.name).read_text()
         return self
 
     def kill(self) -> None:

@@ -32,7 +32,7 @@ def test_valid_token_gives_principal(authenticator):
         "Bearer " + make_token("alles", "wrong-secret"),
         "Bearer " + make_token("onbekend", SECRET),
         "Bearer " + make_token("alles", SECRET, iat=time.time() - 7200),
-        "Bearer " + make_token("alles", SECRET, iat=time.time() + 600),
+        "Bearer " + make_token("alles", SECRET, iat=time.time() + 86400),
         "Bearer " + jwt.encode({"client_id": "alles", "iat": int(time.time())}, None, algorithm="none"),
         "Bearer " + jwt.encode({"client_id": "alles"}, SECRET, algorithm="HS256"),
         "Bearer " + jwt.encode({"client_id": "alles", "iat": int(time.time())}, SECRET, algorithm="HS512"),

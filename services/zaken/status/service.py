@@ -224,8 +224,9 @@ class StatusService(ZaakChildService):
         """zrc-008 and the status scopes: with only `zaken.aanmaken` a client sets the first status
         of a zaak, no second one; a status on a closed zaak (eind or not) needs `zaken.heropenen`."""
         principal = ctx.principal
-        may_reopen = allows(principal, (SCOPE_HEROPENEN,), zaak.zaaktype, zaak.vertrouwelijkheidaanduiding)
-        may_add = may_reopen or allows(principal, (SCOPE_STATUSSEN_TOEVOEGEN,), zaak.zaaktype, zaak.vertrouwelijkheidaanduiding)
+        reach = (zaak.zaaktype, zaak.vertrouwelijkheidaanduiding, zaak.zaaktype_catalogus)
+        may_reopen = allows(principal, (SCOPE_HEROPENEN,), *reach)
+        may_add = may_reopen or allows(principal, (SCOPE_STATUSSEN_TOEVOEGEN,), *reach)
         if not may_add and ctx.session.scalar(select(Status.id).where(Status.zaak_id == zaak.id).limit(1)) is not None:
             raise PermissionDenied("Met de 'zaken.aanmaken' scope mag je slechts 1 status zetten.")
         if not may_reopen and zaak.einddatum is not None:

@@ -14,6 +14,8 @@ class Zaak(Base):
         UniqueConstraint("bronorganisatie", "identificatie", name="uq_zaak_bronorganisatie_identificatie"),
         # zrc-006: the autorisatie filter of every list is (zaaktype IN ... AND rank <= ...)
         Index("ix_zaak_zaaktype_rank", "zaaktype", "vertrouwelijkheid_rank"),
+        # ... or, for a catalogus autorisatie (extension), (zaaktype_catalogus IN ... AND rank <= ...)
+        Index("ix_zaak_zaaktype_catalogus_rank", "zaaktype_catalogus", "vertrouwelijkheid_rank"),
         Index("ix_zaak_startdatum", "startdatum"),
         Index("ix_zaak_registratiedatum", "registratiedatum"),
         Index("ix_zaak_einddatum", "einddatum"),
@@ -28,6 +30,10 @@ class Zaak(Base):
     omschrijving: Mapped[str] = mapped_column(String(80), default="")
     toelichting: Mapped[str] = mapped_column(String(1000), default="")
     zaaktype: Mapped[str] = mapped_column(String(1000))
+    # the `catalogus` of the zaaktype, as the Catalogi API gave it when the zaak was created (a
+    # zaaktype never moves to another catalogus): what a catalogus autorisatie is compared with.
+    # NULL for zaken created before this column existed: those are reached through their zaaktype.
+    zaaktype_catalogus: Mapped[str | None] = mapped_column(String(1000), nullable=True)
     registratiedatum: Mapped[dt.date] = mapped_column(Date)
     verantwoordelijke_organisatie: Mapped[str] = mapped_column(String(9))
     startdatum: Mapped[dt.date] = mapped_column(Date)

@@ -3,7 +3,7 @@ import re
 import uuid as uuid_module
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, create_model
 from pydantic_core import PydanticCustomError
 
 from services.zaken.embedded import ZaakEmbedded, expand_field
@@ -269,54 +269,23 @@ class GeoWithin(ApiModel):
 MAX_IN_VALUES = 10_000
 
 
-class ZaakZoek(ApiModel):
-    """The body of `POST /zaken/_zoek`: every list filter (lists as JSON arrays) plus `uuid__in`,
-    `zaaktype__in` and `zaakgeometrie.within`."""
+def _zoek_fields() -> dict:
+    """The list's filters as body fields: `__in` lists as JSON arrays, one `ordering` value."""
+    fields: dict = {
+        "zaakgeometrie": (GeoWithin | None, None),
+        "uuid__in": (list[uuid_module.UUID] | None, None),
+        "zaaktype__in": (list[str] | None, Field(None, max_length=MAX_IN_VALUES)),
+    }
+    for name, info in ZaakFilters.model_fields.items():
+        if name.endswith("__in"):
+            fields[name] = (list[str] | None, Field(None, max_length=MAX_IN_VALUES, description=info.description))
+        elif name == "ordering":
+            fields[name] = (Ordering | None, Field(None, description=info.description))
+        else:
+            fields[name] = (info.annotation, Field(None, description=info.description))
+    return fields
 
-    zaakgeometrie: GeoWithin | None = None
-    uuid__in: list[uuid_module.UUID] | None = None
-    identificatie: str | None = None
-    bronorganisatie: str | None = None
-    bronorganisatie__in: list[str] | None = Field(None, max_length=MAX_IN_VALUES)
-    zaaktype: str | None = None
-    zaaktype__in: list[str] | None = Field(None, max_length=MAX_IN_VALUES)
-    archiefnominatie: Archiefnominatie | None = None
-    archiefnominatie__in: list[str] | None = Field(None, max_length=MAX_IN_VALUES)
-    archiefactiedatum: str | None = None
-    archiefactiedatum__isnull: bool | None = None
-    archiefactiedatum__lt: str | None = None
-    archiefactiedatum__gt: str | None = None
-    archiefstatus: Archiefstatus | None = None
-    archiefstatus__in: list[str] | None = Field(None, max_length=MAX_IN_VALUES)
-    startdatum: str | None = None
-    startdatum__gt: str | None = None
-    startdatum__gte: str | None = None
-    startdatum__lt: str | None = None
-    startdatum__lte: str | None = None
-    registratiedatum: str | None = None
-    registratiedatum__gt: str | None = None
-    registratiedatum__lt: str | None = None
-    einddatum: str | None = None
-    einddatum__isnull: bool | None = None
-    einddatum__gt: str | None = None
-    einddatum__lt: str | None = None
-    einddatumGepland: str | None = None
-    einddatumGepland__gt: str | None = None
-    einddatumGepland__lt: str | None = None
-    uiterlijkeEinddatumAfdoening: str | None = None
-    uiterlijkeEinddatumAfdoening__gt: str | None = None
-    uiterlijkeEinddatumAfdoening__lt: str | None = None
-    rol__betrokkeneType: BetrokkeneType | None = None
-    rol__betrokkene: str | None = None
-    rol__omschrijvingGeneriek: OmschrijvingGeneriek | None = None
-    maximaleVertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding | None = None
-    rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn: str | None = None
-    rol__betrokkeneIdentificatie__natuurlijkPersoon__anpIdentificatie: str | None = None
-    rol__betrokkeneIdentificatie__natuurlijkPersoon__inpA_nummer: str | None = None
-    rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId: str | None = None
-    rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__annIdentificatie: str | None = None
-    rol__betrokkeneIdentificatie__vestiging__vestigingsNummer: str | None = None
-    rol__betrokkeneIdentificatie__medewerker__identificatie: str | None = None
-    rol__betrokkeneIdentificatie__organisatorischeEenheid__identificatie: str | None = None
-    expand: str | None = None
-    ordering: Ordering | None = None
+
+# The body of `POST /zaken/_zoek`: every list filter plus `uuid__in`, `zaaktype__in` and
+# `zaakgeometrie.within`.
+ZaakZoek = create_model("ZaakZoek", __base__=ApiModel, **_zoek_fields())

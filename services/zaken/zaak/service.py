@@ -19,6 +19,7 @@ from services.zaken.access import (
     allows,
     ensure_allowed,
     ensure_open_or_forced,
+    may_reach_by_catalogus,
     visible_clause,
 )
 from services.zaken.catalogi import catalogi
@@ -477,16 +478,29 @@ class ZaakService:
 
     def create(self, ctx: Context, data: ZaakRequest) -> Zaak:
         fields = data.model_fields_set
-        # zrc-006: the client may create zaken of this zaaktype (and vertrouwelijkheid, when given)
-        if not allows(ctx.principal, (SCOPE_AANMAKEN,), data.zaaktype, data.vertrouwelijkheidaanduiding):
+        # zrc-006: the client may create zaken of this zaaktype (and vertrouwelijkheid, when given);
+        # with a catalogus autorisatie only the zaaktype tells its catalogus, so that is read first
+        if not (
+            allows(ctx.principal, (SCOPE_AANMAKEN,), data.zaaktype, data.vertrouwelijkheidaanduiding)
+            or may_reach_by_catalogus(ctx.principal, (SCOPE_AANMAKEN,))
+        ):
             raise PermissionDenied()
         zaaktype = catalogi(ctx).zaaktype(data.zaaktype)  # zrc-001
+        # the catalogus autorisaties extension: the zaak keeps its zaaktype's catalogus
+        zaaktype_catalogus = zaaktype.get("catalogus") or None
+        if not isinstance(zaaktype_catalogus, str):
+            zaaktype_catalogus = None
         # zrc-009: vertrouwelijkheidaanduiding from the zaaktype when omitted
         vertrouwelijkheid = data.vertrouwelijkheidaanduiding or zaaktype["vertrouwelijkheidaanduiding"]
-        if not allows(ctx.principal, (SCOPE_AANMAKEN,), data.zaaktype, vertrouwelijkheid):
+        if not allows(ctx.principal, (SCOPE_AANMAKEN,), data.zaaktype, vertrouwelijkheid, zaaktype_catalogus):
             raise PermissionDenied()
         self.validate(ctx, None, data, fields, zaaktype)
-        zaak = Zaak(uuid=uuid_module.uuid4(), zaaktype=data.zaaktype, bronorganisatie=data.bronorganisatie)
+        zaak = Zaak(
+            uuid=uuid_module.uuid4(),
+            zaaktype=data.zaaktype,
+            zaaktype_catalogus=zaaktype_catalogus,
+            bronorganisatie=data.bronorganisatie,
+        )
         self.apply(ctx, zaak, data, fields, vertrouwelijkheid)
         for column, value in derive_planned_dates(data, zaaktype, fields).items():
             setattr(zaak, column, value)
@@ -534,7 +548,7 @@ class ZaakService:
         # zrc-007: a closed zaak changes only with zaken.geforceerd-bijwerken (after validation, as the RI)
         ensure_open_or_forced(ctx.principal, zaak)
         vertrouwelijkheid = data.vertrouwelijkheidaanduiding if "vertrouwelijkheidaanduiding" in fields and data.vertrouwelijkheidaanduiding else zaak.vertrouwelijkheidaanduiding
-        if not allows(ctx.principal, WRITE, zaak.zaaktype, vertrouwelijkheid):
+        if not allows(ctx.principal, WRITE, zaak.zaaktype, vertrouwelijkheid, zaak.zaaktype_catalogus):
             raise PermissionDenied()  # a client cannot raise a zaak above its own reach
         self.apply(ctx, zaak, data, fields, vertrouwelijkheid)
         ctx.session.flush()

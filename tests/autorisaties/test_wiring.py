@@ -1,0 +1,130 @@
+"""How the Autorisaties API is wired in: `zgw run` (the environments of its child processes) and
+docker-compose.yml (no docker daemon here: the structure, read as compose reads it)."""
+
+import json
+import re
+
+import yaml
+
+from services.cli import USE_AUTORISATIES_API, run_environments
+from services.registry import SERVICES
+from shared.autorisaties import CALLBACK_PATH, KANAAL
+from shared.settings import PROJECT_ROOT
+from shared.targets import parse_targets
+
+LOCAL_AC = "http://127.0.0.1:8004/autorisaties/api/v1"
+
+
+def _root(name: str, host: str = "127.0.0.1") -> str:
+    return f"http://{host}:{SERVICES[name].port}{SERVICES[name].api_root}"
+
+
+def test_zgw_run_points_catalogi_and_zaken_at_the_local_autorisaties_api():
+    environments = run_environments({"PATH": "/usr/bin"})
+    assert set(environments) == set(SERVICES)
+    token = environments["zaken"]["ZGW_AUTORISATIES_CALLBACK_TOKEN"]
+    assert len(token) >= 32
+    for name in ("catalogi", "zaken"):
+        env = environments[name]
+        assert env["ZGW_AUTORISATIES_API_URL"] == LOCAL_AC == _root("autorisaties")
+        assert env["ZGW_AUTORISATIES_CALLBACK_TOKEN"] == token
+        assert env["PATH"] == "/usr/bin"
+    # the Autorisaties service itself and any other service: as given
+    for name in set(SERVICES) - set(USE_AUTORISATIES_API):
+        assert "ZGW_AUTORISATIES_API_URL" not in environments[name]
+    # its notifications go to their callbacks, with the token
+    targets = parse_targets(json.loads(environments["autorisaties"]["ZGW_NOTIFICATION_TARGETS"]))
+    assert {(t.name, t.type, t.url, t.authorization, t.kanalen) for t in targets} == {
+        (f"{name}-autorisaties", "webhook", _root(name) + CALLBACK_PATH, f"Bearer {token}", frozenset({KANAAL}))
+        for name in ("catalogi", "zaken")
+    }
+    assert "ZGW_NOTIFICATION_TARGETS" not in environments["zaken"]
+    # a new token per run unless one is configured
+    assert run_environments({})["zaken"]["ZGW_AUTORISATIES_CALLBACK_TOKEN"] != token
+
+
+def test_zgw_run_keeps_what_is_configured(tmp_path):
+    nrc = {"name": "nrc", "type": "notificaties-api", "url": "https://nrc.example/api/v1", "clientId": "zgw", "secret": "s"}
+    targets_file = tmp_path / "targets.yaml"
+    targets_file.write_text(yaml.safe_dump({"targets": [nrc]}))
+    base = {
+        "ZGW_AUTORISATIES_API_URL": "https://ac.gemeente.example/api/v1",
+        "ZGW_AUTORISATIES_CALLBACK_TOKEN": "vast-token",
+        "ZGW_NOTIFICATION_TARGETS_FILE": str(targets_file),
+    }
+    environments = run_environments(base)
+    assert environments["zaken"]["ZGW_AUTORISATIES_API_URL"] == "https://ac.gemeente.example/api/v1"
+    assert environments["catalogi"]["ZGW_AUTORISATIES_CALLBACK_TOKEN"] == "vast-token"
+    assert environments["zaken"]["ZGW_NOTIFICATION_TARGETS_FILE"] == str(targets_file)
+    # the Autorisaties service: the file's targets plus the callbacks, all inline
+    env = environments["autorisaties"]
+    assert "ZGW_NOTIFICATION_TARGETS_FILE" not in env
+    targets = {t.name: t for t in parse_targets(json.loads(env["ZGW_NOTIFICATION_TARGETS"]))}
+    assert set(targets) == {"nrc", "catalogi-autorisaties", "zaken-autorisaties"}
+    assert (targets["nrc"].url, targets["nrc"].client_id, targets["nrc"].secret, targets["nrc"].kanalen) == (nrc["url"], "zgw", "s", frozenset())
+    assert targets["zaken-autorisaties"].authorization == "Bearer vast-token"
+
+
+def test_zgw_run_without_the_autorisaties_api_when_asked():
+    """ZGW_AUTORISATIES_API_URL set empty: the file alone, nothing wired."""
+    base = {"ZGW_AUTORISATIES_API_URL": ""}
+    assert run_environments(base) == {name: base for name in SERVICES}
+
+
+# ---------------------------------------------------------------- docker-compose.yml
+
+INTERPOLATION = re.compile(r"\$\{(\w+)(?::[-?][^}]*)?\}")
+
+
+def _compose() -> dict:
+    return yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
+
+
+def _interpolate(value: str) -> str:
+    return INTERPOLATION.sub(lambda m: f"<{m.group(1)}>", value)
+
+
+def test_compose_has_every_service_with_its_migrate_step():
+    services = _compose()["services"]
+    for name in ("catalogi", "zaken", "autorisaties"):
+        migrate = services[f"{name}-migrate"]
+        assert migrate["command"] == ["zgw", "migrate", name]
+        assert services[name]["command"][:3] == ["zgw", "serve", name]
+        assert services[name]["depends_on"][f"{name}-migrate"] == {"condition": "service_completed_successfully"}
+        database = f"{name.upper()}_DATABASE_URL"
+        assert migrate["environment"][database] == services[name]["environment"][database]
+        assert migrate["environment"][database].endswith(f"csearch_path%3D{name}")
+    assert services["autorisaties"]["ports"] == [f"{SERVICES['autorisaties'].port}:{SERVICES['autorisaties'].port}"]
+    assert services["dispatcher"]["command"] == ["zgw", "dispatch", "catalogi", "zaken"]
+    assert services["zaken"]["network_mode"] == "service:catalogi"
+
+
+def test_compose_wires_catalogi_and_zaken_to_the_autorisaties_api():
+    services = _compose()["services"]
+    ac = f"http://autorisaties:{SERVICES['autorisaties'].port}{SERVICES['autorisaties'].api_root}"
+    for name in ("catalogi", "zaken"):
+        env = services[name]["environment"]
+        assert env["ZGW_AUTORISATIES_API_URL"] == ac
+        assert _interpolate(env["ZGW_AUTORISATIES_CALLBACK_TOKEN"]) == "<ZGW_AUTORISATIES_CALLBACK_TOKEN>"
+        assert _interpolate(env["ZGW_AUTORISATIES_API_SECRET"]) == "<ZGW_AUTORISATIES_API_SECRET>"
+        assert services[name]["depends_on"]["autorisaties"] == {"condition": "service_started"}
+    env = services["autorisaties"]["environment"]
+    # inline targets only (a targets file would take precedence), delivered in process
+    assert "ZGW_NOTIFICATION_TARGETS_FILE" not in env and env.get("ZGW_DISPATCH_IN_PROCESS", "true") == "true"
+    assert "ZGW_AUTORISATIES_API_URL" not in env
+    targets = {t.name: t for t in parse_targets(json.loads(_interpolate(env["ZGW_NOTIFICATION_TARGETS"])))}
+    # the Zaken container lives in the Catalogi container's network namespace
+    assert targets["catalogi-autorisaties"].url == _root("catalogi", "catalogi") + CALLBACK_PATH
+    assert targets["zaken-autorisaties"].url == _root("zaken", "catalogi") + CALLBACK_PATH
+    for target in targets.values():
+        assert target.type == "webhook" and target.kanalen == {KANAAL}
+        assert target.authorization == "Bearer <ZGW_AUTORISATIES_CALLBACK_TOKEN>"
+
+
+def test_the_example_applicaties_hold_the_services_reader():
+    """config/applicaties.example.yaml: the applicatie Catalogi and Zaken ask the Autorisaties API as
+    (docker-compose.yml's default ZGW_AUTORISATIES_API_CLIENT_ID), with its rights in the file."""
+    default = re.search(r"\$\{ZGW_AUTORISATIES_API_CLIENT_ID:-([\w-]+)\}", (PROJECT_ROOT / "docker-compose.yml").read_text()).group(1)
+    applicaties = yaml.safe_load((PROJECT_ROOT / "config" / "applicaties.example.yaml").read_text())["applicaties"]
+    (entry,) = [a for a in applicaties if default in a["clientIds"]]
+    assert entry["autorisaties"] == [{"component": "ac", "scopes": ["autorisaties.lezen"]}]
