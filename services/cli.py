@@ -176,52 +176,104 @@ def _local_root(name: str) -> str:
     return f"http://127.0.0.1:{SERVICES[name].port}{SERVICES[name].api_root}"
 
 
-def run_environments(base: dict[str, str]) -> dict[str, dict[str, str]]:
-    """The environment of each process `zgw run` starts: `base` (the caller's), plus, for Catalogi
-    and Zaken, the local Autorisaties API (ZGW_AUTORISATIES_API_URL, unless set: an empty value
-    keeps the file alone) and the callback token; for the Autorisaties service, webhook targets that
-    bring its `autorisaties` notifications to their callbacks (next to any targets configured).
-    The token is ZGW_AUTORISATIES_CALLBACK_TOKEN, or a random one for this run."""
-    from shared.autorisaties import CALLBACK_PATH, KANAAL
+def _configured_targets(base: dict[str, str]) -> list[dict]:
+    """The notification targets configured in `base` (inline or file), as inline JSON entries."""
     from shared.targets import load_targets
 
+    targets_file = base.get("ZGW_NOTIFICATION_TARGETS_FILE")
+    configured = load_targets(base.get("ZGW_NOTIFICATION_TARGETS"), Path(targets_file) if targets_file else None)
+    return [
+        {
+            "name": t.name, "type": t.type, "url": t.url, "authorization": t.authorization,
+            "clientId": t.client_id, "secret": t.secret, "kanalen": sorted(t.kanalen),
+        }
+        for t in configured
+    ]  # fmt: skip
+
+
+def _add_targets(environment: dict[str, str], base: dict[str, str], extra: list[dict]) -> None:
+    """The configured targets plus `extra` (unless one of that name is configured), all inline."""
+    targets = _configured_targets(base)
+    names = {t["name"] for t in targets}
+    targets.extend(t for t in extra if t["name"] not in names)
+    environment.pop("ZGW_NOTIFICATION_TARGETS_FILE", None)  # its targets are all in here now
+    environment["ZGW_NOTIFICATION_TARGETS"] = json.dumps({"targets": targets})
+
+
+def run_environments(base: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The environment of each process `zgw run` starts: `base` (the caller's), plus
+    - for Catalogi and Zaken, the local Autorisaties API (ZGW_AUTORISATIES_API_URL, unless set: an
+      empty value keeps the file alone) and the callback token; for the Autorisaties service,
+      webhook targets that bring its `autorisaties` notifications to their callbacks. The token is
+      ZGW_AUTORISATIES_CALLBACK_TOKEN, or a random one for this run;
+    - for Zaken, a webhook target that brings its `zaken` notifications to the Rapportage callback,
+      whose Authorization value is RAPPORTAGE_CALLBACK_AUTHORIZATION or a random one for this run
+      (RAPPORTAGE_DASHBOARD_OPEN defaults to true, as the demo wants).
+    Configured targets are kept next to these."""
     environments = {name: dict(base) for name in SERVICES}
+    _wire_rapportage(base, environments)
+    _wire_autorisaties(base, environments)
+    return environments
+
+
+def _wire_rapportage(base: dict[str, str], environments: dict[str, dict[str, str]]) -> None:
+    if "rapportage" not in environments or "zaken" not in environments:
+        return
+    authorization = base.get("RAPPORTAGE_CALLBACK_AUTHORIZATION") or f"Bearer {secrets.token_urlsafe(32)}"
+    rapportage = environments["rapportage"]
+    rapportage["RAPPORTAGE_CALLBACK_AUTHORIZATION"] = authorization
+    rapportage.setdefault("RAPPORTAGE_DASHBOARD_OPEN", "true")
+    callback = {
+        "name": "rapportage",
+        "type": "webhook",
+        "url": _local_root("rapportage") + "/callbacks",
+        "authorization": authorization,
+        "kanalen": ["zaken"],
+    }
+    _add_targets(environments["zaken"], base, [callback])
+
+
+def _wire_autorisaties(base: dict[str, str], environments: dict[str, dict[str, str]]) -> None:
+    from shared.autorisaties import CALLBACK_PATH, KANAAL
+
     api_url = base.get("ZGW_AUTORISATIES_API_URL")
     if api_url is None and "autorisaties" in SERVICES:
         api_url = _local_root("autorisaties")
     if not api_url:
-        return environments
+        return
     token = base.get("ZGW_AUTORISATIES_CALLBACK_TOKEN") or secrets.token_urlsafe(32)
     for name in USE_AUTORISATIES_API:
         if name in environments:
             environments[name]["ZGW_AUTORISATIES_API_URL"] = api_url
             environments[name]["ZGW_AUTORISATIES_CALLBACK_TOKEN"] = token
     if "autorisaties" in environments:
-        targets_file = base.get("ZGW_NOTIFICATION_TARGETS_FILE")
-        configured = load_targets(base.get("ZGW_NOTIFICATION_TARGETS"), Path(targets_file) if targets_file else None)
-        targets = [
+        callbacks = [
             {
-                "name": t.name, "type": t.type, "url": t.url, "authorization": t.authorization,
-                "clientId": t.client_id, "secret": t.secret, "kanalen": sorted(t.kanalen),
+                "name": f"{name}-autorisaties",
+                "type": "webhook",
+                "url": _local_root(name) + CALLBACK_PATH,
+                "authorization": f"Bearer {token}",
+                "kanalen": [KANAAL],
             }
-            for t in configured
-        ]  # fmt: skip
-        names = {t["name"] for t in targets}
-        for name in USE_AUTORISATIES_API:
-            if name in SERVICES and f"{name}-autorisaties" not in names:
-                targets.append(
-                    {
-                        "name": f"{name}-autorisaties",
-                        "type": "webhook",
-                        "url": _local_root(name) + CALLBACK_PATH,
-                        "authorization": f"Bearer {token}",
-                        "kanalen": [KANAAL],
-                    }
-                )
-        env = environments["autorisaties"]
-        env.pop("ZGW_NOTIFICATION_TARGETS_FILE", None)  # its targets are all in here now
-        env["ZGW_NOTIFICATION_TARGETS"] = json.dumps({"targets": targets})
-    return environments
+            for name in USE_AUTORISATIES_API
+            if name in SERVICES
+        ]
+        _add_targets(environments["autorisaties"], base, callbacks)
+
+
+def _wait_ready(names, timeout: float = 30.0) -> None:
+    """Until every named service answers its OpenAPI document (or the time is up)."""
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    for name in names:
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(_local_root(name) + "/openapi.yaml", timeout=1.0).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
 
 
 def cmd_run(args) -> int:
@@ -235,7 +287,10 @@ def cmd_run(args) -> int:
     try:
         for name in SERVICES:
             processes.append(subprocess.Popen([sys.executable, "-m", "services.cli", "serve", name, "--host", args.host], env=environments[name]))
-        time.sleep(1.0)
+        _wait_ready(SERVICES)
+        if "rapportage" in SERVICES:
+            # what the Zaken service held before the Rapportage service listened (the demo zaak)
+            subprocess.run([sys.executable, "-m", "services.rapportage.cli", "backfill", "--quiet"], env=environments["rapportage"], check=False)
         print(_banner(), flush=True)
         while all(p.poll() is None for p in processes):
             time.sleep(0.5)
@@ -251,6 +306,12 @@ def cmd_run(args) -> int:
             except subprocess.TimeoutExpired:
                 p.kill()
     return 0
+
+
+def cmd_rapportage(args) -> int:
+    from services.rapportage.cli import main as rapportage_main
+
+    return rapportage_main(args.rest)
 
 
 def cmd_token(args) -> int:
@@ -402,6 +463,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("dispatch", help="deliver the outbox to the notification targets")
     p.add_argument("services", nargs="*")
     p.set_defaults(func=cmd_dispatch)
+
+    p = sub.add_parser("rapportage", help="the Rapportage service's maintenance: backfill, rebuild, inbox, check, mijlpalen", add_help=False)
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_rapportage)
 
     p = sub.add_parser("outbox", help="the state of notification delivery")
     p.add_argument("action", choices=["status", "list", "retry"])

@@ -9,7 +9,7 @@ or `ZGW_NOTIFICATION_TARGETS` (JSON):
         secret: ...
       - name: rapportage                # a direct webhook subscriber (the abonnement callback contract)
         type: webhook
-        url: http://127.0.0.1:8003/rapportage/api/v1/notificaties
+        url: http://127.0.0.1:8003/rapportage/api/v1/callbacks
         authorization: Bearer abc       # the Authorization header value
         kanalen: [zaken]                # only these kanalen (all when absent)
 """

@@ -15,7 +15,7 @@ from shared.db import normalize_url
 from shared.migrate import upgrade
 from shared.settings import KernelSettings
 
-pytest_plugins = ["tests.catalogi_fixtures", "tests.zaken_fixtures", "tests.autorisaties_fixtures"]
+pytest_plugins = ["tests.catalogi_fixtures", "tests.zaken_fixtures", "tests.autorisaties_fixtures", "tests.rapportage_fixtures"]
 
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")

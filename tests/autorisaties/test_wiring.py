@@ -38,7 +38,8 @@ def test_zgw_run_points_catalogi_and_zaken_at_the_local_autorisaties_api():
         (f"{name}-autorisaties", "webhook", _root(name) + CALLBACK_PATH, f"Bearer {token}", frozenset({KANAAL}))
         for name in ("catalogi", "zaken")
     }
-    assert "ZGW_NOTIFICATION_TARGETS" not in environments["zaken"]
+    # the Zaken service's own targets: only the Rapportage callback (test below)
+    assert [t.name for t in parse_targets(json.loads(environments["zaken"]["ZGW_NOTIFICATION_TARGETS"]))] == ["rapportage"]
     # a new token per run unless one is configured
     assert run_environments({})["zaken"]["ZGW_AUTORISATIES_CALLBACK_TOKEN"] != token
 
@@ -55,7 +56,9 @@ def test_zgw_run_keeps_what_is_configured(tmp_path):
     environments = run_environments(base)
     assert environments["zaken"]["ZGW_AUTORISATIES_API_URL"] == "https://ac.gemeente.example/api/v1"
     assert environments["catalogi"]["ZGW_AUTORISATIES_CALLBACK_TOKEN"] == "vast-token"
-    assert environments["zaken"]["ZGW_NOTIFICATION_TARGETS_FILE"] == str(targets_file)
+    # the Zaken service: the file's targets plus the Rapportage callback, all inline
+    assert "ZGW_NOTIFICATION_TARGETS_FILE" not in environments["zaken"]
+    assert {t.name for t in parse_targets(json.loads(environments["zaken"]["ZGW_NOTIFICATION_TARGETS"]))} == {"nrc", "rapportage"}
     # the Autorisaties service: the file's targets plus the callbacks, all inline
     env = environments["autorisaties"]
     assert "ZGW_NOTIFICATION_TARGETS_FILE" not in env
@@ -68,7 +71,28 @@ def test_zgw_run_keeps_what_is_configured(tmp_path):
 def test_zgw_run_without_the_autorisaties_api_when_asked():
     """ZGW_AUTORISATIES_API_URL set empty: the file alone, nothing wired."""
     base = {"ZGW_AUTORISATIES_API_URL": ""}
-    assert run_environments(base) == {name: base for name in SERVICES}
+    environments = run_environments(base)
+    for name in SERVICES:
+        assert not {k for k in environments[name] if k.startswith("ZGW_AUTORISATIES_") and k != "ZGW_AUTORISATIES_API_URL"}
+        assert environments[name]["ZGW_AUTORISATIES_API_URL"] == ""
+    assert "ZGW_NOTIFICATION_TARGETS" not in environments["autorisaties"]
+
+
+def test_zgw_run_brings_zaken_notifications_to_the_rapportage_callback():
+    environments = run_environments({"RAPPORTAGE_CALLBACK_AUTHORIZATION": "Bearer vast"})
+    rapportage = environments["rapportage"]
+    assert rapportage["RAPPORTAGE_CALLBACK_AUTHORIZATION"] == "Bearer vast"
+    assert rapportage["RAPPORTAGE_DASHBOARD_OPEN"] == "true"
+    (target,) = parse_targets(json.loads(environments["zaken"]["ZGW_NOTIFICATION_TARGETS"]))
+    assert (target.type, target.url, target.authorization, target.kanalen) == (
+        "webhook",
+        _root("rapportage") + "/callbacks",
+        "Bearer vast",
+        frozenset({"zaken"}),
+    )
+    # a random authorization per run unless one is configured; a closed dashboard stays closed
+    other = run_environments({"RAPPORTAGE_DASHBOARD_OPEN": "false"})["rapportage"]
+    assert other["RAPPORTAGE_CALLBACK_AUTHORIZATION"].startswith("Bearer ") and other["RAPPORTAGE_DASHBOARD_OPEN"] == "false"
 
 
 # ---------------------------------------------------------------- docker-compose.yml

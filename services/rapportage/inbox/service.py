@@ -1,0 +1,234 @@
+"""Intake: a message in, its inbox row and its projection out, in one transaction.
+
+    receive(message)   the callback: dedupe, lock the zaak, fetch, project, commit
+    process_due()      the worker: the waiting events whose next attempt is due
+    retry_now()        make every waiting event due now
+
+A message whose resource cannot be fetched (API down, no rights, a foreign API's error) is kept
+as `wachtend` with its error and retried with exponential backoff for ever: never lost. A
+message about a zaak that no longer exists projects its removal. Duplicates (same dedupe key)
+are answered and dropped; reordered messages do no harm because each projection applies the
+current state of what it fetched."""
+
+import datetime as dt
+import hashlib
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from services.rapportage.client import FetchError
+from services.rapportage.inbox.models import VERWERKT, WACHTEND, InboxEvent
+from services.rapportage.mijlpalen.service import after_apply
+from services.rapportage.periods import local_day
+from services.rapportage.settings import RapportageSettings
+from services.rapportage.tellers.repository import dialect_insert
+from services.rapportage.zaak.facts import parse_moment
+from services.rapportage.zaak.fetch import Fetcher
+from services.rapportage.zaak.models import Zaak
+from services.rapportage.zaak.projector import Projector, lock_zaken, utcnow
+from shared.db import Database
+
+log = logging.getLogger("zgw.rapportage")
+
+
+def dedupe_key(message: dict) -> str:
+    """sha256 of kanaal, resourceUrl, actie and aanmaakdatum (as a UTC moment): the same message
+    sent twice, by our outbox or a Notificaties API retrying, has the same key."""
+    moment = parse_moment(message["aanmaakdatum"])
+    parts = [message["kanaal"], message["resourceUrl"], message["actie"], moment.isoformat() if moment else str(message["aanmaakdatum"])]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+@dataclass
+class Outcome:
+    status: str  # verwerkt | wachtend | dubbel | genegeerd
+    event_id: int | None = None
+    fout: str | None = None
+
+
+class Intake:
+    def __init__(self, database: Database, fetcher: Fetcher, projector: Projector, settings: RapportageSettings):
+        self.database = database
+        self.fetcher = fetcher
+        self.projector = projector
+        self.settings = settings
+        self.wake = threading.Event()
+
+    # ------------------------------------------------------------ the callback
+
+    def receive(self, message: dict) -> Outcome:
+        if message["kanaal"] not in self.settings.kanalen_set:
+            return Outcome("genegeerd")
+        key = dedupe_key(message)
+        moment = parse_moment(message["aanmaakdatum"]) or utcnow()
+        with self.database.session() as session:
+            if session.scalar(select(InboxEvent.id).where(InboxEvent.sleutel == key)) is not None:
+                return Outcome("dubbel")
+            session.rollback()
+            lock_zaken(session, [message["hoofdObject"]])
+            values = {
+                "sleutel": key, "kanaal": message["kanaal"], "hoofd_object": message["hoofdObject"], "resource": message["resource"],
+                "resource_url": message["resourceUrl"], "actie": message["actie"], "aanmaakdatum": moment, "bericht": message,
+                "ontvangen_op": utcnow(), "status": WACHTEND, "pogingen": 0, "volgende_poging": utcnow(),
+            }  # fmt: skip
+            stmt = dialect_insert(session, InboxEvent.__table__).values(**values).on_conflict_do_nothing(index_elements=["sleutel"])
+            event_id = session.execute(stmt.returning(InboxEvent.id)).scalar()
+            if event_id is None:
+                session.rollback()
+                return Outcome("dubbel")
+            event = session.get(InboxEvent, event_id)
+            outcome = self._process(session, event, insert=values)
+        if outcome.status == WACHTEND:
+            self.wake.set()
+        return outcome
+
+    def _process(self, session: Session, event: InboxEvent, insert: dict | None = None) -> Outcome:
+        """Fetch and project one event in the session's (locked) transaction, and commit. On a
+        failure the transaction is rolled back and the event kept waiting with its error, in a new
+        transaction (`insert`: the values of an inbox row that was inserted in the rolled-back
+        one, so it is written again)."""
+        event_id = event.id
+        try:
+            message = {**event.bericht, "_moment": _aware(event.aanmaakdatum)}
+            known = session.scalar(select(Zaak.id).where(Zaak.url == event.hoofd_object)) is not None
+            change = self.fetcher.for_event(message, known=known)
+            applied = self.projector.apply(session, [change], locked=True, events=[self._event(event)])
+            after_apply(session, applied, self.settings)
+            event.status = VERWERKT
+            event.verwerkt_op = utcnow()
+            event.laatste_fout = None
+            event.volgende_poging = None
+            event.pogingen += 1
+            session.commit()
+            return Outcome(VERWERKT, event_id)
+        except FetchError as exc:
+            fout = str(exc)
+            session.rollback()
+        except Exception as exc:  # a bug or a database error: the event must not be lost
+            log.exception("projecting inbox event %s failed", event_id)
+            fout = f"{type(exc).__name__}: {exc}"
+            session.rollback()
+        return Outcome(WACHTEND, self._postpone(event_id, fout, insert), fout)
+
+    def _postpone(self, event_id: int, fout: str, insert: dict | None = None) -> int | None:
+        with self.database.session() as session:
+            if insert is not None:
+                stmt = dialect_insert(session, InboxEvent.__table__).values(**insert).on_conflict_do_nothing(index_elements=["sleutel"])
+                session.execute(stmt)
+                event = session.scalar(select(InboxEvent).where(InboxEvent.sleutel == insert["sleutel"]))
+            else:
+                event = session.get(InboxEvent, event_id)
+            if event is None or event.status != WACHTEND:
+                return None
+            event_id = event.id
+            event.pogingen += 1
+            delay = min(self.settings.retry_cap_seconds, self.settings.retry_base_seconds * 2 ** max(0, event.pogingen - 1))
+            event.volgende_poging = utcnow() + dt.timedelta(seconds=delay)
+            event.laatste_fout = fout[:4000]
+            session.commit()
+        return event_id
+
+    def _event(self, event: InboxEvent) -> tuple[dt.date, str]:
+        """(day, zaaktype URL) under which a processed event is counted."""
+        zaaktype = (event.bericht.get("kenmerken") or {}).get("zaaktype") or ""
+        return local_day(_aware(event.aanmaakdatum), self.settings.tijdzone), zaaktype
+
+    # ------------------------------------------------------------ the worker
+
+    def process_due(self, limit: int = 200, now: dt.datetime | None = None) -> int:
+        """Process the waiting events that are due (oldest first), as one batch: lock their zaken,
+        fetch concurrently, project all in one transaction; an event whose fetch fails is
+        postponed in that transaction. Returns how many were handled."""
+        now = now or utcnow()
+        with self.database.session() as session:
+            due = session.execute(
+                select(InboxEvent.id, InboxEvent.hoofd_object)
+                .where(InboxEvent.status == WACHTEND, InboxEvent.volgende_poging <= now)
+                .order_by(InboxEvent.id)
+                .limit(limit)
+            ).all()
+        if not due:
+            return 0
+        try:
+            return self._process_batch([event_id for event_id, _ in due], sorted({hoofd for _, hoofd in due}))
+        except Exception:  # e.g. a bug in one change: take them one by one, so only that one waits
+            log.exception("projecting a batch of %s inbox events failed; one by one now", len(due))
+        handled = 0
+        for event_id, hoofd in due:
+            with self.database.session() as session:
+                lock_zaken(session, [hoofd])
+                event = session.get(InboxEvent, event_id, populate_existing=True)
+                if event is None or event.status != WACHTEND:
+                    session.rollback()
+                    continue
+                self._process(session, event)
+                handled += 1
+        return handled
+
+    def _process_batch(self, event_ids: list[int], zaken: list[str]) -> int:
+        with self.database.session() as session:
+            lock_zaken(session, zaken)
+            events = list(
+                session.scalars(
+                    select(InboxEvent)
+                    .where(InboxEvent.id.in_(event_ids), InboxEvent.status == WACHTEND)
+                    .order_by(InboxEvent.id)
+                    .execution_options(populate_existing=True)
+                )
+            )
+            known = set(session.scalars(select(Zaak.url).where(Zaak.url.in_(zaken))))
+            groups: dict[str, list[InboxEvent]] = {}
+            for event in events:
+                groups.setdefault(event.hoofd_object, []).append(event)
+
+            def fetch(item):
+                zaak_url, group = item
+                try:
+                    messages = [{**e.bericht, "_moment": _aware(e.aanmaakdatum)} for e in group]
+                    return self.fetcher.for_events(zaak_url, messages, known=zaak_url in known), None
+                except FetchError as exc:
+                    return None, str(exc)
+
+            with ThreadPoolExecutor(max_workers=max(1, min(self.settings.fetch_concurrency, len(groups)))) as pool:
+                results = dict(zip(groups, pool.map(fetch, groups.items()), strict=True))
+            changes = [change for change, _ in results.values() if change is not None]
+            done = [e for zaak_url, group in groups.items() if results[zaak_url][0] is not None for e in group]
+            applied = self.projector.apply(session, changes, locked=True, events=[self._event(e) for e in done])
+            after_apply(session, applied, self.settings)
+            moment = utcnow()
+            for zaak_url, group in groups.items():
+                change, fout = results[zaak_url]
+                for event in group:
+                    event.pogingen += 1
+                    if change is not None:
+                        event.status, event.verwerkt_op, event.laatste_fout, event.volgende_poging = VERWERKT, moment, None, None
+                    else:
+                        delay = min(self.settings.retry_cap_seconds, self.settings.retry_base_seconds * 2 ** max(0, event.pogingen - 1))
+                        event.volgende_poging = moment + dt.timedelta(seconds=delay)
+                        event.laatste_fout = (fout or "")[:4000]
+            session.commit()
+            return len(events)
+
+    def retry_now(self) -> int:
+        with self.database.session() as session:
+            result = session.execute(update(InboxEvent).where(InboxEvent.status == WACHTEND).values(volgende_poging=utcnow()))
+            session.commit()
+        self.wake.set()
+        return result.rowcount or 0
+
+    def status(self) -> dict:
+        with self.database.session() as session:
+            counts = dict(session.execute(select(InboxEvent.status, func.count()).group_by(InboxEvent.status)).all())
+            oldest = session.scalar(select(func.min(InboxEvent.ontvangen_op)).where(InboxEvent.status == WACHTEND))
+        age = (utcnow() - _aware(oldest)).total_seconds() if oldest else 0.0
+        return {"verwerkt": counts.get(VERWERKT, 0), "wachtend": counts.get(WACHTEND, 0), "oudsteWachtendSeconden": round(age, 1)}
+
+
+def _aware(moment: dt.datetime | None) -> dt.datetime | None:
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

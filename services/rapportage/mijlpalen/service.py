@@ -1,0 +1,153 @@
+"""Milestones, recorded as they happen (once each, by `sleutel`):
+
+- `aantal`: the 1,000th, 10,000th, ... zaak (`RAPPORTAGE_MIJLPALEN_AANTALLEN`), dated by the
+  registratiedatum of that zaak (the Nth by registratiedatum);
+- `eerste-zaak`: the first zaak of a zaaktype (its versions count as one), dated by its
+  registratiedatum;
+- `halvering`: a zaaktype whose median doorlooptijd (bruto, in days) of the zaken closed in a
+  month is at most half that of the same month a year before (at least
+  `RAPPORTAGE_MIJLPAAL_MINIMUM_ZAKEN` zaken in both), checked for each completed month.
+"""
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from services.rapportage.mijlpalen.models import Mijlpaal
+from services.rapportage.periods import DAY_BINS, add_months, month_end, month_start, quantile
+from services.rapportage.settings import RapportageSettings
+from services.rapportage.tellers.models import ALL_TEAMS, Teller, Verdeling
+from services.rapportage.tellers.repository import dialect_insert
+from services.rapportage.zaak.models import Zaak, Zaaktype
+from services.rapportage.zaak.projector import Applied, utcnow
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+
+
+def maand_naam(day: dt.date) -> str:
+    return f"{MAANDEN[day.month - 1]} {day.year}"
+
+
+def dutch_number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def record(session: Session, *, sleutel: str, soort: str, titel: str, datum: dt.date, groep: str | None = None, waarde: int | None = None) -> None:
+    stmt = dialect_insert(session, Mijlpaal.__table__).values(
+        sleutel=sleutel, soort=soort, titel=titel[:500], datum=datum, vastgesteld_op=utcnow(), zaaktype_groep=groep, waarde=waarde
+    )
+    session.execute(stmt.on_conflict_do_nothing(index_elements=["sleutel"]))
+
+
+def zaaktype_naam(zaaktype: Zaaktype) -> str:
+    return zaaktype.omschrijving or zaaktype.identificatie or zaaktype.url
+
+
+def after_apply(session: Session, applied: Applied, settings: RapportageSettings) -> None:
+    """The milestones a projected batch may have reached."""
+    if applied.aantal_zaken is not None and applied.nieuwe_zaken:
+        before = applied.aantal_zaken - (len(applied.nieuwe_zaken) - applied.verwijderd)
+        for n in settings.mijlpalen_list:
+            if before < n <= applied.aantal_zaken:
+                day = session.scalar(select(Zaak.registratiedatum).order_by(Zaak.registratiedatum, Zaak.id).offset(n - 1).limit(1))
+                record(session, sleutel=f"aantal:{n}", soort="aantal", titel=f"De {dutch_number(n)}e zaak", datum=day or dt.date.today(), waarde=n)
+    seen: set[str] = set()
+    for zaak in applied.nieuwe_zaken:
+        if zaak.id is None or zaak not in session:
+            continue
+        zaaktype = session.get(Zaaktype, zaak.zaaktype_id)
+        if zaaktype is None or not zaaktype.opgehaald or zaaktype.groep in seen:
+            continue
+        seen.add(zaaktype.groep)
+        exists = session.scalar(select(Mijlpaal.id).where(Mijlpaal.sleutel == f"eerste-zaak:{zaaktype.groep}"))
+        if exists is None:
+            first = session.scalar(
+                select(Zaak.registratiedatum)
+                .join(Zaaktype, Zaaktype.id == Zaak.zaaktype_id)
+                .where(Zaaktype.groep == zaaktype.groep)
+                .order_by(Zaak.registratiedatum)
+                .limit(1)
+            )
+            record(
+                session,
+                sleutel=f"eerste-zaak:{zaaktype.groep}",
+                soort="eerste-zaak",
+                titel=f"De eerste zaak van zaaktype {zaaktype_naam(zaaktype)}",
+                datum=first or zaak.registratiedatum,
+                groep=zaaktype.groep,
+            )
+
+
+def _medianen(session: Session, month: dt.date, minimum: int) -> dict[str, tuple[float, int]]:
+    """groep -> (median bruto doorlooptijd in days, number of zaken) of the zaken closed in `month`."""
+    rows = session.execute(
+        select(Zaaktype.groep, Verdeling.bins)
+        .join(Zaaktype, Zaaktype.id == Verdeling.zaaktype_id)
+        .where(
+            Verdeling.soort == "doorlooptijd_bruto",
+            Verdeling.niveau == "m",
+            Verdeling.team_id == ALL_TEAMS,
+            Verdeling.periode == month,
+            Verdeling.aantal != 0,
+        )
+    )
+    histograms: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for groep, bins in rows:
+        histograms[groep].extend((DAY_BINS.value(int(index)), int(count)) for index, count in (bins or {}).items() if count)
+    out = {}
+    for groep, histogram in histograms.items():
+        count = sum(c for _, c in histogram)
+        if count >= max(1, minimum):
+            out[groep] = (quantile(histogram, 0.5), count)
+    return out
+
+
+def check_halvering(session: Session, settings: RapportageSettings, today: dt.date, months: list[dt.date] | None = None) -> int:
+    """Record a `halvering` for each completed month (default: the last one) in which a zaaktype's
+    median doorlooptijd halved against a year before; returns how many were new."""
+    if months is None:
+        months = [add_months(month_start(today), -1)]
+    new = 0
+    for month in months:
+        if month_end(month) >= today:
+            continue
+        now = _medianen(session, month, settings.mijlpaal_minimum_zaken)
+        if not now:
+            continue
+        before = _medianen(session, add_months(month, -12), settings.mijlpaal_minimum_zaken)
+        for groep, (median, _) in sorted(now.items()):
+            earlier = before.get(groep)
+            if earlier is None or earlier[0] <= 0 or median > earlier[0] / 2:
+                continue
+            sleutel = f"halvering:{groep}:{month:%Y-%m}"
+            if session.scalar(select(Mijlpaal.id).where(Mijlpaal.sleutel == sleutel)) is not None:
+                continue
+            zaaktype = session.scalar(select(Zaaktype).where(Zaaktype.groep == groep).order_by(Zaaktype.id.desc()).limit(1))
+            naam = zaaktype_naam(zaaktype) if zaaktype else groep
+            record(
+                session,
+                sleutel=sleutel,
+                soort="halvering",
+                titel=(
+                    f"De doorlooptijd van {naam} is gehalveerd: mediaan {median:g} dagen in {maand_naam(month)}, "
+                    f"{earlier[0]:g} dagen een jaar eerder"
+                ),
+                datum=month_end(month),
+                groep=groep,
+                waarde=round(median),
+            )
+            new += 1
+    return new
+
+
+def months_with_closures(session: Session) -> list[dt.date]:
+    return list(
+        session.scalars(
+            select(Teller.periode)
+            .where(Teller.soort == "afgesloten", Teller.niveau == "m", Teller.team_id == ALL_TEAMS, Teller.aantal != 0)
+            .distinct()
+            .order_by(Teller.periode)
+        )
+    )

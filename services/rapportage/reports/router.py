@@ -1,0 +1,129 @@
+"""The reports over HTTP: JSON by default, CSV with `formaat=csv`."""
+
+import datetime as dt
+import uuid as uuid_module
+from collections.abc import Callable
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+
+from services.rapportage.access import require_lezen
+from services.rapportage.reports import schemas
+from services.rapportage.reports.csv_export import to_csv
+from services.rapportage.reports.service import Filters, Reports
+from shared.auth import Principal
+from shared.db import SessionDep
+from shared.http import json_response
+from shared.resources import ensure_known_parameters, split_commas
+
+router = APIRouter()
+Reader = Annotated[Principal, Depends(require_lezen)]
+Params = Annotated[schemas.ReportFilters, Query()]
+TAG = "rapporten"
+CSV = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "Het rapport (JSON, of CSV met `formaat=csv`)."}}
+
+
+def reports_for(request: Request, session: Session) -> Reports:
+    return Reports(session, request.app.state.settings, request.app.state.today())
+
+
+def filters_of(params: schemas.ReportFilters) -> Filters:
+    return Filters(van=params.van, tot=params.tot, zaaktype=split_commas(params.zaaktype), team=split_commas(params.team)).check()
+
+
+def respond(name: str, data: dict, formaat: str) -> Response:
+    if formaat == "csv":
+        return Response(
+            to_csv(name, data),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+        )
+    return json_response(data)
+
+
+def _report(path: str, operation_id: str, model, summary: str, build: Callable[[Reports, Filters], dict]) -> None:
+    name = path.strip("/")
+
+    @router.get(path, operation_id=operation_id, summary=summary, tags=[TAG], response_model=model, responses=CSV)
+    def endpoint(request: Request, session: SessionDep, principal: Reader, params: Params) -> Response:
+        ensure_known_parameters(request, schemas.ReportFilters)
+        return respond(name, build(reports_for(request, session), filters_of(params)), params.formaat)
+
+
+_report("/kerncijfers", "kerncijfers_retrieve", schemas.Kerncijfers, "De kerncijfers: zaken, open, afgesloten, statussen, events.", Reports.kerncijfers)
+_report("/werkvoorraad-trend", "werkvoorraadtrend_retrieve", schemas.WerkvoorraadTrend, "De werkvoorraad aan het eind van elke maand.", Reports.werkvoorraad_trend)
+_report(
+    "/doorlooptijden",
+    "doorlooptijden_retrieve",
+    schemas.Doorlooptijden,
+    "Doorlooptijd per zaaktype (mediaan, p90; bruto en netto van opschorting) tegen servicenorm en doorlooptijd; te laat en bijna te laat.",
+    Reports.doorlooptijden,
+)
+_report("/doorlooptijd-trend", "doorlooptijdtrend_retrieve", schemas.DoorlooptijdTrend, "De mediane doorlooptijd per maand.", Reports.doorlooptijd_trend)
+_report("/statusduur", "statusduur_retrieve", schemas.Statusduur, "Tijd in elke status per zaaktype, tegen de doorlooptijd van het statustype.", Reports.statusduur)
+_report("/gebruik", "gebruik_retrieve", schemas.Gebruik, "Per team per maand: zaken gestart, statussen gezet, zaken afgesloten.", Reports.gebruik)
+_report("/kampioen", "kampioen_retrieve", schemas.Kampioen, "De Zaakgericht Werken Kampioen per maand, met de regel die hem kiest.", Reports.kampioen)
+_report("/mijlpalen", "mijlpalen_retrieve", schemas.Mijlpalen, "De gevierde mijlpalen, nieuwste eerst.", Reports.mijlpalen)
+
+
+@router.get(
+    "/instroom-uitstroom",
+    operation_id="instroomuitstroom_retrieve",
+    summary="Instroom (gestarte zaken) en uitstroom (afgesloten zaken) per week of maand.",
+    tags=[TAG],
+    response_model=schemas.InstroomUitstroom,
+    responses=CSV,
+)
+def instroom_uitstroom(
+    request: Request,
+    session: SessionDep,
+    principal: Reader,
+    params: Params,
+    interval: Annotated[Literal["week", "month"], Query(description="`week` (ISO-weken) of `month`.")] = "month",
+) -> Response:
+    ensure_known_parameters(request, schemas.ReportFilters, "interval")
+    data = reports_for(request, session).instroom_uitstroom(filters_of(params), interval)
+    return respond("instroom-uitstroom", data, params.formaat)
+
+
+@router.get(
+    "/werkvoorraad",
+    operation_id="werkvoorraad_retrieve",
+    summary="De werkvoorraad (open zaken) op een datum, naar leeftijd en zaaktype.",
+    tags=[TAG],
+    response_model=schemas.Werkvoorraad,
+    responses=CSV,
+)
+def werkvoorraad(
+    request: Request,
+    session: SessionDep,
+    principal: Reader,
+    params: Params,
+    datum: Annotated[dt.date | None, Query(description="De peildatum (standaard vandaag): open aan het eind van die dag.")] = None,
+) -> Response:
+    ensure_known_parameters(request, schemas.ReportFilters, "datum")
+    data = reports_for(request, session).werkvoorraad(filters_of(params), datum)
+    return respond("werkvoorraad", data, params.formaat)
+
+
+@router.get(
+    "/zaken/{uuid}/tijdlijn",
+    operation_id="zaak_tijdlijn",
+    summary="De statustijdlijn van één zaak voor een portaal: statussen waarvan het statustype `informeren` heeft, met de statustekst.",
+    tags=["zaken"],
+    response_model=schemas.Tijdlijn,
+)
+def tijdlijn(request: Request, session: SessionDep, principal: Reader, uuid: uuid_module.UUID) -> Response:
+    return json_response(reports_for(request, session).tijdlijn(str(uuid)))
+
+
+@router.get("/zaaktypen", operation_id="zaaktype_list", summary="De zaaktypen in de rapportage (voor filters).", tags=["filters"], response_model=list[schemas.ZaaktypeRef])
+def zaaktypen(request: Request, session: SessionDep, principal: Reader) -> Response:
+    return json_response(reports_for(request, session).zaaktypen_lijst())
+
+
+@router.get("/teams", operation_id="team_list", summary="De teams in de rapportage (voor filters).", tags=["filters"], response_model=list[schemas.TeamRef])
+def teams(request: Request, session: SessionDep, principal: Reader) -> Response:
+    return json_response(reports_for(request, session).teams_lijst())

@@ -1,0 +1,257 @@
+"""The reports' response bodies (the contract in openapi/rapportage.yaml)."""
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from shared.resources import ApiModel, comma_separated
+
+
+class ReportFilters(ApiModel):
+    """The query parameters every report takes."""
+
+    van: dt.date | None = Field(None, description="Eerste dag van de periode (JJJJ-MM-DD), inclusief.")
+    tot: dt.date | None = Field(None, description="Laatste dag van de periode (JJJJ-MM-DD), inclusief.")
+    zaaktype: str | None = comma_separated("Zaaktype: identificatie of URL (van een willekeurige versie); meerdere met komma's.")
+    team: str | None = comma_separated(
+        "Team: `<betrokkeneType>:<identificatie>` (bijv. `organisatorische_eenheid:OE-BR`), de identificatie alleen, "
+        "of `geen` voor zaken zonder team; meerdere met komma's."
+    )
+    formaat: Literal["json", "csv"] = Field("json", description="`csv` geeft het rapport als CSV (text/csv).")
+
+
+class Periode(ApiModel):
+    van: dt.date | None = None
+    tot: dt.date | None = None
+    zaaktype: list[str] = []
+    team: list[str] = []
+
+
+class ZaaktypeRef(ApiModel):
+    identificatie: str
+    omschrijving: str
+    url: str = Field(json_schema_extra={"format": "uri"})
+
+
+class TeamRef(ApiModel):
+    sleutel: str = Field(description="`<betrokkeneType>:<identificatie>`; leeg: zaken zonder team.")
+    naam: str = Field(description="De naam van de organisatorische eenheid; bij een medewerker de identificatie.")
+    betrokkeneType: str
+    identificatie: str
+
+
+class Kerncijfers(ApiModel):
+    periode: Periode
+    aantalZaken: int = Field(description="Zaken met een startdatum in de periode (zonder periode: alle zaken).")
+    aantalOpen: int = Field(description="Open zaken aan het eind van de periode (of vandaag).")
+    aantalAfgesloten: int = Field(description="Zaken met een einddatum in de periode.")
+    aantalStatussen: int = Field(description="Statussen gezet in de periode.")
+    aantalEvents: int = Field(description="Verwerkte notificaties met een aanmaakdatum in de periode (filter op team geldt hier niet).")
+    aantalEventsWachtend: int = Field(description="Notificaties die wachten op een nieuwe poging (ongeacht filters).")
+    mediaanDoorlooptijdDagen: float | None = Field(description="Mediaan van de bruto doorlooptijd (dagen) van de in de periode afgesloten zaken.")
+    percentageOpTijd: float | None = Field(description="Percentage afgesloten zaken binnen de doorlooptijd (uiterlijke einddatum afdoening).")
+    percentageBinnenServicenorm: float | None = Field(description="Percentage afgesloten zaken binnen de servicenorm (einddatum gepland).")
+
+
+class InstroomUitstroomPunt(ApiModel):
+    periode: str = Field(description="`JJJJ-MM` of ISO-week `JJJJ-Www`.")
+    van: dt.date
+    tot: dt.date
+    instroom: int
+    uitstroom: int
+    saldo: int
+
+
+class InstroomUitstroom(ApiModel):
+    periode: Periode
+    interval: Literal["week", "month"]
+    reeks: list[InstroomUitstroomPunt]
+
+
+class Leeftijd(ApiModel):
+    leeftijd: str
+    vanDagen: int
+    totDagen: int | None
+    aantal: int
+
+
+class WerkvoorraadZaaktype(ApiModel):
+    zaaktype: ZaaktypeRef
+    aantal: int
+    leeftijden: list[int] = Field(description="Aantallen per leeftijdsklasse, in de volgorde van `leeftijden`.")
+
+
+class Werkvoorraad(ApiModel):
+    datum: dt.date
+    filters: Periode
+    aantal: int = Field(description="Open zaken aan het eind van `datum`.")
+    leeftijden: list[Leeftijd]
+    perZaaktype: list[WerkvoorraadZaaktype]
+
+
+class TrendPunt(ApiModel):
+    periode: str
+    datum: dt.date
+    aantal: int
+
+
+class WerkvoorraadTrend(ApiModel):
+    periode: Periode
+    reeks: list[TrendPunt]
+
+
+class Spreiding(ApiModel):
+    mediaan: float | None
+    p90: float | None
+    gemiddelde: float | None
+
+
+class DoorlooptijdZaaktype(ApiModel):
+    zaaktype: ZaaktypeRef
+    aantalAfgesloten: int
+    bruto: Spreiding = Field(description="Dagen van startdatum tot einddatum.")
+    netto: Spreiding = Field(description="Dagen van startdatum tot einddatum, min de dagen opgeschort.")
+    servicenorm: str | None
+    servicenormDagen: int | None
+    doorlooptijd: str | None
+    doorlooptijdDagen: int | None
+    percentageBinnenServicenorm: float | None
+    percentageOpTijd: float | None
+    aantalOpen: int
+    aantalTeLaat: int = Field(description="Open zaken nu voorbij hun uiterlijke einddatum (plus verlenging en opschorting).")
+    aantalBijnaTeLaat: int = Field(description="Open zaken die binnen `bijnaTeLaatDagen` hun uiterlijke einddatum bereiken.")
+    aantalTeLaatServicenorm: int
+    aantalBijnaTeLaatServicenorm: int
+
+
+class Doorlooptijden(ApiModel):
+    periode: Periode
+    bijnaTeLaatDagen: int
+    peildatum: dt.date
+    zaaktypen: list[DoorlooptijdZaaktype]
+
+
+class DoorlooptijdTrendPunt(ApiModel):
+    periode: str
+    aantalAfgesloten: int
+    mediaanBruto: float | None
+    mediaanNetto: float | None
+    p90Bruto: float | None
+
+
+class DoorlooptijdTrend(ApiModel):
+    periode: Periode
+    reeks: list[DoorlooptijdTrendPunt]
+
+
+class StatusduurStatustype(ApiModel):
+    volgnummer: int
+    omschrijving: str
+    aantal: int = Field(description="Statussen die in de periode zijn verlaten.")
+    mediaanUren: float | None
+    p90Uren: float | None
+    gemiddeldeUren: float | None
+    mediaanDagen: float | None
+    norm: str | None = Field(description="De doorlooptijd van het statustype.")
+    normUren: float | None
+    aantalBovenNorm: int
+    percentageBovenNorm: float | None
+    aantalNuInStatus: int = Field(description="Open zaken die nu deze status hebben.")
+
+
+class StatusduurZaaktype(ApiModel):
+    zaaktype: ZaaktypeRef
+    statustypen: list[StatusduurStatustype]
+
+
+class Statusduur(ApiModel):
+    periode: Periode
+    zaaktypen: list[StatusduurZaaktype]
+
+
+class GebruikMaand(ApiModel):
+    maand: str
+    zakenGestart: int
+    statussenGezet: int
+    zakenAfgesloten: int
+
+
+class GebruikTotaal(ApiModel):
+    zakenGestart: int
+    statussenGezet: int
+    zakenAfgesloten: int
+
+
+class GebruikTeam(ApiModel):
+    team: TeamRef
+    maanden: list[GebruikMaand]
+    totaal: GebruikTotaal
+
+
+class Gebruik(ApiModel):
+    periode: Periode
+    maanden: list[str]
+    teams: list[GebruikTeam]
+
+
+class KampioenTeam(ApiModel):
+    team: TeamRef
+    percentageOpTijd: float | None
+    zakenAfgesloten: int
+    statussenGezet: int
+
+
+class KampioenMaand(ApiModel):
+    maand: str
+    kampioen: KampioenTeam | None
+    aantalKandidaten: int
+    afgerond: bool = Field(description="De maand is voorbij (de stand is definitief).")
+
+
+class Kampioen(ApiModel):
+    periode: Periode
+    regel: str = Field(description="De regel die de kampioen kiest.")
+    maanden: list[KampioenMaand]
+
+
+class MijlpaalItem(ApiModel):
+    soort: Literal["aantal", "eerste-zaak", "halvering"]
+    titel: str
+    datum: dt.date
+    zaaktype: ZaaktypeRef | None
+    waarde: int | None
+
+
+class Mijlpalen(ApiModel):
+    periode: Periode
+    mijlpalen: list[MijlpaalItem]
+
+
+class TijdlijnStatus(ApiModel):
+    datumStatusGezet: dt.datetime
+    statustype: str = Field(json_schema_extra={"format": "uri"})
+    volgnummer: int
+    omschrijving: str
+    statustekst: str
+    huidig: bool
+
+
+class TijdlijnZaaktype(ApiModel):
+    omschrijving: str
+    url: str
+
+
+class Tijdlijn(ApiModel):
+    """The statussen of one zaak whose statustype has `informeren`, with its statustekst: what a
+    portal shows the initiator. Nothing about persons."""
+
+    zaak: str = Field(json_schema_extra={"format": "uri"})
+    identificatie: str
+    zaaktype: TijdlijnZaaktype
+    startdatum: dt.date
+    einddatumGepland: dt.date | None
+    uiterlijkeEinddatumAfdoening: dt.date | None
+    einddatum: dt.date | None
+    opgeschort: bool
+    statussen: list[TijdlijnStatus]

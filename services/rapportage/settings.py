@@ -1,0 +1,82 @@
+"""`RAPPORTAGE_*` environment variables (documented in docs/rapportage.md)."""
+
+from functools import lru_cache
+
+from pydantic import field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from shared.settings import sqlite_url
+
+
+def _csv(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+class RapportageSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RAPPORTAGE_", extra="ignore")
+
+    database_url: str = sqlite_url("rapportage")
+    # The credentials of the read-only client (Zaken, Catalogi); empty: the demo applicatie's.
+    # That applicatie needs zaken.lezen, audittrails.lezen (opschorting periods) and catalogi.lezen.
+    client_id: str = ""
+    secret: str = ""
+    # The Zaken API `zgw rapportage backfill` pages through when no --url is given.
+    zaken_api_url: str = "http://127.0.0.1:8002/zaken/api/v1"
+    # The exact Authorization header value the callback requires (the abonnement's `auth`).
+    # Empty: a valid ZGW JWT of a known applicatie.
+    callback_authorization: str = ""
+    # The dashboard at /rapportage/ without a login (`make run`); otherwise HTTP Basic with the
+    # client_id and secret of an applicatie holding `rapportage.lezen`, or a Bearer JWT.
+    dashboard_open: bool = False
+    # Kanalen that are projected; messages of other kanalen are answered 204 and ignored.
+    kanalen: str = "zaken"
+    # Which rollen make the team of a zaak (omschrijvingGeneriek, in order of preference), and of
+    # which betrokkeneType (in order of preference). Never a natuurlijk persoon.
+    team_rollen: str = "behandelaar"
+    team_betrokkene_typen: str = "organisatorische_eenheid,medewerker"
+    # Dates of moments (datumStatusGezet, opschorting) are taken in this time zone.
+    tijdzone: str = "Europe/Amsterdam"
+    # "Overdue soon": open zaken whose deadline is at most this many days away.
+    bijna_te_laat_dagen: int = 5
+    # The champion: teams with at least this many zaken closed in the month compete.
+    kampioen_minimum: int = 3
+    # Milestones: the Nth zaak; a halved median needs at least this many zaken in both months.
+    mijlpalen_aantallen: str = "1000,10000,100000,1000000"
+    mijlpaal_minimum_zaken: int = 5
+    # The inbox worker: retries pending events (resource not fetchable) with exponential backoff,
+    # for ever; checks the monthly milestones.
+    worker_enabled: bool = True
+    worker_interval: float = 2.0
+    retry_base_seconds: float = 5.0
+    retry_cap_seconds: float = 3600.0
+    # HTTP: seconds before a fetch gives up; concurrent fetches of backfill and rebuild.
+    fetch_timeout: float = 10.0
+    fetch_concurrency: int = 8
+
+    @field_validator("bijna_te_laat_dagen", "kampioen_minimum", "mijlpaal_minimum_zaken")
+    @classmethod
+    def _not_negative(cls, value: int) -> int:
+        if value < 0:
+            raise ValueError("must be 0 or more")
+        return value
+
+    @property
+    def kanalen_set(self) -> frozenset[str]:
+        return frozenset(_csv(self.kanalen))
+
+    @property
+    def team_rollen_list(self) -> tuple[str, ...]:
+        return _csv(self.team_rollen)
+
+    @property
+    def team_typen_list(self) -> tuple[str, ...]:
+        return _csv(self.team_betrokkene_typen)
+
+    @property
+    def mijlpalen_list(self) -> tuple[int, ...]:
+        return tuple(sorted(int(n) for n in _csv(self.mijlpalen_aantallen)))
+
+
+@lru_cache
+def rapportage_settings() -> RapportageSettings:
+    return RapportageSettings()

@@ -1,0 +1,189 @@
+"""From a thin notification to a `Change`: fetch the zaak, status, resultaat or rollen it points
+at, and the Catalogi types they use (cached). A zaak the read models do not know yet is fetched
+whole (a full refresh), so a message that arrives before the zaak's own, or the first message
+about a zaak older than the abonnement, still builds the complete read model."""
+
+import datetime as dt
+import logging
+
+from services.rapportage.client import FetchError, ZgwReader
+from services.rapportage.settings import RapportageSettings
+from services.rapportage.zaak.facts import (
+    Change,
+    StatusFacts,
+    StatustypeFacts,
+    ZaakFacts,
+    ZaaktypeFacts,
+    opschortingen_from_audittrail,
+    team_from_rollen,
+)
+
+log = logging.getLogger("zgw.rapportage")
+
+
+def api_root_of(zaak_url: str) -> str:
+    """The Zaken API root of a zaak URL (`.../zaken/api/v1/zaken/<uuid>` -> `.../zaken/api/v1`)."""
+    return zaak_url.rstrip("/").rsplit("/zaken/", 1)[0]
+
+
+def _facts(parse, data):
+    try:
+        return parse(data)
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise FetchError("invalid", str((data or {}).get("url", "")) if isinstance(data, dict) else "", str(exc)) from None
+
+
+class Fetcher:
+    def __init__(self, reader: ZgwReader, settings: RapportageSettings):
+        self.reader = reader
+        self.settings = settings
+        self._warned_audit = False
+
+    # ------------------------------------------------------------ one event
+
+    def for_event(self, message: dict, *, known: bool) -> Change:
+        """The Change one message of kanaal `zaken` brings about; FetchError when something it
+        needs cannot be fetched now (the event then waits and is retried)."""
+        hoofd = message["hoofdObject"]
+        resource = message["resource"]
+        actie = message["actie"]
+        moment = message.get("_moment")
+        if resource == "zaak" and actie == "destroy":
+            return Change(hoofd, gone=True, moment=moment)
+        try:
+            zaak_json = self.reader.get_object(hoofd)
+        except FetchError as exc:
+            if exc.kind == "gone":
+                return Change(hoofd, gone=True, moment=moment)
+            raise
+        if not known:
+            return self.full(hoofd, zaak_json, moment=moment)
+        change = Change(hoofd, zaak=_facts(ZaakFacts.from_json, zaak_json), moment=moment)
+        if resource == "zaak":
+            change.opschortingen = self.opschortingen(hoofd)
+        elif resource == "status":
+            try:
+                change.status_upserts = [_facts(StatusFacts.from_json, self.reader.get_object(message["resourceUrl"]))]
+            except FetchError as exc:
+                if exc.kind != "gone":
+                    raise
+                change.status_removed = [message["resourceUrl"]]
+        elif resource == "resultaat":
+            change.resultaattype = self.resultaattype(change.zaak.resultaat)
+        elif resource == "rol":
+            change.team = self.team(hoofd)
+        self.add_types(change)
+        return change
+
+    def for_events(self, zaak_url: str, messages: list[dict], *, known: bool) -> Change:
+        """One Change for several messages about one zaak (a worker batch): the zaak is fetched
+        once, an unknown zaak whole; several statussen as the zaak's list."""
+        moment = max((m.get("_moment") for m in messages if m.get("_moment")), default=None)
+        if len(messages) == 1:
+            return self.for_event(messages[0], known=known)
+        if any(m["resource"] == "zaak" and m["actie"] == "destroy" for m in messages):
+            return Change(zaak_url, gone=True, moment=moment)
+        try:
+            zaak_json = self.reader.get_object(zaak_url)
+        except FetchError as exc:
+            if exc.kind == "gone":
+                return Change(zaak_url, gone=True, moment=moment)
+            raise
+        if not known:
+            return self.full(zaak_url, zaak_json, moment=moment)
+        change = Change(zaak_url, zaak=_facts(ZaakFacts.from_json, zaak_json), moment=moment)
+        resources = {m["resource"] for m in messages}
+        status_urls = [m["resourceUrl"] for m in messages if m["resource"] == "status"]
+        if "zaak" in resources:
+            change.opschortingen = self.opschortingen(zaak_url)
+        if len(status_urls) > 1:
+            root = api_root_of(change.zaak.url)
+            change.statussen = [_facts(StatusFacts.from_json, s) for s in self.reader.list_all(f"{root}/statussen", {"zaak": change.zaak.url})]
+        elif status_urls:
+            try:
+                change.status_upserts = [_facts(StatusFacts.from_json, self.reader.get_object(status_urls[0]))]
+            except FetchError as exc:
+                if exc.kind != "gone":
+                    raise
+                change.status_removed = [status_urls[0]]
+        if "resultaat" in resources:
+            change.resultaattype = self.resultaattype(change.zaak.resultaat)
+        if "rol" in resources:
+            change.team = self.team(zaak_url)
+        self.add_types(change)
+        return change
+
+    # ------------------------------------------------------------ a whole zaak
+
+    def full(self, zaak_url: str, zaak_json: dict | None = None, *, moment: dt.datetime | None = None) -> Change:
+        """Everything about one zaak: the zaak, its statussen, rollen (the team), resultaat and
+        opschorting periods (audit trail)."""
+        if zaak_json is None:
+            try:
+                zaak_json = self.reader.get_object(zaak_url)
+            except FetchError as exc:
+                if exc.kind == "gone":
+                    return Change(zaak_url, gone=True, moment=moment)
+                raise
+        facts = _facts(ZaakFacts.from_json, zaak_json)
+        root = api_root_of(facts.url)
+        statussen = [_facts(StatusFacts.from_json, s) for s in self.reader.list_all(f"{root}/statussen", {"zaak": facts.url})]
+        change = Change(
+            zaak_url,
+            zaak=facts,
+            statussen=statussen,
+            team=self.team(facts.url),
+            opschortingen=self.opschortingen(facts.url),
+            resultaattype=self.resultaattype(facts.resultaat),
+            moment=moment,
+        )
+        self.add_types(change)
+        return change
+
+    # ------------------------------------------------------------ parts
+
+    def team(self, zaak_url: str):
+        rollen = self.reader.list_all(f"{api_root_of(zaak_url)}/rollen", {"zaak": zaak_url})
+        return team_from_rollen(rollen, self.settings.team_rollen_list, self.settings.team_typen_list)
+
+    def resultaattype(self, resultaat_url: str | None) -> str | None:
+        if not resultaat_url:
+            return None
+        try:
+            return self.reader.get_object(resultaat_url).get("resultaattype") or None
+        except FetchError as exc:
+            if exc.kind == "gone":
+                return None
+            raise
+
+    def opschortingen(self, zaak_url: str):
+        """The opschorting periods from the zaak's audit trail; KEEP (then the read model follows
+        the changes of `opschorting.indicatie` it sees) where the audit trail cannot be read."""
+        from services.rapportage.zaak.facts import KEEP
+
+        try:
+            entries = self.reader.get(f"{zaak_url.rstrip('/')}/audittrail")
+        except FetchError as exc:
+            if exc.kind == "unavailable":
+                raise
+            if not self._warned_audit:
+                log.warning("audit trail not readable (%s); opschorting periods follow the notifications", exc)
+                self._warned_audit = True
+            return KEEP
+        if not isinstance(entries, list):
+            entries = entries.get("results", []) if isinstance(entries, dict) else []
+        return opschortingen_from_audittrail(entries)
+
+    def add_types(self, change: Change) -> None:
+        """The zaaktype and statustypen the change refers to, from the Catalogi API (cached)."""
+        from services.rapportage.zaak.facts import KEEP
+
+        if change.zaak is not None and change.zaak.zaaktype not in change.zaaktypen:
+            url = change.zaak.zaaktype
+            change.zaaktypen[url] = ZaaktypeFacts.from_json(url, self.reader.catalogus_object(url))
+        statussen = list(change.status_upserts) + ([] if change.statussen is KEEP else list(change.statussen))
+        for status in statussen:
+            if status.statustype not in change.statustypen:
+                change.statustypen[status.statustype] = StatustypeFacts.from_json(
+                    status.statustype, self.reader.catalogus_object(status.statustype)
+                )

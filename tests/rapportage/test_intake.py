@@ -1,0 +1,210 @@
+"""The abonnement callback: its contract (204; 401/403 on the Authorization header; 400
+ValidatieFout for a malformed body; another kanaal ignored with 204), deduplication, and events
+that cannot be processed now: kept waiting with their error, visible, retried, never lost."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from services.rapportage.inbox.models import InboxEvent
+from services.rapportage.zaak.models import Zaak
+from tests.conftest import assert_invalid
+from tests.rapportage.fake_zgw import ZRC
+
+
+@pytest.fixture
+def zaak(fake_zgw):
+    zt = fake_zgw.zaaktype()
+    url = fake_zgw.create_zaak(zt, "2026-03-02", "2026-03-02T08:00:00Z", "Z1")
+    fake_zgw.add_rol(url, "organisatorische_eenheid", "behandelaar", "OE-1", "Team Vergunningen")
+    fake_zgw.set_status(url, zt.statustypen[0], "2026-03-02T09:00:00Z", zt)
+    return url
+
+
+def count(rapportage, model, *where) -> int:
+    with rapportage.app.state.db.session() as session:
+        return session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def test_the_callback_answers_204_and_projects(rapportage, fake_zgw, zaak):
+    response = rapportage.callback(fake_zgw.messages[0])
+    assert response.status_code == 204, response.text
+    assert response.content == b""
+    assert count(rapportage, Zaak) == 1
+    assert count(rapportage, InboxEvent, InboxEvent.status == "verwerkt") == 1
+
+
+@pytest.mark.parametrize(
+    ("authorization", "status"),
+    [
+        (None, 401),
+        ("Bearer wrong", 403),
+        ("rapportage-test-callback", 403),
+        ("", 401),
+    ],
+)
+def test_the_callback_checks_the_authorization_header(rapportage, fake_zgw, zaak, authorization, status):
+    response = rapportage.callback(fake_zgw.messages[0], authorization=authorization)
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert count(rapportage, InboxEvent) == 0
+
+
+def test_the_token_without_bearer_prefix_is_accepted(rapportage_app, rapportage, fake_zgw, zaak):
+    settings = rapportage_app.state.settings
+    original = settings.callback_authorization
+    settings.callback_authorization = "abonnement-geheim"
+    try:
+        assert rapportage.callback(fake_zgw.messages[0], authorization="abonnement-geheim").status_code == 204
+        assert rapportage.callback(fake_zgw.messages[1], authorization="Bearer abonnement-geheim").status_code == 204
+        assert rapportage.callback(fake_zgw.messages[2], authorization="Bearer anders").status_code == 403
+    finally:
+        settings.callback_authorization = original
+
+
+def test_without_a_configured_value_a_zgw_jwt_is_required(rapportage_app, rapportage, fake_zgw, zaak):
+    from tests.conftest import auth_header
+
+    settings = rapportage_app.state.settings
+    original = settings.callback_authorization
+    settings.callback_authorization = ""
+    try:
+        assert rapportage.callback(fake_zgw.messages[0], authorization="Bearer not-a-jwt").status_code == 401
+        assert rapportage.callback(fake_zgw.messages[0], authorization=None).status_code == 401
+        assert rapportage.callback(fake_zgw.messages[0], authorization=auth_header()["Authorization"]).status_code == 204
+    finally:
+        settings.callback_authorization = original
+
+
+def test_a_malformed_body_is_a_400(rapportage, fake_zgw, zaak):
+    from tests.rapportage_fixtures import CALLBACK_AUTH
+
+    headers = {"Authorization": CALLBACK_AUTH, "Content-Type": "application/json"}
+    response = rapportage.client.post(rapportage.url("/callbacks"), content=b"{not json", headers=headers)
+    assert_invalid(response, "nonFieldErrors", "parse_error")
+    response = rapportage.client.post(rapportage.url("/callbacks"), content=b"[1, 2]", headers=headers)
+    assert_invalid(response, "nonFieldErrors", "invalid")
+    message = dict(fake_zgw.messages[0])
+    del message["resourceUrl"]
+    assert_invalid(rapportage.callback(message), "resourceUrl", "required")
+    assert_invalid(rapportage.callback({**fake_zgw.messages[0], "aanmaakdatum": "gisteren"}), "aanmaakdatum", "invalid")
+    assert_invalid(rapportage.callback({**fake_zgw.messages[0], "hoofdObject": "geen url"}), "hoofdObject", "invalid")
+    assert_invalid(rapportage.callback({**fake_zgw.messages[0], "kanaal": ""}), "kanaal", "blank")
+    assert count(rapportage, InboxEvent) == 0
+
+
+def test_another_kanaal_is_ignored_with_204(rapportage, fake_zgw, zaak):
+    message = {**fake_zgw.messages[0], "kanaal": "documenten"}
+    assert rapportage.callback(message).status_code == 204
+    assert count(rapportage, InboxEvent) == 0
+    assert count(rapportage, Zaak) == 0
+
+
+def test_a_duplicate_changes_nothing(rapportage, fake_zgw, zaak):
+    rapportage.deliver(fake_zgw.messages)
+    before = rapportage.report("kerncijfers")
+    requests = fake_zgw.requests
+    rapportage.deliver(fake_zgw.messages)
+    # the same message with another notation of the same moment is the same message
+    same = {**fake_zgw.messages[0], "aanmaakdatum": "2026-03-02T09:00:00+01:00"}
+    assert rapportage.callback(same).status_code == 204
+    assert fake_zgw.requests == requests  # a duplicate is not even fetched
+    assert rapportage.report("kerncijfers") == before
+    assert count(rapportage, InboxEvent) == len(fake_zgw.messages)
+
+
+def test_an_unfetchable_event_waits_visibly_and_is_retried(rapportage, fake_zgw, zaak):
+    """The Zaken API is down: the event is stored as waiting with its error (the callback still
+    answers 204), listed by GET /inbox?status=wachtend, and projected by the worker once the API
+    is back; until then every attempt postpones it with exponential backoff."""
+    intake = rapportage.app.state.intake
+    fake_zgw.down.add(ZRC)
+    assert rapportage.callback(fake_zgw.messages[0]).status_code == 204
+    waiting = rapportage.get("/inbox", params={"status": "wachtend"}).json()
+    assert waiting["count"] == 1
+    [event] = waiting["results"]
+    assert event["pogingen"] == 1 and "unavailable" in event["laatsteFout"] and "503" in event["laatsteFout"]
+    assert rapportage.report("kerncijfers")["aantalEventsWachtend"] == 1
+    assert count(rapportage, Zaak) == 0
+
+    first_due = dt.datetime.fromisoformat(event["volgendePoging"])
+    assert intake.process_due() == 0  # not due yet
+    attempted = dt.datetime.now(dt.UTC)
+    assert intake.process_due(now=first_due + dt.timedelta(seconds=1)) == 1  # due, still down
+    [event] = rapportage.get("/inbox", params={"status": "wachtend"}).json()["results"]
+    assert event["pogingen"] == 2
+    assert dt.datetime.fromisoformat(event["volgendePoging"]) - attempted >= dt.timedelta(seconds=10)  # 5 s, then 10 s
+
+    fake_zgw.down.clear()
+    assert intake.retry_now() == 1
+    assert intake.process_due() == 1
+    assert rapportage.get("/inbox", params={"status": "wachtend"}).json()["count"] == 0
+    assert count(rapportage, Zaak) == 1
+    assert rapportage.report("kerncijfers")["aantalEvents"] == 1
+
+
+def test_no_rights_at_the_zaken_api_waits_too(rapportage, fake_zgw, zaak):
+    fake_zgw.forbidden.add(ZRC)
+    assert rapportage.callback(fake_zgw.messages[0]).status_code == 204
+    [event] = rapportage.get("/inbox", params={"status": "wachtend"}).json()["results"]
+    assert "refused" in event["laatsteFout"]
+
+
+def test_the_worker_thread_retries_by_itself(rapportage_app, rapportage, fake_zgw, zaak):
+    from tests.delivery.conftest import wait_until
+
+    settings = rapportage_app.state.settings
+    worker = rapportage_app.state.worker
+    base, interval = settings.retry_base_seconds, worker.interval
+    settings.retry_base_seconds, worker.interval = 0.05, 0.05
+    fake_zgw.down.add(ZRC)
+    worker.start()
+    try:
+        assert rapportage.callback(fake_zgw.messages[0]).status_code == 204
+        assert count(rapportage, InboxEvent, InboxEvent.status == "wachtend") == 1
+        fake_zgw.down.clear()
+        assert wait_until(lambda: count(rapportage, InboxEvent, InboxEvent.status == "verwerkt") == 1, timeout=10)
+        assert count(rapportage, Zaak) == 1
+    finally:
+        worker.stop()
+        settings.retry_base_seconds, worker.interval = base, interval
+
+
+def test_a_zaak_gone_before_its_messages_arrive(rapportage, fake_zgw, zaak):
+    """Messages about a zaak that was deleted meanwhile are processed: the zaak is absent."""
+    fake_zgw.delete_zaak(zaak, "2026-03-03T08:00:00Z")
+    rapportage.deliver(fake_zgw.messages[:-1])  # everything but the destroy
+    assert count(rapportage, Zaak) == 0
+    assert count(rapportage, InboxEvent, InboxEvent.status == "verwerkt") == len(fake_zgw.messages) - 1
+    rapportage.deliver(fake_zgw.messages[-1:])
+    assert count(rapportage, Zaak) == 0
+
+
+def test_a_deelzaak_goes_with_its_hoofdzaak(rapportage, fake_zgw, zaak):
+    zt = fake_zgw.zaaktype(identificatie="ZT-B")
+    deel = fake_zgw.create_zaak(zt, "2026-03-03", "2026-03-03T08:00:00Z", "D1", hoofdzaak=zaak)
+    rapportage.deliver(fake_zgw.messages)
+    assert count(rapportage, Zaak) == 2
+    rapportage.deliver([fake_zgw.delete_zaak(zaak, "2026-03-04T08:00:00Z")])
+    assert count(rapportage, Zaak) == 0
+    assert rapportage.report("kerncijfers")["aantalZaken"] == 0
+    assert deel
+
+
+def test_without_audit_trail_rights_opschorting_follows_the_messages(rapportage, fake_zgw, zaak):
+    """When the audit trail cannot be read, an opschorting runs from the message that switched
+    `opschorting.indicatie` on to the one that switched it off."""
+    zt_url = fake_zgw.objects[zaak]["zaaktype"]
+    fake_zgw.forbidden.add(f"{zaak}/audittrail")
+    rapportage.deliver(fake_zgw.messages)
+    rapportage.deliver([fake_zgw.opschorten(zaak, "2026-03-04T10:00:00Z", True)])
+    rapportage.deliver([fake_zgw.opschorten(zaak, "2026-03-07T10:00:00Z", False)])
+    zt = next(z for z in [fake_zgw.objects[zt_url]])
+    last = fake_zgw.objects[zt["statustypen"][-1]]["url"]
+    from tests.rapportage.fake_zgw import Zaaktype
+
+    fake_zgw.set_status(zaak, last, "2026-03-10T09:00:00Z", Zaaktype(zt_url, zt["statustypen"], ""))
+    rapportage.deliver(fake_zgw.messages[-1:])
+    [row] = rapportage.report("doorlooptijden")["zaaktypen"]
+    assert (row["bruto"]["mediaan"], row["netto"]["mediaan"]) == (8.0, 5.0)
