@@ -159,6 +159,8 @@ def _banner() -> str:
         f"  curl -H 'Authorization: Bearer {token}' http://127.0.0.1:8001/catalogi/api/v1/zaaktypen",
         f"  curl -H 'Authorization: Bearer {token}' -H 'Accept-Crs: EPSG:4326' http://127.0.0.1:8002/zaken/api/v1/zaken",
         f"  curl -H 'Authorization: Bearer {token}' http://127.0.0.1:8004/autorisaties/api/v1/applicaties",
+        f"  curl -H 'Authorization: Bearer {token}' http://127.0.0.1:8003/rapportage/api/v1/kerncijfers",
+        "The dashboard: http://127.0.0.1:8003/rapportage/",
         "",
     ]
     return "\n".join(lines)
