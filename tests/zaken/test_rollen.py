@@ -238,6 +238,18 @@ def test_max_occurences_of_initiator_and_zaakcoordinator(zaken, catalogi):
     create_rol(zaken, other_zaak["url"], zaaktype.roltypen["initiator"])
 
 
+def test_max_occurences_holds_when_creates_race(zaken, catalogi, monkeypatch):
+    """Two creates that both passed the count check (concurrent requests): the database's unique
+    index lets one initiator in and the other gets the same 400."""
+    from services.zaken.rol.service import RolService
+
+    zaaktype, zaak = setup(zaken, catalogi)
+    monkeypatch.setattr(RolService, "ensure_single_occurrence", staticmethod(lambda ctx, zaak, generiek: None))
+    create_rol(zaken, zaak["url"], zaaktype.roltypen["initiator"])
+    assert_invalid(zaken.post("/rollen", json=rol_body(zaak["url"], zaaktype.roltypen["initiator"])), "roltype", "max-occurences")
+    assert len(zaken.get("/rollen", params={"zaak": zaak["url"]}).json()["results"]) == 1
+
+
 def test_no_update_operations(zaken, catalogi):
     """Rol has no PUT/PATCH in 1.5.1."""
     zaaktype, zaak = setup(zaken, catalogi)

@@ -1,17 +1,30 @@
 import datetime as dt
 import uuid as uuid_module
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Uuid
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Uuid, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from services.zaken.db import Base
 from services.zaken.zaak.models import Zaak
+
+# the omschrijvingGeneriek a zaak has at most one rol of (the reference implementation's RolOccurenceValidator)
+SINGLE_OCCURRENCE = ("initiator", "zaakcoordinator")
+SINGLE_OCCURRENCE_WHERE = "omschrijving_generiek IN ('initiator', 'zaakcoordinator')"
 
 
 class Rol(Base):
     __tablename__ = "rol"
     __table_args__ = (
         Index("ix_rol_zaak_id", "zaak_id"),
+        # at most one initiator and one zaakcoordinator per zaak, also under concurrent creates
+        Index(
+            "uq_rol_zaak_single_occurrence",
+            "zaak_id",
+            "omschrijving_generiek",
+            unique=True,
+            postgresql_where=text(SINGLE_OCCURRENCE_WHERE),
+            sqlite_where=text(SINGLE_OCCURRENCE_WHERE),
+        ),
         Index("ix_rol_roltype", "roltype"),
         Index("ix_rol_betrokkene", "betrokkene"),
         # the citizen's question "my zaken": rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn

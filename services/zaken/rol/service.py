@@ -6,12 +6,13 @@ import datetime as dt
 from collections import defaultdict
 
 from sqlalchemy import Select, func, select
+from sqlalchemy.exc import IntegrityError
 
 from services.zaken.access import ensure_open_or_forced
 from services.zaken.betrokkenen import BETROKKENE_SHAPES, validate_shape
 from services.zaken.catalogi import catalogi
 from services.zaken.common import ZaakChildService, local_uuid
-from services.zaken.rol.models import Rol
+from services.zaken.rol.models import SINGLE_OCCURRENCE, Rol
 from services.zaken.rol.schemas import RolFilters, RolRequest
 from services.zaken.status.models import Status
 from services.zaken.zaak.models import Zaak
@@ -41,7 +42,6 @@ IDENTIFICATIE_FILTERS = {
 }
 
 # omschrijvingGeneriek values of which a zaak has at most one rol
-SINGLE_OCCURRENCE = ("initiator", "zaakcoordinator")
 
 
 def iso_moment(moment: dt.datetime) -> str:
@@ -135,7 +135,11 @@ class RolService(ZaakChildService):
             betrokkene_identificatie=identificatie,
         )
         copy_identificatie_columns(rol, data.betrokkeneType, identificatie)
-        ctx.session.add(rol)
+        try:
+            with ctx.session.begin_nested():  # the unique index decides between concurrent creates
+                ctx.session.add(rol)
+        except IntegrityError:
+            self.raise_max_occurrences(rol.omschrijving_generiek, 1)
         self.record(ctx, rol, "create")
         return rol
 
@@ -175,9 +179,11 @@ class RolService(ZaakChildService):
             select(func.count(Rol.id)).where(Rol.zaak_id == zaak.id, Rol.omschrijving_generiek == omschrijving_generiek)
         )
         if existing:
-            raise ValidationProblem.field(
-                "roltype", "max-occurences", f"Er zijn al {existing} `{omschrijving_generiek}` rollen bij deze zaak."
-            )
+            RolService.raise_max_occurrences(omschrijving_generiek, existing)
+
+    @staticmethod
+    def raise_max_occurrences(omschrijving_generiek: str, existing: int):
+        raise ValidationProblem.field("roltype", "max-occurences", f"Er zijn al {existing} `{omschrijving_generiek}` rollen bij deze zaak.")
 
 
 def copy_identificatie_columns(rol: Rol, betrokkene_type: str, identificatie: dict | None) -> None:
