@@ -15,6 +15,8 @@ from shared.outbox import Outbox
 from shared.targets import load_targets
 from shared.errors import install_error_handlers
 from shared.http import StandardHeadersMiddleware
+from shared.logging import configure_logging
+from shared.observability import ObservabilityMiddleware, RequestMetrics, mount_health
 from shared.openapi import build_openapi, to_yaml
 from shared.settings import KernelSettings, kernel_settings
 
@@ -34,6 +36,7 @@ def create_service_app(
     on_shutdown: list[Callable[[], None]] | None = None,
 ) -> FastAPI:
     kernel = kernel or kernel_settings()
+    configure_logging(kernel.log_format)
     targets = load_targets(kernel.notification_targets, kernel.notification_targets_file)
     # the outbox writes a delivery row per target in the write's own transaction
     database.sessionmaker.configure(info={"outbox_targets": targets})
@@ -79,14 +82,20 @@ def create_service_app(
         f"{api_root}/openapi.json", lambda: openapi(), methods=["GET"], include_in_schema=False  # noqa: PLW0108
     )
 
+    # GET /healthz, GET /readyz (SELECT 1 within kernel.readiness_timeout)
+    mount_health(app, database, kernel.readiness_timeout)
+
     app.state.dispatcher = None
-    if outbox is not None:
-        store = DeliveryStore(database, outbox, kernel)
+    request_metrics = app.state.request_metrics = RequestMetrics()
+    store = DeliveryStore(database, outbox, kernel) if outbox is not None else None
 
-        def metrics() -> Response:
-            return Response(prometheus_text(store.status(), app.state.dispatcher), media_type="text/plain; version=0.0.4")
+    def metrics() -> Response:
+        text = request_metrics.prometheus_text()
+        if store is not None:
+            text += prometheus_text(store.status(), app.state.dispatcher)
+        return Response(text, media_type="text/plain; version=0.0.4")
 
-        app.add_api_route("/metrics", metrics, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/metrics", metrics, methods=["GET"], include_in_schema=False)
 
     if outbox is not None and targets and kernel.dispatch_in_process:
         dispatcher = Dispatcher(database, outbox, targets, kernel, name=title)
@@ -109,6 +118,8 @@ def create_service_app(
     app.add_middleware(
         StandardHeadersMiddleware, api_version=api_version, api_root=api_root, max_body_bytes=kernel.max_body_bytes
     )
+    # outermost: also the guards' 413/415 get a request id and are measured
+    app.add_middleware(ObservabilityMiddleware, metrics=request_metrics, log_requests=kernel.log_format == "json")
 
     @app.on_event("shutdown")
     def _shutdown() -> None:  # pragma: no cover - process teardown

@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -36,6 +37,11 @@ class KernelSettings(BaseSettings):
     jwt_max_age: int = 3600
     jwt_leeway: int = 5
     max_body_bytes: int = 2 * 1024 * 1024
+    # `text`: logging as uvicorn does it; `json`: one JSON object per line, a request line each
+    # (shared.logging, shared.observability)
+    log_format: Literal["text", "json"] = "text"
+    # seconds `GET /readyz` waits for `SELECT 1` on the service's database
+    readiness_timeout: float = 2.0
     remote_timeout: float = 5.0
     remote_cache_seconds: int = 300
 

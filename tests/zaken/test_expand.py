@@ -43,12 +43,12 @@ def add_status(zaken_app, zaak_url: str, statustype: str, *, moment: dt.datetime
     return _insert(zaken_app, Status(zaak_id=_zaak_id(zaken_app, zaak_url), statustype=statustype, datum_status_gezet=moment, gezetdoor_id=gezetdoor_id))
 
 
-def add_rol(zaken_app, zaak_url: str, roltype: str) -> tuple[str, int]:
+def add_rol(zaken_app, zaak_url: str, roltype: str, omschrijving_generiek: str = "initiator") -> tuple[str, int]:
     from services.zaken.models import Rol
 
     rol = Rol(
         zaak_id=_zaak_id(zaken_app, zaak_url), betrokkene_type="natuurlijk_persoon", roltype=roltype, registratiedatum=NOW,
-        omschrijving="Initiator", omschrijving_generiek="initiator", roltoelichting="aanvrager",
+        omschrijving=omschrijving_generiek.capitalize(), omschrijving_generiek=omschrijving_generiek, roltoelichting="aanvrager",
         betrokkene="https://brp.example.org/p/1",
     )  # fmt: skip
     return _insert(zaken_app, rol)
@@ -191,9 +191,9 @@ def test_status_created_through_the_api(zaken, catalogi, zaaktype):
 
 def test_rollen_and_roltype(zaken, zaken_app, catalogi, zaaktype):
     zaak = create_zaak(zaken, zaaktype.url)
-    roltype = zaaktype.roltypen["initiator"]
-    add_rol(zaken_app, zaak["url"], roltype)
-    add_rol(zaken_app, zaak["url"], roltype)
+    roltype = zaaktype.roltypen["behandelaar"]
+    add_rol(zaken_app, zaak["url"], roltype, "behandelaar")
+    add_rol(zaken_app, zaak["url"], roltype, "behandelaar")
     rollen = expanded(zaken, zaak["url"], "rollen.roltype")["rollen"]
     assert [r["url"] for r in rollen] == get(zaken, zaak["url"])["rollen"]
     for rol in rollen:
@@ -416,7 +416,7 @@ def _expand_query_count(zaken, zaken_app, zaaktype, count: int) -> int:
     for _ in range(count - 1):
         zaak = create_zaak(zaken, zaaktype.url, hoofdzaak=hoofdzaak["url"])
         _, rol_id = add_rol(zaken_app, zaak["url"], zaaktype.roltypen["initiator"])
-        add_rol(zaken_app, zaak["url"], zaaktype.roltypen["behandelaar"])
+        add_rol(zaken_app, zaak["url"], zaaktype.roltypen["behandelaar"], "behandelaar")
         _, status_id = add_status(zaken_app, zaak["url"], zaaktype.statustypen[0], gezetdoor_id=rol_id)
         add_zio(zaken_app, zaak["url"], status_id=status_id)
         add_zaakobject(zaken_app, zaak["url"], zaaktype.zaakobjecttypen[0])

@@ -24,7 +24,7 @@ def _make(zaken, zaken_app, zaaktype, pairs: int) -> list[dict]:
         for zaak in (hoofdzaak, deelzaak):
             add_rows(zaken_app, zaak["url"], statustype=zaaktype.statustypen[0], roltype=zaaktype.roltypen["initiator"])
             add_rows(
-                zaken_app, zaak["url"], statustype=zaaktype.statustypen[1], roltype=zaaktype.roltypen["behandelaar"], resultaat=False,
+                zaken_app, zaak["url"], statustype=zaaktype.statustypen[1], roltype=zaaktype.roltypen["behandelaar"], resultaat=False, omschrijving_generiek="behandelaar",
                 moment=dt.datetime(2026, 1, 7, tzinfo=dt.UTC),
             )
         made += [hoofdzaak, deelzaak]

@@ -30,7 +30,7 @@ def zaak_id(zaken_app, url: str) -> int:
 
 def add_rows(
     zaken_app, zaak_url: str, *, statustype: str = "http://testserver/st", roltype: str = "http://testserver/rt", resultaat: bool = True,
-    moment: dt.datetime = NOW,
+    moment: dt.datetime = NOW, omschrijving_generiek: str = "initiator",
 ) -> dict[str, str]:
     """A status, rol, resultaat, zaakobject, zaakinformatieobject, zaakeigenschap, klantcontact,
     zaakcontactmoment and zaakverzoek on the zaak, inserted directly; returns their uuids by kind."""
@@ -52,7 +52,7 @@ def add_rows(
         "statussen": Status(zaak_id=owner, statustype=statustype, datum_status_gezet=moment),
         "rollen": Rol(
             zaak_id=owner, betrokkene_type="natuurlijk_persoon", roltype=roltype, registratiedatum=NOW,
-            omschrijving_generiek="initiator", inp_bsn="111222333", betrokkene="https://brp.example.org/p/1",
+            omschrijving_generiek=omschrijving_generiek, inp_bsn="111222333", betrokkene="https://brp.example.org/p/1",
         ),  # fmt: skip
         "resultaten": Resultaat(zaak_id=owner, resultaattype="http://testserver/rst"),
         "zaakobjecten": ZaakObject(zaak_id=owner, object=f"https://objects.example.org/{n}", object_type="adres"),

@@ -131,8 +131,7 @@ def zaak_create(
     x_nlx_logrecord_id: NlxLogrecordId = None,
 ) -> Response:
     ctx = Context(request, principal, session)
-    zaak = ZaakService.create(ctx, data)
-    body = service.serialize(ctx, [zaak])[0]
+    body = ZaakService.create(ctx, data)
     return detail_response(request, body, status_code=201, headers={"Location": body["url"]})
 
 

@@ -185,10 +185,7 @@ def _related_urls(ctx: Context, zaken: list[Zaak]) -> dict[int, dict[str, Any]]:
         select(literal("resultaat"), Resultaat.zaak_id, Resultaat.uuid, null_moment(), Resultaat.id).where(Resultaat.zaak_id.in_(ids)),
         select(literal("status"), Status.zaak_id, Status.uuid, Status.datum_status_gezet, Status.id).where(Status.zaak_id.in_(ids)),
     ]  # fmt: skip
-    related: dict[int, dict[str, Any]] = {
-        i: {"deelzaken": [], "eigenschappen": [], "rollen": [], "zaakinformatieobjecten": [], "zaakobjecten": [], "resultaat": None, "status": None}
-        for i in ids
-    }
+    related = _no_relations(zaken)
     latest: dict[int, tuple] = {}
     base = ctx.api_root_url
     for kind, zaak_id, object_uuid, moment, row_id in ctx.session.execute(union_all(*parts).order_by("kind", "id")):
@@ -223,10 +220,18 @@ def _zaak_uuid(zaken: list[Zaak], zaak_id: int) -> uuid_module.UUID:
     return next(z.uuid for z in zaken if z.id == zaak_id)
 
 
-def serialize(ctx: Context, zaken: list[Zaak]) -> list[dict]:
+def _no_relations(zaken: list[Zaak]) -> dict[int, dict[str, Any]]:
+    return {
+        z.id: {"deelzaken": [], "eigenschappen": [], "rollen": [], "zaakinformatieobjecten": [], "zaakobjecten": [], "resultaat": None, "status": None}
+        for z in zaken
+    }
+
+
+def serialize(ctx: Context, zaken: list[Zaak], *, new: bool = False) -> list[dict]:
+    """The zaken as the API shows them; `new`: just created, so nothing hangs on them yet (no query)."""
     if not zaken:
         return []
-    related = _related_urls(ctx, zaken)
+    related = _no_relations(zaken) if new else _related_urls(ctx, zaken)
     hoofdzaak_ids = {z.hoofdzaak_id for z in zaken if z.hoofdzaak_id}
     hoofdzaken = (
         dict(ctx.session.execute(select(Zaak.id, Zaak.uuid).where(Zaak.id.in_(hoofdzaak_ids))).all()) if hoofdzaak_ids else {}
@@ -476,7 +481,8 @@ def _highest_number(ctx: Context, year: int) -> int:
 class ZaakService:
     resource = "zaak"
 
-    def create(self, ctx: Context, data: ZaakRequest) -> Zaak:
+    def create(self, ctx: Context, data: ZaakRequest) -> dict:
+        """A new zaak; returns it as the API shows it (also what its audit record holds)."""
         fields = data.model_fields_set
         # zrc-006: the client may create zaken of this zaaktype (and vertrouwelijkheid, when given);
         # with a catalogus autorisatie only the zaaktype tells its catalogus, so that is read first
@@ -506,9 +512,9 @@ class ZaakService:
             setattr(zaak, column, value)
         zaak.registratiedatum = data.registratiedatum or dt.date.today()
         self.insert(ctx, zaak, data.identificatie)
-        nieuw = serialize(ctx, [zaak])[0]
+        nieuw = serialize(ctx, [zaak], new=True)[0]
         record_change(ctx, zaak, resource=self.resource, resource_url=nieuw["url"], actie="create", oud=None, nieuw=nieuw, weergave=zaak_weergave(zaak))
-        return zaak
+        return nieuw
 
     def insert(self, ctx: Context, zaak: Zaak, identificatie: str | None) -> None:
         """zrc-002: a given identificatie must be free; a generated one always is (the database's
