@@ -151,15 +151,17 @@ def build_openapi(app: FastAPI, *, title: str, version: str, description: str, a
                     param["explode"] = False
             responses = operation.setdefault("responses", {})
             responses.pop("422", None)
+            # an ETag where the operation answers If-None-Match (detail_response), nowhere else
+            conditional = any(p.get("in") == "header" and p.get("name") == "If-None-Match" for p in operation.get("parameters", []))
             for status, response in responses.items():
                 if status.startswith("2") and status != "204":
                     headers = response.setdefault("headers", {})
                     headers["API-version"] = API_VERSION_HEADER
-                    if method in ("get", "head") and "{uuid}" in relative:
+                    if conditional:
                         headers["ETag"] = ETAG_HEADER
                     if status == "201":
                         headers["Location"] = {"schema": {"type": "string", "format": "uri"}, "description": "URL waar de resource leeft."}
-            if method in ("get", "head") and "{uuid}" in relative:
+            if conditional:
                 responses.setdefault("304", {"description": "Not modified: de ETag in If-None-Match is de huidige."})
             if method == "head":
                 for status, description in (("401", "Unauthorized"), ("403", "Forbidden"), ("404", "Not found")):

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from services.rapportage import API_ROOT, API_VERSION
 from services.rapportage import models as _models  # noqa: F401  (registers every table)
-from services.rapportage.client import ZgwReader
+from services.rapportage.client import reader_for
 from services.rapportage.dashboard.router import router as dashboard_router
 from services.rapportage.inbox.router import router as inbox_router
 from services.rapportage.inbox.service import Intake
@@ -51,13 +51,7 @@ def create_app(
     settings = settings or rapportage_settings()
     kernel = kernel or kernel_settings()
     database = Database(settings.database_url)
-    reader = ZgwReader(
-        client_id=settings.client_id or kernel.demo_client_id,
-        secret=settings.secret or kernel.demo_client_secret,
-        timeout=settings.fetch_timeout,
-        cache_seconds=kernel.remote_cache_seconds,
-        transport=transport,
-    )
+    reader = reader_for(settings, kernel, transport)
     intake = Intake(database, Fetcher(reader, settings), Projector(settings.tijdzone), settings)
     clock = today or (lambda: dt.datetime.now(zone(settings.tijdzone)).date())
     worker = Worker(intake, clock, settings.worker_interval)

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 
 def _parts():
-    from services.rapportage.client import ZgwReader
+    from services.rapportage.client import reader_for
     from services.rapportage.inbox.service import Intake
     from services.rapportage.maintenance import Maintenance
     from services.rapportage.settings import rapportage_settings
@@ -29,12 +29,7 @@ def _parts():
 
     settings, kernel = rapportage_settings(), kernel_settings()
     database = Database(settings.database_url)
-    reader = ZgwReader(
-        client_id=settings.client_id or kernel.demo_client_id,
-        secret=settings.secret or kernel.demo_client_secret,
-        timeout=settings.fetch_timeout,
-        cache_seconds=kernel.remote_cache_seconds,
-    )
+    reader = reader_for(settings, kernel)
     fetcher, projector = Fetcher(reader, settings), Projector(settings.tijdzone)
     return settings, database, reader, Maintenance(database, fetcher, projector, settings), Intake(database, fetcher, projector, settings)
 

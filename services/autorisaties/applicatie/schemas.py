@@ -1,8 +1,8 @@
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field
 
-from shared.fields import BlankOrUri
+from shared.fields import BlankOrUri, Vertrouwelijkheidaanduiding
 from shared.resources import ApiModel, read_only
 
 Component = Literal["ac", "nrc", "zrc", "ztc", "drc", "brc"]
@@ -17,17 +17,7 @@ COMPONENT_WEERGAVE = {
 }
 
 # Blank ('') is allowed as in the reference implementation, and means: not given.
-MaxVertrouwelijkheidaanduiding = Literal[
-    "openbaar",
-    "beperkt_openbaar",
-    "intern",
-    "zaakvertrouwelijk",
-    "vertrouwelijk",
-    "confidentieel",
-    "geheim",
-    "zeer_geheim",
-    "",
-]
+MaxVertrouwelijkheidaanduiding = Literal[(*get_args(Vertrouwelijkheidaanduiding), "")]
 
 COMPONENT_DESCRIPTION = "Component waarop autorisatie van toepassing is.\n\n" + "\n".join(
     f"* `{key}` - {value}" for key, value in COMPONENT_WEERGAVE.items()

@@ -11,7 +11,7 @@ from services.zaken.db import audittrail
 from services.zaken.expand import expand_results
 from services.zaken.zaak import service
 from services.zaken.zaak.schemas import Zaak, ZaakExpanded, ZaakFilters, ZaakRequest, ZaakZoek
-from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN, AuditToelichting, AuditTrailResponse, NlxLogrecordId
+from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN, AuditTrailResponse, declare_audit_headers
 from shared.auth import ZRC, Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi
 from shared.db import SessionDep
@@ -22,6 +22,8 @@ from shared.resources import Context, IfNoneMatch, UuidPath, ensure_known_parame
 
 router = APIRouter()
 TAG = "zaken"
+# the writes on which the standard documents X-Audit-Toelichting / X-NLX-Logrecord-ID
+AUDITED = [Depends(declare_audit_headers)]
 
 ZaakService = service.ZaakService()
 PatchedZaak = patch_model_of(ZaakRequest, "PatchedZaak")
@@ -114,6 +116,7 @@ def zaak_zoek(
 @router.post(
     "/zaken",
     operation_id="zaak_create",
+    dependencies=AUDITED,
     summary="Maak een ZAAK aan.",
     description="Indien geen identificatie gegeven is, dan wordt deze automatisch gegenereerd. De identificatie moet uniek zijn binnen de bronorganisatie.",
     tags=[TAG],
@@ -127,8 +130,6 @@ def zaak_create(
     principal: Creator,
     _crs: CrsNegotiation,
     data: Annotated[ZaakRequest, Body()],
-    x_audit_toelichting: AuditToelichting = None,
-    x_nlx_logrecord_id: NlxLogrecordId = None,
 ) -> Response:
     ctx = Context(request, principal, session)
     body = ZaakService.create(ctx, data)
@@ -184,9 +185,15 @@ def zaak_headers(request: Request, session: SessionDep, principal: Reader, _crs:
     return detail_response(request, service.serialize(ctx, [_load(ctx, uuid, (SCOPE_LEZEN,))])[0])
 
 
+def _write(request: Request, session, principal: Principal, object_uuid: uuid_module.UUID, data, *, partial: bool) -> Response:
+    ctx = Context(request, principal, session)
+    return detail_response(request, ZaakService.update(ctx, _load(ctx, object_uuid, WRITE), data, partial=partial))
+
+
 @router.put(
     "/zaken/{uuid}",
     operation_id="zaak_update",
+    dependencies=AUDITED,
     summary="Werk een ZAAK in zijn geheel bij.",
     tags=[TAG],
     response_model=Zaak,
@@ -199,17 +206,14 @@ def zaak_update(
     _crs: CrsNegotiation,
     uuid: UuidPath,
     data: Annotated[ZaakRequest, Body()],
-    x_audit_toelichting: AuditToelichting = None,
-    x_nlx_logrecord_id: NlxLogrecordId = None,
 ) -> Response:
-    ctx = Context(request, principal, session)
-    zaak = ZaakService.update(ctx, _load(ctx, uuid, WRITE), data, partial=False)
-    return detail_response(request, service.serialize(ctx, [zaak])[0])
+    return _write(request, session, principal, uuid, data, partial=False)
 
 
 @router.patch(
     "/zaken/{uuid}",
     operation_id="zaak_partial_update",
+    dependencies=AUDITED,
     summary="Werk een ZAAK deels bij.",
     tags=[TAG],
     response_model=Zaak,
@@ -222,17 +226,14 @@ def zaak_partial_update(
     _crs: CrsNegotiation,
     uuid: UuidPath,
     data: Annotated[PatchedZaak, Body()],
-    x_audit_toelichting: AuditToelichting = None,
-    x_nlx_logrecord_id: NlxLogrecordId = None,
 ) -> Response:
-    ctx = Context(request, principal, session)
-    zaak = ZaakService.update(ctx, _load(ctx, uuid, WRITE), data, partial=True)
-    return detail_response(request, service.serialize(ctx, [zaak])[0])
+    return _write(request, session, principal, uuid, data, partial=True)
 
 
 @router.delete(
     "/zaken/{uuid}",
     operation_id="zaak_destroy",
+    dependencies=AUDITED,
     summary="Verwijder een ZAAK.",
     description="Verwijder een ZAAK samen met alle gerelateerde resources binnen deze API (zrc-023).",
     tags=[TAG],
@@ -247,8 +248,6 @@ def zaak_destroy(
     principal: Remover,
     _crs: CrsNegotiation,
     uuid: UuidPath,
-    x_audit_toelichting: AuditToelichting = None,
-    x_nlx_logrecord_id: NlxLogrecordId = None,
 ) -> Response:
     ctx = Context(request, principal, session)
     ZaakService.delete(ctx, _load(ctx, uuid, (SCOPE_VERWIJDEREN,)))

@@ -538,7 +538,8 @@ class ZaakService:
                 continue  # a client chose this number as its own identificatie: take the next
         raise_identificatie_taken(zaak.identificatie)
 
-    def update(self, ctx: Context, zaak: Zaak, data: BaseModel, partial: bool) -> Zaak:
+    def update(self, ctx: Context, zaak: Zaak, data: BaseModel, partial: bool) -> dict:
+        """Changes the zaak; returns it as the API shows it (also what its audit record holds)."""
         fields = data.model_fields_set
         oud = serialize(ctx, [zaak])[0]
         # zrc-001 / zrc-002: zaaktype and identificatie do not change
@@ -563,7 +564,7 @@ class ZaakService:
             ctx, zaak, resource=self.resource, resource_url=nieuw["url"], actie="partial_update" if partial else "update",
             oud=oud, nieuw=nieuw, weergave=zaak_weergave(zaak),
         )  # fmt: skip
-        return zaak
+        return nieuw
 
     def validate(self, ctx: Context, zaak: Zaak | None, data: BaseModel, fields: set[str], zaaktype: dict | None) -> None:
         def current(field: str, column: str):
