@@ -11,7 +11,8 @@
    filter, a one-year period, a zaaktype, and a team; `--repeat` times each; mean/p50/p99/max.
 3. Ingest, with the Zaken and Catalogi resources served from memory (what a real API's fetches
    cost is not measured): `--events-zaken` zaken of 5 notifications each (a create and 4
-   statussen) (a) through the callback, one HTTP request and one transaction each; (b) as a
+   statussen) (a) through the callback over real HTTP (uvicorn), from a second process sending
+   `--callback-concurrency` messages at once (a zaak's in order), group-committed; (b) as a
    backlog of waiting inbox events drained by the worker in batches of `--batch` (fetch
    concurrently, project, mark processed: one transaction per batch); (c) the projection alone
    (`Projector.apply`, `--batch` changes per transaction).
@@ -334,24 +335,74 @@ def ingest_events(n_zaken: int, seed: int = 7, prefix: str = "ingest"):
     return api, messages, changes
 
 
-def ingest_callback(url: str, n_zaken: int) -> dict:
-    from fastapi.testclient import TestClient
+def _send(port: int, streams: list[list[bytes]], result) -> None:
+    """The sender process: one asyncio task per stream, each POSTing its messages in order over a
+    keep-alive connection with the dispatcher's own HTTP client (as `zgw dispatch` delivers: up
+    to `dispatch_concurrency` at once, one hoofdObject's messages in order). Puts
+    (seconds, per-request seconds, non-204 count) on `result`."""
+    import asyncio
 
-    api, messages, _ = ingest_events(n_zaken, prefix=f"callback-{RUN}")
-    app = app_for(url, transport=api, mijlpalen_aantallen="")
-    with TestClient(app) as client:
+    from shared.dispatcher import Poster
+
+    async def run():
+        poster = Poster(f"http://127.0.0.1:{port}/rapportage/api/v1/callbacks", timeout=60, connect_timeout=5)
+        timings, failed = [], 0
+
+        async def stream(bodies):
+            nonlocal failed
+            for body in bodies:
+                t0 = time.perf_counter()
+                status, _ = await poster.post(body, {"Authorization": "Bearer bench"})
+                timings.append(time.perf_counter() - t0)
+                failed += status != 204
+
         started = time.perf_counter()
-        timings = []
-        for message in messages:
-            t0 = time.perf_counter()
-            response = client.post("http://testserver/rapportage/api/v1/callbacks", json=message, headers={"Authorization": "Bearer bench"})
-            timings.append(time.perf_counter() - t0)
-            assert response.status_code == 204, response.text
-        seconds = time.perf_counter() - started
-        waiting = app.state.intake.status()["wachtend"]
+        await asyncio.gather(*(stream(bodies) for bodies in streams))
+        return time.perf_counter() - started, timings, failed
+
+    result.put(asyncio.run(run()))
+
+
+def ingest_callback(url: str, n_zaken: int, concurrency: int) -> dict:
+    """Every message through the callback over real HTTP (uvicorn, in this process, its fetches
+    served from memory), from a second process sending `concurrency` at once, the messages of a
+    zaak in order on one connection."""
+    import multiprocessing
+    import socket
+    import threading
+
+    import uvicorn
+
+    api, messages, _ = ingest_events(n_zaken, prefix=f"callback{concurrency}-{RUN}")
+    app = app_for(url, transport=api, mijlpalen_aantallen="")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    streams: list[list[bytes]] = [[] for _ in range(concurrency)]
+    zaak_stream: dict[str, int] = {}
+    for message in messages:
+        index = zaak_stream.setdefault(message["hoofdObject"], len(zaak_stream) % concurrency)
+        streams[index].append(json.dumps(message).encode())
+    context = multiprocessing.get_context("spawn")
+    result = context.Queue()
+    sender = context.Process(target=_send, args=(port, streams, result))
+    sender.start()
+    seconds, timings, failed = result.get(timeout=600)
+    sender.join()
+    waiting = app.state.intake.status()["wachtend"]
+    server.should_exit = True
+    thread.join(timeout=10)
     app.state.db.dispose()
-    assert waiting == 0
-    return {"events": len(messages), "seconds": round(seconds, 2), "events_per_second": round(len(messages) / seconds), "request_ms": summary_ms(timings)}
+    assert failed == 0 and waiting == 0, (failed, waiting)
+    return {
+        "events": len(messages), "concurrency": concurrency, "seconds": round(seconds, 2),
+        "events_per_second": round(len(messages) / seconds), "request_ms": summary_ms(timings),
+    }  # fmt: skip
 
 
 def ingest_batched(url: str, n_zaken: int, batch: int) -> dict:
@@ -430,6 +481,9 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--events-zaken", type=int, default=1000, help="ingest: zaken (5 events each: create + 4 statussen)")
     parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument(
+        "--callback-concurrency", default="1,32", help="callback: messages in flight at once, comma-separated runs (32: the dispatcher's default)"
+    )
     parser.add_argument("--skip", action="append", default=[], choices=["reports", "callback", "worker", "batched"])
     parser.add_argument("--json", help="write the results here")
     parser.add_argument("--use", help="an already loaded database URL (from --load-into): no throwaway database, no load")
@@ -453,9 +507,11 @@ def main(argv=None) -> int:
             worst = max(results["reports"].items(), key=lambda kv: kv[1]["p50"])
             results["worst_report_p50"] = {"report": worst[0], **worst[1]}
         if "callback" not in args.skip:
-            print("ingest through the callback ...", file=sys.stderr)
-            results["ingest_callback"] = ingest_callback(url, args.events_zaken)
-            print(f"  {results['ingest_callback']}", file=sys.stderr)
+            results["ingest_callback"] = []
+            for concurrency in (int(c) for c in args.callback_concurrency.split(",")):
+                print(f"ingest through the callback over HTTP, {concurrency} at once ...", file=sys.stderr)
+                results["ingest_callback"].append(ingest_callback(url, args.events_zaken, concurrency))
+                print(f"  {results['ingest_callback'][-1]}", file=sys.stderr)
         if "worker" not in args.skip:
             print("ingest by the worker (a backlog of waiting events, in batches) ...", file=sys.stderr)
             results["ingest_worker"] = ingest_worker(url, args.events_zaken, args.batch)

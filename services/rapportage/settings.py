@@ -49,9 +49,19 @@ class RapportageSettings(BaseSettings):
     worker_interval: float = 2.0
     retry_base_seconds: float = 5.0
     retry_cap_seconds: float = 3600.0
+    # The callback commits the messages that arrive together as one transaction (group commit),
+    # at most this many.
+    callback_batch_size: int = 200
     # HTTP: seconds before a fetch gives up; concurrent fetches of backfill and rebuild.
     fetch_timeout: float = 10.0
     fetch_concurrency: int = 8
+
+    @field_validator("callback_batch_size")
+    @classmethod
+    def _positive(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError("must be 1 or more")
+        return value
 
     @field_validator("bijna_te_laat_dagen", "kampioen_minimum", "mijlpaal_minimum_zaken")
     @classmethod

@@ -3,6 +3,8 @@ ValidatieFout for a malformed body; another kanaal ignored with 204), deduplicat
 that cannot be processed now: kept waiting with their error, visible, retried, never lost."""
 
 import datetime as dt
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import func, select
@@ -10,6 +12,7 @@ from sqlalchemy import func, select
 from services.rapportage.inbox.models import InboxEvent
 from services.rapportage.zaak.models import Zaak
 from tests.conftest import assert_invalid
+from tests.delivery.conftest import wait_until
 from tests.rapportage.fake_zgw import ZRC
 
 
@@ -152,8 +155,6 @@ def test_no_rights_at_the_zaken_api_waits_too(rapportage, fake_zgw, zaak):
 
 
 def test_the_worker_thread_retries_by_itself(rapportage_app, rapportage, fake_zgw, zaak):
-    from tests.delivery.conftest import wait_until
-
     settings = rapportage_app.state.settings
     worker = rapportage_app.state.worker
     base, interval = settings.retry_base_seconds, worker.interval
@@ -208,3 +209,67 @@ def test_without_audit_trail_rights_opschorting_follows_the_messages(rapportage,
     rapportage.deliver(fake_zgw.messages[-1:])
     [row] = rapportage.report("doorlooptijden")["zaaktypen"]
     assert (row["bruto"]["mediaan"], row["netto"]["mediaan"]) == (8.0, 5.0)
+
+
+def _concurrently(intake, messages, monkeypatch, fail: set[str] = frozenset()):
+    """Deliver `messages[0]`, hold its transaction until every other message has queued behind
+    it, then let go: returns the outcomes in message order and the size of each group commit.
+    Messages about a zaak in `fail` raise in the projection (a bug, not an outage)."""
+    gate, batches = threading.Event(), []
+    original = intake._insert_and_project
+
+    def insert_and_project(batch):
+        batches.append(len(batch))
+        if len(batches) == 1:
+            gate.wait(10)
+        return original(batch)
+
+    def broken(method):
+        def call(zaak_url_or_message, *args, **kwargs):
+            url = zaak_url_or_message if isinstance(zaak_url_or_message, str) else zaak_url_or_message["hoofdObject"]
+            if url in fail:
+                raise RuntimeError(f"cannot project {url}")
+            return method(zaak_url_or_message, *args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(intake, "_insert_and_project", insert_and_project)
+    monkeypatch.setattr(intake.fetcher, "for_events", broken(intake.fetcher.for_events))
+    monkeypatch.setattr(intake.fetcher, "for_event", broken(intake.fetcher.for_event))
+    with ThreadPoolExecutor(len(messages)) as pool:
+        futures = [pool.submit(intake.receive, messages[0])]
+        assert wait_until(lambda: batches == [1], timeout=5)
+        futures += [pool.submit(intake.receive, m) for m in messages[1:]]
+        assert wait_until(lambda: len(intake._arrivals) == len(messages) - 1, timeout=5)
+        gate.set()
+        return [f.result(timeout=30) for f in futures], batches
+
+
+def test_concurrent_callbacks_share_one_transaction(rapportage, fake_zgw, monkeypatch):
+    """Messages that arrive while a transaction runs are committed together in the next one
+    (group commit); each caller still answers only after its own message is projected, and a
+    duplicate within a batch is recognised."""
+    zt = fake_zgw.zaaktype()
+    for i in range(8):
+        fake_zgw.create_zaak(zt, "2026-03-02", f"2026-03-02T08:0{i}:00Z", f"Z{i}")
+    messages = [*fake_zgw.messages, fake_zgw.messages[3]]
+    outcomes, batches = _concurrently(rapportage.app.state.intake, messages, monkeypatch)
+    assert batches == [1, 8]
+    assert sorted(o.status for o in outcomes) == ["dubbel"] + ["verwerkt"] * 8
+    assert count(rapportage, Zaak) == 8
+    assert count(rapportage, InboxEvent, InboxEvent.status == "verwerkt") == 8
+    assert rapportage.report("kerncijfers")["aantalEvents"] == 8
+
+
+def test_a_failing_message_in_a_group_commit_waits_alone(rapportage, fake_zgw, monkeypatch):
+    """A bug in projecting one message fails its batch; the batch is then taken one by one, so the
+    others are projected and only that one waits, with its error."""
+    zt = fake_zgw.zaaktype()
+    urls = [fake_zgw.create_zaak(zt, "2026-03-02", f"2026-03-02T08:0{i}:00Z", f"Z{i}") for i in range(4)]
+    outcomes, batches = _concurrently(rapportage.app.state.intake, fake_zgw.messages, monkeypatch, fail={urls[2]})
+    assert batches == [1, 3]
+    assert [o.status for o in outcomes] == ["verwerkt", "verwerkt", "wachtend", "verwerkt"]
+    assert "cannot project" in outcomes[2].fout
+    assert count(rapportage, Zaak) == 3
+    [waiting] = rapportage.get("/inbox", params={"status": "wachtend"}).json()["results"]
+    assert waiting["hoofdObject"] == urls[2] and "RuntimeError" in waiting["laatsteFout"]

@@ -1,6 +1,7 @@
 """Intake: a message in, its inbox row and its projection out, in one transaction.
 
-    receive(message)   the callback: dedupe, lock the zaak, fetch, project, commit
+    receive(message)   the callback: dedupe, lock the zaak, fetch, project, commit (group commit:
+                       the messages that arrive while a transaction runs go together in the next)
     process_due()      the worker: the waiting events whose next attempt is due
     retry_now()        make every waiting event due now
 
@@ -15,7 +16,7 @@ import hashlib
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -50,6 +51,17 @@ class Outcome:
     fout: str | None = None
 
 
+@dataclass
+class _Arrival:
+    """A callback's message waiting for its group commit."""
+
+    message: dict
+    key: str
+    wake: threading.Event = field(default_factory=threading.Event)
+    outcome: Outcome | None = None
+    error: BaseException | None = None
+
+
 class Intake:
     def __init__(self, database: Database, fetcher: Fetcher, projector: Projector, settings: RapportageSettings):
         self.database = database
@@ -57,34 +69,119 @@ class Intake:
         self.projector = projector
         self.settings = settings
         self.wake = threading.Event()
+        self._arrivals: list[_Arrival] = []
+        self._arrivals_lock = threading.Lock()
+        self._leading = False
 
     # ------------------------------------------------------------ the callback
 
     def receive(self, message: dict) -> Outcome:
+        """Group commit: a callback answers once its message is projected and committed, but the
+        messages that arrive while one transaction runs are projected together in the next one
+        (one lock statement, concurrent fetches, one commit), so concurrent deliveries (a
+        dispatcher sends many at once) cost a batch, not a transaction each. One caller at a time
+        leads: it commits a batch holding its own message, then hands the lead to the first
+        waiting caller. A lone sender gets a batch of one."""
         if message["kanaal"] not in self.settings.kanalen_set:
             return Outcome("genegeerd")
-        key = dedupe_key(message)
-        moment = parse_moment(message["aanmaakdatum"]) or utcnow()
+        arrival = _Arrival(message, dedupe_key(message))
+        with self._arrivals_lock:
+            self._arrivals.append(arrival)
+            lead = not self._leading
+            self._leading = True
+        if not lead:
+            arrival.wake.wait()
+            if arrival.error is not None:
+                raise arrival.error
+            if arrival.outcome is not None:
+                return arrival.outcome
+            # handed the lead: the queue starts with this arrival
+        with self._arrivals_lock:
+            batch = self._arrivals[: self.settings.callback_batch_size]
+            del self._arrivals[: len(batch)]
+        try:
+            self._receive_batch(batch)
+        finally:
+            with self._arrivals_lock:
+                if self._arrivals:
+                    self._arrivals[0].wake.set()  # its outcome is None: it leads next
+                else:
+                    self._leading = False
+        if arrival.error is not None:
+            raise arrival.error
+        return arrival.outcome
+
+    def _receive_batch(self, batch: list["_Arrival"]) -> None:
+        """Insert and project a batch of arrivals in one transaction; every arrival gets its
+        outcome (or the error its caller raises) and is woken. When the batch as a whole fails (a
+        bug in one message, a database error), each message goes alone, so only the one that
+        fails waits."""
+        try:
+            try:
+                outcomes = self._insert_and_project(batch)
+            except Exception:
+                log.exception("projecting a batch of %s callback messages failed; one by one now", len(batch))
+                outcomes = [self._receive_alone(arrival) for arrival in batch]
+            for arrival, outcome in zip(batch, outcomes, strict=True):
+                arrival.outcome = outcome
+        except BaseException as exc:
+            for arrival in batch:
+                if arrival.outcome is None and arrival.error is None:
+                    arrival.error = exc
+            raise
+        finally:
+            for arrival in batch:
+                arrival.wake.set()
+        if any(o is not None and o.status == WACHTEND for o in outcomes):
+            self.wake.set()
+
+    def _receive_alone(self, arrival: "_Arrival") -> "Outcome | None":
+        try:
+            return self._receive_one(arrival.message, arrival.key)
+        except Exception as exc:  # the database itself failed: this caller answers 5xx, its sender retries
+            arrival.error = exc
+            return None
+
+    def _insert_and_project(self, batch: list["_Arrival"]) -> list["Outcome"]:
+        now = utcnow()
         with self.database.session() as session:
-            if session.scalar(select(InboxEvent.id).where(InboxEvent.sleutel == key)) is not None:
-                return Outcome("dubbel")
-            session.rollback()
+            lock_zaken(session, [a.message["hoofdObject"] for a in batch])
+            rows = [self._inbox_row(a.message, a.key, now) for a in batch]
+            stmt = dialect_insert(session, InboxEvent.__table__).values(rows).on_conflict_do_nothing(index_elements=["sleutel"])
+            inserted = dict(session.execute(stmt.returning(InboxEvent.sleutel, InboxEvent.id)).all())
+            events = self._project_events(session, list(inserted.values()))
+            session.commit()
+        state = {e.id: (e.status, e.laatste_fout) for e in events}
+        outcomes, seen = [], set()
+        for arrival in batch:
+            event_id = inserted.get(arrival.key)
+            if event_id is None or arrival.key in seen:  # already in the inbox, or twice in this batch
+                outcomes.append(Outcome("dubbel"))
+            else:
+                outcomes.append(Outcome(state[event_id][0], event_id, state[event_id][1]))
+            seen.add(arrival.key)
+        return outcomes
+
+    def _inbox_row(self, message: dict, key: str, now: dt.datetime) -> dict:
+        moment = parse_moment(message["aanmaakdatum"]) or now
+        return {
+            "sleutel": key, "kanaal": message["kanaal"], "hoofd_object": message["hoofdObject"], "resource": message["resource"],
+            "resource_url": message["resourceUrl"], "actie": message["actie"], "aanmaakdatum": moment, "bericht": message,
+            "ontvangen_op": now, "status": WACHTEND, "pogingen": 0, "volgende_poging": now,
+        }  # fmt: skip
+
+    def _receive_one(self, message: dict, key: str) -> Outcome:
+        """One message in its own transaction (the fallback of a failed batch)."""
+        with self.database.session() as session:
             lock_zaken(session, [message["hoofdObject"]])
-            values = {
-                "sleutel": key, "kanaal": message["kanaal"], "hoofd_object": message["hoofdObject"], "resource": message["resource"],
-                "resource_url": message["resourceUrl"], "actie": message["actie"], "aanmaakdatum": moment, "bericht": message,
-                "ontvangen_op": utcnow(), "status": WACHTEND, "pogingen": 0, "volgende_poging": utcnow(),
-            }  # fmt: skip
+            values = self._inbox_row(message, key, utcnow())
             stmt = dialect_insert(session, InboxEvent.__table__).values(**values).on_conflict_do_nothing(index_elements=["sleutel"])
             event_id = session.execute(stmt.returning(InboxEvent.id)).scalar()
             if event_id is None:
                 session.rollback()
                 return Outcome("dubbel")
             event = session.get(InboxEvent, event_id)
-            outcome = self._process(session, event, insert=values)
-        if outcome.status == WACHTEND:
-            self.wake.set()
-        return outcome
+            return self._process(session, event, insert=values)
 
     def _process(self, session: Session, event: InboxEvent, insert: dict | None = None) -> Outcome:
         """Fetch and project one event in the session's (locked) transaction, and commit. On a
@@ -172,46 +269,58 @@ class Intake:
     def _process_batch(self, event_ids: list[int], zaken: list[str]) -> int:
         with self.database.session() as session:
             lock_zaken(session, zaken)
-            events = list(
-                session.scalars(
-                    select(InboxEvent)
-                    .where(InboxEvent.id.in_(event_ids), InboxEvent.status == WACHTEND)
-                    .order_by(InboxEvent.id)
-                    .execution_options(populate_existing=True)
-                )
-            )
-            known = set(session.scalars(select(Zaak.url).where(Zaak.url.in_(zaken))))
-            groups: dict[str, list[InboxEvent]] = {}
-            for event in events:
-                groups.setdefault(event.hoofd_object, []).append(event)
-
-            def fetch(item):
-                zaak_url, group = item
-                try:
-                    messages = [{**e.bericht, "_moment": _aware(e.aanmaakdatum)} for e in group]
-                    return self.fetcher.for_events(zaak_url, messages, known=zaak_url in known), None
-                except FetchError as exc:
-                    return None, str(exc)
-
-            with ThreadPoolExecutor(max_workers=max(1, min(self.settings.fetch_concurrency, len(groups)))) as pool:
-                results = dict(zip(groups, pool.map(fetch, groups.items()), strict=True))
-            changes = [change for change, _ in results.values() if change is not None]
-            done = [e for zaak_url, group in groups.items() if results[zaak_url][0] is not None for e in group]
-            applied = self.projector.apply(session, changes, locked=True, events=[self._event(e) for e in done])
-            after_apply(session, applied, self.settings)
-            moment = utcnow()
-            for zaak_url, group in groups.items():
-                change, fout = results[zaak_url]
-                for event in group:
-                    event.pogingen += 1
-                    if change is not None:
-                        event.status, event.verwerkt_op, event.laatste_fout, event.volgende_poging = VERWERKT, moment, None, None
-                    else:
-                        delay = min(self.settings.retry_cap_seconds, self.settings.retry_base_seconds * 2 ** max(0, event.pogingen - 1))
-                        event.volgende_poging = moment + dt.timedelta(seconds=delay)
-                        event.laatste_fout = (fout or "")[:4000]
+            events = self._project_events(session, event_ids)
             session.commit()
             return len(events)
+
+    def _project_events(self, session: Session, event_ids: list[int]) -> list[InboxEvent]:
+        """Fetch (concurrently, per zaak) and project the waiting events among `event_ids`, in
+        the session's transaction, whose zaken the caller has locked; an event whose fetch fails
+        is postponed with its error in the same transaction. Returns the events, their status set."""
+        events = list(
+            session.scalars(
+                select(InboxEvent)
+                .where(InboxEvent.id.in_(event_ids), InboxEvent.status == WACHTEND)
+                .order_by(InboxEvent.id)
+                .execution_options(populate_existing=True)
+            )
+        )
+        groups: dict[str, list[InboxEvent]] = {}
+        for event in events:
+            groups.setdefault(event.hoofd_object, []).append(event)
+        if not groups:
+            return events
+        known = set(session.scalars(select(Zaak.url).where(Zaak.url.in_(list(groups)))))
+
+        def fetch(item):
+            zaak_url, group = item
+            try:
+                messages = [{**e.bericht, "_moment": _aware(e.aanmaakdatum)} for e in group]
+                return self.fetcher.for_events(zaak_url, messages, known=zaak_url in known), None
+            except FetchError as exc:
+                return None, str(exc)
+
+        if len(groups) == 1:
+            results = {zaak_url: fetch((zaak_url, group)) for zaak_url, group in groups.items()}
+        else:
+            with ThreadPoolExecutor(max_workers=max(1, min(self.settings.fetch_concurrency, len(groups)))) as pool:
+                results = dict(zip(groups, pool.map(fetch, groups.items()), strict=True))
+        changes = [change for change, _ in results.values() if change is not None]
+        done = [e for zaak_url, group in groups.items() if results[zaak_url][0] is not None for e in group]
+        applied = self.projector.apply(session, changes, locked=True, events=[self._event(e) for e in done])
+        after_apply(session, applied, self.settings)
+        moment = utcnow()
+        for zaak_url, group in groups.items():
+            change, fout = results[zaak_url]
+            for event in group:
+                event.pogingen += 1
+                if change is not None:
+                    event.status, event.verwerkt_op, event.laatste_fout, event.volgende_poging = VERWERKT, moment, None, None
+                else:
+                    delay = min(self.settings.retry_cap_seconds, self.settings.retry_base_seconds * 2 ** max(0, event.pogingen - 1))
+                    event.volgende_poging = moment + dt.timedelta(seconds=delay)
+                    event.laatste_fout = (fout or "")[:4000]
+        return events
 
     def retry_now(self) -> int:
         with self.database.session() as session:
