@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test openapi install lock migrate seed-demo clean
+.PHONY: run serve-postgres test openapi install lock migrate seed-demo clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -26,6 +26,37 @@ run: install
 	ZGW_DEMO_ENABLED=$${ZGW_DEMO_ENABLED:-true} \
 	CATALOGI_SELECTIELIJST_VALIDATION=$${CATALOGI_SELECTIELIJST_VALIDATION:-false} \
 	$(BIN)/zgw run
+
+# The production shape without Docker (what bench/load.py measures): every service its own process
+# with WORKERS uvicorn workers, on PostgreSQL (one database per service, $(PG_DB_PREFIX)<service>,
+# created when missing and migrated), and a `zgw dispatch` process per service with notification
+# targets (none in the API processes). Wired as `make run` (`run_environments`): the Autorisaties
+# API, its callbacks, the Rapportage webhook. An applicaties file with the limited benchmark client
+# (BENCH_CLIENT_ID/BENCH_CLIENT_SECRET; its rights come from the Autorisaties API) unless
+# ZGW_AUTORISATIES_FILE is set. No demo data unless SEED_DEMO=true (the benchmark data come from
+# `python -m bench.generate`). Ctrl-C stops everything.
+PG_URL              ?= postgresql://postgres@127.0.0.1:5432
+PG_DB_PREFIX        ?= bench_
+WORKERS             ?= 2
+SEED_DEMO           ?= false
+ACCESS_LOG          ?= false
+BENCH_CLIENT_ID     ?= bench-beperkt
+BENCH_CLIENT_SECRET ?= bench-beperkt-secret-0123456789abcdef
+BENCH_APPLICATIES   := var/serve-postgres-applicaties.json
+
+serve-postgres: install
+	@mkdir -p var
+	@printf '{"applicaties": [{"label": "Benchmark (beperkt)", "clientIds": ["%s"], "secret": "%s"}]}\n' \
+		'$(BENCH_CLIENT_ID)' '$(BENCH_CLIENT_SECRET)' > $(BENCH_APPLICATIES)
+	CATALOGI_DATABASE_URL=$(PG_URL)/$(PG_DB_PREFIX)catalogi \
+	ZAKEN_DATABASE_URL=$(PG_URL)/$(PG_DB_PREFIX)zaken \
+	RAPPORTAGE_DATABASE_URL=$(PG_URL)/$(PG_DB_PREFIX)rapportage \
+	AUTORISATIES_DATABASE_URL=$(PG_URL)/$(PG_DB_PREFIX)autorisaties \
+	ZGW_AUTORISATIES_FILE=$${ZGW_AUTORISATIES_FILE:-$(BENCH_APPLICATIES)} \
+	ZGW_DEMO_ENABLED=$${ZGW_DEMO_ENABLED:-true} \
+	CATALOGI_SELECTIELIJST_VALIDATION=$${CATALOGI_SELECTIELIJST_VALIDATION:-false} \
+	$(BIN)/zgw run --create-databases --workers $(WORKERS) --separate-dispatch \
+		$(if $(filter true,$(SEED_DEMO)),,--no-seed) $(if $(filter true,$(ACCESS_LOG)),,--no-access-log)
 
 test: install
 	$(BIN)/python -m pytest

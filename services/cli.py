@@ -1,9 +1,10 @@
 """`zgw`: the entry point for every operational task.
 
-    zgw migrate [SERVICE ...]          alembic upgrade head (all services by default)
+    zgw migrate [SERVICE ...] [--create-databases]   alembic upgrade head (all services by default)
     zgw seed-demo                      load the demo catalogus and a demo zaak (idempotent)
-    zgw serve SERVICE [--port N]       serve one service with uvicorn
-    zgw run                            migrate, seed the demo and serve every service
+    zgw serve SERVICE [--port N] [--workers N]   serve one service with uvicorn
+    zgw run [--workers N] [--separate-dispatch] [--no-seed]
+                                       migrate, seed the demo and serve every service
     zgw token [--client-id ID --secret S]   print a ZGW JWT (the demo client by default)
     zgw openapi [SERVICE ...]          write openapi/<service>.yaml
     zgw makemigrations SERVICE -m MSG  autogenerate the next alembic revision
@@ -31,11 +32,37 @@ from services.registry import SERVICES
 from shared.settings import PROJECT_ROOT, kernel_settings
 
 
+def create_postgres_database(database_url: str) -> bool:
+    """CREATE DATABASE of a PostgreSQL URL when it is missing (through the server's `postgres`
+    database); True when it was created. Other URLs: nothing (SQLite files and search_path
+    schemas are made by the migration itself)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from shared.db import normalize_url
+
+    if not database_url.startswith(("postgresql", "postgres")):
+        return False
+    url = make_url(normalize_url(database_url))
+    engine = create_engine(url.set(database="postgres", query={}), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            if connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": url.database}) is not None:
+                return False
+            quoted = connection.dialect.identifier_preparer.quote(url.database)
+            connection.execute(text(f"CREATE DATABASE {quoted}"))
+            return True
+    finally:
+        engine.dispose()
+
+
 def cmd_migrate(args) -> int:
     from shared.migrate import upgrade
 
     for name in args.services or list(SERVICES):
         info = SERVICES[name]
+        if getattr(args, "create_databases", False) and create_postgres_database(info.database_url()):
+            print(f"{name}: database created")
         upgrade(name, info.database_url())
         print(f"{name}: database at head")
     return 0
@@ -126,6 +153,9 @@ def _seed_demo_zaak(catalogi_app, kernel) -> str:
         zaken_app.state.db.dispose()
 
 
+WORKER_HEALTHCHECK_SECONDS = 30
+
+
 def cmd_serve(args) -> int:
     import uvicorn
 
@@ -138,6 +168,10 @@ def cmd_serve(args) -> int:
         workers=args.workers,
         proxy_headers=True,
         log_level=args.log_level,
+        access_log=not args.no_access_log,
+        # with --workers, a worker that does not answer the supervisor's ping in time is killed and
+        # replaced; the default 5 s is too short while several services start at once on few cores
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
     )
     return 0
 
@@ -278,19 +312,41 @@ def _wait_ready(names, timeout: float = 30.0) -> None:
             time.sleep(0.2)
 
 
+def separate_dispatch(environments: dict[str, dict[str, str]]) -> list[str]:
+    """`zgw run --separate-dispatch`: the services' processes run no dispatcher
+    (ZGW_DISPATCH_IN_PROCESS=false); the names of the services that have notification targets,
+    each of which gets a `zgw dispatch <name>` process with the same environment (the targets
+    differ per service, so one dispatcher process per service)."""
+    names = []
+    for name, environment in environments.items():
+        environment["ZGW_DISPATCH_IN_PROCESS"] = "false"
+        if _configured_targets(environment):
+            names.append(name)
+    return names
+
+
 def cmd_run(args) -> int:
     """Migrate, seed and serve every service, each in its own process, until interrupted (Ctrl-C,
     or SIGTERM as from `docker stop` or systemd: the services are stopped with it)."""
-    cmd_migrate(argparse.Namespace(services=None))
-    cmd_seed_demo(args)
+    cmd_migrate(argparse.Namespace(services=None, create_databases=args.create_databases))
+    if args.seed:
+        cmd_seed_demo(args)
     signal.signal(signal.SIGTERM, _interrupt)
     environments = run_environments(dict(os.environ))
+    dispatched = separate_dispatch(environments) if args.separate_dispatch else []
+    serve_options = ["--host", args.host, "--log-level", args.log_level]
+    if args.workers:
+        serve_options += ["--workers", str(args.workers)]
+    if args.no_access_log:
+        serve_options.append("--no-access-log")
     processes: list[subprocess.Popen] = []
     try:
         for name in SERVICES:
-            processes.append(subprocess.Popen([sys.executable, "-m", "services.cli", "serve", name, "--host", args.host], env=environments[name]))
+            processes.append(subprocess.Popen([sys.executable, "-m", "services.cli", "serve", name, *serve_options], env=environments[name]))
+        for name in dispatched:
+            processes.append(subprocess.Popen([sys.executable, "-m", "services.cli", "dispatch", name], env=environments[name]))
         _wait_ready(SERVICES)
-        if "rapportage" in SERVICES:
+        if "rapportage" in SERVICES and args.seed:
             # what the Zaken service held before the Rapportage service listened (the demo zaak)
             subprocess.run([sys.executable, "-m", "services.rapportage.cli", "backfill", "--quiet"], env=environments["rapportage"], check=False)
         print(_banner(), flush=True)
@@ -429,6 +485,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("migrate", help="bring the databases to the newest schema")
     p.add_argument("services", nargs="*")
+    p.add_argument("--create-databases", action="store_true", help="CREATE DATABASE a missing PostgreSQL database first")
     p.set_defaults(func=cmd_migrate)
 
     p = sub.add_parser("seed-demo", help="load the demo catalogus and a demo zaak (idempotent)")
@@ -440,10 +497,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=None)
     p.add_argument("--workers", type=int, default=None)
     p.add_argument("--log-level", default="info")
+    p.add_argument("--no-access-log", action="store_true", help="no uvicorn access line per request")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("run", help="migrate, seed the demo and serve every service")
     p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--workers", type=int, default=None, help="uvicorn worker processes per service")
+    p.add_argument("--separate-dispatch", action="store_true", help="a `zgw dispatch` process per service with targets, none in the API processes")
+    p.add_argument("--no-seed", dest="seed", action="store_false", help="no demo catalogus and zaak (and no rapportage backfill of them)")
+    p.add_argument("--create-databases", action="store_true", help="CREATE DATABASE missing PostgreSQL databases first")
+    p.add_argument("--log-level", default="info")
+    p.add_argument("--no-access-log", action="store_true", help="no uvicorn access line per request")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("token", help="print a ZGW JWT")

@@ -83,9 +83,7 @@ class RolService(ZaakChildService):
     def load_page(self, ctx: Context, objects: list) -> dict[int, list[str]]:
         """The statussen each rol set (Status.gezetdoor), for the whole page in one query."""
         statussen: dict[int, list[str]] = defaultdict(list)
-        rows = ctx.session.execute(
-            select(Status.gezetdoor_id, Status.uuid).where(Status.gezetdoor_id.in_([rol.id for rol in objects])).order_by(Status.id)
-        )
+        rows = ctx.session.execute(select(Status.gezetdoor_id, Status.uuid).where(Status.gezetdoor_id.in_([rol.id for rol in objects])).order_by(Status.id))
         for rol_id, status_uuid in rows:
             statussen[rol_id].append(ctx.url("statussen", status_uuid))
         return statussen
@@ -119,22 +117,8 @@ class RolService(ZaakChildService):
         self.ensure_betrokkene(data.betrokkene, identificatie)
         self.ensure_single_occurrence(ctx, zaak, roltype.get("omschrijvingGeneriek") or "")
         ensure_open_or_forced(ctx.principal, zaak)  # zrc-007, after validation (400 before 403)
-        rol = Rol(
-            zaak_id=zaak.id,
-            zaak=zaak,
-            betrokkene=data.betrokkene or "",
-            betrokkene_type=data.betrokkeneType,
-            afwijkende_naam_betrokkene=data.afwijkendeNaamBetrokkene,
-            roltype=data.roltype,
-            omschrijving=roltype.get("omschrijving") or "",
-            omschrijving_generiek=roltype.get("omschrijvingGeneriek") or "",
-            roltoelichting=data.roltoelichting,
-            registratiedatum=dt.datetime.now(dt.UTC),
-            indicatie_machtiging=data.indicatieMachtiging or "",
-            contactpersoon_rol=data.contactpersoonRol.model_dump(mode="json") if data.contactpersoonRol else None,
-            betrokkene_identificatie=identificatie,
-        )
-        copy_identificatie_columns(rol, data.betrokkeneType, identificatie)
+        rol = new_rol(data, roltype, identificatie)
+        rol.zaak_id, rol.zaak, rol.registratiedatum = zaak.id, zaak, dt.datetime.now(dt.UTC)
         try:
             with ctx.session.begin_nested():  # the unique index decides between concurrent creates
                 ctx.session.add(rol)
@@ -165,9 +149,7 @@ class RolService(ZaakChildService):
     def ensure_betrokkene(betrokkene: str | None, identificatie: dict | None) -> None:
         """A rol names its betrokkene: by URL or by betrokkeneIdentificatie (`invalid-betrokkene`)."""
         if not betrokkene and not identificatie:
-            raise ValidationProblem.field(
-                "nonFieldErrors", "invalid-betrokkene", "betrokkene of betrokkeneIdentificatie moet opgegeven worden."
-            )
+            raise ValidationProblem.field("nonFieldErrors", "invalid-betrokkene", "betrokkene of betrokkeneIdentificatie moet opgegeven worden.")
 
     @staticmethod
     def ensure_single_occurrence(ctx: Context, zaak: Zaak, omschrijving_generiek: str) -> None:
@@ -175,9 +157,7 @@ class RolService(ZaakChildService):
         as the reference implementation's RolOccurenceValidator)."""
         if omschrijving_generiek not in SINGLE_OCCURRENCE:
             return
-        existing = ctx.session.scalar(
-            select(func.count(Rol.id)).where(Rol.zaak_id == zaak.id, Rol.omschrijving_generiek == omschrijving_generiek)
-        )
+        existing = ctx.session.scalar(select(func.count(Rol.id)).where(Rol.zaak_id == zaak.id, Rol.omschrijving_generiek == omschrijving_generiek))
         if existing:
             RolService.raise_max_occurrences(omschrijving_generiek, existing)
 
@@ -194,3 +174,23 @@ def copy_identificatie_columns(rol: Rol, betrokkene_type: str, identificatie: di
         return
     for field, column in IDENTIFICATIE_COLUMNS[betrokkene_type].items():
         setattr(rol, column, identificatie.get(field) or None)
+
+
+def new_rol(data: RolRequest, roltype: dict, identificatie: dict | None) -> Rol:
+    """The rol a valid POST /rollen makes, but for its zaak and registratiedatum: the request's
+    fields, omschrijving and omschrijvingGeneriek from the roltype, the betrokkeneIdentificatie
+    and its filter columns."""
+    rol = Rol(
+        betrokkene=data.betrokkene or "",
+        betrokkene_type=data.betrokkeneType,
+        afwijkende_naam_betrokkene=data.afwijkendeNaamBetrokkene,
+        roltype=data.roltype,
+        omschrijving=roltype.get("omschrijving") or "",
+        omschrijving_generiek=roltype.get("omschrijvingGeneriek") or "",
+        roltoelichting=data.roltoelichting,
+        indicatie_machtiging=data.indicatieMachtiging or "",
+        contactpersoon_rol=data.contactpersoonRol.model_dump(mode="json") if data.contactpersoonRol else None,
+        betrokkene_identificatie=identificatie,
+    )
+    copy_identificatie_columns(rol, data.betrokkeneType, identificatie)
+    return rol

@@ -10,6 +10,7 @@ transaction, with the status' audit record and notification).
 
 import datetime as dt
 import uuid as uuid_module
+from collections.abc import Callable
 
 from sqlalchemy import Select, exists, literal, select, union_all
 from sqlalchemy.exc import IntegrityError
@@ -44,9 +45,7 @@ def iso_moment(moment: dt.datetime) -> str:
 def is_latest_clause(status_model=Status):
     """indicatieLaatstGezetteStatus: no status of the same zaak was set later."""
     later = aliased(Status)
-    return ~exists(
-        select(later.id).where(later.zaak_id == status_model.zaak_id, later.datum_status_gezet > status_model.datum_status_gezet)
-    )
+    return ~exists(select(later.id).where(later.zaak_id == status_model.zaak_id, later.datum_status_gezet > status_model.datum_status_gezet))
 
 
 class StatusService(ZaakChildService):
@@ -120,9 +119,7 @@ class StatusService(ZaakChildService):
     def create(self, ctx: Context, data: StatusRequestbody) -> Status:
         zaak = self.zaak_for_create(ctx, data.zaak)
         # one status write at a time per zaak: the second-status and closing rules read its history
-        zaak = ctx.session.scalar(
-            select(Zaak).where(Zaak.id == zaak.id).with_for_update().execution_options(populate_existing=True)
-        )
+        zaak = ctx.session.scalar(select(Zaak).where(Zaak.id == zaak.id).with_for_update().execution_options(populate_existing=True))
         moment = utc(data.datumStatusGezet)
 
         # field rules
@@ -193,9 +190,7 @@ class StatusService(ZaakChildService):
 
     def ensure_unique(self, ctx: Context, zaak: Zaak, moment: dt.datetime) -> None:
         """A zaak has one status per datumStatusGezet (`nonFieldErrors` `unique`)."""
-        taken = ctx.session.scalar(
-            select(Status.id).where(Status.zaak_id == zaak.id, Status.datum_status_gezet == moment).limit(1)
-        )
+        taken = ctx.session.scalar(select(Status.id).where(Status.zaak_id == zaak.id, Status.datum_status_gezet == moment).limit(1))
         if taken is not None:
             raise unique_problem()
 
@@ -210,15 +205,7 @@ class StatusService(ZaakChildService):
             )
         resultaattype = catalogi(ctx).fetch(resultaattype_url, "ResultaatType", "nonFieldErrors")
         einddatum = moment.date()  # the UTC date of datumStatusGezet, as the reference implementation
-        changes: dict = {"einddatum": einddatum}
-        archiefnominatie = zaak.archiefnominatie or resultaattype.get("archiefnominatie") or None
-        changes["archiefnominatie"] = archiefnominatie
-        if zaak.archiefactiedatum is None:
-            dates = archiving.archive_dates(ctx, zaak, resultaattype, einddatum)
-            changes["archiefactiedatum"] = dates.archiefactiedatum
-            if zaak.startdatum_bewaartermijn is None and archiefnominatie == "vernietigen" and dates.brondatum is not None:
-                changes["startdatum_bewaartermijn"] = dates.brondatum
-        return changes
+        return closing_values(zaak, resultaattype, einddatum, lambda: archiving.archive_dates(ctx, zaak, resultaattype, einddatum))
 
     def ensure_may_add(self, ctx: Context, zaak: Zaak) -> None:
         """zrc-008 and the status scopes: with only `zaken.aanmaken` a client sets the first status
@@ -234,9 +221,7 @@ class StatusService(ZaakChildService):
 
 
 def unique_problem() -> ValidationProblem:
-    return ValidationProblem.field(
-        "nonFieldErrors", "unique", "De velden zaak en datumStatusGezet moeten een unieke set zijn."
-    )
+    return ValidationProblem.field("nonFieldErrors", "unique", "De velden zaak en datumStatusGezet moeten een unieke set zijn.")
 
 
 def date_in_future_problem() -> InvalidParam:
@@ -247,9 +232,7 @@ def date_in_future_problem() -> InvalidParam:
 def ensure_statustype_of_zaaktype(statustype: dict, zaak: Zaak) -> None:
     """zrc-016: the statustype belongs to the zaaktype of the zaak (`nonFieldErrors` `zaaktype-mismatch`)."""
     if not same_url(statustype.get("zaaktype"), zaak.zaaktype):
-        raise ValidationProblem.field(
-            "nonFieldErrors", "zaaktype-mismatch", "De referentie hoort niet bij het zaaktype van de zaak."
-        )
+        raise ValidationProblem.field("nonFieldErrors", "zaaktype-mismatch", "De referentie hoort niet bij het zaaktype van de zaak.")
 
 
 def ensure_gezetdoor_of_zaak(rol: Rol | None, zaak: Zaak) -> None:
@@ -276,18 +259,12 @@ def ensure_informatieobjecten_ready(ctx: Context, zaak: Zaak) -> None:
     (`informatieobject-locked`) and all have an indicatieGebruiksrecht
     (`indicatiegebruiksrecht-unset`), both `nonFieldErrors`; read from the Documenten API."""
     urls = list(
-        ctx.session.scalars(
-            select(ZaakInformatieObject.informatieobject)
-            .where(ZaakInformatieObject.zaak_id == zaak.id)
-            .order_by(ZaakInformatieObject.id)
-        )
+        ctx.session.scalars(select(ZaakInformatieObject.informatieobject).where(ZaakInformatieObject.zaak_id == zaak.id).order_by(ZaakInformatieObject.id))
     )
     documenten = [catalogi(ctx).fetch_json(url, "nonFieldErrors", "Documenten API") for url in dict.fromkeys(urls)]
     documenten = [d if isinstance(d, dict) else {} for d in documenten]
     if any(d.get("locked") for d in documenten):
-        raise ValidationProblem.field(
-            "nonFieldErrors", "informatieobject-locked", "Er zijn gerelateerde informatieobjecten die nog gelocked zijn."
-        )
+        raise ValidationProblem.field("nonFieldErrors", "informatieobject-locked", "Er zijn gerelateerde informatieobjecten die nog gelocked zijn.")
     if any(d.get("indicatieGebruiksrecht") is None for d in documenten):
         raise ValidationProblem.field(
             "nonFieldErrors",
@@ -312,3 +289,19 @@ def _uuid(value) -> uuid_module.UUID:
 
 
 __all__ = ["StatusService"]
+
+
+def closing_values(zaak, resultaattype: dict, einddatum: dt.date, archive_dates: Callable[[], archiving.ArchiveDates]) -> dict:
+    """zrc-021: what closing sets on the zaak (an object with its archiefnominatie,
+    archiefactiedatum and startdatum_bewaartermijn): the einddatum and, where still empty,
+    archiefnominatie from the resultaattype, the derived archiefactiedatum (`archive_dates` is
+    asked only then) and, for zaken to be destroyed (zrc-026), startdatumBewaartermijn."""
+    changes: dict = {"einddatum": einddatum}
+    archiefnominatie = zaak.archiefnominatie or resultaattype.get("archiefnominatie") or None
+    changes["archiefnominatie"] = archiefnominatie
+    if zaak.archiefactiedatum is None:
+        dates = archive_dates()
+        changes["archiefactiedatum"] = dates.archiefactiedatum
+        if zaak.startdatum_bewaartermijn is None and archiefnominatie == "vernietigen" and dates.brondatum is not None:
+            changes["startdatum_bewaartermijn"] = dates.brondatum
+    return changes

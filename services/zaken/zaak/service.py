@@ -233,9 +233,7 @@ def serialize(ctx: Context, zaken: list[Zaak], *, new: bool = False) -> list[dic
         return []
     related = _no_relations(zaken) if new else _related_urls(ctx, zaken)
     hoofdzaak_ids = {z.hoofdzaak_id for z in zaken if z.hoofdzaak_id}
-    hoofdzaken = (
-        dict(ctx.session.execute(select(Zaak.id, Zaak.uuid).where(Zaak.id.in_(hoofdzaak_ids))).all()) if hoofdzaak_ids else {}
-    )
+    hoofdzaken = dict(ctx.session.execute(select(Zaak.id, Zaak.uuid).where(Zaak.id.in_(hoofdzaak_ids))).all()) if hoofdzaak_ids else {}
     base = ctx.api_root_url
     return [_to_json(base, z, related[z.id], hoofdzaken) for z in zaken]
 
@@ -326,9 +324,7 @@ def ensure_betaling(betalingsindicatie: str, laatste_betaaldatum: dt.datetime | 
     if laatste_betaaldatum is None or not given:
         return
     if betalingsindicatie == "nvt":
-        raise ValidationProblem.field(
-            "laatsteBetaaldatum", "betaling-nvt", 'Laatste betaaldatum kan niet gezet worden als de betalingsindicatie "nvt" is.'
-        )
+        raise ValidationProblem.field("laatsteBetaaldatum", "betaling-nvt", 'Laatste betaaldatum kan niet gezet worden als de betalingsindicatie "nvt" is.')
     moment = laatste_betaaldatum if laatste_betaaldatum.tzinfo else laatste_betaaldatum.replace(tzinfo=dt.UTC)
     if moment > dt.datetime.now(dt.UTC) + dt.timedelta(seconds=5):
         raise ValidationProblem.field("laatsteBetaaldatum", "future_not_allowed", "Deze datum mag niet in de toekomst liggen.")
@@ -394,12 +390,22 @@ def ensure_archiefstatus(ctx: Context, zaak: Zaak | None, archiefstatus: str, ar
             document = catalogi(ctx).fetch_json(url, "archiefstatus", "Documenten API")
             if not isinstance(document, dict) or document.get("status") != "gearchiveerd":
                 raise ValidationProblem.field(
-                    "archiefstatus", "documents-not-archived", "Er zijn gerelateerde informatieobjecten waarvan de `status` nog niet gelijk is aan `gearchiveerd`."
+                    "archiefstatus",
+                    "documents-not-archived",
+                    "Er zijn gerelateerde informatieobjecten waarvan de `status` nog niet gelijk is aan `gearchiveerd`.",
                 )
     if not archiefnominatie:
-        raise ValidationProblem.field("archiefnominatie", "archiefnominatie-not-set", "Moet van een waarde voorzien zijn als de 'Archiefstatus' een waarde heeft anders dan 'nog_te_archiveren'.")
+        raise ValidationProblem.field(
+            "archiefnominatie",
+            "archiefnominatie-not-set",
+            "Moet van een waarde voorzien zijn als de 'Archiefstatus' een waarde heeft anders dan 'nog_te_archiveren'.",
+        )
     if archiefactiedatum is None:
-        raise ValidationProblem.field("archiefactiedatum", "archiefactiedatum-not-set", "Moet van een waarde voorzien zijn als de 'Archiefstatus' een waarde heeft anders dan 'nog_te_archiveren'.")
+        raise ValidationProblem.field(
+            "archiefactiedatum",
+            "archiefactiedatum-not-set",
+            "Moet van een waarde voorzien zijn als de 'Archiefstatus' een waarde heeft anders dan 'nog_te_archiveren'.",
+        )
 
 
 def ensure_unique_identificatie(ctx: Context, bronorganisatie: str, identificatie: str, zaak: Zaak | None) -> None:
@@ -412,9 +418,7 @@ def ensure_unique_identificatie(ctx: Context, bronorganisatie: str, identificati
 
 
 def raise_identificatie_taken(identificatie: str):
-    raise ValidationProblem.field(
-        "identificatie", "identificatie-niet-uniek", f"Deze identificatie ({identificatie}) bestaat al voor deze bronorganisatie."
-    )
+    raise ValidationProblem.field("identificatie", "identificatie-niet-uniek", f"Deze identificatie ({identificatie}) bestaat al voor deze bronorganisatie.")
 
 
 def derive_planned_dates(data: ZaakRequest, zaaktype: dict, fields: set[str]) -> dict[str, dt.date | None]:
@@ -440,6 +444,11 @@ def _plus(day: dt.date, duration: str) -> dt.date | None:
 # ---------------------------------------------------------------- identificatie
 
 
+def format_identificatie(year: int, number: int) -> str:
+    """zrc-002: `ZAAK-<year>-<10 digits>`, as the reference implementation."""
+    return f"{IDENTIFICATIE_PREFIX}-{year}-{number:010d}"
+
+
 def generate_identificatie(ctx: Context, registratiedatum: dt.date) -> str:
     """zrc-002: `ZAAK-<year of registratiedatum>-<10 digits>`, as the reference implementation,
     numbered by a counter row per year that concurrent creates take in turn."""
@@ -454,7 +463,7 @@ def generate_identificatie(ctx: Context, registratiedatum: dt.date) -> str:
             .returning(IdentificatieTeller.laatste)
         )
         if number is not None:
-            return f"{IDENTIFICATIE_PREFIX}-{year}-{number:010d}"
+            return format_identificatie(year, number)
         # the first zaak of the year: start after what exists (e.g. zaken imported with identificaties)
         try:
             with ctx.session.begin_nested():
@@ -554,7 +563,11 @@ class ZaakService:
         self.validate(ctx, zaak, data, fields, zaaktype)
         # zrc-007: a closed zaak changes only with zaken.geforceerd-bijwerken (after validation, as the RI)
         ensure_open_or_forced(ctx.principal, zaak)
-        vertrouwelijkheid = data.vertrouwelijkheidaanduiding if "vertrouwelijkheidaanduiding" in fields and data.vertrouwelijkheidaanduiding else zaak.vertrouwelijkheidaanduiding
+        vertrouwelijkheid = (
+            data.vertrouwelijkheidaanduiding
+            if "vertrouwelijkheidaanduiding" in fields and data.vertrouwelijkheidaanduiding
+            else zaak.vertrouwelijkheidaanduiding
+        )
         if not allows(ctx.principal, WRITE, zaak.zaaktype, vertrouwelijkheid, zaak.zaaktype_catalogus):
             raise PermissionDenied()  # a client cannot raise a zaak above its own reach
         self.apply(ctx, zaak, data, fields, vertrouwelijkheid)
@@ -574,7 +587,11 @@ class ZaakService:
 
         if "hoofdzaak" in fields and data.hoofdzaak:
             ensure_hoofdzaak(ctx, zaak, data.hoofdzaak)
-        ensure_betaling(current("betalingsindicatie", "betalingsindicatie") or "", data.laatsteBetaaldatum if "laatsteBetaaldatum" in fields else None, "laatsteBetaaldatum" in fields)
+        ensure_betaling(
+            current("betalingsindicatie", "betalingsindicatie") or "",
+            data.laatsteBetaaldatum if "laatsteBetaaldatum" in fields else None,
+            "laatsteBetaaldatum" in fields,
+        )
         if zaaktype is not None and "productenOfDiensten" in fields and data.productenOfDiensten:
             ensure_producten_of_diensten(data.productenOfDiensten, zaaktype)
         if "relevanteAndereZaken" in fields and data.relevanteAndereZaken:
@@ -655,9 +672,7 @@ class ZaakService:
         zaak that besluiten point at stays until those relations are gone."""
         ensure_allowed(ctx.principal, (SCOPE_VERWIJDEREN,), zaak)
         if ctx.session.scalar(select(ZaakBesluit.id).where(ZaakBesluit.zaak_id == zaak.id).limit(1)) is not None:
-            raise ValidationProblem.field(
-                "nonFieldErrors", "related-besluiten", "Deze zaak heeft gerelateerde besluiten; verwijder die relaties eerst."
-            )
+            raise ValidationProblem.field("nonFieldErrors", "related-besluiten", "Deze zaak heeft gerelateerde besluiten; verwijder die relaties eerst.")
         from services.zaken.relations import mirrored_relations, remove_mirrors
 
         url = zaak_url(ctx, zaak)
