@@ -39,9 +39,7 @@ def envelope(request: Request, *, count: int, page: Page, results: list) -> dict
         raise NotFound("Ongeldige pagina.")
     previous = None
     if page.number > 1:
-        previous = (
-            str(request.url.remove_query_params("page")) if page.number == 2 else _page_url(request, page.number - 1)
-        )
+        previous = str(request.url.remove_query_params("page")) if page.number == 2 else _page_url(request, page.number - 1)
     return {
         "count": count,
         "next": _page_url(request, page.number + 1) if page.number < last else None,
@@ -50,8 +48,10 @@ def envelope(request: Request, *, count: int, page: Page, results: list) -> dict
     }
 
 
-def fetch_page(session: Session, query: Select, page: Page) -> tuple[int, list]:
-    """The exact count and one page of rows: two queries, whatever the page size."""
-    count = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+def fetch_page(session: Session, query: Select, page: Page, count: int | None = None) -> tuple[int, list]:
+    """The exact count and one page of rows: two queries, whatever the page size (`count`: the
+    caller knows it another way, e.g. from a maintained count)."""
+    if count is None:
+        count = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
     rows = list(session.scalars(query.limit(page.size).offset(page.offset))) if count > page.offset else []
     return count, rows

@@ -97,3 +97,36 @@ def test_zaak_status_is_the_latest(zaken, zaken_app, zaaktype):
         later_uuid = later.uuid
     assert zaken.get(zaak["url"]).json()["status"].endswith(f"/statussen/{later_uuid}")
     assert zaken.get("/zaken").json()["results"][0]["status"].endswith(f"/statussen/{later_uuid}")
+
+
+def test_the_unfiltered_count_comes_from_zaak_telling_and_stays_exact(zaken, zaken_app, catalogi, grant):
+    """An unfiltered list's count is summed from `zaak_telling` (kept by triggers, migration 0004)
+    within the client's autorisaties; it equals a count of the zaak rows after creates, a
+    vertrouwelijkheid change, a rolled-back create, and deletes, a hoofdzaak's cascade included."""
+    from sqlalchemy import func, select
+
+    from services.zaken.zaak.models import Zaak, ZaakTelling
+
+    mine = published_zaaktype(catalogi, identificatie="ZT-TELLING")
+    other = published_zaaktype(catalogi, identificatie="ZT-ANDER")
+    grant("beperkt", [{"scopes": ["zaken.lezen"], "zaaktype": mine.url, "maxVertrouwelijkheidaanduiding": "intern"}])
+    limited = zaken.as_client("beperkt")
+    hoofdzaak = create_zaak(zaken, mine.url, vertrouwelijkheidaanduiding="openbaar")
+    create_zaak(zaken, mine.url, vertrouwelijkheidaanduiding="openbaar", hoofdzaak=hoofdzaak["url"])
+    geheim = create_zaak(zaken, mine.url, vertrouwelijkheidaanduiding="geheim")
+    create_zaak(zaken, other.url, vertrouwelijkheidaanduiding="openbaar")
+    assert zaken.post("/zaken", json={"zaaktype": mine.url}).status_code == 400  # nothing written, nothing counted
+
+    def counts():
+        with zaken_app.state.db.session() as session:
+            rows = session.scalar(select(func.count()).select_from(Zaak))
+            telling = session.scalar(select(func.sum(ZaakTelling.aantal)))
+        return zaken.get("/zaken").json()["count"], limited.get("/zaken").json()["count"], rows, telling
+
+    assert counts() == (4, 2, 4, 4)
+    assert zaken.patch(geheim["url"], json={"vertrouwelijkheidaanduiding": "intern"}).status_code == 200
+    assert counts() == (4, 3, 4, 4)
+    # a filter, even one that narrows nothing, counts the rows themselves: the same number
+    assert limited.get("/zaken", params={"zaaktype": mine.url}).json()["count"] == 3
+    assert zaken.delete(hoofdzaak["url"]).status_code == 204  # its deelzaak goes with it
+    assert counts() == (2, 1, 2, 2)

@@ -1,7 +1,19 @@
 import datetime as dt
 import uuid as uuid_module
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, SmallInteger, String, UniqueConstraint, Uuid
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    SmallInteger,
+    String,
+    UniqueConstraint,
+    Uuid,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.zaken.db import Base
@@ -82,3 +94,20 @@ class IdentificatieTeller(Base):
 
     jaar: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     laatste: Mapped[int] = mapped_column(default=0)
+
+
+class ZaakTelling(Base):
+    """The number of zaken per zaaktype, catalogus and vertrouwelijkheid: the exact `count` of an
+    unfiltered list (as all-rights client or within any autorisaties: zrc-006's condition applies
+    to these columns as to the zaak's) without counting the zaak rows, which grows with the table
+    (100,000 zaken: 11-40 ms; 1,000,000: ten times that). Kept by database triggers on every
+    insert, delete and change of these columns of `zaak` (migration 0004), so every writer (the
+    API, a cascade, a bulk load) keeps it exact in its own transaction."""
+
+    __tablename__ = "zaak_telling"
+
+    zaaktype: Mapped[str] = mapped_column(String(1000), primary_key=True)
+    # '' for a zaak without a known catalogus (NULL would not take part in the key)
+    zaaktype_catalogus: Mapped[str] = mapped_column(String(1000), primary_key=True)
+    vertrouwelijkheid_rank: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    aantal: Mapped[int] = mapped_column(default=0)

@@ -10,15 +10,33 @@ from services.zaken.access import SCOPE_AANMAKEN, SCOPE_LEZEN, SCOPE_VERWIJDEREN
 from services.zaken.db import audittrail
 from services.zaken.expand import expand_results
 from services.zaken.zaak import service
-from services.zaken.zaak.schemas import Zaak, ZaakExpanded, ZaakFilters, ZaakRequest, ZaakZoek
-from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN, AuditTrailResponse, declare_audit_headers
+from services.zaken.zaak.schemas import (
+    Zaak,
+    ZaakExpanded,
+    ZaakFilters,
+    ZaakRequest,
+    ZaakZoek,
+)
+from shared.audittrail import (
+    SCOPE_AUDITTRAILS_LEZEN,
+    AuditTrailResponse,
+    declare_audit_headers,
+)
 from shared.auth import ZRC, Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi
 from shared.db import SessionDep
 from shared.errors import NotFound
 from shared.http import detail_response, json_response
 from shared.pagination import envelope, fetch_page, page_from
-from shared.resources import Context, IfNoneMatch, UuidPath, ensure_known_parameters, paginated_model_of, patch_model_of, split_commas
+from shared.resources import (
+    Context,
+    IfNoneMatch,
+    UuidPath,
+    ensure_known_parameters,
+    paginated_model_of,
+    patch_model_of,
+    split_commas,
+)
 
 router = APIRouter()
 TAG = "zaken"
@@ -43,9 +61,9 @@ Expand = Annotated[
 ]
 
 
-def _page(ctx: Context, query, page: int | None, expand: str | None) -> dict:
+def _page(ctx: Context, query, page: int | None, expand: str | None, count: int | None) -> dict:
     number = page_from(page)
-    count, zaken = fetch_page(ctx.session, query, number)
+    count, zaken = fetch_page(ctx.session, query, number, count)
     results = service.serialize(ctx, zaken)
     if expand:
         expand_results(ctx, "zaak", results, expand)
@@ -79,7 +97,7 @@ def zaak_list(
         from services.zaken.expand import parse_expand
 
         parse_expand("zaak", expand)  # an unknown name is a 400 before any work
-    return json_response(_page(ctx, query, page, expand))
+    return json_response(_page(ctx, query, page, expand, service.count_unfiltered(ctx, values)))
 
 
 @router.post(
@@ -103,14 +121,16 @@ def zaak_zoek(
     ctx = Context(request, principal, session)
     values = data.model_dump(exclude={"zaakgeometrie", "expand", "ordering"})
     query = service.apply_filters(service.visible_zaken(ctx), values)
+    count = service.count_unfiltered(ctx, values)
     if data.zaakgeometrie is not None and data.zaakgeometrie.within is not None:
         query = service.within_ids(ctx, query, data.zaakgeometrie.within)
+        count = None
     query = service.order(query, [data.ordering] if data.ordering else [])
     if data.expand:
         from services.zaken.expand import parse_expand
 
         parse_expand("zaak", data.expand)
-    return json_response(_page(ctx, query, page, data.expand))
+    return json_response(_page(ctx, query, page, data.expand, count))
 
 
 @router.post(

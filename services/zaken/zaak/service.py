@@ -2,14 +2,29 @@
 and its representation."""
 
 import datetime as dt
+import functools
 import re
 import uuid as uuid_module
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import DateTime, Select, and_, bindparam, cast, delete, exists, literal, null, select, union_all, update
+from sqlalchemy import (
+    DateTime,
+    Select,
+    and_,
+    bindparam,
+    cast,
+    delete,
+    exists,
+    func,
+    literal,
+    null,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from services.zaken.access import (
     SCOPE_AANMAKEN,
@@ -23,18 +38,27 @@ from services.zaken.access import (
     visible_clause,
 )
 from services.zaken.catalogi import catalogi
-from services.zaken.common import KANAAL, local_uuid, record_change, resolve_zaak, zaak_kenmerken, zaak_url, zaak_weergave
+from services.zaken.common import (
+    KANAAL,
+    local_uuid,
+    record_change,
+    resolve_zaak,
+    zaak_kenmerken,
+    zaak_url,
+    zaak_weergave,
+)
 from services.zaken.db import audittrail, outbox
 from services.zaken.resultaat.models import Resultaat
 from services.zaken.rol.models import Rol
 from services.zaken.status.models import Status
-from services.zaken.zaak.models import Zaak
+from services.zaken.zaak.models import Zaak, ZaakTelling
 from services.zaken.zaak.schemas import BETALINGSINDICATIE_WEERGAVE, ZaakRequest
 from services.zaken.zaakbesluit.models import ZaakBesluit
 from services.zaken.zaakeigenschap.models import ZaakEigenschap
 from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
 from services.zaken.zaakobject.models import ZaakObject
 from shared.auth import VERTROUWELIJKHEID_RANK
+from shared.db import id_list_condition
 from shared.errors import InvalidParam, PermissionDenied, ValidationProblem
 from shared.fields import add_duration, parse_day
 from shared.resources import Context, split_commas
@@ -86,10 +110,23 @@ IDENTIFICATIE_PREFIX = "ZAAK"
 # ---------------------------------------------------------------- reads
 
 
+def present_filters(filters: dict[str, Any]) -> dict[str, Any]:
+    """The filters given: absent is None, "" or [] (django-filter treats an empty value as no filter)."""
+    return {k: v for k, v in filters.items() if v is not None and v != "" and v != []}
+
+
+def count_unfiltered(ctx: Context, filters: dict[str, Any]) -> int | None:
+    """The exact count of the zaken this client may see (zrc-006) from `zaak_telling` when no
+    filter narrows the list; None when one does (then the page query is counted)."""
+    if present_filters(filters):
+        return None
+    visible = visible_clause(ctx.principal, ZaakTelling, (SCOPE_LEZEN,))
+    return ctx.session.scalar(select(func.coalesce(func.sum(ZaakTelling.aantal), 0)).where(visible))
+
+
 def apply_filters(query: Select, filters: dict[str, Any]) -> Select:
     """Every filter of `zaak_list` and `_zoek` (`__in` values as lists); None means absent."""
-    # absent: None, "" or [] (django-filter treats an empty value as no filter)
-    f = {k: v for k, v in filters.items() if v is not None and v != "" and v != []}
+    f = present_filters(filters)
     if "identificatie" in f:
         query = query.where(Zaak.identificatie == f["identificatie"])
     if "bronorganisatie" in f:
@@ -172,28 +209,41 @@ def get_zaak(ctx: Context, object_uuid: uuid_module.UUID, scopes: tuple[str, ...
     return zaak
 
 
-def _related_urls(ctx: Context, zaken: list[Zaak]) -> dict[int, dict[str, Any]]:
-    """The read-only relations of a page of zaken, in one query (a UNION over the sub-resources)."""
-    ids = [z.id for z in zaken]
+@functools.cache
+def _relations_statement(postgresql: bool):
+    """The read-only relations of a page of zaken (`ids`) in one query, a UNION over the
+    sub-resources; built once per dialect (building it per request cost more than running it)."""
     deelzaak = aliased(Zaak)
+
+    def of_page(column):
+        return id_list_condition(column, "ids", postgresql)
+
     parts = [
-        select(literal("deelzaken").label("kind"), deelzaak.hoofdzaak_id.label("zaak_id"), deelzaak.uuid.label("uuid"), null_moment().label("moment"), deelzaak.id.label("id")).where(deelzaak.hoofdzaak_id.in_(ids)),
-        select(literal("eigenschappen"), ZaakEigenschap.zaak_id, ZaakEigenschap.uuid, null_moment(), ZaakEigenschap.id).where(ZaakEigenschap.zaak_id.in_(ids)),
-        select(literal("rollen"), Rol.zaak_id, Rol.uuid, null_moment(), Rol.id).where(Rol.zaak_id.in_(ids)),
-        select(literal("zaakinformatieobjecten"), ZaakInformatieObject.zaak_id, ZaakInformatieObject.uuid, null_moment(), ZaakInformatieObject.id).where(ZaakInformatieObject.zaak_id.in_(ids)),
-        select(literal("zaakobjecten"), ZaakObject.zaak_id, ZaakObject.uuid, null_moment(), ZaakObject.id).where(ZaakObject.zaak_id.in_(ids)),
-        select(literal("resultaat"), Resultaat.zaak_id, Resultaat.uuid, null_moment(), Resultaat.id).where(Resultaat.zaak_id.in_(ids)),
-        select(literal("status"), Status.zaak_id, Status.uuid, Status.datum_status_gezet, Status.id).where(Status.zaak_id.in_(ids)),
+        select(literal("deelzaken").label("kind"), deelzaak.hoofdzaak_id.label("zaak_id"), deelzaak.uuid.label("uuid"), null_moment().label("moment"), deelzaak.id.label("id")).where(of_page(deelzaak.hoofdzaak_id)),
+        select(literal("eigenschappen"), ZaakEigenschap.zaak_id, ZaakEigenschap.uuid, null_moment(), ZaakEigenschap.id).where(of_page(ZaakEigenschap.zaak_id)),
+        select(literal("rollen"), Rol.zaak_id, Rol.uuid, null_moment(), Rol.id).where(of_page(Rol.zaak_id)),
+        select(literal("zaakinformatieobjecten"), ZaakInformatieObject.zaak_id, ZaakInformatieObject.uuid, null_moment(), ZaakInformatieObject.id).where(of_page(ZaakInformatieObject.zaak_id)),
+        select(literal("zaakobjecten"), ZaakObject.zaak_id, ZaakObject.uuid, null_moment(), ZaakObject.id).where(of_page(ZaakObject.zaak_id)),
+        select(literal("resultaat"), Resultaat.zaak_id, Resultaat.uuid, null_moment(), Resultaat.id).where(of_page(Resultaat.zaak_id)),
+        select(literal("status"), Status.zaak_id, Status.uuid, Status.datum_status_gezet, Status.id).where(of_page(Status.zaak_id)),
     ]  # fmt: skip
+    return union_all(*parts).order_by("kind", "id")
+
+
+def _related_urls(ctx: Context, zaken: list[Zaak]) -> dict[int, dict[str, Any]]:
+    """The read-only relations of a page of zaken, in one query."""
+    statement = _relations_statement(ctx.session.get_bind().dialect.name == "postgresql")
+    rows = ctx.session.execute(statement, {"ids": [z.id for z in zaken]})
     related = _no_relations(zaken)
+    uuids = {z.id: z.uuid for z in zaken}
     latest: dict[int, tuple] = {}
     base = ctx.api_root_url
-    for kind, zaak_id, object_uuid, moment, row_id in ctx.session.execute(union_all(*parts).order_by("kind", "id")):
+    for kind, zaak_id, object_uuid, moment, row_id in rows:
         entry = related[zaak_id]
         if kind == "deelzaken":
             entry[kind].append(f"{base}/zaken/{object_uuid}")
         elif kind == "eigenschappen":
-            entry[kind].append(f"{base}/zaken/{_zaak_uuid(zaken, zaak_id)}/zaakeigenschappen/{object_uuid}")
+            entry[kind].append(f"{base}/zaken/{uuids[zaak_id]}/zaakeigenschappen/{object_uuid}")
         elif kind in ("rollen", "zaakinformatieobjecten", "zaakobjecten"):
             entry[kind].append(f"{base}/{kind}/{object_uuid}")
         elif kind == "resultaat":
@@ -214,10 +264,6 @@ def _aware(moment) -> dt.datetime:
     if isinstance(moment, str):  # SQLite returns a UNION's datetime as text
         moment = dt.datetime.fromisoformat(moment)
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
-def _zaak_uuid(zaken: list[Zaak], zaak_id: int) -> uuid_module.UUID:
-    return next(z.uuid for z in zaken if z.id == zaak_id)
 
 
 def _no_relations(zaken: list[Zaak]) -> dict[int, dict[str, Any]]:
@@ -451,33 +497,48 @@ def format_identificatie(year: int, number: int) -> str:
 
 def generate_identificatie(ctx: Context, registratiedatum: dt.date) -> str:
     """zrc-002: `ZAAK-<year of registratiedatum>-<10 digits>`, as the reference implementation,
-    numbered by a counter row per year that concurrent creates take in turn."""
+    numbered by a counter row per year that concurrent creates take in turn.
+
+    On PostgreSQL the number is taken in a transaction of its own, committed at once: in the
+    create's transaction the counter row stayed locked until that create committed, so creates
+    ran one at a time (a zaak create that fails later leaves a gap in the numbers, which zrc-002
+    allows: it asks for unique identificaties, not consecutive ones). SQLite has one writer at a
+    time anyway, and a second connection would wait for the create's own write lock."""
+    session = ctx.session
+    if session.get_bind().dialect.name != "postgresql":
+        return format_identificatie(registratiedatum.year, _take_number(session, registratiedatum.year))
+    with Session(session.get_bind()) as own:
+        number = _take_number(own, registratiedatum.year)
+        own.commit()
+    return format_identificatie(registratiedatum.year, number)
+
+
+def _take_number(session: Session, year: int) -> int:
     from services.zaken.zaak.models import IdentificatieTeller
 
-    year = registratiedatum.year
     for _ in range(3):
-        number = ctx.session.scalar(
+        number = session.scalar(
             update(IdentificatieTeller)
             .where(IdentificatieTeller.jaar == year)
             .values(laatste=IdentificatieTeller.laatste + 1)
             .returning(IdentificatieTeller.laatste)
         )
         if number is not None:
-            return format_identificatie(year, number)
+            return number
         # the first zaak of the year: start after what exists (e.g. zaken imported with identificaties)
         try:
-            with ctx.session.begin_nested():
-                ctx.session.add(IdentificatieTeller(jaar=year, laatste=_highest_number(ctx, year)))
+            with session.begin_nested():
+                session.add(IdentificatieTeller(jaar=year, laatste=_highest_number(session, year)))
         except IntegrityError:
             pass  # another create made the row first; take a number from it
     raise RuntimeError("could not number the zaak")
 
 
-def _highest_number(ctx: Context, year: int) -> int:
+def _highest_number(session: Session, year: int) -> int:
     prefix = f"{IDENTIFICATIE_PREFIX}-{year}-"
     pattern = re.compile(rf"{re.escape(prefix)}(\d{{10}})")
     highest = 0
-    for identificatie in ctx.session.scalars(select(Zaak.identificatie).where(Zaak.identificatie.like(prefix + "%"))):
+    for identificatie in session.scalars(select(Zaak.identificatie).where(Zaak.identificatie.like(prefix + "%"))):
         match = pattern.fullmatch(identificatie)
         if match:
             highest = max(highest, int(match.group(1)))
