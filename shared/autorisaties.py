@@ -152,6 +152,7 @@ class ApiAutorisaties:
         self._lock = threading.Lock()
         self._cache: dict[str, _Entry] = {}
         self._generation = 0  # a lookup that started before an invalidation is not cached
+        self._flights: dict[str, threading.Lock] = {}
 
     def by_client_id(self, client_id: str) -> Applicatie | None:
         return self.secrets.by_client_id(client_id)
@@ -160,12 +161,31 @@ class ApiAutorisaties:
         """What the verified client may do: the file's rights when it states them, else the API's."""
         if applicatie.states_rights:
             return applicatie
-        now = self.clock()
+        cached = self._cached(client_id, applicatie)
+        if cached is not None:
+            return cached
+        with self._lock:
+            flight = self._flights.setdefault(client_id, threading.Lock())
+        # one lookup per client at a time: when the entry expires under load, the requests that
+        # find it expired wait for one lookup instead of each sending their own (a burst of them
+        # slowed the Autorisaties API past the timeout: 503s)
+        with flight:
+            cached = self._cached(client_id, applicatie)
+            if cached is not None:
+                return cached
+            return self._look_up(client_id, applicatie)
+
+    def _cached(self, client_id: str, applicatie: Applicatie) -> Applicatie | None:
         with self._lock:
             entry = self._cache.get(client_id)
-            generation = self._generation
-        if entry is not None and now - entry.fetched < self.cache_seconds and entry.applicatie.secret == applicatie.secret:
+        if entry is not None and self.clock() - entry.fetched < self.cache_seconds and entry.applicatie.secret == applicatie.secret:
             return entry.applicatie
+        return None
+
+    def _look_up(self, client_id: str, applicatie: Applicatie) -> Applicatie:
+        now = self.clock()
+        with self._lock:
+            generation = self._generation
         data = self.lookup(client_id)
         if data is None:
             found = Applicatie(label=applicatie.label, client_ids=applicatie.client_ids, secret=applicatie.secret)

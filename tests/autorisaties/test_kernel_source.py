@@ -4,6 +4,9 @@ service built with the kernel asks the Autorisaties service of this test session
 Cache expiry (a fake clock), invalidation by the `autorisaties` notification on the callback,
 failing closed (503) when the API is unusable, and who is asked what."""
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated
 
 import httpx
@@ -317,6 +320,26 @@ def test_a_lookup_overtaken_by_an_invalidation_is_not_cached(autorisaties_kernel
     assert calls == ["consument", "consument"]
     source.rights("consument", secret_only)
     assert len(calls) == 2
+
+
+def test_concurrent_requests_share_one_lookup(autorisaties_kernel):
+    """When the entry expires under load, the requests that find it expired wait for one lookup
+    instead of each sending their own."""
+    calls, release = [], threading.Event()
+
+    def lookup(client_id):
+        calls.append(client_id)
+        release.wait(5)
+        return {"clientIds": [client_id], "label": "c", "heeftAlleAutorisaties": True, "autorisaties": []}
+
+    source = ApiAutorisaties(FileAutorisaties(autorisaties_kernel), lookup, cache_seconds=60)
+    secret_only = source.by_client_id("consument")
+    with ThreadPoolExecutor(8) as pool:
+        futures = [pool.submit(source.rights, "consument", secret_only) for _ in range(8)]
+        time.sleep(0.2)  # all eight are waiting: one in the lookup, seven for it
+        release.set()
+        assert all(f.result(timeout=5).heeft_alle_autorisaties for f in futures)
+    assert calls == ["consument"]
 
 
 def test_autorisatie_dataclass_has_catalogus():
