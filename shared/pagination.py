@@ -48,10 +48,13 @@ def envelope(request: Request, *, count: int, page: Page, results: list) -> dict
     }
 
 
-def fetch_page(session: Session, query: Select, page: Page, count: int | None = None) -> tuple[int, list]:
-    """The exact count and one page of rows: two queries, whatever the page size (`count`: the
-    caller knows it another way, e.g. from a maintained count)."""
+def fetch_page(session: Session, query: Select, page: Page, count: int | None = None, *, rows: bool = False) -> tuple[int, list]:
+    """The exact count and one page: two queries, whatever the page size (`count`: the caller
+    knows it another way, e.g. from a maintained count). The page holds the query's first entity,
+    or with `rows` its rows (plain named tuples: no ORM bookkeeping, for pages only read)."""
     if count is None:
         count = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    rows = list(session.scalars(query.limit(page.size).offset(page.offset))) if count > page.offset else []
-    return count, rows
+    if count <= page.offset:
+        return count, []
+    paged = query.limit(page.size).offset(page.offset)
+    return count, list(session.execute(paged).all() if rows else session.scalars(paged))

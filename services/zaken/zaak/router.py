@@ -10,6 +10,7 @@ from services.zaken.access import SCOPE_AANMAKEN, SCOPE_LEZEN, SCOPE_VERWIJDEREN
 from services.zaken.db import audittrail
 from services.zaken.expand import expand_results
 from services.zaken.zaak import service
+from services.zaken.zaak import models
 from services.zaken.zaak.schemas import (
     Zaak,
     ZaakExpanded,
@@ -63,7 +64,9 @@ Expand = Annotated[
 
 def _page(ctx: Context, query, page: int | None, expand: str | None, count: int | None) -> dict:
     number = page_from(page)
-    count, zaken = fetch_page(ctx.session, query, number, count)
+    # the zaken as rows of the zaak table (their names are the model's attributes, which is all
+    # `serialize` reads): loading 100 zaken costs ~half of what ORM objects cost
+    count, zaken = fetch_page(ctx.session, query.with_only_columns(*models.Zaak.__table__.columns), number, count, rows=True)
     results = service.serialize(ctx, zaken)
     if expand:
         expand_results(ctx, "zaak", results, expand)
