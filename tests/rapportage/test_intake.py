@@ -225,17 +225,15 @@ def _concurrently(intake, messages, monkeypatch, fail: set[str] = frozenset()):
         return original(batch)
 
     def broken(method):
-        def call(zaak_url_or_message, *args, **kwargs):
-            url = zaak_url_or_message if isinstance(zaak_url_or_message, str) else zaak_url_or_message["hoofdObject"]
-            if url in fail:
-                raise RuntimeError(f"cannot project {url}")
-            return method(zaak_url_or_message, *args, **kwargs)
+        def call(zaak_url, *args, **kwargs):
+            if zaak_url in fail:
+                raise RuntimeError(f"cannot project {zaak_url}")
+            return method(zaak_url, *args, **kwargs)
 
         return call
 
     monkeypatch.setattr(intake, "_insert_and_project", insert_and_project)
     monkeypatch.setattr(intake.fetcher, "for_events", broken(intake.fetcher.for_events))
-    monkeypatch.setattr(intake.fetcher, "for_event", broken(intake.fetcher.for_event))
     with ThreadPoolExecutor(len(messages)) as pool:
         futures = [pool.submit(intake.receive, messages[0])]
         assert wait_until(lambda: batches == [1], timeout=5)

@@ -192,7 +192,7 @@ class Intake:
         try:
             message = {**event.bericht, "_moment": _aware(event.aanmaakdatum)}
             known = session.scalar(select(Zaak.id).where(Zaak.url == event.hoofd_object)) is not None
-            change = self.fetcher.for_event(message, known=known)
+            change = self.fetcher.for_events(event.hoofd_object, [message], known=known)
             applied = self.projector.apply(session, [change], locked=True, events=[self._event(event)])
             after_apply(session, applied, self.settings)
             event.status = VERWERKT

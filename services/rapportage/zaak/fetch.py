@@ -41,46 +41,12 @@ class Fetcher:
 
     # ------------------------------------------------------------ one event
 
-    def for_event(self, message: dict, *, known: bool) -> Change:
-        """The Change one message of kanaal `zaken` brings about; FetchError when something it
-        needs cannot be fetched now (the event then waits and is retried)."""
-        hoofd = message["hoofdObject"]
-        resource = message["resource"]
-        actie = message["actie"]
-        moment = message.get("_moment")
-        if resource == "zaak" and actie == "destroy":
-            return Change(hoofd, gone=True, moment=moment)
-        try:
-            zaak_json = self.reader.get_object(hoofd)
-        except FetchError as exc:
-            if exc.kind == "gone":
-                return Change(hoofd, gone=True, moment=moment)
-            raise
-        if not known:
-            return self.full(hoofd, zaak_json, moment=moment)
-        change = Change(hoofd, zaak=_facts(ZaakFacts.from_json, zaak_json), moment=moment)
-        if resource == "zaak":
-            change.opschortingen = self.opschortingen(hoofd)
-        elif resource == "status":
-            try:
-                change.status_upserts = [_facts(StatusFacts.from_json, self.reader.get_object(message["resourceUrl"]))]
-            except FetchError as exc:
-                if exc.kind != "gone":
-                    raise
-                change.status_removed = [message["resourceUrl"]]
-        elif resource == "resultaat":
-            change.resultaattype = self.resultaattype(change.zaak.resultaat)
-        elif resource == "rol":
-            change.team = self.team(hoofd)
-        self.add_types(change)
-        return change
-
     def for_events(self, zaak_url: str, messages: list[dict], *, known: bool) -> Change:
-        """One Change for several messages about one zaak (a worker batch): the zaak is fetched
-        once, an unknown zaak whole; several statussen as the zaak's list."""
+        """The Change that messages of kanaal `zaken` about one zaak bring about: the zaak is
+        fetched once, an unknown zaak whole, one status by itself, several as the zaak's list;
+        FetchError when something they need cannot be fetched now (they then wait and are
+        retried)."""
         moment = max((m.get("_moment") for m in messages if m.get("_moment")), default=None)
-        if len(messages) == 1:
-            return self.for_event(messages[0], known=known)
         if any(m["resource"] == "zaak" and m["actie"] == "destroy" for m in messages):
             return Change(zaak_url, gone=True, moment=moment)
         try:
