@@ -1,9 +1,10 @@
 """The benchmark data set: a catalogus with published zaaktypen, and N zaken with their statussen,
 rollen and resultaten, as the services would have stored them.
 
-    .venv/bin/python -m bench.generate --zaken 100000 \\
-        --catalogi-url postgresql://postgres@127.0.0.1:5432/bench_catalogi \\
-        --zaken-url postgresql://postgres@127.0.0.1:5432/bench_zaken
+    .venv/bin/python -m bench.generate --zaken 100000
+
+into the databases `make serve-postgres` serves (`--catalogi-url` default
+postgresql://postgres@127.0.0.1:5432/bench_catalogi, `--zaken-url` .../bench_zaken).
 
 Missing databases are created (PostgreSQL: CREATE DATABASE, or the schema of a `search_path`
 option; SQLite: the file) and migrated with the services' own alembic chains. `--fresh` drops
@@ -79,6 +80,9 @@ from shared.db import normalize_url
 from shared.migrate import upgrade
 
 DEFAULT_DATASET = Path(__file__).resolve().parent / "dataset.json"
+# The databases `make serve-postgres` serves by default (PG_URL, PG_DB_PREFIX bench_).
+DEFAULT_CATALOGI_URL = "postgresql://postgres@127.0.0.1:5432/bench_catalogi"
+DEFAULT_ZAKEN_URL = "postgresql://postgres@127.0.0.1:5432/bench_zaken"
 BRONORGANISATIE = "002220647"  # the demo gemeente's RSIN
 CATALOGUS_DOMEIN = "BENCH"
 # how often each vertrouwelijkheidaanduiding occurs among 100 zaaktypen (most zaken are
@@ -870,8 +874,8 @@ class _Null:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--zaken", type=int, required=True, help="how many zaken (e.g. 100000 or 1000000)")
-    parser.add_argument("--catalogi-url", required=True, help="the Catalogi database (postgresql://... or sqlite:///...)")
-    parser.add_argument("--zaken-url", required=True, help="the Zaken database")
+    parser.add_argument("--catalogi-url", default=DEFAULT_CATALOGI_URL, help="the Catalogi database (postgresql://... or sqlite:///...)")
+    parser.add_argument("--zaken-url", default=DEFAULT_ZAKEN_URL, help="the Zaken database")
     parser.add_argument(
         "--catalogi-base-url", default=Options.catalogi_base_url, help="where the Catalogi service will serve (its URLs are stored in the Zaken rows)"
     )

@@ -160,6 +160,7 @@ def cmd_serve(args) -> int:
     import uvicorn
 
     info = SERVICES[args.service]
+    os.environ.setdefault("ZGW_GC_FREEZE", "true")  # read by each worker's app (shared.app.settle_heap)
     uvicorn.run(
         info.app_factory,
         factory=True,

@@ -54,6 +54,7 @@ from shared.auth import (
     parse_applicatie,
 )
 from shared.errors import NotAuthenticated, ServiceUnavailable, ValidationProblem
+from shared.remote import api_reader
 from shared.settings import KernelSettings
 
 log = logging.getLogger("zgw.autorisaties")
@@ -88,12 +89,7 @@ class AutorisatiesApiClient:
         self.base_url = base_url.rstrip("/")
         self.client_id = client_id
         self.secret = secret
-        self._client = httpx.Client(
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)),
-            transport=transport,
-            follow_redirects=False,
-            headers={"Accept": "application/json"},
-        )
+        self._client = api_reader(timeout, transport)
 
     def close(self) -> None:
         self._client.close()

@@ -24,6 +24,40 @@ class RemoteError(Exception):
         self.detail = detail
 
 
+def api_reader(timeout: float, transport: httpx.BaseTransport | None = None, headers: dict[str, str] | None = None) -> httpx.Client:
+    """An httpx client that reads another API (GET): timeouts always set, no redirects followed, a
+    GET whose kept-alive connection the server had closed sent once more (`ReadAgainWhenStale`)."""
+    return httpx.Client(
+        timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)),
+        transport=ReadAgainWhenStale(transport or httpx.HTTPTransport()),
+        follow_redirects=False,
+        headers={"Accept": "application/json", **(headers or {})},
+    )
+
+
+class ReadAgainWhenStale(httpx.BaseTransport):
+    """Sends a GET or HEAD once more when the connection closed before any response came. A server
+    closes an idle keep-alive connection after its own timeout (uvicorn: 5 s, as long as httpx keeps
+    one for reuse), so a request can go out on a connection that is closing at that moment: under
+    load that was a 503 for every few thousand requests that needed the Autorisaties API."""
+
+    RETRYABLE = frozenset({"GET", "HEAD"})
+
+    def __init__(self, transport: httpx.BaseTransport):
+        self.transport = transport
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        try:
+            return self.transport.handle_request(request)
+        except httpx.RemoteProtocolError:
+            if request.method not in self.RETRYABLE:
+                raise
+            return self.transport.handle_request(request)
+
+    def close(self) -> None:
+        self.transport.close()
+
+
 @dataclass
 class _Entry:
     data: object
@@ -51,12 +85,7 @@ class RemoteResolver:
         self._lock = threading.Lock()
 
     def _new_client(self) -> httpx.Client:
-        return httpx.Client(
-            timeout=httpx.Timeout(self._timeout, connect=min(self._timeout, 3.0)),
-            transport=self._transport,
-            follow_redirects=False,
-            headers={"Accept": "application/json"},
-        )
+        return api_reader(self._timeout, self._transport)
 
     def close(self) -> None:
         """Close the connection pool; a later request opens a new one."""

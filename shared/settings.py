@@ -40,6 +40,9 @@ class KernelSettings(BaseSettings):
     # `text`: logging as uvicorn does it; `json`: one JSON object per line, a request line each
     # (shared.logging, shared.observability)
     log_format: Literal["text", "json"] = "text"
+    # Freeze the startup heap out of the cyclic garbage collector (shared.app.settle_heap); `zgw
+    # serve` turns it on.
+    gc_freeze: bool = False
     # seconds `GET /readyz` waits for `SELECT 1` on the service's database
     readiness_timeout: float = 2.0
     remote_timeout: float = 5.0

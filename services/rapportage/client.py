@@ -20,6 +20,7 @@ from collections.abc import Iterator
 import httpx
 
 from shared.auth import make_token
+from shared.remote import api_reader
 
 
 class FetchError(Exception):
@@ -53,12 +54,7 @@ class ZgwReader:
         self.requests = 0  # for the benchmark and tests
 
     def _new_client(self) -> httpx.Client:
-        return httpx.Client(
-            timeout=httpx.Timeout(self._timeout, connect=min(self._timeout, 3.0)),
-            transport=self._transport,
-            follow_redirects=False,
-            headers={"Accept": "application/json", "Accept-Crs": "EPSG:4326"},
-        )
+        return api_reader(self._timeout, self._transport, headers={"Accept-Crs": "EPSG:4326"})
 
     def close(self) -> None:
         """Close the connection pool; a later request opens a new one."""

@@ -7,7 +7,7 @@ import time
 import httpx
 import pytest
 
-from shared.remote import RemoteError, RemoteResolver
+from shared.remote import RemoteError, RemoteResolver, api_reader
 
 
 class Counting:
@@ -82,3 +82,30 @@ def test_refused_connection_is_unavailable():
     with pytest.raises(RemoteError) as info:
         RemoteResolver(timeout=1).get_json(f"http://127.0.0.1:{port}/")
     assert info.value.kind == "unavailable"
+
+
+class _ClosesOnce(httpx.BaseTransport):
+    """A server that closed the kept-alive connection the first request goes out on."""
+
+    def __init__(self):
+        self.sent = 0
+
+    def handle_request(self, request):
+        self.sent += 1
+        if self.sent == 1:
+            raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+        return httpx.Response(200, json={"ok": True})
+
+
+def test_a_read_on_a_connection_the_server_just_closed_is_sent_once_more():
+    inner = _ClosesOnce()
+    with api_reader(5.0, inner) as client:
+        assert client.get("http://api.example/x").json() == {"ok": True}
+    assert inner.sent == 2
+
+
+def test_a_write_on_a_closed_connection_is_not_sent_again():
+    inner = _ClosesOnce()
+    with api_reader(5.0, inner) as client, pytest.raises(httpx.RemoteProtocolError):
+        client.post("http://api.example/x", json={})
+    assert inner.sent == 1

@@ -78,3 +78,32 @@ def test_concurrent_patches_of_one_zaak(zaken, zaken_app, zaaktype):
     assert all(r.status_code == 200 for r in responses), [r.text for r in responses if r.status_code != 200][:3]
     trail = zaken.get(f"{zaak['url']}/audittrail").json()
     assert len(trail) == 1 + count
+
+
+def test_zrc002_the_number_is_taken_with_an_asynchronous_commit_of_its_own(zaken, zaken_app, zaaktype):
+    """PostgreSQL: the numbering transaction alone has synchronous_commit off (the zaak's own
+    commit flushes it; generate_identificatie says why); the connection goes back to the pool as it was."""
+    engine = zaken_app.state.db.engine
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the numbering transaction of its own is PostgreSQL's")
+    from sqlalchemy import event, text
+
+    at_commit = []
+
+    def note_setting(connection):
+        with connection.connection.dbapi_connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            at_commit.append(cursor.fetchone()[0])
+
+    event.listen(engine, "commit", note_setting)
+    try:
+        create_zaak(zaken, zaaktype.url)
+    finally:
+        event.remove(engine, "commit", note_setting)
+    assert at_commit == ["off", "on"]  # the number's transaction, then the zaak's
+    pooled = [engine.connect() for _ in range(engine.pool.checkedin())]  # all at once: every one of them
+    try:
+        assert {connection.scalar(text("SHOW synchronous_commit")) for connection in pooled} == {"on"}
+    finally:
+        for connection in pooled:
+            connection.close()

@@ -121,7 +121,7 @@ def count_unfiltered(ctx: Context, filters: dict[str, Any]) -> int | None:
     if present_filters(filters):
         return None
     visible = visible_clause(ctx.principal, ZaakTelling, (SCOPE_LEZEN,))
-    return ctx.session.scalar(select(func.coalesce(func.sum(ZaakTelling.aantal), 0)).where(visible))
+    return ctx.session.connection().scalar(select(func.coalesce(func.sum(ZaakTelling.aantal), 0)).where(visible))
 
 
 def apply_filters(query: Select, filters: dict[str, Any]) -> Select:
@@ -502,27 +502,36 @@ def generate_identificatie(ctx: Context, registratiedatum: dt.date) -> str:
     On PostgreSQL the number is taken in a transaction of its own, committed at once: in the
     create's transaction the counter row stayed locked until that create committed, so creates
     ran one at a time (a zaak create that fails later leaves a gap in the numbers, which zrc-002
-    allows: it asks for unique identificaties, not consecutive ones). SQLite has one writer at a
-    time anyway, and a second connection would wait for the create's own write lock."""
+    allows: it asks for unique identificaties, not consecutive ones). That commit does not wait
+    for its WAL flush (synchronous_commit off for that transaction alone), so the counter row is
+    free again after one round trip: a zaak that holds the number commits later, synchronously,
+    and flushing its commit record flushes the counter's earlier one with it, so no number a
+    durable zaak holds can be handed out again after a crash. SQLite has one writer at a time
+    anyway, and a second connection would wait for the create's own write lock."""
     session = ctx.session
     if session.get_bind().dialect.name != "postgresql":
         return format_identificatie(registratiedatum.year, _take_number(session, registratiedatum.year))
     with Session(session.get_bind()) as own:
-        number = _take_number(own, registratiedatum.year)
+        number = _take_number(own, registratiedatum.year, flushed_later=True)
         own.commit()
     return format_identificatie(registratiedatum.year, number)
 
 
-def _take_number(session: Session, year: int) -> int:
+def _take_number(session: Session, year: int, *, flushed_later: bool = False) -> int:
+    """The year's next number; `flushed_later` (PostgreSQL): this transaction's commit need not
+    wait for its WAL flush (`SET LOCAL synchronous_commit = off`, in the same statement)."""
     from services.zaken.zaak.models import IdentificatieTeller
 
+    statement = (
+        update(IdentificatieTeller)
+        .where(IdentificatieTeller.jaar == year)
+        .values(laatste=IdentificatieTeller.laatste + 1)
+        .returning(IdentificatieTeller.laatste)
+    )
+    if flushed_later:
+        statement = statement.where(func.set_config("synchronous_commit", "off", True) == "off")
     for _ in range(3):
-        number = session.scalar(
-            update(IdentificatieTeller)
-            .where(IdentificatieTeller.jaar == year)
-            .values(laatste=IdentificatieTeller.laatste + 1)
-            .returning(IdentificatieTeller.laatste)
-        )
+        number = session.scalar(statement)
         if number is not None:
             return number
         # the first zaak of the year: start after what exists (e.g. zaken imported with identificaties)
