@@ -25,37 +25,33 @@ class RemoteError(Exception):
 
 
 def api_reader(timeout: float, transport: httpx.BaseTransport | None = None, headers: dict[str, str] | None = None) -> httpx.Client:
-    """An httpx client that reads another API (GET): timeouts always set, no redirects followed, a
-    GET whose kept-alive connection the server had closed sent once more (`ReadAgainWhenStale`)."""
-    return httpx.Client(
+    """An httpx client that reads another API (GET): timeouts always set, no redirects followed,
+    proxies from the environment as httpx takes them, a read whose kept-alive connection the server
+    had just closed sent once more (`ApiReader`)."""
+    return ApiReader(
         timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)),
-        transport=ReadAgainWhenStale(transport or httpx.HTTPTransport()),
+        transport=transport,
         follow_redirects=False,
         headers={"Accept": "application/json", **(headers or {})},
     )
 
 
-class ReadAgainWhenStale(httpx.BaseTransport):
+class ApiReader(httpx.Client):
     """Sends a GET or HEAD once more when the connection closed before any response came. A server
     closes an idle keep-alive connection after its own timeout (uvicorn: 5 s, as long as httpx keeps
     one for reuse), so a request can go out on a connection that is closing at that moment: under
-    load that was a 503 for every few thousand requests that needed the Autorisaties API."""
+    load that was a 503 for every few thousand requests that needed the Autorisaties API. (At the
+    client, not as a wrapping transport: httpx drops the environment's proxies when handed one.)"""
 
     RETRYABLE = frozenset({"GET", "HEAD"})
 
-    def __init__(self, transport: httpx.BaseTransport):
-        self.transport = transport
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
+    def send(self, request: httpx.Request, **kwargs) -> httpx.Response:
         try:
-            return self.transport.handle_request(request)
+            return super().send(request, **kwargs)
         except httpx.RemoteProtocolError:
             if request.method not in self.RETRYABLE:
                 raise
-            return self.transport.handle_request(request)
-
-    def close(self) -> None:
-        self.transport.close()
+            return super().send(request, **kwargs)
 
 
 @dataclass

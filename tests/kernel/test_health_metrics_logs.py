@@ -1,5 +1,6 @@
 """/healthz, /readyz, the request metrics on /metrics, X-Request-ID and the JSON request log line."""
 
+import gc
 import json
 import logging
 from typing import Annotated
@@ -8,6 +9,7 @@ import pytest
 from fastapi import APIRouter, Depends
 from fastapi.testclient import TestClient
 
+from shared.app import SERVING_GC_THRESHOLDS
 from shared.auth import Principal, require_scopes
 from shared.db import Database
 from shared.http import json_response
@@ -125,3 +127,19 @@ def test_json_request_log_line(tmp_path, kernel, caplog, restore_logging):
     client.get(f"{API_ROOT}/open")
     (record,) = [r for r in caplog.records if r.name == "zgw.request"]
     assert record.client_id is None and len(record.request_id) == 32
+
+
+@pytest.fixture
+def restore_gc():
+    saved = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*saved)
+
+
+@pytest.mark.parametrize("gc_freeze", [True, False])
+def test_a_served_process_freezes_its_start_up_heap(tmp_path, kernel, restore_gc, gc_freeze):
+    gc.unfreeze()
+    with make_client(tmp_path, kernel, gc_freeze=gc_freeze):  # start-up runs
+        assert (gc.get_freeze_count() > 0) is gc_freeze
+        assert (gc.get_threshold() == SERVING_GC_THRESHOLDS) is gc_freeze

@@ -1,8 +1,10 @@
 """Remote URL resolution: cached, revalidated with ETag, and bounded by a timeout."""
 
+import json
 import socket
 import threading
 import time
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import httpx
 import pytest
@@ -109,3 +111,29 @@ def test_a_write_on_a_closed_connection_is_not_sent_again():
     with api_reader(5.0, inner) as client, pytest.raises(httpx.RemoteProtocolError):
         client.post("http://api.example/x", json={})
     assert inner.sent == 1
+
+
+def test_a_reader_goes_through_the_proxy_of_the_environment(monkeypatch):
+    class Proxy(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the http.server hook
+            body = json.dumps({"proxied": self.path}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{server.server_port}")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    try:
+        with api_reader(5.0) as client:
+            assert client.get("http://api.example/x").json() == {"proxied": "http://api.example/x"}
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import event, text
 
 from services.zaken import API_ROOT
 from tests.zaken.factories import create_zaak, published_zaaktype, zaak_body
@@ -86,7 +87,6 @@ def test_zrc002_the_number_is_taken_with_an_asynchronous_commit_of_its_own(zaken
     engine = zaken_app.state.db.engine
     if engine.dialect.name != "postgresql":
         pytest.skip("the numbering transaction of its own is PostgreSQL's")
-    from sqlalchemy import event, text
 
     at_commit = []
 
