@@ -265,18 +265,26 @@ def report_latency(url: str, repeat: int) -> dict:
 
 
 class MemoryZgw(httpx.BaseTransport):
-    """Zaken and Catalogi resources from memory (what the fetches cost is not measured here)."""
+    """Zaken and Catalogi resources from memory (what the fetches cost is not measured here): each
+    object by its URL, and the list of a zaak's statussen (`GET /statussen?zaak=`; no rollen)."""
 
     def __init__(self):
         self.objects: dict[str, bytes] = {}
+        self.statussen: dict[str, list] = {}
 
     def put(self, url: str, data) -> None:
         self.objects[url] = json.dumps(data).encode()
 
+    def put_status(self, data: dict) -> None:
+        self.put(data["url"], data)
+        self.statussen.setdefault(data["zaak"], []).append(data)
+
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         url = str(request.url)
-        if request.url.path.endswith(("/statussen", "/rollen")):  # lists: each status comes with its own message
-            return httpx.Response(200, content=b'{"count":0,"next":null,"previous":null,"results":[]}', headers={"content-type": "application/json"})
+        if request.url.path.endswith(("/statussen", "/rollen")):
+            results = self.statussen.get(request.url.params.get("zaak"), []) if request.url.path.endswith("/statussen") else []
+            page = {"count": len(results), "next": None, "previous": None, "results": results}
+            return httpx.Response(200, content=json.dumps(page).encode(), headers={"content-type": "application/json"})
         body = self.objects.get(url)
         if body is None:
             return httpx.Response(404, content=b'{"detail":"not found"}', headers={"content-type": "application/json"})
@@ -309,7 +317,7 @@ def ingest_events(n_zaken: int, seed: int = 7, prefix: str = "ingest"):
             s_url = f"{ZRC}/statussen/{prefix}-{i:08d}-{v}"
             moment = start + dt.timedelta(days=v - 1, hours=v)
             status = {"url": s_url, "zaak": url, "statustype": st_url, "datumStatusGezet": moment.isoformat().replace("+00:00", "Z")}
-            api.put(s_url, status)
+            api.put_status(status)
             statussen.append(status)
         zaak = {"url": url, "uuid": f"10000000-0000-4000-8000-{i:012d}", "identificatie": f"ING-{i}", "bronorganisatie": "002220647",
                 "zaaktype": zt["url"], "registratiedatum": start.date().isoformat(), "startdatum": start.date().isoformat(),
@@ -467,6 +475,7 @@ def ingest_worker(url: str, n_zaken: int, batch: int) -> dict:
         handled += n
     seconds = time.perf_counter() - started
     status = intake.status()
+    intake.close()
     app.state.reader.close()
     app.state.db.dispose()
     assert status["wachtend"] == 0, status

@@ -172,14 +172,18 @@ def kernel_test_app(database, router, kernel, title: str, api_root: str):
 
 
 class QueryCounter:
-    """Counts the SQL statements an engine runs inside the `with` block."""
+    """Counts the SQL statements an engine runs inside the `with` block: `count` all of them,
+    `single` those not run as an executemany (a batch of writes, which SQLite's driver may send
+    row by row)."""
 
     def __init__(self, engine):
         self.engine = engine
         self.count = 0
+        self.single = 0
 
-    def _count(self, *args, **kwargs):
+    def _count(self, conn, cursor, statement, parameters, context, executemany):
         self.count += 1
+        self.single += not executemany
 
     def __enter__(self):
         event.listen(self.engine, "before_cursor_execute", self._count)

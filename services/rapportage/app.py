@@ -58,6 +58,7 @@ def create_app(
 
     def stop() -> None:
         worker.stop()
+        intake.close()
         reader.close()
 
     app = create_service_app(

@@ -72,6 +72,20 @@ class Intake:
         self._arrivals: list[_Arrival] = []
         self._arrivals_lock = threading.Lock()
         self._leading = False
+        self._pool: ThreadPoolExecutor | None = None  # the fetch threads, kept: a batch every few ms
+        self._pool_lock = threading.Lock()
+
+    def close(self) -> None:
+        with self._pool_lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False)
+
+    def _fetch_pool(self) -> ThreadPoolExecutor:
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=max(1, self.settings.fetch_concurrency), thread_name_prefix="rapportage-fetch")
+            return self._pool
 
     # ------------------------------------------------------------ the callback
 
@@ -303,8 +317,7 @@ class Intake:
         if len(groups) == 1:
             results = {zaak_url: fetch((zaak_url, group)) for zaak_url, group in groups.items()}
         else:
-            with ThreadPoolExecutor(max_workers=max(1, min(self.settings.fetch_concurrency, len(groups)))) as pool:
-                results = dict(zip(groups, pool.map(fetch, groups.items()), strict=True))
+            results = dict(zip(groups, self._fetch_pool().map(fetch, groups.items()), strict=True))
         changes = [change for change, _ in results.values() if change is not None]
         done = [e for zaak_url, group in groups.items() if results[zaak_url][0] is not None for e in group]
         applied = self.projector.apply(session, changes, locked=True, events=[self._event(e) for e in done])

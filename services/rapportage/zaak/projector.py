@@ -199,10 +199,11 @@ class Projector:
             self._set_facts(session, zaak, change, zaaktypen, teams)
             self._set_statussen(session, zaak, change, statussen[zaak.id], statustypen, known_statussen)
             self._set_opschortingen(session, zaak, change, opschortingen[zaak.id])
-        for url, zaak in touched.items():
-            if url in zaken:
-                self._derive(session, zaak, statussen[zaak.id], opschortingen[zaak.id], statustypen, zaaktype_by_id)
-                deltas.update(zaak_contribution(zaak, statussen[zaak.id], self.tz))
+        remaining = [zaak for url, zaak in touched.items() if url in zaken]
+        norms = self._status_norms(session, {s.statustype_id for zaak in remaining for s in statussen[zaak.id]}, statustypen)
+        for zaak in remaining:
+            self._derive(session, zaak, statussen[zaak.id], opschortingen[zaak.id], norms, zaaktype_by_id)
+            deltas.update(zaak_contribution(zaak, statussen[zaak.id], self.tz))
         session.flush()
         add_deltas(session, deltas)
         change_in_total = len(applied.nieuwe_zaken) - applied.verwijderd
@@ -337,12 +338,12 @@ class Projector:
         zaak: Zaak,
         statussen: list[Status],
         opschortingen: list[Opschorting],
-        statustypen: dict[str, Statustype],
+        norms: dict[int, float],
         zaaktype_by_id: dict[int, Zaaktype],
     ) -> None:
+        """`norms`: hours per statustype id (`_status_norms`, once for the whole batch)."""
         tz = self.tz
         ordered = sorted(statussen, key=lambda s: (_utc(s.datum_status_gezet), s.url))
-        norms = self._status_norms(session, {s.statustype_id for s in ordered}, statustypen)
         for current, following in zip(ordered, ordered[1:] + [None] if ordered else [], strict=True):
             if following is None:
                 duur = None
@@ -392,6 +393,8 @@ class Projector:
 
     @staticmethod
     def _status_norms(session: Session, ids: set[int], statustypen: dict[str, Statustype]) -> dict[int, float]:
+        """The doorlooptijd in hours of these statustypen (those with one): the batch's own rows,
+        the others in one query."""
         known = {row.id: row for row in statustypen.values()}
         missing = ids - set(known)
         if missing:
