@@ -24,6 +24,7 @@ from typing import Protocol
 import jwt
 import yaml
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 
 from shared.errors import NotAuthenticated, PermissionDenied
 from shared.settings import KernelSettings
@@ -107,7 +108,9 @@ class Principal:
 
 class AutorisatieSource(Protocol):
     """`by_client_id`: the applicatie with its secret (None: unknown client, 401). A source may also
-    have `rights(client_id, applicatie) -> Applicatie`, asked after the signature was verified."""
+    have `rights(client_id, applicatie) -> Applicatie`, asked after the signature was verified, and
+    then `known_rights(client_id, applicatie) -> Applicatie | None`: the rights when it has them
+    without waiting for I/O (None: `rights` has to look them up)."""
 
     def by_client_id(self, client_id: str) -> Applicatie | None: ...
 
@@ -199,9 +202,10 @@ class Authenticator:
         self.max_age = settings.jwt_max_age
         self.leeway = settings.jwt_leeway
 
-    def authenticate(self, authorization: str | None, *, with_rights: bool = True) -> Principal:
+    def authenticate(self, authorization: str | None, *, with_rights: bool = True, may_wait: bool = True) -> Principal | None:
         """The verified client; `with_rights=False`: only who it is (the secret's applicatie), without
-        asking the source what it may do (e.g. the autorisaties callback)."""
+        asking the source what it may do (e.g. the autorisaties callback). `may_wait=False`: None
+        where the source would have to look the rights up (the caller asks again from a thread)."""
         if not authorization:
             raise NotAuthenticated()
         scheme, _, token = authorization.partition(" ")
@@ -241,7 +245,13 @@ class Authenticator:
             raise NotAuthenticated("De JWT is verlopen.")
         rights = getattr(self.source, "rights", None)
         if with_rights and rights is not None:
-            applicatie = rights(client_id, applicatie)
+            if may_wait:
+                applicatie = rights(client_id, applicatie)
+            else:
+                known_rights = getattr(self.source, "known_rights", None)
+                applicatie = known_rights(client_id, applicatie) if known_rights is not None else None
+                if applicatie is None:
+                    return None
         return Principal(
             client_id=client_id,
             applicatie=applicatie,
@@ -271,11 +281,23 @@ def current_principal(request: Request) -> Principal:
     return principal
 
 
+async def request_principal(request: Request) -> Principal:
+    """`current_principal` for async code: verified on the event loop (a JWT check is CPU only),
+    and from the thread pool only when the rights have to be looked up (an Autorisaties API)."""
+    principal = getattr(request.state, "principal", None)
+    if principal is None:
+        authenticator = request.app.state.authenticator
+        header = request.headers.get("authorization")
+        principal = authenticator.authenticate(header, may_wait=False) or await run_in_threadpool(authenticator.authenticate, header)
+        request.state.principal = principal
+    return principal
+
+
 def require_scopes(component: str, *scopes: str):
     """Dependency: an authenticated client holding at least one of `scopes` for `component`."""
 
-    def dependency(request: Request) -> Principal:
-        principal = current_principal(request)
+    async def dependency(request: Request) -> Principal:
+        principal = await request_principal(request)
         principal.require_any_scope(component, scopes)
         return principal
 

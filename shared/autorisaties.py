@@ -171,6 +171,10 @@ class ApiAutorisaties:
                 return cached
             return self._look_up(client_id, applicatie)
 
+    def known_rights(self, client_id: str, applicatie: Applicatie) -> Applicatie | None:
+        """`rights` when they are at hand (the file's, or cached); None when they must be looked up."""
+        return applicatie if applicatie.states_rights else self._cached(client_id, applicatie)
+
     def _cached(self, client_id: str, applicatie: Applicatie) -> Applicatie | None:
         with self._lock:
             entry = self._cache.get(client_id)

@@ -6,11 +6,13 @@ domain code. Relationships are declared `lazy="raise"` by convention, so an N+1 
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
+import anyio
 import orjson
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
@@ -116,6 +118,11 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    @property
+    def reads_autocommit(self) -> bool:
+        """A read session runs each statement as its own transaction: it has nothing to commit."""
+        return self.read_sessionmaker is not self.sessionmaker
+
     def session(self) -> Session:
         return self.sessionmaker()
 
@@ -130,18 +137,33 @@ class Database:
 READ_METHODS = frozenset({"GET", "HEAD"})
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One session per request: commit when the endpoint returned, roll back when it raised."""
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """One session per request: commit when the endpoint returned, roll back when it raised.
+
+    Async, so a request does not hop to the thread pool twice to open and end its session: making
+    a session does no I/O, nor does ending a read's (PostgreSQL: no transaction; SQLite: a read
+    transaction); a write's commit, rollback and close run in the thread pool, shielded from
+    cancellation so the connection always goes back to the pool."""
     database = request.app.state.db
-    session = database.read_session() if request.method in READ_METHODS else database.session()
+    read = request.method in READ_METHODS
+    session = database.read_session() if read else database.session()
+
+    async def finish(step) -> None:
+        if read:
+            step()
+        else:
+            with anyio.CancelScope(shield=True):
+                await run_in_threadpool(step)
+
     try:
         yield session
-        session.commit()
+        if not (read and database.reads_autocommit):
+            await finish(session.commit)
     except BaseException:
-        session.rollback()
+        await finish(session.rollback)
         raise
     finally:
-        session.close()
+        await finish(session.close)
 
 
 # scope="function": the commit runs before the response is sent, so a failed commit is an

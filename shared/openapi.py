@@ -189,7 +189,9 @@ def build_openapi(app: FastAPI, *, title: str, version: str, description: str, a
                         }
                     )
         paths[relative] = operations
-    spec["paths"] = paths
+    # in alphabetical order, as the official specs list them, whatever order the routers are
+    # included in (that order is the cost of matching a request: services/zaken/app.py)
+    spec["paths"] = dict(sorted(paths.items()))
     return spec
 
 

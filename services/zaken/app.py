@@ -43,19 +43,21 @@ TAGS = [{"name": name, "description": f"Operaties op {name}."} for name in (
 
 
 def routers() -> list:
+    # A request is matched against the routes in this order, one by one (~2 µs each): the zaken
+    # first, they take most requests. No two routes match the same method and path (a test checks
+    # it), so the order changes only the cost.
     return [
-        klantcontact_router,
-        resultaat_router,
-        rol_router,
-        status_router,
-        zaakcontactmoment_router,
-        zaakinformatieobject_router,
-        zaakobject_router,
-        zaakverzoek_router,
-        # /zaken/_zoek before /zaken/{uuid}; the nested /zaken/{zaak_uuid}/... after zaken
         zaak_router,
-        zaakbesluit_router,
+        status_router,
+        rol_router,
+        resultaat_router,
         zaakeigenschap_router,
+        zaakobject_router,
+        zaakinformatieobject_router,
+        zaakbesluit_router,
+        klantcontact_router,
+        zaakcontactmoment_router,
+        zaakverzoek_router,
     ]
 
 

@@ -174,6 +174,22 @@ def test_cache_holds_for_its_seconds_then_asks_again(service, autorisaties):
     assert len(lookup.asked) == 2
 
 
+def test_a_request_waits_in_a_thread_only_for_rights_to_look_up(service, autorisaties):
+    """`authenticate(may_wait=False)` (a request on the event loop) uses the rights at hand and
+    asks nothing: None where a lookup is needed, which the request then makes from a thread."""
+    client, _, lookup, _ = service
+    authenticator = client.app.state.authenticator
+    create_applicatie(autorisaties, client_ids=["consument"], autorisaties=[zrc()])
+    header = auth_header("consument")["Authorization"]
+    assert authenticator.authenticate(header, may_wait=False) is None
+    assert lookup.asked == []
+    assert get(client).status_code == 200
+    assert lookup.asked == ["consument"]
+    assert authenticator.authenticate(header, may_wait=False).applicatie.autorisaties[0].zaaktype == ZAAKTYPE
+    assert authenticator.authenticate(auth_header("alles")["Authorization"], may_wait=False).client_id == "alles"  # the file's rights
+    assert lookup.asked == ["consument"]
+
+
 def test_notification_empties_the_cache(service, autorisaties, autorisaties_outbox):
     client, _, lookup, _ = service
     created = create_applicatie(autorisaties, client_ids=["consument"], autorisaties=[zrc()])

@@ -1,4 +1,4 @@
-"""shared.db: the engine's connection checks and JSON columns."""
+"""shared.db: the engine's connection checks, JSON columns and the session of a request."""
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -62,3 +62,47 @@ def test_reads_on_postgresql_run_without_a_transaction_and_writes_within_one():
                 assert session.connection().connection.dbapi_connection.autocommit is False
     finally:
         database.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def table_database(request, tmp_path):
+    """A Database with a table `get_session_probe` (dropped afterwards)."""
+    if request.param == "postgresql" and not TEST_DATABASE_URL:
+        pytest.skip("needs TEST_DATABASE_URL (PostgreSQL)")
+    database = Database(TEST_DATABASE_URL if request.param == "postgresql" else f"sqlite:///{tmp_path}/probe.db")
+    with database.engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS get_session_probe"))
+        connection.execute(text("CREATE TABLE get_session_probe (naam VARCHAR(20))"))
+    yield database
+    with database.engine.begin() as connection:
+        connection.execute(text("DROP TABLE get_session_probe"))
+    database.dispose()
+
+
+def test_a_request_session_commits_a_write_rolls_back_a_failure_and_always_gives_its_connection_back(table_database):
+    from fastapi import FastAPI, HTTPException
+    from fastapi.testclient import TestClient
+
+    from shared.db import SessionDep
+
+    app = FastAPI()
+    app.state.db = table_database
+
+    @app.get("/probe")
+    def count(session: SessionDep) -> int:
+        return session.scalar(text("SELECT count(*) FROM get_session_probe"))
+
+    @app.post("/probe/{naam}")
+    def add(naam: str, session: SessionDep) -> None:
+        session.execute(text("INSERT INTO get_session_probe VALUES (:naam)"), {"naam": naam})
+        if naam == "fout":
+            raise HTTPException(409)
+
+    pool = table_database.engine.pool
+    with TestClient(app) as client:
+        assert client.post("/probe/een").status_code == 200
+        assert pool.checkedout() == 0
+        assert client.post("/probe/fout").status_code == 409
+        assert pool.checkedout() == 0
+        assert client.get("/probe").json() == 1
+        assert pool.checkedout() == 0
