@@ -197,10 +197,15 @@ class FileAutorisaties:
 
 
 class Authenticator:
+    # tokens whose signature was verified: a client sends the same token with many requests, and
+    # decoding and checking it again cost more than the rest of a small request's authentication
+    VERIFIED_KEPT = 4096
+
     def __init__(self, source: AutorisatieSource, settings: KernelSettings):
         self.source = source
         self.max_age = settings.jwt_max_age
         self.leeway = settings.jwt_leeway
+        self._verified: dict[str, tuple[str, str, dict]] = {}  # token -> (client_id, secret, claims)
 
     def authenticate(self, authorization: str | None, *, with_rights: bool = True, may_wait: bool = True) -> Principal | None:
         """The verified client; `with_rights=False`: only who it is (the secret's applicatie), without
@@ -211,7 +216,35 @@ class Authenticator:
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise NotAuthenticated("Ongeldige Authorization header; verwacht 'Bearer <JWT>'.")
-        token = token.strip()
+        client_id, applicatie, claims = self._verify(token.strip())
+        self._check_times(claims)
+        rights = getattr(self.source, "rights", None)
+        if with_rights and rights is not None:
+            if may_wait:
+                applicatie = rights(client_id, applicatie)
+            else:
+                known_rights = getattr(self.source, "known_rights", None)
+                applicatie = known_rights(client_id, applicatie) if known_rights is not None else None
+                if applicatie is None:
+                    return None
+        return Principal(
+            client_id=client_id,
+            applicatie=applicatie,
+            user_id=str(claims.get("user_id") or ""),
+            user_representation=str(claims.get("user_representation") or ""),
+            claims=claims,
+        )
+
+    def _verify(self, token: str) -> tuple[str, Applicatie, dict]:
+        """(client_id, applicatie, claims) of a token signed with its applicatie's secret. A token
+        verified before with the secret the applicatie has now is not decoded again: HMAC-SHA256
+        gives the same answer for the same token and secret. Its times are checked by the caller."""
+        kept = self._verified.get(token)
+        if kept is not None:
+            client_id, secret, claims = kept
+            applicatie = self.source.by_client_id(client_id)
+            if applicatie is not None and applicatie.secret == secret:
+                return client_id, applicatie, claims
         try:
             header = jwt.get_unverified_header(token)
             if header.get("alg") != "HS256":
@@ -235,6 +268,13 @@ class Authenticator:
             )
         except jwt.PyJWTError as exc:
             raise NotAuthenticated(f"Ongeldige JWT: {exc}") from None
+        if len(self._verified) >= self.VERIFIED_KEPT:
+            self._verified.clear()
+        self._verified[token] = (client_id, applicatie.secret, claims)
+        return client_id, applicatie, claims
+
+    def _check_times(self, claims: dict) -> None:
+        """`iat` within `jwt_max_age` (ZGW), and `exp`/`nbf` when the token has them, at every use."""
         iat = claims.get("iat")
         if not isinstance(iat, (int, float)):
             raise NotAuthenticated("De claim iat ontbreekt of is ongeldig.")
@@ -243,22 +283,11 @@ class Authenticator:
             raise NotAuthenticated("De JWT is uitgegeven in de toekomst.")
         if now - iat > self.max_age + self.leeway:
             raise NotAuthenticated("De JWT is verlopen.")
-        rights = getattr(self.source, "rights", None)
-        if with_rights and rights is not None:
-            if may_wait:
-                applicatie = rights(client_id, applicatie)
-            else:
-                known_rights = getattr(self.source, "known_rights", None)
-                applicatie = known_rights(client_id, applicatie) if known_rights is not None else None
-                if applicatie is None:
-                    return None
-        return Principal(
-            client_id=client_id,
-            applicatie=applicatie,
-            user_id=str(claims.get("user_id") or ""),
-            user_representation=str(claims.get("user_representation") or ""),
-            claims=claims,
-        )
+        exp, nbf = claims.get("exp"), claims.get("nbf")
+        if isinstance(exp, (int, float)) and now > exp + self.leeway:
+            raise NotAuthenticated("De JWT is verlopen.")
+        if isinstance(nbf, (int, float)) and now < nbf - self.leeway:
+            raise NotAuthenticated("De JWT is nog niet geldig.")
 
 
 def make_token(client_id: str, secret: str, *, user_id: str = "", user_representation: str = "", iat: float | None = None) -> str:

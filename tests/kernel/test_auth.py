@@ -1,5 +1,7 @@
-"""JWT authentication: HS256 only, signature, known client, age from iat."""
+"""JWT authentication: HS256 only, signature, known client, age from iat; a token verified once is
+not decoded again, but its times are checked at every use and a changed secret refuses it."""
 
+import dataclasses
 import time
 
 import jwt
@@ -38,11 +40,73 @@ def test_valid_token_gives_principal(authenticator):
         "Bearer " + jwt.encode({"client_id": "alles", "iat": int(time.time())}, SECRET, algorithm="HS512"),
         "Bearer " + jwt.encode({"client_id": "alles", "iat": int(time.time()), "exp": int(time.time()) - 60}, SECRET, algorithm="HS256"),
     ],
-    ids=["missing", "empty", "scheme", "no-token", "garbage", "bad-signature", "unknown-client", "too-old", "future-iat", "alg-none", "no-iat", "hs512", "expired-exp"],
+    ids=[
+        "missing",
+        "empty",
+        "scheme",
+        "no-token",
+        "garbage",
+        "bad-signature",
+        "unknown-client",
+        "too-old",
+        "future-iat",
+        "alg-none",
+        "no-iat",
+        "hs512",
+        "expired-exp",
+    ],
 )
 def test_refused(authenticator, header):
     with pytest.raises(NotAuthenticated):
         authenticator.authenticate(header)
+
+
+def test_a_token_verified_once_is_not_decoded_again(authenticator, monkeypatch):
+    header = "Bearer " + make_token("alles", SECRET, user_id="u1")
+    first = authenticator.authenticate(header)
+    monkeypatch.setattr(jwt, "decode", lambda *a, **kw: pytest.fail("decoded again"))
+    monkeypatch.setattr(jwt, "get_unverified_header", lambda *a, **kw: pytest.fail("decoded again"))
+    second = authenticator.authenticate(header)
+    assert (second.client_id, second.user_id, second.claims) == (first.client_id, first.user_id, first.claims)
+
+
+class Secrets:
+    """A source whose applicatie `alles` gets a new secret when told."""
+
+    def __init__(self, kernel):
+        self.file = FileAutorisaties(kernel)
+        self.secret = SECRET
+
+    def by_client_id(self, client_id):
+        applicatie = self.file.by_client_id(client_id)
+        return dataclasses.replace(applicatie, secret=self.secret) if applicatie is not None else None
+
+
+def test_a_verified_token_is_refused_once_its_secret_changed(kernel):
+    source = Secrets(kernel)
+    authenticator = Authenticator(source, kernel)
+    header = "Bearer " + make_token("alles", SECRET)
+    assert authenticator.authenticate(header).client_id == "alles"
+    source.secret = "nieuw-geheim"
+    with pytest.raises(NotAuthenticated):
+        authenticator.authenticate(header)
+
+
+@pytest.mark.parametrize("claims, later", [({}, 3600 + 6), ({"exp": 60}, 60 + 6)], ids=["iat-too-old", "exp-passed"])
+def test_a_verified_tokens_times_are_checked_at_every_use(authenticator, monkeypatch, claims, later):
+    now = time.time()
+    token = jwt.encode({"client_id": "alles", "iat": int(now), **{k: int(now) + v for k, v in claims.items()}}, SECRET, algorithm="HS256")
+    assert authenticator.authenticate(f"Bearer {token}").client_id == "alles"
+    monkeypatch.setattr(time, "time", lambda: now + later)
+    with pytest.raises(NotAuthenticated):
+        authenticator.authenticate(f"Bearer {token}")
+
+
+def test_the_kept_tokens_are_bounded(authenticator, monkeypatch):
+    monkeypatch.setattr(Authenticator, "VERIFIED_KEPT", 3)
+    for user in range(10):
+        authenticator.authenticate("Bearer " + make_token("alles", SECRET, user_id=str(user)))
+    assert len(authenticator._verified) <= 3
 
 
 def test_client_id_from_iss_when_claim_missing(authenticator):
@@ -86,4 +150,3 @@ def test_example_applicaties_file_loads(kernel):
     source = FileAutorisaties(settings)
     assert source.by_client_id("beheer").heeft_alle_autorisaties
     assert source.by_client_id("zaaksysteem").scopes("ztc") == {"catalogi.lezen"}
-
