@@ -63,9 +63,14 @@ def fetch_page(session: Session, query: Select, page: Page, count: int | None = 
     paged = query.limit(page.size).offset(page.offset)
     if not rows:
         return count, list(session.scalars(paged))
-    result = session.connection().execute(paged)
+    return count, fetch_records(session, paged)
+
+
+def fetch_records(session: Session, query: Select) -> list:
+    """The query's rows as plain named tuples, executed as Core (for what is only read)."""
+    result = session.connection().execute(query)
     make = _record_type(tuple(result.keys()))._make
-    return count, [make(row) for row in result]
+    return [make(row) for row in result]
 
 
 @functools.lru_cache(maxsize=64)

@@ -159,8 +159,8 @@ def zaak_create(
     return detail_response(request, body, status_code=201, headers={"Location": body["url"]})
 
 
-def _load(ctx: Context, object_uuid: uuid_module.UUID, scopes: tuple[str, ...]):
-    zaak = service.get_zaak(ctx, object_uuid, scopes)
+def _load(ctx: Context, object_uuid: uuid_module.UUID, scopes: tuple[str, ...], *, read_only: bool = False):
+    zaak = service.get_zaak(ctx, object_uuid, scopes, read_only=read_only)
     if zaak is None:
         raise NotFound("Geen zaak gevonden met deze uuid.")
     return zaak
@@ -188,7 +188,7 @@ def zaak_retrieve(
         from services.zaken.expand import parse_expand
 
         parse_expand("zaak", expand)
-    body = service.serialize(ctx, [_load(ctx, uuid, (SCOPE_LEZEN,))])[0]
+    body = service.serialize(ctx, [_load(ctx, uuid, (SCOPE_LEZEN,), read_only=True)])[0]
     if expand:
         expand_results(ctx, "zaak", [body], expand)
     return detail_response(request, body)
@@ -205,7 +205,7 @@ def zaak_retrieve(
 )
 def zaak_headers(request: Request, session: SessionDep, principal: Reader, _crs: CrsNegotiation, uuid: UuidPath, if_none_match: IfNoneMatch = None) -> Response:
     ctx = Context(request, principal, session)
-    return detail_response(request, service.serialize(ctx, [_load(ctx, uuid, (SCOPE_LEZEN,))])[0])
+    return detail_response(request, service.serialize(ctx, [_load(ctx, uuid, (SCOPE_LEZEN,), read_only=True)])[0])
 
 
 def _write(request: Request, session, principal: Principal, object_uuid: uuid_module.UUID, data, *, partial: bool) -> Response:

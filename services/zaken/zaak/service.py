@@ -61,6 +61,7 @@ from shared.auth import VERTROUWELIJKHEID_RANK
 from shared.db import id_list_condition
 from shared.errors import InvalidParam, PermissionDenied, ValidationProblem
 from shared.fields import add_duration, parse_day
+from shared.pagination import fetch_records
 from shared.resources import Context, split_commas
 
 ORDERING = {
@@ -201,9 +202,16 @@ def visible_zaken(ctx: Context, scopes=(SCOPE_LEZEN,)) -> Select:
     return select(Zaak).where(visible_clause(ctx.principal, Zaak, scopes))
 
 
-def get_zaak(ctx: Context, object_uuid: uuid_module.UUID, scopes: tuple[str, ...]) -> Zaak | None:
-    """A zaak by uuid; 403 when the client holds none of `scopes` for it (zrc-006)."""
-    zaak = ctx.session.scalar(select(Zaak).where(Zaak.uuid == object_uuid))
+_ZAAK_ROW = select(*Zaak.__table__.columns)
+
+
+def get_zaak(ctx: Context, object_uuid: uuid_module.UUID, scopes: tuple[str, ...], *, read_only: bool = False) -> Zaak | None:
+    """A zaak by uuid; 403 when the client holds none of `scopes` for it (zrc-006). `read_only`:
+    its row as a named tuple (to serialise: no ORM loading), not a Zaak to change."""
+    if read_only:
+        zaak = next(iter(fetch_records(ctx.session, _ZAAK_ROW.where(Zaak.uuid == object_uuid))), None)
+    else:
+        zaak = ctx.session.scalar(select(Zaak).where(Zaak.uuid == object_uuid))
     if zaak is not None:
         ensure_allowed(ctx.principal, scopes, zaak)
     return zaak
