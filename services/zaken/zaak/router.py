@@ -10,7 +10,6 @@ from services.zaken.access import SCOPE_AANMAKEN, SCOPE_LEZEN, SCOPE_VERWIJDEREN
 from services.zaken.db import audittrail
 from services.zaken.expand import expand_results
 from services.zaken.zaak import service
-from services.zaken.zaak import models
 from services.zaken.zaak.schemas import (
     Zaak,
     ZaakExpanded,
@@ -64,9 +63,10 @@ Expand = Annotated[
 
 def _page(ctx: Context, query, page: int | None, expand: str | None, count: int | None) -> dict:
     number = page_from(page)
-    # the zaken as rows of the zaak table (their names are the model's attributes, which is all
-    # `serialize` reads): no ORM objects for a page only read (fetch_page says what it saves)
-    count, zaken = fetch_page(ctx.session, query.with_only_columns(*models.Zaak.__table__.columns), number, count, rows=True)
+    # the zaken as rows (service.row_columns): no ORM objects for a page only read (fetch_page
+    # says what it saves)
+    columns = service.row_columns(ctx.session.get_bind().dialect.name == "postgresql")
+    count, zaken = fetch_page(ctx.session, query.with_only_columns(*columns), number, count, rows=True)
     results = service.serialize(ctx, zaken)
     if expand:
         expand_results(ctx, "zaak", results, expand)

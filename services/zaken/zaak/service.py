@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy import (
     DateTime,
     Select,
+    String,
     and_,
     bindparam,
     cast,
@@ -202,14 +203,26 @@ def visible_zaken(ctx: Context, scopes=(SCOPE_LEZEN,)) -> Select:
     return select(Zaak).where(visible_clause(ctx.principal, Zaak, scopes))
 
 
-_ZAAK_ROW = select(*Zaak.__table__.columns)
+def uuid_text(column, postgresql: bool):
+    """A uuid column as text on PostgreSQL, for what only goes into URLs and JSON: PostgreSQL
+    formats it in C, where a uuid.UUID costs ~0.8 µs to make and ~0.6 µs to format, and a page
+    of 100 zaken with their relations reads ~500 of them."""
+    return cast(column, String).label(column.key) if postgresql else column
+
+
+@functools.cache
+def row_columns(postgresql: bool) -> tuple:
+    """The zaak table's columns, for rows only serialised (a list page, a detail): their names
+    are the model's attributes, which is all `serialize` reads; the uuid by `uuid_text`."""
+    return tuple(uuid_text(c, postgresql) if c.key == "uuid" else c for c in Zaak.__table__.columns)
 
 
 def get_zaak(ctx: Context, object_uuid: uuid_module.UUID, scopes: tuple[str, ...], *, read_only: bool = False) -> Zaak | None:
     """A zaak by uuid; 403 when the client holds none of `scopes` for it (zrc-006). `read_only`:
     its row as a named tuple (to serialise: no ORM loading), not a Zaak to change."""
     if read_only:
-        zaak = next(iter(fetch_records(ctx.session, _ZAAK_ROW.where(Zaak.uuid == object_uuid))), None)
+        columns = row_columns(ctx.session.get_bind().dialect.name == "postgresql")
+        zaak = next(iter(fetch_records(ctx.session, select(*columns).where(Zaak.uuid == object_uuid))), None)
     else:
         zaak = ctx.session.scalar(select(Zaak).where(Zaak.uuid == object_uuid))
     if zaak is not None:
@@ -226,14 +239,17 @@ def _relations_statement(postgresql: bool):
     def of_page(column):
         return id_list_condition(column, "ids", postgresql)
 
+    def text(column):
+        return uuid_text(column, postgresql)
+
     parts = [
-        select(literal("deelzaken").label("kind"), deelzaak.hoofdzaak_id.label("zaak_id"), deelzaak.uuid.label("uuid"), null_moment().label("moment"), deelzaak.id.label("id")).where(of_page(deelzaak.hoofdzaak_id)),
-        select(literal("eigenschappen"), ZaakEigenschap.zaak_id, ZaakEigenschap.uuid, null_moment(), ZaakEigenschap.id).where(of_page(ZaakEigenschap.zaak_id)),
-        select(literal("rollen"), Rol.zaak_id, Rol.uuid, null_moment(), Rol.id).where(of_page(Rol.zaak_id)),
-        select(literal("zaakinformatieobjecten"), ZaakInformatieObject.zaak_id, ZaakInformatieObject.uuid, null_moment(), ZaakInformatieObject.id).where(of_page(ZaakInformatieObject.zaak_id)),
-        select(literal("zaakobjecten"), ZaakObject.zaak_id, ZaakObject.uuid, null_moment(), ZaakObject.id).where(of_page(ZaakObject.zaak_id)),
-        select(literal("resultaat"), Resultaat.zaak_id, Resultaat.uuid, null_moment(), Resultaat.id).where(of_page(Resultaat.zaak_id)),
-        select(literal("status"), Status.zaak_id, Status.uuid, Status.datum_status_gezet, Status.id).where(of_page(Status.zaak_id)),
+        select(literal("deelzaken").label("kind"), deelzaak.hoofdzaak_id.label("zaak_id"), text(deelzaak.uuid).label("uuid"), null_moment().label("moment"), deelzaak.id.label("id")).where(of_page(deelzaak.hoofdzaak_id)),
+        select(literal("eigenschappen"), ZaakEigenschap.zaak_id, text(ZaakEigenschap.uuid), null_moment(), ZaakEigenschap.id).where(of_page(ZaakEigenschap.zaak_id)),
+        select(literal("rollen"), Rol.zaak_id, text(Rol.uuid), null_moment(), Rol.id).where(of_page(Rol.zaak_id)),
+        select(literal("zaakinformatieobjecten"), ZaakInformatieObject.zaak_id, text(ZaakInformatieObject.uuid), null_moment(), ZaakInformatieObject.id).where(of_page(ZaakInformatieObject.zaak_id)),
+        select(literal("zaakobjecten"), ZaakObject.zaak_id, text(ZaakObject.uuid), null_moment(), ZaakObject.id).where(of_page(ZaakObject.zaak_id)),
+        select(literal("resultaat"), Resultaat.zaak_id, text(Resultaat.uuid), null_moment(), Resultaat.id).where(of_page(Resultaat.zaak_id)),
+        select(literal("status"), Status.zaak_id, text(Status.uuid), Status.datum_status_gezet, Status.id).where(of_page(Status.zaak_id)),
     ]  # fmt: skip
     return union_all(*parts).order_by("kind", "id")
 
@@ -241,7 +257,7 @@ def _relations_statement(postgresql: bool):
 def _related_urls(ctx: Context, zaken: list[Zaak]) -> dict[int, dict[str, Any]]:
     """The read-only relations of a page of zaken, in one query."""
     statement = _relations_statement(ctx.session.get_bind().dialect.name == "postgresql")
-    rows = ctx.session.execute(statement, {"ids": [z.id for z in zaken]})
+    rows = ctx.session.connection().execute(statement, {"ids": [z.id for z in zaken]})  # Core: no ORM result handling
     related = _no_relations(zaken)
     uuids = {z.id: z.uuid for z in zaken}
     latest: dict[int, tuple] = {}
