@@ -311,8 +311,9 @@ def current_principal(request: Request) -> Principal:
 
 
 async def request_principal(request: Request) -> Principal:
-    """`current_principal` for async code: verified on the event loop (a JWT check is CPU only),
-    and from the thread pool only when the rights have to be looked up (an Autorisaties API)."""
+    """`current_principal` for async code: verified on the event loop (a JWT check is CPU only; the
+    applicaties file is looked at once per `RECHECK_SECONDS`), from the thread pool only when the
+    rights have to be looked up (an Autorisaties API)."""
     principal = getattr(request.state, "principal", None)
     if principal is None:
         authenticator = request.app.state.authenticator

@@ -140,16 +140,17 @@ READ_METHODS = frozenset({"GET", "HEAD"})
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """One session per request: commit when the endpoint returned, roll back when it raised.
 
-    Async, so a request does not hop to the thread pool twice to open and end its session: making
-    a session does no I/O, nor does ending a read's (PostgreSQL: no transaction; SQLite: a read
-    transaction); a write's commit, rollback and close run in the thread pool, shielded from
-    cancellation so the connection always goes back to the pool."""
+    Async, so a request does not hop to the thread pool to open its session (no I/O) nor, for a
+    read on PostgreSQL, to end it: such a session has no transaction, so nothing to commit, and
+    closing it does no I/O. Other sessions commit, roll back and close in the thread pool,
+    shielded from cancellation so the connection always goes back to the pool."""
     database = request.app.state.db
     read = request.method in READ_METHODS
     session = database.read_session() if read else database.session()
+    inline = read and database.reads_autocommit
 
     async def finish(step) -> None:
-        if read:
+        if inline:
             step()
         else:
             with anyio.CancelScope(shield=True):
@@ -157,7 +158,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 
     try:
         yield session
-        if not (read and database.reads_autocommit):
+        if not inline:
             await finish(session.commit)
     except BaseException:
         await finish(session.rollback)

@@ -239,17 +239,17 @@ def _relations_statement(postgresql: bool):
     def of_page(column):
         return id_list_condition(column, "ids", postgresql)
 
-    def text(column):
+    def as_text(column):
         return uuid_text(column, postgresql)
 
     parts = [
-        select(literal("deelzaken").label("kind"), deelzaak.hoofdzaak_id.label("zaak_id"), text(deelzaak.uuid).label("uuid"), null_moment().label("moment"), deelzaak.id.label("id")).where(of_page(deelzaak.hoofdzaak_id)),
-        select(literal("eigenschappen"), ZaakEigenschap.zaak_id, text(ZaakEigenschap.uuid), null_moment(), ZaakEigenschap.id).where(of_page(ZaakEigenschap.zaak_id)),
-        select(literal("rollen"), Rol.zaak_id, text(Rol.uuid), null_moment(), Rol.id).where(of_page(Rol.zaak_id)),
-        select(literal("zaakinformatieobjecten"), ZaakInformatieObject.zaak_id, text(ZaakInformatieObject.uuid), null_moment(), ZaakInformatieObject.id).where(of_page(ZaakInformatieObject.zaak_id)),
-        select(literal("zaakobjecten"), ZaakObject.zaak_id, text(ZaakObject.uuid), null_moment(), ZaakObject.id).where(of_page(ZaakObject.zaak_id)),
-        select(literal("resultaat"), Resultaat.zaak_id, text(Resultaat.uuid), null_moment(), Resultaat.id).where(of_page(Resultaat.zaak_id)),
-        select(literal("status"), Status.zaak_id, text(Status.uuid), Status.datum_status_gezet, Status.id).where(of_page(Status.zaak_id)),
+        select(literal("deelzaken").label("kind"), deelzaak.hoofdzaak_id.label("zaak_id"), as_text(deelzaak.uuid).label("uuid"), null_moment().label("moment"), deelzaak.id.label("id")).where(of_page(deelzaak.hoofdzaak_id)),
+        select(literal("eigenschappen"), ZaakEigenschap.zaak_id, as_text(ZaakEigenschap.uuid), null_moment(), ZaakEigenschap.id).where(of_page(ZaakEigenschap.zaak_id)),
+        select(literal("rollen"), Rol.zaak_id, as_text(Rol.uuid), null_moment(), Rol.id).where(of_page(Rol.zaak_id)),
+        select(literal("zaakinformatieobjecten"), ZaakInformatieObject.zaak_id, as_text(ZaakInformatieObject.uuid), null_moment(), ZaakInformatieObject.id).where(of_page(ZaakInformatieObject.zaak_id)),
+        select(literal("zaakobjecten"), ZaakObject.zaak_id, as_text(ZaakObject.uuid), null_moment(), ZaakObject.id).where(of_page(ZaakObject.zaak_id)),
+        select(literal("resultaat"), Resultaat.zaak_id, as_text(Resultaat.uuid), null_moment(), Resultaat.id).where(of_page(Resultaat.zaak_id)),
+        select(literal("status"), Status.zaak_id, as_text(Status.uuid), Status.datum_status_gezet, Status.id).where(of_page(Status.zaak_id)),
     ]  # fmt: skip
     return union_all(*parts).order_by("kind", "id")
 
