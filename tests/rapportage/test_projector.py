@@ -81,3 +81,31 @@ def test_the_norm_of_a_status_outside_the_batch_is_applied(rapportage):
         ("norm-2", 30 * 3600, True),
         ("norm-3", 2 * 3600, False),
     ]
+
+
+def test_the_milestones_of_a_batch_cost_the_same_queries_for_2_or_8_new_zaken(rapportage):
+    from services.rapportage.mijlpalen.service import after_apply
+
+    intake = rapportage.app.state.intake
+    zaaktypen = [
+        ZaaktypeFacts.from_json(f"{ZTC}/zaaktypen/{i}", {"url": f"{ZTC}/zaaktypen/{i}", "identificatie": f"ZT-{i}", "omschrijving": f"Zaaktype {i}"})
+        for i in (1, 2)
+    ]
+
+    def new_zaken(prefix: str, n: int) -> int:
+        """n new zaken of the two zaaktypen in turn; the statements of their milestones."""
+        changes = []
+        for i in range(n):
+            zaaktype = zaaktypen[i % 2]
+            url = f"{ZRC}/zaken/{prefix}-{i}"
+            zaak = ZaakFacts.from_json({"url": url, "zaaktype": zaaktype.url, "startdatum": "2026-03-02", "identificatie": f"{prefix}-{i}"})
+            changes.append(Change(url, zaak=zaak, statussen=[], zaaktypen={zaaktype.url: zaaktype}))
+        with intake.database.session() as session:
+            applied = intake.projector.apply(session, changes)
+            with QueryCounter(intake.database.engine) as counter:
+                after_apply(session, applied, intake.settings)
+            session.commit()
+        return counter.single
+
+    new_zaken("eerst", 3)  # the first zaak of each zaaktype, and the 3rd zaak (RAPPORTAGE_MIJLPALEN_AANTALLEN of the tests)
+    assert new_zaken("twee", 2) == new_zaken("acht", 8)
