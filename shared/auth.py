@@ -316,9 +316,9 @@ async def request_principal(request: Request) -> Principal:
     rights have to be looked up (an Autorisaties API)."""
     principal = getattr(request.state, "principal", None)
     if principal is None:
-        authenticator = request.app.state.authenticator
-        header = request.headers.get("authorization")
-        principal = authenticator.authenticate(header, may_wait=False) or await run_in_threadpool(authenticator.authenticate, header)
+        principal = request.app.state.authenticator.authenticate(request.headers.get("authorization"), may_wait=False)
+        if principal is None:
+            return await run_in_threadpool(current_principal, request)
         request.state.principal = principal
     return principal
 

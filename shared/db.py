@@ -137,6 +137,10 @@ class Database:
 READ_METHODS = frozenset({"GET", "HEAD"})
 
 
+def is_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """One session per request: commit when the endpoint returned, roll back when it raised.
 

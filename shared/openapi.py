@@ -190,7 +190,7 @@ def build_openapi(app: FastAPI, *, title: str, version: str, description: str, a
                     )
         paths[relative] = operations
     # in alphabetical order, as the official specs list them, whatever order the routers are
-    # included in (that order is the cost of matching a request: services/zaken/app.py)
+    # included in (that order is the cost of matching a request: shared.app.create_service_app)
     spec["paths"] = dict(sorted(paths.items()))
     return spec
 

@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from shared.db import is_postgresql
 from shared.targets import Target
 
 ACTIES = ("create", "update", "partial_update", "destroy")
@@ -136,7 +137,7 @@ class Outbox:
         targets = [t.name for t in targets_of(session) if t.wants(kanaal)]
         if not targets:
             session.execute(row)
-        elif session.get_bind().dialect.name == "postgresql":
+        elif is_postgresql(session):
             # one round trip: the message and its delivery rows in a single statement
             written = row.returning(self.table.c.id).cte("written")
             per_target = union_all(

@@ -46,17 +46,19 @@ TAGS = [
 
 
 def routers() -> list:
+    # most requested first (create_service_app says why): the Zaken and Rapportage services read
+    # zaaktypen, statustypen, roltypen and resultaattypen
     return [
-        besluittype_router,
-        catalogus_router,
+        zaaktype_router,
+        statustype_router,
+        roltype_router,
+        resultaattype_router,
         eigenschap_router,
         informatieobjecttype_router,
-        resultaattype_router,
-        roltype_router,
-        statustype_router,
+        besluittype_router,
+        catalogus_router,
         zaakobjecttype_router,
         ziot_router,
-        zaaktype_router,
     ]
 
 

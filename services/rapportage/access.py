@@ -10,7 +10,7 @@ import hmac
 
 from fastapi import Request
 
-from shared.auth import Principal, current_principal
+from shared.auth import Principal, current_principal, request_principal
 from shared.errors import NotAuthenticated, PermissionDenied
 
 SCOPE_LEZEN = "rapportage.lezen"
@@ -20,9 +20,9 @@ def may_read(principal: Principal) -> bool:
     return principal.all_rights or any(SCOPE_LEZEN in a.scopes for a in principal.applicatie.autorisaties)
 
 
-def require_lezen(request: Request) -> Principal:
+async def require_lezen(request: Request) -> Principal:
     """Dependency of every report: 401 without a valid JWT, 403 without `rapportage.lezen`."""
-    principal = current_principal(request)
+    principal = await request_principal(request)
     if not may_read(principal):
         raise PermissionDenied()
     return principal

@@ -190,6 +190,17 @@ def test_a_request_waits_in_a_thread_only_for_rights_to_look_up(service, autoris
     assert lookup.asked == ["consument"]
 
 
+def test_a_kept_token_past_its_age_is_a_401(service, monkeypatch):
+    """The kept (verified) token is checked for its age at every request: 401 not_authenticated."""
+    client, _, _, _ = service
+    headers = auth_header("alles")
+    assert client.get(f"{API_ROOT}/dingen", headers=headers).status_code == 200
+    later = time.time() + 3600 + 6  # ZGW_JWT_MAX_AGE + ZGW_JWT_LEEWAY have passed
+    monkeypatch.setattr(time, "time", lambda: later)
+    response = client.get(f"{API_ROOT}/dingen", headers=headers)
+    assert response.status_code == 401 and response.json()["code"] == "not_authenticated"
+
+
 def test_notification_empties_the_cache(service, autorisaties, autorisaties_outbox):
     client, _, lookup, _ = service
     created = create_applicatie(autorisaties, client_ids=["consument"], autorisaties=[zrc()])

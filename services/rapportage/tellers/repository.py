@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from services.rapportage.periods import month_end, month_start, next_month
 from services.rapportage.tellers.models import ALL_TEAMS, Stand, Teller, Verdeling
+from shared.db import is_postgresql
 
 # (soort, dag, zaaktype_id, team_id, statustype_id, waarde): a contribution, on a day
 Key = tuple[str, dt.date, int, int, int, int]
@@ -40,7 +41,7 @@ FIRST, LAST = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
 
 
 def dialect_insert(session: Session, table):
-    if session.get_bind().dialect.name == "postgresql":
+    if is_postgresql(session):
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
@@ -79,7 +80,7 @@ def add_deltas(session: Session, deltas: Counter) -> None:
         stmt = stmt.on_conflict_do_update(index_elements=list(COLUMNS), set_={"aantal": table.c.aantal + stmt.excluded.aantal})
         session.execute(stmt, plain)
     if histogram:
-        dialect = "postgresql" if session.get_bind().dialect.name == "postgresql" else "sqlite"
+        dialect = "postgresql" if is_postgresql(session) else "sqlite"
         stmt = text(_VERDELING_UPSERT[dialect]).bindparams(
             bindparam("periode", type_=Date), bindparam("w", type_=String), bindparam("d", type_=Integer)
         )

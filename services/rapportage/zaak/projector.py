@@ -20,6 +20,7 @@ from services.rapportage.tellers.repository import add_deltas, add_to_stand, dia
 from services.rapportage.zaak.contributions import zaak_contribution
 from services.rapportage.zaak.facts import KEEP, Change, StatusFacts, StatustypeFacts, TeamFacts, ZaaktypeFacts
 from services.rapportage.zaak.models import Opschorting, Status, Statustype, Team, Zaak, Zaaktype
+from shared.db import is_postgresql
 
 
 def utcnow() -> dt.datetime:
@@ -35,7 +36,7 @@ def lock_zaken(session: Session, urls: Sequence[str]) -> None:
     """Serialise the work on these zaken with every other transaction that locks them: on
     PostgreSQL transaction-scoped advisory locks, taken in key order in one statement (so two
     transactions never wait for each other in opposite orders)."""
-    if session.get_bind().dialect.name == "postgresql":
+    if is_postgresql(session):
         keys = sorted({lock_key(url) for url in urls})
         if keys:
             session.execute(
@@ -422,7 +423,7 @@ def clear_read_models(session: Session) -> None:
     to counters that are being emptied."""
     from services.rapportage.tellers.models import Stand, Teller, Verdeling
 
-    if session.get_bind().dialect.name == "postgresql":
+    if is_postgresql(session):
         session.execute(text("LOCK TABLE rpt_zaak, rpt_status, rpt_opschorting, rpt_teller, rpt_verdeling, rpt_stand IN EXCLUSIVE MODE"))
     else:
         lock_zaken(session, [])

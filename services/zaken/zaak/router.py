@@ -24,7 +24,7 @@ from shared.audittrail import (
 )
 from shared.auth import ZRC, Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi
-from shared.db import SessionDep
+from shared.db import SessionDep, is_postgresql
 from shared.errors import NotFound
 from shared.http import detail_response, json_response
 from shared.pagination import envelope, fetch_page, page_from
@@ -65,7 +65,7 @@ def _page(ctx: Context, query, page: int | None, expand: str | None, count: int 
     number = page_from(page)
     # the zaken as rows (service.row_columns): no ORM objects for a page only read (fetch_page
     # says what it saves)
-    columns = service.row_columns(ctx.session.get_bind().dialect.name == "postgresql")
+    columns = service.row_columns(is_postgresql(ctx.session))
     count, zaken = fetch_page(ctx.session, query.with_only_columns(*columns), number, count, rows=True)
     results = service.serialize(ctx, zaken)
     if expand:

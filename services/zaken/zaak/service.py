@@ -59,7 +59,7 @@ from services.zaken.zaakeigenschap.models import ZaakEigenschap
 from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
 from services.zaken.zaakobject.models import ZaakObject
 from shared.auth import VERTROUWELIJKHEID_RANK
-from shared.db import id_list_condition
+from shared.db import id_list_condition, is_postgresql
 from shared.errors import InvalidParam, PermissionDenied, ValidationProblem
 from shared.fields import add_duration, parse_day
 from shared.pagination import fetch_records
@@ -221,7 +221,7 @@ def get_zaak(ctx: Context, object_uuid: uuid_module.UUID, scopes: tuple[str, ...
     """A zaak by uuid; 403 when the client holds none of `scopes` for it (zrc-006). `read_only`:
     its row as a named tuple (to serialise: no ORM loading), not a Zaak to change."""
     if read_only:
-        columns = row_columns(ctx.session.get_bind().dialect.name == "postgresql")
+        columns = row_columns(is_postgresql(ctx.session))
         zaak = next(iter(fetch_records(ctx.session, select(*columns).where(Zaak.uuid == object_uuid))), None)
     else:
         zaak = ctx.session.scalar(select(Zaak).where(Zaak.uuid == object_uuid))
@@ -256,7 +256,7 @@ def _relations_statement(postgresql: bool):
 
 def _related_urls(ctx: Context, zaken: list[Zaak]) -> dict[int, dict[str, Any]]:
     """The read-only relations of a page of zaken, in one query."""
-    statement = _relations_statement(ctx.session.get_bind().dialect.name == "postgresql")
+    statement = _relations_statement(is_postgresql(ctx.session))
     rows = ctx.session.connection().execute(statement, {"ids": [z.id for z in zaken]})  # Core: no ORM result handling
     related = _no_relations(zaken)
     uuids = {z.id: z.uuid for z in zaken}
@@ -533,7 +533,7 @@ def generate_identificatie(ctx: Context, registratiedatum: dt.date) -> str:
     durable zaak holds can be handed out again after a crash. SQLite has one writer at a time
     anyway, and a second connection would wait for the create's own write lock."""
     session = ctx.session
-    if session.get_bind().dialect.name != "postgresql":
+    if not is_postgresql(session):
         return format_identificatie(registratiedatum.year, _take_number(session, registratiedatum.year))
     with Session(session.get_bind()) as own:
         number = _take_number(own, registratiedatum.year, flushed_later=True)
