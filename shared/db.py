@@ -176,6 +176,15 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
+def uuid_text(column, postgresql: bool):
+    """A uuid column as text on PostgreSQL, for what only goes into URLs and JSON: PostgreSQL
+    formats it in C, where a uuid.UUID costs ~0.8 µs to make and ~0.6 µs to format, and a page
+    of 100 zaken with their relations reads ~500 of them."""
+    from sqlalchemy import String, cast
+
+    return cast(column, String).label(column.key) if postgresql else column
+
+
 def id_list_condition(column, name: str, postgresql: bool):
     """`column IN :name` for a statement built once and executed with a list as `name`: on
     PostgreSQL `column = ANY(:name)`, one array parameter whatever the length of the list, so the

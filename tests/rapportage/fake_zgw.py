@@ -39,6 +39,7 @@ class FakeZgw(httpx.BaseTransport):
     down: set = field(default_factory=set)  # URL prefixes that answer 503
     forbidden: set = field(default_factory=set)  # URL prefixes that answer 403
     requests: int = 0
+    requested: list = field(default_factory=list)  # the URLs asked for, in order
 
     # ------------------------------------------------------------ Catalogi
 
@@ -186,6 +187,7 @@ class FakeZgw(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         self.requests += 1
         url = str(request.url)
+        self.requested.append(url)
         if any(url.startswith(prefix) for prefix in self.down):
             return httpx.Response(503, json={"detail": "down"})
         if any(url.startswith(prefix) for prefix in self.forbidden):

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from services.rapportage.inbox.models import InboxEvent
-from services.rapportage.zaak.models import Zaak
+from services.rapportage.zaak.models import Opschorting, Status, Team, Zaak
 from tests.conftest import assert_invalid
 from tests.delivery.conftest import wait_until
 from tests.rapportage.fake_zgw import ZRC
@@ -36,6 +36,33 @@ def test_the_callback_answers_204_and_projects(rapportage, fake_zgw, zaak):
     assert response.content == b""
     assert count(rapportage, Zaak) == 1
     assert count(rapportage, InboxEvent, InboxEvent.status == "verwerkt") == 1
+
+
+def test_a_new_zaak_is_fetched_alone(rapportage, fake_zgw):
+    """The create message of a zaak that shows no status, no rollen and no opschorting: its
+    statussen, rollen and audit trail are not asked for; what follows comes with messages of its own."""
+    zt = fake_zgw.zaaktype()
+    url = fake_zgw.create_zaak(zt, "2026-03-02", "2026-03-02T08:00:00Z", "Z1")
+    assert rapportage.callback(fake_zgw.messages[-1]).status_code == 204
+    assert fake_zgw.requested == [url, zt.url]
+
+    fake_zgw.add_rol(url, "organisatorische_eenheid", "behandelaar", "OE-1", "Team Vergunningen")
+    fake_zgw.set_status(url, zt.statustypen[0], "2026-03-02T09:00:00Z", zt)
+    for message in fake_zgw.messages[1:]:
+        assert rapportage.callback(message).status_code == 204
+    with rapportage.app.state.db.session() as session:
+        zaak = session.scalars(select(Zaak)).one()
+        assert session.get(Team, zaak.team_id).naam == "Team Vergunningen"
+        assert zaak.statustype_id is not None
+        assert count(rapportage, Status) == 1
+
+
+def test_a_new_zaak_created_opgeschort_reads_its_audit_trail(rapportage, fake_zgw):
+    zt = fake_zgw.zaaktype()
+    url = fake_zgw.create_zaak(zt, "2026-03-02", "2026-03-02T08:00:00Z", "Z1", opschorting={"indicatie": True, "reden": "wacht"})
+    assert rapportage.callback(fake_zgw.messages[-1]).status_code == 204
+    assert f"{url}/audittrail" in fake_zgw.requested
+    assert count(rapportage, Opschorting) == 1
 
 
 @pytest.mark.parametrize(

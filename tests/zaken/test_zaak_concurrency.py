@@ -81,29 +81,40 @@ def test_concurrent_patches_of_one_zaak(zaken, zaken_app, zaaktype):
     assert len(trail) == 1 + count
 
 
-def test_zrc002_the_number_is_taken_with_an_asynchronous_commit_of_its_own(zaken, zaken_app, zaaktype):
-    """PostgreSQL: the numbering transaction alone has synchronous_commit off (the zaak's own
-    commit flushes it; generate_identificatie says why); the connection goes back to the pool as it was."""
+def test_zrc002_the_number_is_taken_by_one_statement_in_autocommit(zaken, zaken_app, zaaktype):
+    """PostgreSQL: once the year has its counter row, the number is one UPDATE in autocommit with
+    synchronous_commit off for its own transaction (generate_identificatie says why); the zaak's
+    commit is the only one the client sends, synchronously; the connections go back to the pool
+    as they were."""
     engine = zaken_app.state.db.engine
     if engine.dialect.name != "postgresql":
-        pytest.skip("the numbering transaction of its own is PostgreSQL's")
+        pytest.skip("the numbering outside the create's transaction is PostgreSQL's")
+    create_zaak(zaken, zaaktype.url)  # the year's counter row
 
-    at_commit = []
+    numbering, at_commit = [], []
+
+    def note_statement(connection, cursor, statement, parameters, context, executemany):
+        if statement.startswith("UPDATE zaak_identificatie_teller"):
+            numbering.append((connection.connection.dbapi_connection.autocommit, "set_config" in statement))
 
     def note_setting(connection):
         with connection.connection.dbapi_connection.cursor() as cursor:
             cursor.execute("SHOW synchronous_commit")
             at_commit.append(cursor.fetchone()[0])
 
+    event.listen(engine, "before_cursor_execute", note_statement)
     event.listen(engine, "commit", note_setting)
     try:
         create_zaak(zaken, zaaktype.url)
     finally:
         event.remove(engine, "commit", note_setting)
-    assert at_commit == ["off", "on"]  # the number's transaction, then the zaak's
+        event.remove(engine, "before_cursor_execute", note_statement)
+    assert numbering == [(True, True)]
+    assert at_commit == ["on"]  # the zaak's
     pooled = [engine.connect() for _ in range(engine.pool.checkedin())]  # all at once: every one of them
     try:
         assert {connection.scalar(text("SHOW synchronous_commit")) for connection in pooled} == {"on"}
+        assert {connection.connection.dbapi_connection.autocommit for connection in pooled} == {False}
     finally:
         for connection in pooled:
             connection.close()

@@ -56,7 +56,9 @@ class Fetcher:
                 return Change(zaak_url, gone=True, moment=moment)
             raise
         if not known:
-            return self.full(zaak_url, zaak_json, moment=moment)
+            zaak_messages = [m for m in messages if m["resource"] == "zaak"]
+            created = bool(zaak_messages) and all(m["actie"] == "create" for m in zaak_messages)
+            return self.full(zaak_url, zaak_json, moment=moment, created=created)
         change = Change(zaak_url, zaak=_facts(ZaakFacts.from_json, zaak_json), moment=moment)
         resources = {m["resource"] for m in messages}
         status_urls = [m["resourceUrl"] for m in messages if m["resource"] == "status"]
@@ -81,9 +83,12 @@ class Fetcher:
 
     # ------------------------------------------------------------ a whole zaak
 
-    def full(self, zaak_url: str, zaak_json: dict | None = None, *, moment: dt.datetime | None = None) -> Change:
+    def full(self, zaak_url: str, zaak_json: dict | None = None, *, moment: dt.datetime | None = None, created: bool = False) -> Change:
         """Everything about one zaak: the zaak, its statussen, rollen (the team), resultaat and
-        opschorting periods (audit trail)."""
+        opschorting periods (audit trail). What the zaak itself shows to be empty is not asked
+        for: no statussen without a `status`, no rollen where `rollen` is an empty list, no
+        audit trail for a zaak not opgeschort whose only message is its creation (`created`:
+        a later change comes with a message of its own, which reads the audit trail)."""
         if zaak_json is None:
             try:
                 zaak_json = self.reader.get_object(zaak_url)
@@ -93,13 +98,16 @@ class Fetcher:
                 raise
         facts = _facts(ZaakFacts.from_json, zaak_json)
         root = api_root_of(facts.url)
-        statussen = [_facts(StatusFacts.from_json, s) for s in self.reader.list_all(f"{root}/statussen", {"zaak": facts.url})]
+        statussen = []
+        if facts.status is not None:
+            statussen = [_facts(StatusFacts.from_json, s) for s in self.reader.list_all(f"{root}/statussen", {"zaak": facts.url})]
+        no_rollen = zaak_json.get("rollen") == []  # a Zaken API before 1.2 does not list them
         change = Change(
             zaak_url,
             zaak=facts,
             statussen=statussen,
-            team=self.team(facts.url),
-            opschortingen=self.opschortingen(facts.url),
+            team=None if no_rollen else self.team(facts.url),
+            opschortingen=[] if created and not facts.opgeschort else self.opschortingen(facts.url),
             resultaattype=self.resultaattype(facts.resultaat),
             moment=moment,
         )

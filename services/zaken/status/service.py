@@ -9,6 +9,7 @@ transaction, with the status' audit record and notification).
 """
 
 import datetime as dt
+import functools
 import uuid as uuid_module
 from collections.abc import Callable
 
@@ -26,6 +27,7 @@ from services.zaken.status.models import Status
 from services.zaken.status.schemas import StatusFilters, StatusRequestbody
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
+from shared.db import id_list_condition, is_postgresql, uuid_text
 from shared.errors import InvalidParam, PermissionDenied, ValidationProblem
 from shared.resources import Context
 
@@ -80,24 +82,19 @@ class StatusService(ZaakChildService):
         """For a page of statussen in one query: which is the latest of its zaak, the URL of the
         rol that set it, the zaakinformatieobjecten of the status."""
         ids = [s.id for s in objects]
-        parts = [
-            select(literal("latest").label("kind"), Status.id.label("status_id"), Status.uuid.label("uuid"), Status.id.label("row_id"))
-            .where(Status.id.in_(ids), is_latest_clause()),
-            select(literal("gezetdoor"), Status.id, Rol.uuid, Rol.id)
-            .join(Rol, Rol.id == Status.gezetdoor_id)
-            .where(Status.id.in_(ids)),
-            select(literal("zaakinformatieobjecten"), ZaakInformatieObject.status_id, ZaakInformatieObject.uuid, ZaakInformatieObject.id)
-            .where(ZaakInformatieObject.status_id.in_(ids)),
-        ]  # fmt: skip
+        postgresql = is_postgresql(ctx.session)
+        rows = ctx.session.connection().execute(_page_statement(postgresql), {"ids": ids})  # Core: no ORM result handling
         page: dict = {"latest": set(), "gezetdoor": {}, "zaakinformatieobjecten": {i: [] for i in ids}}
         base = ctx.api_root_url
-        for kind, status_id, object_uuid, _ in ctx.session.execute(union_all(*parts).order_by("kind", "row_id")):
+        for kind, status_id, object_uuid, _ in rows:
+            if not postgresql:
+                object_uuid = _uuid(object_uuid)  # SQLite returns a UNION's uuid column as its stored text
             if kind == "latest":
                 page["latest"].add(status_id)
             elif kind == "gezetdoor":
-                page["gezetdoor"][status_id] = f"{base}/rollen/{_uuid(object_uuid)}"
+                page["gezetdoor"][status_id] = f"{base}/rollen/{object_uuid}"
             else:
-                page["zaakinformatieobjecten"][status_id].append(f"{base}/zaakinformatieobjecten/{_uuid(object_uuid)}")
+                page["zaakinformatieobjecten"][status_id].append(f"{base}/zaakinformatieobjecten/{object_uuid}")
         return page
 
     def to_json(self, ctx: Context, obj: Status, page: dict) -> dict:
@@ -284,8 +281,30 @@ def reopen(zaak: Zaak) -> None:
 
 
 def _uuid(value) -> uuid_module.UUID:
-    # SQLite returns a UNION's uuid column as text
     return value if isinstance(value, uuid_module.UUID) else uuid_module.UUID(str(value))
+
+
+@functools.cache
+def _page_statement(postgresql: bool):
+    """`load_page`'s query for a page of statussen (`ids`), built once per dialect (building it,
+    with the aliased status of `is_latest_clause`, cost more than running it)."""
+
+    def of_page(column):
+        return id_list_condition(column, "ids", postgresql)
+
+    def as_text(column):
+        return uuid_text(column, postgresql)
+
+    parts = [
+        select(literal("latest").label("kind"), Status.id.label("status_id"), as_text(Status.uuid).label("uuid"), Status.id.label("row_id"))
+        .where(of_page(Status.id), is_latest_clause()),
+        select(literal("gezetdoor"), Status.id, as_text(Rol.uuid), Rol.id)
+        .join(Rol, Rol.id == Status.gezetdoor_id)
+        .where(of_page(Status.id)),
+        select(literal("zaakinformatieobjecten"), ZaakInformatieObject.status_id, as_text(ZaakInformatieObject.uuid), ZaakInformatieObject.id)
+        .where(of_page(ZaakInformatieObject.status_id)),
+    ]  # fmt: skip
+    return union_all(*parts).order_by("kind", "row_id")
 
 
 __all__ = ["StatusService"]
