@@ -78,7 +78,6 @@ NlxLogrecordId = Annotated[
 ]
 
 
-
 def declare_audit_headers(toelichting: AuditToelichting = None, logrecord_id: NlxLogrecordId = None) -> None:
     """Dependency that documents the audit request headers on an operation (the writer reads them
     from the request itself)."""
@@ -143,6 +142,7 @@ class AuditTrail:
             Column("nieuw", JSON, nullable=True),
             Index("ix_audittrail_hoofd_object_path", "hoofd_object_path", "id"),
         )
+        self._insert = insert(self.table)
 
     def record(
         self,
@@ -189,14 +189,12 @@ class AuditTrail:
             "oud": _json_safe(oud),
             "nieuw": _json_safe(nieuw),
         }
-        session.execute(insert(self.table).values(**values))
+        session.execute(self._insert, values)  # one statement object: compiled and cache-keyed once
         return self._as_json(values)
 
     def list_for(self, session: Session, hoofd_object: str) -> list[dict]:
         """The trail of one hoofdobject, oldest first (chronological, as the reference implementation)."""
-        rows = session.execute(
-            select(self.table).where(self.table.c.hoofd_object_path == _path_of(hoofd_object)).order_by(self.table.c.id)
-        ).mappings()
+        rows = session.execute(select(self.table).where(self.table.c.hoofd_object_path == _path_of(hoofd_object)).order_by(self.table.c.id)).mappings()
         return [self._as_json(row) for row in rows]
 
     def get(self, session: Session, hoofd_object: str, record_uuid: uuid_module.UUID | str) -> dict | None:
@@ -206,11 +204,7 @@ class AuditTrail:
         except ValueError:
             return None
         row = (
-            session.execute(
-                select(self.table).where(
-                    self.table.c.hoofd_object_path == _path_of(hoofd_object), self.table.c.uuid == record_uuid
-                )
-            )
+            session.execute(select(self.table).where(self.table.c.hoofd_object_path == _path_of(hoofd_object), self.table.c.uuid == record_uuid))
             .mappings()
             .first()
         )

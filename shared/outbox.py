@@ -22,12 +22,14 @@ from sqlalchemy import (
     Table,
     Text,
     Uuid,
+    bindparam,
+    func,
     insert,
     literal,
     select,
     text,
-    union_all,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from shared.db import is_postgresql
@@ -101,6 +103,27 @@ class Outbox:
                 sqlite_where=text(undelivered),
             ),
         )
+        # the statements of `enqueue`, each built once (compiled and cache-keyed once), run with
+        # the message's values as parameters
+        self._insert = insert(self.table)
+        self._insert_returning_id = insert(self.table).returning(self.table.c.id)
+        # PostgreSQL: the message and a delivery row per target (`targets`, an array) in one statement
+        written = (
+            insert(self.table)
+            .values({c: bindparam(c.name) for c in self.table.c if c.name != "id"})
+            .returning(self.table.c.id, self.table.c.hoofd_object, self.table.c.created_at)
+            .cte("written")
+        )
+        self._insert_with_deliveries = insert(self.delivery).from_select(
+            ["outbox_id", "target", "hoofd_object", "next_attempt_at", "attempts"],
+            select(
+                written.c.id,
+                func.unnest(bindparam("targets", type_=ARRAY(String))),
+                written.c.hoofd_object,
+                written.c.created_at,
+                literal(0, Integer),
+            ),
+        )
 
     def enqueue(
         self,
@@ -125,43 +148,25 @@ class Outbox:
             "aanmaakdatum": iso_utc(now),
             "kenmerken": {k: ("" if v is None else str(v)) for k, v in kenmerken.items()},
         }
-        row = insert(self.table).values(
-            uuid=uuid.uuid4(),
-            kanaal=kanaal,
-            hoofd_object=hoofd_object,
-            resource=resource,
-            actie=actie,
-            message=message,
-            created_at=now,
-        )
+        row = {
+            "uuid": uuid.uuid4(),
+            "kanaal": kanaal,
+            "hoofd_object": hoofd_object,
+            "resource": resource,
+            "actie": actie,
+            "message": message,
+            "created_at": now,
+        }
         targets = [t.name for t in targets_of(session) if t.wants(kanaal)]
         if not targets:
-            session.execute(row)
+            session.execute(self._insert, row)
         elif is_postgresql(session):
-            # one round trip: the message and its delivery rows in a single statement
-            written = row.returning(self.table.c.id).cte("written")
-            per_target = union_all(
-                *(
-                    select(
-                        written.c.id,
-                        literal(name, String),
-                        literal(hoofd_object, String),
-                        literal(now, DateTime(timezone=True)),
-                        literal(0, Integer),
-                    )
-                    for name in targets
-                )
-            )
-            columns = ["outbox_id", "target", "hoofd_object", "next_attempt_at", "attempts"]
-            session.execute(insert(self.delivery).from_select(columns, per_target))
+            session.execute(self._insert_with_deliveries, {**row, "targets": targets})  # one round trip
         else:
-            outbox_id = session.execute(row.returning(self.table.c.id)).scalar_one()
+            outbox_id = session.execute(self._insert_returning_id, row).scalar_one()
             session.execute(
                 insert(self.delivery),
-                [
-                    {"outbox_id": outbox_id, "target": name, "hoofd_object": hoofd_object, "next_attempt_at": now, "attempts": 0}
-                    for name in targets
-                ],
+                [{"outbox_id": outbox_id, "target": name, "hoofd_object": hoofd_object, "next_attempt_at": now, "attempts": 0} for name in targets],
             )
         session.info["outbox_written"] = True  # the dispatcher in this process wakes after commit
         return message

@@ -93,13 +93,17 @@ def local_uuid(ctx: Context, url: str, collection: str) -> uuid_module.UUID | No
     return uuid_module.UUID(match.group(1))
 
 
-def resolve_zaak(ctx: Context, url: str, name: str = "zaak", *, missing_code: str = "object-does-not-exist") -> Zaak:
+def resolve_zaak(ctx: Context, url: str, name: str = "zaak", *, missing_code: str = "object-does-not-exist", lock: bool = False) -> Zaak:
     """The local zaak a URL points at: 400 `no_match` for a URL that is no zaak of this API,
-    `missing_code` for an unknown zaak."""
+    `missing_code` for an unknown zaak. `lock`: its row stays locked until the transaction ends
+    (SELECT ... FOR UPDATE), read afresh."""
     object_uuid = local_uuid(ctx, url, "zaken")
     if object_uuid is None:
         raise ValidationProblem.field(name, "no_match", "Ongeldige hyperlink - Geen URL match.")
-    zaak = ctx.session.scalar(select(Zaak).where(Zaak.uuid == object_uuid))
+    query = select(Zaak).where(Zaak.uuid == object_uuid)
+    if lock:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    zaak = ctx.session.scalar(query)
     if zaak is None:
         raise ValidationProblem.field(name, missing_code, "Het object bestaat niet in de database.")
     return zaak
@@ -161,9 +165,10 @@ class ZaakChildService:
 
     # ------------------------------------------------------------ writes
 
-    def zaak_for_create(self, ctx: Context, url: str) -> Zaak:
-        """The zaak of a new object, which the client must hold the create scopes for (zrc-006)."""
-        zaak = resolve_zaak(ctx, url)
+    def zaak_for_create(self, ctx: Context, url: str, *, lock: bool = False) -> Zaak:
+        """The zaak of a new object, which the client must hold the create scopes for (zrc-006);
+        `lock`: locked until the transaction ends."""
+        zaak = resolve_zaak(ctx, url, lock=lock)
         ensure_allowed(ctx.principal, self.scopes["create"], zaak)
         return zaak
 

@@ -114,9 +114,8 @@ class StatusService(ZaakChildService):
     # ------------------------------------------------------------ writes
 
     def create(self, ctx: Context, data: StatusRequestbody) -> Status:
-        zaak = self.zaak_for_create(ctx, data.zaak)
-        # one status write at a time per zaak: the second-status and closing rules read its history
-        zaak = ctx.session.scalar(select(Zaak).where(Zaak.id == zaak.id).with_for_update().execution_options(populate_existing=True))
+        # one status write at a time per zaak: the second-status, unique and closing rules read its history
+        zaak = self.zaak_for_create(ctx, data.zaak, lock=True)
         moment = utc(data.datumStatusGezet)
 
         # field rules
@@ -158,11 +157,11 @@ class StatusService(ZaakChildService):
             statustoelichting=data.statustoelichting or "",
             gezetdoor_id=gezetdoor.id if gezetdoor else None,
         )
+        ctx.session.add(status)
         try:
-            with ctx.session.begin_nested():
-                ctx.session.add(status)
-        except IntegrityError:
-            raise unique_problem() from None  # a concurrent status with the same datumStatusGezet
+            ctx.session.flush()
+        except IntegrityError:  # the unique index, should a status come by another way than this lock
+            raise unique_problem() from None  # the request's transaction is rolled back whole
         if closing is not None:
             for column, value in closing.items():
                 setattr(zaak, column, value)
