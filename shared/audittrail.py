@@ -78,9 +78,9 @@ NlxLogrecordId = Annotated[
 ]
 
 
-def declare_audit_headers(toelichting: AuditToelichting = None, logrecord_id: NlxLogrecordId = None) -> None:
+async def declare_audit_headers(toelichting: AuditToelichting = None, logrecord_id: NlxLogrecordId = None) -> None:
     """Dependency that documents the audit request headers on an operation (the writer reads them
-    from the request itself)."""
+    from the request itself). Async: FastAPI runs a sync dependency in the thread pool."""
 
 
 # Column sizes of the standard (AuditTrail maxLength); values from the JWT are cut to fit.

@@ -146,29 +146,33 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 
     Async, so a request does not hop to the thread pool to open its session (no I/O) nor, for a
     read on PostgreSQL, to end it: such a session has no transaction, so nothing to commit, and
-    closing it does no I/O. Other sessions commit, roll back and close in the thread pool,
-    shielded from cancellation so the connection always goes back to the pool."""
+    closing it does no I/O. Other sessions commit (or roll back) and close in one hop to the
+    thread pool, shielded from cancellation so the connection always goes back to the pool.""" 
     database = request.app.state.db
     read = request.method in READ_METHODS
     session = database.read_session() if read else database.session()
     inline = read and database.reads_autocommit
 
-    async def finish(step) -> None:
+    def end(commit: bool) -> None:
+        try:
+            if commit:
+                session.commit()
+        finally:
+            session.close()  # rolls back what was not committed
+
+    async def finish(commit: bool) -> None:
         if inline:
-            step()
-        else:
+            end(commit)
+        else:  # one hop for commit and close
             with anyio.CancelScope(shield=True):
-                await run_in_threadpool(step)
+                await run_in_threadpool(end, commit)
 
     try:
         yield session
-        if not inline:
-            await finish(session.commit)
     except BaseException:
-        await finish(session.rollback)
+        await finish(False)
         raise
-    finally:
-        await finish(session.close)
+    await finish(not inline)
 
 
 # scope="function": the commit runs before the response is sent, so a failed commit is an

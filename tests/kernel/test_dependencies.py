@@ -1,0 +1,37 @@
+"""Every dependency of every operation is async: FastAPI runs a plain `def` dependency in the thread
+pool, a hop per request for what may do no I/O at all (the audit headers' declaration was one:
+a tenth of a zaak create's time in FastAPI). Dependencies that do I/O go to the pool themselves."""
+
+from importlib import import_module
+
+import pytest
+from fastapi.dependencies.utils import _is_async_gen_callable, _is_coroutine_callable
+from fastapi.routing import APIRoute
+
+from services.registry import SERVICES
+
+
+def operations(router):
+    for route in router.routes:
+        if isinstance(route, APIRoute):
+            yield route
+        elif hasattr(route, "original_router"):  # an included router
+            yield from operations(route.original_router)
+
+
+def sync_dependencies(dependant) -> set[str]:
+    found = set()
+    for sub in dependant.dependencies:
+        if sub.call is not None and not (_is_coroutine_callable(sub.call) or _is_async_gen_callable(sub.call)):
+            found.add(getattr(sub.call, "__qualname__", repr(sub.call)))
+        found |= sync_dependencies(sub)
+    return found
+
+
+@pytest.mark.parametrize("service", list(SERVICES))
+def test_no_operation_has_a_sync_dependency(service):
+    module, func = SERVICES[service].app_factory.split(":")
+    app = getattr(import_module(module), func)()
+    routes = list(operations(app.router))
+    assert len(routes) > 10  # the walk reaches the included routers
+    assert {(route.path, name) for route in routes for name in sync_dependencies(route.dependant)} == set()
