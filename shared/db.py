@@ -147,7 +147,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     Async, so a request does not hop to the thread pool to open its session (no I/O) nor, for a
     read on PostgreSQL, to end it: such a session has no transaction, so nothing to commit, and
     closing it does no I/O. Other sessions commit (or roll back) and close in one hop to the
-    thread pool, shielded from cancellation so the connection always goes back to the pool.""" 
+    thread pool, shielded from cancellation so the connection always goes back to the pool."""
     database = request.app.state.db
     read = request.method in READ_METHODS
     session = database.read_session() if read else database.session()
