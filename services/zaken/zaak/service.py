@@ -533,7 +533,7 @@ def generate_identificatie(ctx: Context, registratiedatum: dt.date) -> str:
         return format_identificatie(year, _take_number(session, year))
     bind = session.get_bind()
     with bind.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        number = connection.scalar(_next_number(year, flushed_later=True))
+        number = connection.scalar(_next_number(flushed_later=True), {"year": year})
     if number is None:  # the year's first zaak: its counter row is made in a transaction of its own
         with Session(bind) as own:
             number = _take_number(own, year, flushed_later=True)
@@ -541,15 +541,16 @@ def generate_identificatie(ctx: Context, registratiedatum: dt.date) -> str:
     return format_identificatie(year, number)
 
 
-def _next_number(year: int, *, flushed_later: bool = False):
-    """The UPDATE that takes the year's next number (no row: the year has no counter yet);
-    `flushed_later` (PostgreSQL): its transaction's commit need not wait for its WAL flush
-    (`synchronous_commit` off for that transaction, set in the same statement)."""
+@functools.cache
+def _next_number(flushed_later: bool = False):
+    """The UPDATE that takes the next number of the year `year` (no row: the year has no counter
+    yet), built once; `flushed_later` (PostgreSQL): its transaction's commit need not wait for its
+    WAL flush (`synchronous_commit` off for that transaction, set in the same statement)."""
     from services.zaken.zaak.models import IdentificatieTeller
 
     statement = (
         update(IdentificatieTeller)
-        .where(IdentificatieTeller.jaar == year)
+        .where(IdentificatieTeller.jaar == bindparam("year"))
         .values(laatste=IdentificatieTeller.laatste + 1)
         .returning(IdentificatieTeller.laatste)
     )
@@ -564,7 +565,7 @@ def _take_number(session: Session, year: int, *, flushed_later: bool = False) ->
     from services.zaken.zaak.models import IdentificatieTeller
 
     for _ in range(3):
-        number = session.scalar(_next_number(year, flushed_later=flushed_later))
+        number = session.scalar(_next_number(flushed_later), {"year": year})
         if number is not None:
             return number
         # the first zaak of the year: start after what exists (e.g. zaken imported with identificaties)
