@@ -6,6 +6,7 @@ codes. `register_resource` wires those HTTP operations for a domain's `ResourceS
 holds the queries and rules; a domain router adds its own extra operations (e.g. `/publish`).
 """
 
+import functools
 import uuid as uuid_module
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Protocol
@@ -101,8 +102,9 @@ class Context:
     principal: Principal
     session: Session
 
-    @property
+    @functools.cached_property
     def api_root_url(self) -> str:
+        # once per request: a page of zaaktypen makes ~1,000 URLs
         return self.request.app.state.api_root_url(self.request)
 
     def url(self, collection: str, object_uuid) -> str:
