@@ -4,6 +4,7 @@ The session is committed or rolled back at the request boundary (`SessionDep`), 
 domain code. Relationships are declared `lazy="raise"` by convention, so an N+1 is an error.
 """
 
+import functools
 import json
 import time
 from collections.abc import AsyncIterator
@@ -130,8 +131,17 @@ class Database:
         """For a request that only reads (GET, HEAD)."""
         return self.read_sessionmaker()
 
+    @functools.cached_property
+    def side_engine(self) -> Engine:
+        """Connections for a short statement outside a request's transaction (the zaak number), from
+        a pool of their own: a request that holds a connection and asks its own pool for a second
+        could wait for ever once every connection is held by such a request."""
+        return make_engine(self.url, pool_size=2, max_overflow=18)
+
     def dispose(self) -> None:
         self.engine.dispose()
+        if "side_engine" in vars(self):
+            self.side_engine.dispose()
 
 
 READ_METHODS = frozenset({"GET", "HEAD"})

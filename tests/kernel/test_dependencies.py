@@ -2,10 +2,10 @@
 pool, a hop per request for what may do no I/O at all (the audit headers' declaration was one:
 a tenth of a zaak create's time in FastAPI). Dependencies that do I/O go to the pool themselves."""
 
+import inspect
 from importlib import import_module
 
 import pytest
-from fastapi.dependencies.utils import _is_async_gen_callable, _is_coroutine_callable
 from fastapi.routing import APIRoute
 
 from services.registry import SERVICES
@@ -19,10 +19,17 @@ def operations(router):
             yield from operations(route.original_router)
 
 
+def is_async(call) -> bool:
+    call = inspect.unwrap(call)
+    if not (inspect.isfunction(call) or inspect.ismethod(call)):
+        call = getattr(call, "__call__", call)  # a callable object: its __call__
+    return inspect.iscoroutinefunction(call) or inspect.isasyncgenfunction(call)
+
+
 def sync_dependencies(dependant) -> set[str]:
     found = set()
     for sub in dependant.dependencies:
-        if sub.call is not None and not (_is_coroutine_callable(sub.call) or _is_async_gen_callable(sub.call)):
+        if sub.call is not None and not is_async(sub.call):
             found.add(getattr(sub.call, "__qualname__", repr(sub.call)))
         found |= sync_dependencies(sub)
     return found

@@ -57,6 +57,18 @@ def test_a_new_zaak_is_fetched_alone(rapportage, fake_zgw):
         assert count(rapportage, Status) == 1
 
 
+def test_a_zaak_that_does_not_list_its_rollen_is_asked_for_them(rapportage, fake_zgw):
+    """A Zaken API before 1.2 shows no `rollen` on the zaak: that is no empty list."""
+    zt = fake_zgw.zaaktype()
+    url = fake_zgw.create_zaak(zt, "2026-03-02", "2026-03-02T08:00:00Z", "Z1")
+    fake_zgw.add_rol(url, "organisatorische_eenheid", "behandelaar", "OE-1", "Team Vergunningen")
+    del fake_zgw.objects[url]["rollen"]
+    assert rapportage.callback(fake_zgw.messages[0]).status_code == 204
+    with rapportage.app.state.db.session() as session:
+        zaak = session.scalars(select(Zaak)).one()
+        assert session.get(Team, zaak.team_id).naam == "Team Vergunningen"
+
+
 def test_a_new_zaak_created_opgeschort_reads_its_audit_trail(rapportage, fake_zgw):
     zt = fake_zgw.zaaktype()
     url = fake_zgw.create_zaak(zt, "2026-03-02", "2026-03-02T08:00:00Z", "Z1", opschorting={"indicatie": True, "reden": "wacht"})

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import event, text
 
 from services.zaken import API_ROOT
+from shared.db import Database
 from tests.zaken.factories import create_zaak, published_zaaktype, zaak_body
 from tests.zaken_fixtures import ZakenClient
 
@@ -91,30 +92,57 @@ def test_zrc002_the_number_is_taken_by_one_statement_in_autocommit(zaken, zaken_
         pytest.skip("the numbering outside the create's transaction is PostgreSQL's")
     create_zaak(zaken, zaaktype.url)  # the year's counter row
 
+    side = zaken_app.state.db.side_engine
     numbering, at_commit = [], []
 
-    def note_statement(connection, cursor, statement, parameters, context, executemany):
-        if statement.startswith("UPDATE zaak_identificatie_teller"):
-            numbering.append((connection.connection.dbapi_connection.autocommit, "set_config" in statement))
+    def note_statement(name):
+        def note(connection, cursor, statement, parameters, context, executemany):
+            if statement.startswith("UPDATE zaak_identificatie_teller"):
+                numbering.append((name, connection.connection.dbapi_connection.autocommit, "set_config" in statement))
+
+        return note
 
     def note_setting(connection):
         with connection.connection.dbapi_connection.cursor() as cursor:
             cursor.execute("SHOW synchronous_commit")
             at_commit.append(cursor.fetchone()[0])
 
-    event.listen(engine, "before_cursor_execute", note_statement)
-    event.listen(engine, "commit", note_setting)
+    listeners = [(engine, "before_cursor_execute", note_statement("request")), (side, "before_cursor_execute", note_statement("side")),
+                 (engine, "commit", note_setting), (side, "commit", note_setting)]  # fmt: skip
+    for target, name, listener in listeners:
+        event.listen(target, name, listener)
     try:
         create_zaak(zaken, zaaktype.url)
     finally:
-        event.remove(engine, "commit", note_setting)
-        event.remove(engine, "before_cursor_execute", note_statement)
-    assert numbering == [(True, True)]
+        for target, name, listener in listeners:
+            event.remove(target, name, listener)
+    assert numbering == [("side", True, True)]  # the side pool's (Database.side_engine)
     assert at_commit == ["on"]  # the zaak's
-    pooled = [engine.connect() for _ in range(engine.pool.checkedin())]  # all at once: every one of them
+    for pool_engine in (engine, side):
+        pooled = [pool_engine.connect() for _ in range(pool_engine.pool.checkedin())]  # all at once: every one of them
+        try:
+            assert {connection.scalar(text("SHOW synchronous_commit")) for connection in pooled} == {"on"}
+            assert {connection.connection.dbapi_connection.autocommit for connection in pooled} == {False}
+        finally:
+            for connection in pooled:
+                connection.close()
+
+
+def test_zrc002_numbering_needs_no_second_connection_of_the_request_pool(zaken, zaken_app, zaaktype):
+    """A deelzaak create holds a connection of the request pool (it read its hoofdzaak) when it
+    takes its number: with that pool down to one connection it still gets a 201, where asking the
+    same pool for a second connection waited for the pool's time-out (a 500), and with every
+    connection held by such creates, for ever."""
+    database = zaken_app.state.db
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("the numbering outside the create's transaction is PostgreSQL's")
+    hoofdzaak = create_zaak(zaken, zaaktype.url)
+    one_connection = Database(database.url, pool_size=1, max_overflow=0, pool_timeout=2)
+    one_connection.sessionmaker.configure(info=database.sessionmaker.kw.get("info", {}))
+    zaken_app.state.db = one_connection
     try:
-        assert {connection.scalar(text("SHOW synchronous_commit")) for connection in pooled} == {"on"}
-        assert {connection.connection.dbapi_connection.autocommit for connection in pooled} == {False}
+        deelzaak = create_zaak(zaken, zaaktype.url, hoofdzaak=hoofdzaak["url"])
     finally:
-        for connection in pooled:
-            connection.close()
+        zaken_app.state.db = database
+        one_connection.dispose()
+    assert re.fullmatch(r"ZAAK-\d{4}-\d{10}", deelzaak["identificatie"])

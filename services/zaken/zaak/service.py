@@ -525,17 +525,17 @@ def generate_identificatie(ctx: Context, registratiedatum: dt.date) -> str:
     flush (synchronous_commit off for that statement's transaction alone): a zaak that holds the
     number commits later, synchronously, and flushing its commit record flushes the counter's
     earlier one with it, so no number a durable zaak holds can be handed out again after a
-    crash. SQLite has one writer at a time anyway, and a second connection would wait for the
-    create's own write lock."""
+    crash. The statement's connection comes from `Database.side_engine`. SQLite has one writer at
+    a time anyway, and a second connection would wait for the create's own write lock."""
     session = ctx.session
     year = registratiedatum.year
     if not is_postgresql(session):
         return format_identificatie(year, _take_number(session, year))
-    bind = session.get_bind()
-    with bind.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+    side = ctx.request.app.state.db.side_engine  # not the request's pool (Database.side_engine says why)
+    with side.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         number = connection.scalar(_next_number(flushed_later=True), {"year": year})
     if number is None:  # the year's first zaak: its counter row is made in a transaction of its own
-        with Session(bind) as own:
+        with Session(side) as own:
             number = _take_number(own, year, flushed_later=True)
             own.commit()
     return format_identificatie(year, number)
