@@ -227,7 +227,8 @@ def app_for(url: str, transport=None, **settings):
     from shared.settings import KernelSettings
 
     rs = RapportageSettings(database_url=url, worker_enabled=False, callback_authorization="Bearer bench", **settings)
-    return create_app(rs, KernelSettings(demo_enabled=True), transport=transport, today=lambda: TODAY)
+    # gc_freeze as `zgw serve` sets it: the served app's start-up settles the heap (shared.app.settle_heap)
+    return create_app(rs, KernelSettings(demo_enabled=True, gc_freeze=True), transport=transport, today=lambda: TODAY)
 
 
 def report_latency(url: str, repeat: int) -> dict:
@@ -266,7 +267,8 @@ def report_latency(url: str, repeat: int) -> dict:
 
 class MemoryZgw(httpx.BaseTransport):
     """Zaken and Catalogi resources from memory (what the fetches cost is not measured here): each
-    object by its URL, and the list of a zaak's statussen (`GET /statussen?zaak=`; no rollen)."""
+    object by its URL, and the list of a zaak's statussen (`GET /statussen?zaak=`). The zaken have
+    no rollen, and say so as a Zaken API 1.5 zaak does (`rollen: []`)."""
 
     def __init__(self):
         self.objects: dict[str, bytes] = {}
@@ -322,7 +324,7 @@ def ingest_events(n_zaken: int, seed: int = 7, prefix: str = "ingest"):
         zaak = {"url": url, "uuid": f"10000000-0000-4000-8000-{i:012d}", "identificatie": f"ING-{i}", "bronorganisatie": "002220647",
                 "zaaktype": zt["url"], "registratiedatum": start.date().isoformat(), "startdatum": start.date().isoformat(),
                 "einddatum": (start + dt.timedelta(days=3)).date().isoformat(), "einddatumGepland": None, "uiterlijkeEinddatumAfdoening": None,
-                "status": statussen[-1]["url"], "resultaat": None, "opschorting": {"indicatie": False}}  # fmt: skip
+                "status": statussen[-1]["url"], "resultaat": None, "opschorting": {"indicatie": False}, "rollen": []}  # fmt: skip
         api.put(url, zaak)
         api.put(f"{url}/audittrail", [])
         kenmerken = {"bronorganisatie": "002220647", "zaaktype": zt["url"], "vertrouwelijkheidaanduiding": "openbaar"}
@@ -452,6 +454,7 @@ def ingest_worker(url: str, n_zaken: int, batch: int) -> dict:
     from services.rapportage.inbox.service import dedupe_key
     from services.rapportage.tellers.repository import dialect_insert
     from services.rapportage.zaak.facts import parse_moment
+    from shared.app import settle_heap
 
     api, messages, _ = ingest_events(n_zaken, seed=13, prefix=f"worker-{RUN}")
     app = app_for(url, transport=api, mijlpalen_aantallen="", fetch_concurrency=4)
@@ -466,6 +469,7 @@ def ingest_worker(url: str, n_zaken: int, batch: int) -> dict:
         session.execute(dialect_insert(session, InboxEvent.__table__), rows)
         session.commit()
     intake = app.state.intake
+    settle_heap()  # what the served app's start-up does (app_for), which runs no start-up here
     started = time.perf_counter()
     handled = 0
     while True:

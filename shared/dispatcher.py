@@ -398,15 +398,12 @@ class Sender:
         self.url = f"{target.url}/notificaties" if target.type == "notificaties-api" else target.url
         # the lean client, unless switched off or a proxy is configured (httpx speaks to proxies)
         self.poster = Poster(self.url, timeout, min(timeout, 5.0)) if fast and not _uses_proxy(self.url) else None
-        self._token: tuple[float, str] | None = None
         self._kanalen: set[str] = set()
 
     def _authorization(self) -> str:
         if self.target.type == "webhook":
             return self.target.authorization
-        if self._token is None or time.time() - self._token[0] > 600:  # fresh well within the JWT's age
-            self._token = (time.time(), "Bearer " + make_token(self.target.client_id, self.target.secret))
-        return self._token[1]
+        return "Bearer " + make_token(self.target.client_id, self.target.secret)  # signed once a second
 
     def _headers(self) -> dict[str, str]:
         authorization = self._authorization()

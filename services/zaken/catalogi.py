@@ -58,7 +58,7 @@ class CatalogiClient:
         )
 
     def _headers(self, url: str) -> dict[str, str]:
-        # a fresh token per fetch: cheap, and never older than a Catalogi API's JWT age limit
+        # the token of this second (make_token): never older than a Catalogi API's JWT age limit
         return {"Authorization": f"Bearer {make_token(self.client_id, self.secret)}"}
 
     def close(self) -> None:

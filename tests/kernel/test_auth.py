@@ -150,3 +150,24 @@ def test_example_applicaties_file_loads(kernel):
     source = FileAutorisaties(settings)
     assert source.by_client_id("beheer").heeft_alle_autorisaties
     assert source.by_client_id("zaaksysteem").scopes("ztc") == {"catalogi.lezen"}
+
+
+def test_a_client_signs_once_a_second(monkeypatch):
+    """make_token without iat: the token of this second, made once (it depends on nothing else)."""
+    import shared.auth
+
+    now = [1_800_000_000.2]
+    monkeypatch.setattr(shared.auth.time, "time", lambda: now[0])
+    encoded = []
+    real_encode = shared.auth.jwt.encode
+    monkeypatch.setattr(shared.auth.jwt, "encode", lambda *a, **k: encoded.append(a) or real_encode(*a, **k))
+    first = make_token("client", "secret")
+    now[0] += 0.7
+    assert make_token("client", "secret") == first
+    assert make_token("client", "other secret") != first
+    now[0] += 0.2
+    later = make_token("client", "secret")
+    assert later != first
+    assert jwt.decode(later, options={"verify_signature": False})["iat"] == 1_800_000_001
+    assert make_token("client", "secret", iat=1_800_000_000) == first
+    assert len(encoded) == 4  # first, the other secret, the next second, the given iat

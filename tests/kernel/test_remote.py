@@ -113,6 +113,23 @@ def test_a_write_on_a_closed_connection_is_not_sent_again():
     assert inner.sent == 1
 
 
+def test_a_reader_keeps_no_cookies():
+    """The APIs read are stateless: a cookie one sets is not kept, nor sent with the next read."""
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={}, headers={"Set-Cookie": "sessionid=abc; Path=/"})
+
+    with api_reader(5.0, httpx.MockTransport(handler)) as client:
+        client.get("http://api.example/a")
+        client.get("http://api.example/b")
+        client.cookies = {"given": "1"}
+        client.get("http://api.example/c")
+        assert len(client.cookies) == 0
+    assert [request.headers.get("cookie") for request in sent] == [None, None, None]
+
+
 def test_a_reader_goes_through_the_proxy_of_the_environment(monkeypatch):
     class Proxy(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 - the http.server hook

@@ -18,7 +18,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from services.rapportage.client import FetchError
@@ -31,7 +31,7 @@ from services.rapportage.zaak.facts import parse_moment
 from services.rapportage.zaak.fetch import Fetcher
 from services.rapportage.zaak.models import Zaak
 from services.rapportage.zaak.projector import Projector, lock_zaken, utcnow
-from shared.db import Database
+from shared.db import Database, in_values, is_postgresql
 
 log = logging.getLogger("zgw.rapportage")
 
@@ -163,9 +163,8 @@ class Intake:
             rows = [self._inbox_row(a.message, a.key, now) for a in batch]
             stmt = dialect_insert(session, InboxEvent.__table__).values(rows).on_conflict_do_nothing(index_elements=["sleutel"])
             inserted = dict(session.execute(stmt.returning(InboxEvent.sleutel, InboxEvent.id)).all())
-            events = self._project_events(session, list(inserted.values()))
+            state = self._project_events(session, list(inserted.values()))
             session.commit()
-        state = {e.id: (e.status, e.laatste_fout) for e in events}
         outcomes, seen = [], set()
         for arrival in batch:
             event_id = inserted.get(arrival.key)
@@ -237,8 +236,7 @@ class Intake:
                 return None
             event_id = event.id
             event.pogingen += 1
-            delay = min(self.settings.retry_cap_seconds, self.settings.retry_base_seconds * 2 ** max(0, event.pogingen - 1))
-            event.volgende_poging = utcnow() + dt.timedelta(seconds=delay)
+            event.volgende_poging = utcnow() + dt.timedelta(seconds=self._retry_delay(event.pogingen))
             event.laatste_fout = fout[:4000]
             session.commit()
         return event_id
@@ -283,28 +281,28 @@ class Intake:
     def _process_batch(self, event_ids: list[int], zaken: list[str]) -> int:
         with self.database.session() as session:
             lock_zaken(session, zaken)
-            events = self._project_events(session, event_ids)
+            handled = self._project_events(session, event_ids)
             session.commit()
-            return len(events)
+            return len(handled)
 
-    def _project_events(self, session: Session, event_ids: list[int]) -> list[InboxEvent]:
+    def _project_events(self, session: Session, event_ids: list[int]) -> dict[int, tuple[str, str | None]]:
         """Fetch (concurrently, per zaak) and project the waiting events among `event_ids`, in
         the session's transaction, whose zaken the caller has locked; an event whose fetch fails
-        is postponed with its error in the same transaction. Returns the events, their status set."""
-        events = list(
-            session.scalars(
-                select(InboxEvent)
-                .where(InboxEvent.id.in_(event_ids), InboxEvent.status == WACHTEND)
-                .order_by(InboxEvent.id)
-                .execution_options(populate_existing=True)
-            )
-        )
-        groups: dict[str, list[InboxEvent]] = {}
+        is postponed with its error in the same transaction. Returns each event's (status, error).
+        The events are read as rows and marked processed by one UPDATE: as ORM objects, a batch of
+        500 cost a tenth of its time in loading them and in the flush of their changes."""
+        postgresql = is_postgresql(session)
+        events = session.execute(
+            select(InboxEvent.id, InboxEvent.hoofd_object, InboxEvent.bericht, InboxEvent.aanmaakdatum, InboxEvent.pogingen)
+            .where(in_values(InboxEvent.id, event_ids, postgresql), InboxEvent.status == WACHTEND)
+            .order_by(InboxEvent.id)
+        ).all()
+        groups: dict[str, list] = {}
         for event in events:
             groups.setdefault(event.hoofd_object, []).append(event)
         if not groups:
-            return events
-        known = set(session.scalars(select(Zaak.url).where(Zaak.url.in_(list(groups)))))
+            return {}
+        known = set(session.scalars(select(Zaak.url).where(in_values(Zaak.url, list(groups), postgresql))))
 
         def fetch(item):
             zaak_url, group = item
@@ -323,17 +321,34 @@ class Intake:
         applied = self.projector.apply(session, changes, locked=True, events=[self._event(e) for e in done])
         after_apply(session, applied, self.settings)
         moment = utcnow()
+        if done:
+            session.execute(
+                update(InboxEvent)
+                .where(in_values(InboxEvent.id, [e.id for e in done], postgresql))
+                .values(status=VERWERKT, verwerkt_op=moment, laatste_fout=None, volgende_poging=None, pogingen=InboxEvent.pogingen + 1)
+            )
+        outcome = {e.id: (VERWERKT, None) for e in done}
+        postponed = []
         for zaak_url, group in groups.items():
             change, fout = results[zaak_url]
-            for event in group:
-                event.pogingen += 1
-                if change is not None:
-                    event.status, event.verwerkt_op, event.laatste_fout, event.volgende_poging = VERWERKT, moment, None, None
-                else:
-                    delay = min(self.settings.retry_cap_seconds, self.settings.retry_base_seconds * 2 ** max(0, event.pogingen - 1))
-                    event.volgende_poging = moment + dt.timedelta(seconds=delay)
-                    event.laatste_fout = (fout or "")[:4000]
-        return events
+            if change is None:
+                fout = (fout or "")[:4000]
+                for event in group:
+                    retry = moment + dt.timedelta(seconds=self._retry_delay(event.pogingen + 1))
+                    postponed.append({"event_id": event.id, "pogingen": event.pogingen + 1, "volgende_poging": retry, "laatste_fout": fout})
+                    outcome[event.id] = (WACHTEND, fout)
+        if postponed:
+            session.execute(
+                update(InboxEvent.__table__)
+                .where(InboxEvent.__table__.c.id == bindparam("event_id"))
+                .values(pogingen=bindparam("pogingen"), volgende_poging=bindparam("volgende_poging"), laatste_fout=bindparam("laatste_fout")),
+                postponed,
+            )
+        return outcome
+
+    def _retry_delay(self, pogingen: int) -> float:
+        """Seconds until the next attempt after `pogingen` attempts: exponential, capped."""
+        return min(self.settings.retry_cap_seconds, self.settings.retry_base_seconds * 2 ** max(0, pogingen - 1))
 
     def retry_now(self) -> int:
         with self.database.session() as session:

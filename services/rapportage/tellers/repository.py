@@ -2,6 +2,7 @@
 rollup) and summing them over a period: whole years, then whole months, then days."""
 
 import datetime as dt
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,23 +21,38 @@ COLUMNS = ("soort", "niveau", "team_id", "periode", "zaaktype_id", "statustype_i
 HISTOGRAMS = frozenset({"doorlooptijd_bruto", "doorlooptijd_netto", "statusduur"})
 MONTHLY = HISTOGRAMS | {"statusduur_beoordeeld", "statusduur_boven_norm"}
 VERDELING_KEY = ("soort", "niveau", "team_id", "periode", "zaaktype_id", "statustype_id")
-_VERDELING_UPSERT = {
-    "postgresql": """
-        INSERT INTO rpt_verdeling (soort, niveau, team_id, periode, zaaktype_id, statustype_id, aantal, bins)
-        VALUES (:soort, :niveau, :team_id, :periode, :zaaktype_id, :statustype_id, :d, jsonb_build_object(CAST(:w AS text), CAST(:d AS integer)))
-        ON CONFLICT (soort, niveau, team_id, periode, zaaktype_id, statustype_id) DO UPDATE SET
-            aantal = rpt_verdeling.aantal + EXCLUDED.aantal,
-            bins = jsonb_set(rpt_verdeling.bins, ARRAY[CAST(:w AS text)],
-                             to_jsonb(COALESCE(CAST(rpt_verdeling.bins ->> CAST(:w AS text) AS integer), 0) + CAST(:d AS integer)))
-    """,
-    "sqlite": """
-        INSERT INTO rpt_verdeling (soort, niveau, team_id, periode, zaaktype_id, statustype_id, aantal, bins)
-        VALUES (:soort, :niveau, :team_id, :periode, :zaaktype_id, :statustype_id, :d, json_object(:w, :d))
-        ON CONFLICT (soort, niveau, team_id, periode, zaaktype_id, statustype_id) DO UPDATE SET
-            aantal = rpt_verdeling.aantal + excluded.aantal,
-            bins = json_set(rpt_verdeling.bins, '$."' || :w || '"', COALESCE(json_extract(rpt_verdeling.bins, '$."' || :w || '"'), 0) + :d)
-    """,
-}
+# PostgreSQL: a batch's rows as one array per column (`unnest`): one statement of nine parameters
+# whatever the batch, so psycopg converts it from its cache and PostgreSQL plans it once, where a
+# multi-row VALUES of a batch had thousands of parameters, converted anew every time. A
+# distribution row comes once per statement with all its bins (ON CONFLICT updates a row once).
+_TELLER_UPSERT_POSTGRESQL = text("""
+    INSERT INTO rpt_teller (soort, niveau, team_id, periode, zaaktype_id, statustype_id, waarde, aantal)
+    SELECT * FROM unnest(CAST(:soort AS varchar[]), CAST(:niveau AS varchar[]), CAST(:team_id AS integer[]), CAST(:periode AS date[]),
+                         CAST(:zaaktype_id AS integer[]), CAST(:statustype_id AS integer[]), CAST(:waarde AS integer[]), CAST(:aantal AS integer[]))
+    ON CONFLICT (soort, niveau, team_id, periode, zaaktype_id, statustype_id, waarde) DO UPDATE SET
+        aantal = rpt_teller.aantal + EXCLUDED.aantal
+""")
+_VERDELING_UPSERT_POSTGRESQL = text("""
+    INSERT INTO rpt_verdeling (soort, niveau, team_id, periode, zaaktype_id, statustype_id, aantal, bins)
+    SELECT soort, niveau, team_id, periode, zaaktype_id, statustype_id, aantal, CAST(bins AS jsonb)
+    FROM unnest(CAST(:soort AS varchar[]), CAST(:niveau AS varchar[]), CAST(:team_id AS integer[]), CAST(:periode AS date[]),
+                CAST(:zaaktype_id AS integer[]), CAST(:statustype_id AS integer[]), CAST(:aantal AS integer[]), CAST(:bins AS text[]))
+         AS t(soort, niveau, team_id, periode, zaaktype_id, statustype_id, aantal, bins)
+    ON CONFLICT (soort, niveau, team_id, periode, zaaktype_id, statustype_id) DO UPDATE SET
+        aantal = rpt_verdeling.aantal + EXCLUDED.aantal,
+        bins = rpt_verdeling.bins || (
+            SELECT jsonb_object_agg(bin.key, COALESCE(CAST(rpt_verdeling.bins ->> bin.key AS integer), 0) + CAST(bin.value AS integer))
+            FROM jsonb_each_text(EXCLUDED.bins) AS bin
+        )
+""")
+# SQLite (the embedded default): a statement per row and bin
+_VERDELING_UPSERT_SQLITE = """
+    INSERT INTO rpt_verdeling (soort, niveau, team_id, periode, zaaktype_id, statustype_id, aantal, bins)
+    VALUES (:soort, :niveau, :team_id, :periode, :zaaktype_id, :statustype_id, :d, json_object(:w, :d))
+    ON CONFLICT (soort, niveau, team_id, periode, zaaktype_id, statustype_id) DO UPDATE SET
+        aantal = rpt_verdeling.aantal + excluded.aantal,
+        bins = json_set(rpt_verdeling.bins, '$."' || :w || '"', COALESCE(json_extract(rpt_verdeling.bins, '$."' || :w || '"'), 0) + :d)
+"""
 FIRST, LAST = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
 
 
@@ -66,25 +82,31 @@ def expand(deltas: Counter) -> Counter:
 def add_deltas(session: Session, deltas: Counter) -> None:
     """Add each contribution's delta to its counters and distributions (in key order, so two
     transactions never wait for each other in opposite orders)."""
-    plain, histogram = [], []
+    plain: list[tuple] = []
+    histogram: dict[tuple, dict[str, int]] = {}  # distribution row -> bin -> delta
     for key, delta in sorted(expand(deltas).items()):
         if not delta:
             continue
         if key[0] in HISTOGRAMS:
-            histogram.append({**dict(zip(VERDELING_KEY, (key[0], key[1], key[2], key[3], key[4], key[5]), strict=True)), "w": str(key[6]), "d": delta})
+            bins = histogram.setdefault(key[:6], {})
+            bins[str(key[6])] = bins.get(str(key[6]), 0) + delta
         else:
-            plain.append(dict(zip(COLUMNS, key, strict=True), aantal=delta))
+            plain.append((*key, delta))
+    if is_postgresql(session):
+        if plain:
+            session.execute(_TELLER_UPSERT_POSTGRESQL, dict(zip((*COLUMNS, "aantal"), map(list, zip(*plain, strict=True)), strict=True)))
+        if histogram:
+            rows = [(*key, sum(bins.values()), json.dumps(bins)) for key, bins in histogram.items()]
+            session.execute(_VERDELING_UPSERT_POSTGRESQL, dict(zip((*VERDELING_KEY, "aantal", "bins"), map(list, zip(*rows, strict=True)), strict=True)))
+        return
     if plain:
         table = Teller.__table__
         stmt = dialect_insert(session, table)
         stmt = stmt.on_conflict_do_update(index_elements=list(COLUMNS), set_={"aantal": table.c.aantal + stmt.excluded.aantal})
-        session.execute(stmt, plain)
+        session.execute(stmt, [dict(zip((*COLUMNS, "aantal"), row, strict=True)) for row in plain])
     if histogram:
-        dialect = "postgresql" if is_postgresql(session) else "sqlite"
-        stmt = text(_VERDELING_UPSERT[dialect]).bindparams(
-            bindparam("periode", type_=Date), bindparam("w", type_=String), bindparam("d", type_=Integer)
-        )
-        session.execute(stmt, histogram)
+        stmt = text(_VERDELING_UPSERT_SQLITE).bindparams(bindparam("periode", type_=Date), bindparam("w", type_=String), bindparam("d", type_=Integer))
+        session.execute(stmt, [{**dict(zip(VERDELING_KEY, key, strict=True)), "w": w, "d": d} for key, bins in histogram.items() for w, d in bins.items()])
 
 
 def add_to_stand(session: Session, naam: str, delta: int) -> int:

@@ -20,7 +20,7 @@ from services.rapportage.tellers.repository import add_deltas, add_to_stand, dia
 from services.rapportage.zaak.contributions import zaak_contribution
 from services.rapportage.zaak.facts import KEEP, Change, StatusFacts, StatustypeFacts, TeamFacts, ZaaktypeFacts
 from services.rapportage.zaak.models import Opschorting, Status, Statustype, Team, Zaak, Zaaktype
-from shared.db import is_postgresql
+from shared.db import in_values, is_postgresql
 
 
 def utcnow() -> dt.datetime:
@@ -67,11 +67,11 @@ class Projector:
     @staticmethod
     def _rows_by_url(session: Session, model, urls: list[str], defaults) -> dict:
         """The dimension rows of these URLs, made (without fetching) where missing."""
-        rows = {row.url: row for row in session.scalars(select(model).where(model.url.in_(urls)))} if urls else {}
+        rows = {row.url: row for row in session.scalars(select(model).where(in_values(model.url, urls, is_postgresql(session))))} if urls else {}
         missing = [url for url in urls if url not in rows]
         if missing:
             session.execute(dialect_insert(session, model.__table__).on_conflict_do_nothing(), [defaults(url) for url in missing])
-            rows.update({row.url: row for row in session.scalars(select(model).where(model.url.in_(missing)))})
+            rows.update({row.url: row for row in session.scalars(select(model).where(in_values(model.url, missing, is_postgresql(session))))})
         return rows
 
     def _zaaktypen(self, session: Session, facts: dict[str, ZaaktypeFacts]) -> dict[str, Zaaktype]:
@@ -155,7 +155,7 @@ class Projector:
         zaaktype_by_id = {row.id: row for row in zaaktypen.values()}
 
         urls = sorted({c.zaak_url for c in changes})
-        zaken = {z.url: z for z in session.scalars(select(Zaak).where(Zaak.url.in_(urls)))} if urls else {}
+        zaken = {z.url: z for z in session.scalars(select(Zaak).where(in_values(Zaak.url, urls, is_postgresql(session))))} if urls else {}
         applied = Applied()
         # new zaken first, all in one flush, so their statussen can refer to them
         fresh: set[str] = set()
@@ -174,7 +174,8 @@ class Projector:
             session.flush()
         statussen, opschortingen = self._children(session, [z.id for z in zaken.values()])
         status_urls = sorted({s.url for c in changes for s in self._statuses_of(c)})
-        known_statussen = {s.url: s for s in session.scalars(select(Status).where(Status.url.in_(status_urls)))} if status_urls else {}
+        by_url = select(Status).where(in_values(Status.url, status_urls, is_postgresql(session)))
+        known_statussen = {s.url: s for s in session.scalars(by_url)} if status_urls else {}
         teams: dict[str, int] = {}
         deltas: Counter = Counter()
         for day, url in events:
@@ -220,9 +221,9 @@ class Projector:
         statussen: dict[int, list[Status]] = {i: [] for i in zaak_ids}
         opschortingen: dict[int, list[Opschorting]] = {i: [] for i in zaak_ids}
         if zaak_ids:
-            for s in session.scalars(select(Status).where(Status.zaak_id.in_(zaak_ids))):
+            for s in session.scalars(select(Status).where(in_values(Status.zaak_id, zaak_ids, is_postgresql(session)))):
                 statussen[s.zaak_id].append(s)
-            for o in session.scalars(select(Opschorting).where(Opschorting.zaak_id.in_(zaak_ids))):
+            for o in session.scalars(select(Opschorting).where(in_values(Opschorting.zaak_id, zaak_ids, is_postgresql(session)))):
                 opschortingen[o.zaak_id].append(o)
         return statussen, opschortingen
 
@@ -399,7 +400,7 @@ class Projector:
         known = {row.id: row for row in statustypen.values()}
         missing = ids - set(known)
         if missing:
-            for row in session.scalars(select(Statustype).where(Statustype.id.in_(sorted(missing)))):
+            for row in session.scalars(select(Statustype).where(in_values(Statustype.id, sorted(missing), is_postgresql(session)))):
                 known[row.id] = row
         norms = {}
         for statustype_id in ids:
