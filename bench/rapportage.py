@@ -447,9 +447,12 @@ def _existing(url: str):
     yield url
 
 
-def ingest_worker(url: str, n_zaken: int, batch: int) -> dict:
+def ingest_worker(url: str, n_zaken: int, batch: int, threads: int) -> dict:
     """A backlog of waiting inbox events (as after an outage of the Zaken API), drained by the
-    worker's batches: fetch (from memory, concurrently), project, mark processed."""
+    worker's threads, each claiming batches: fetch (from memory, concurrently), project, mark
+    processed."""
+    import threading
+
     from services.rapportage.inbox.models import InboxEvent
     from services.rapportage.inbox.service import dedupe_key
     from services.rapportage.tellers.repository import dialect_insert
@@ -470,20 +473,26 @@ def ingest_worker(url: str, n_zaken: int, batch: int) -> dict:
         session.commit()
     intake = app.state.intake
     settle_heap()  # what the served app's start-up does (app_for), which runs no start-up here
+    handled = []
+
+    def drain():  # what each of the worker's threads does (services.rapportage.inbox.worker)
+        while n := intake.process_due(limit=batch):
+            handled.append(n)
+
+    workers = [threading.Thread(target=drain) for _ in range(threads)]
     started = time.perf_counter()
-    handled = 0
-    while True:
-        n = intake.process_due(limit=batch)
-        if not n:
-            break
-        handled += n
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
     seconds = time.perf_counter() - started
+    handled = sum(handled)
     status = intake.status()
     intake.close()
     app.state.reader.close()
     app.state.db.dispose()
     assert status["wachtend"] == 0, status
-    return {"events": handled, "batch": batch, "seconds": round(seconds, 2), "events_per_second": round(handled / seconds)}
+    return {"events": handled, "batch": batch, "threads": threads, "seconds": round(seconds, 2), "events_per_second": round(handled / seconds)}
 
 
 def main(argv=None) -> int:
@@ -494,6 +503,7 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--events-zaken", type=int, default=1000, help="ingest: zaken (5 events each: create + 4 statussen)")
     parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--worker-threads", type=int, default=2, help="worker path: threads draining the backlog (RAPPORTAGE_WORKER_THREADS)")
     parser.add_argument(
         "--callback-concurrency", default="1,32", help="callback: messages in flight at once, comma-separated runs (32: the dispatcher's default)"
     )
@@ -527,7 +537,7 @@ def main(argv=None) -> int:
                 print(f"  {results['ingest_callback'][-1]}", file=sys.stderr)
         if "worker" not in args.skip:
             print("ingest by the worker (a backlog of waiting events, in batches) ...", file=sys.stderr)
-            results["ingest_worker"] = ingest_worker(url, args.events_zaken, args.batch)
+            results["ingest_worker"] = ingest_worker(url, args.events_zaken, args.batch, args.worker_threads)
             print(f"  {results['ingest_worker']}", file=sys.stderr)
         if "batched" not in args.skip:
             print("projection alone, in batches (no fetching, no inbox) ...", file=sys.stderr)

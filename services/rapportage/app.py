@@ -54,7 +54,7 @@ def create_app(
     reader = reader_for(settings, kernel, transport)
     intake = Intake(database, Fetcher(reader, settings), Projector(settings.tijdzone), settings)
     clock = today or (lambda: dt.datetime.now(zone(settings.tijdzone)).date())
-    worker = Worker(intake, clock, settings.worker_interval)
+    worker = Worker(intake, clock, settings.worker_interval, threads=settings.worker_threads)
 
     def stop() -> None:
         worker.stop()

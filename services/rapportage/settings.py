@@ -47,6 +47,9 @@ class RapportageSettings(BaseSettings):
     # for ever; checks the monthly milestones.
     worker_enabled: bool = True
     worker_interval: float = 2.0
+    # Threads of the worker per process: each claims its own batch, so one fetches and projects
+    # while another waits for the database.
+    worker_threads: int = 2
     retry_base_seconds: float = 5.0
     retry_cap_seconds: float = 3600.0
     # The callback commits the messages that arrive together as one transaction (group commit),
@@ -56,7 +59,7 @@ class RapportageSettings(BaseSettings):
     fetch_timeout: float = 10.0
     fetch_concurrency: int = 8
 
-    @field_validator("callback_batch_size")
+    @field_validator("callback_batch_size", "worker_threads")
     @classmethod
     def _positive(cls, value: int) -> int:
         if value < 1:

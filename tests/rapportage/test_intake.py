@@ -186,6 +186,47 @@ def test_an_unfetchable_event_waits_visibly_and_is_retried(rapportage, fake_zgw,
     assert rapportage.report("kerncijfers")["aantalEvents"] == 1
 
 
+def test_a_batch_leaves_the_events_another_transaction_holds(rapportage, fake_zgw):
+    """PostgreSQL: a batch claims its events with FOR UPDATE SKIP LOCKED, so the worker threads of
+    every process take disjoint batches instead of waiting for each other's zaken."""
+    database = rapportage.app.state.db
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer: its batches take turns")
+    intake = rapportage.app.state.intake
+    zt = fake_zgw.zaaktype()
+    for i in range(2):
+        fake_zgw.create_zaak(zt, "2026-03-02", f"2026-03-02T0{8 + i}:00:00Z", f"Z{i}")
+    fake_zgw.down.add(ZRC)
+    rapportage.deliver(fake_zgw.messages)
+    fake_zgw.down.clear()
+    assert intake.retry_now() == 2
+    with database.session() as other:
+        held = other.scalar(select(InboxEvent.id).order_by(InboxEvent.id).limit(1).with_for_update())
+        assert intake.process_due() == 1  # the other event; the held one is not waited for
+        assert count(rapportage, InboxEvent, InboxEvent.status == "wachtend") == 1
+        assert count(rapportage, InboxEvent, InboxEvent.id == held, InboxEvent.status == "wachtend") == 1
+    assert intake.process_due() == 1  # let go of: processed now
+    assert count(rapportage, InboxEvent, InboxEvent.status == "wachtend") == 0
+    assert count(rapportage, Zaak) == 2
+
+
+def test_the_worker_runs_its_threads_and_checks_the_milestones_once_a_day(rapportage, monkeypatch):
+    from services.rapportage.inbox import worker as worker_module
+
+    checked = []
+    monkeypatch.setattr(worker_module, "check_halvering", lambda session, settings, today: checked.append(today))
+    worker = worker_module.Worker(rapportage.app.state.intake, lambda: dt.date(2026, 3, 25), interval=0.01, threads=3)
+    worker.start()
+    try:
+        wait_until(lambda: checked, 5)
+        assert sorted(t.name for t in worker._threads) == ["rapportage-worker-0", "rapportage-worker-1", "rapportage-worker-2"]
+        assert all(t.is_alive() for t in worker._threads)
+    finally:
+        worker.stop()
+    assert checked == [dt.date(2026, 3, 25)]
+    assert not any(t.is_alive() for t in worker._threads)
+
+
 def test_no_rights_at_the_zaken_api_waits_too(rapportage, fake_zgw, zaak):
     fake_zgw.forbidden.add(ZRC)
     assert rapportage.callback(fake_zgw.messages[0]).status_code == 204

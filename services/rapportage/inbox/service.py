@@ -249,26 +249,36 @@ class Intake:
     # ------------------------------------------------------------ the worker
 
     def process_due(self, limit: int = 200, now: dt.datetime | None = None) -> int:
-        """Process the waiting events that are due (oldest first), as one batch: lock their zaken,
-        fetch concurrently, project all in one transaction; an event whose fetch fails is
-        postponed in that transaction. Returns how many were handled."""
+        """Process the waiting events that are due (oldest first), as one batch in one
+        transaction: claim them, lock their zaken, fetch concurrently, project; an event whose
+        fetch fails is postponed in that transaction. Returns how many were handled.
+
+        On PostgreSQL the claim skips events another transaction has claimed (`FOR UPDATE SKIP
+        LOCKED`), so the worker threads of every rapportage process take disjoint batches: while
+        one waits for PostgreSQL, another fetches and projects. Locks are taken in one order
+        everywhere (claimed rows, then zaken in key order, then counters in key order), so two
+        batches never wait for each other in a circle. SQLite has one writer: a batch takes the
+        write lock first."""
         now = now or utcnow()
-        with self.database.session() as session:
-            due = session.execute(
-                select(InboxEvent.id, InboxEvent.hoofd_object)
-                .where(InboxEvent.status == WACHTEND, InboxEvent.volgende_poging <= now)
-                .order_by(InboxEvent.id)
-                .limit(limit)
-            ).all()
-        if not due:
-            return 0
+        due: list = []
         try:
-            return self._process_batch([event_id for event_id, _ in due], sorted({hoofd for _, hoofd in due}))
+            with self.database.session() as session:
+                due = self._claim(session, select(InboxEvent.id, InboxEvent.hoofd_object).where(InboxEvent.volgende_poging <= now).limit(limit))
+                if not due:
+                    return 0
+                lock_zaken(session, sorted({hoofd for _, hoofd in due}))
+                handled = self._project_events(session, [event_id for event_id, _ in due])
+                session.commit()
+                return len(handled)
         except Exception:  # e.g. a bug in one change: take them one by one, so only that one waits
+            if not due:
+                raise
             log.exception("projecting a batch of %s inbox events failed; one by one now", len(due))
         handled = 0
         for event_id, hoofd in due:
             with self.database.session() as session:
+                if not self._claim(session, select(InboxEvent.id).where(InboxEvent.id == event_id)):
+                    continue  # processed meanwhile, or claimed by another batch
                 lock_zaken(session, [hoofd])
                 event = session.get(InboxEvent, event_id, populate_existing=True)
                 if event is None or event.status != WACHTEND:
@@ -278,12 +288,14 @@ class Intake:
                 handled += 1
         return handled
 
-    def _process_batch(self, event_ids: list[int], zaken: list[str]) -> int:
-        with self.database.session() as session:
-            lock_zaken(session, zaken)
-            handled = self._project_events(session, event_ids)
-            session.commit()
-            return len(handled)
+    @staticmethod
+    def _claim(session: Session, query) -> list:
+        """The waiting events of `query` (oldest first), locked for this transaction where no other
+        transaction holds them (PostgreSQL); on SQLite after taking the write lock."""
+        if not is_postgresql(session):
+            lock_zaken(session, [])
+        query = query.where(InboxEvent.status == WACHTEND).order_by(InboxEvent.id)
+        return session.execute(query.with_for_update(skip_locked=True)).all()
 
     def _project_events(self, session: Session, event_ids: list[int]) -> dict[int, tuple[str, str | None]]:
         """Fetch (concurrently, per zaak) and project the waiting events among `event_ids`, in

@@ -1,5 +1,7 @@
 """The worker in every rapportage process: retries the waiting inbox events when due (woken at
-once when the callback had to park one) and checks the monthly milestones once a day."""
+once when the callback had to park one) and checks the monthly milestones once a day. Its
+threads (`RAPPORTAGE_WORKER_THREADS`) claim disjoint batches (`Intake.process_due`), so a
+backlog is drained by every thread of every process at once."""
 
 import datetime as dt
 import logging
@@ -12,22 +14,28 @@ log = logging.getLogger("zgw.rapportage")
 
 
 class Worker:
-    def __init__(self, intake: Intake, today, interval: float):
+    def __init__(self, intake: Intake, today, interval: float, threads: int = 1):
         self.intake = intake
         self.today = today  # () -> date, the organisation's today
         self.interval = interval
+        self.threads = max(1, threads)
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
         self._checked: dt.date | None = None
+        self._checking = threading.Lock()
 
     def run_once(self) -> int:
         handled = self.intake.process_due()
         today = self.today()
-        if self._checked != today:
-            with self.intake.database.session() as session:
-                check_halvering(session, self.intake.settings, today)
-                session.commit()
-            self._checked = today
+        if self._checked != today and self._checking.acquire(blocking=False):
+            try:
+                if self._checked != today:
+                    with self.intake.database.session() as session:
+                        check_halvering(session, self.intake.settings, today)
+                        session.commit()
+                    self._checked = today
+            finally:
+                self._checking.release()
         return handled
 
     def _loop(self) -> None:
@@ -44,11 +52,12 @@ class Worker:
 
     def start(self) -> None:
         self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, name="rapportage-worker", daemon=True)
-        self._thread.start()
+        self._threads = [threading.Thread(target=self._loop, name=f"rapportage-worker-{i}", daemon=True) for i in range(self.threads)]
+        for thread in self._threads:
+            thread.start()
 
     def stop(self) -> None:
         self._stop.set()
         self.intake.wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
+        for thread in self._threads:
+            thread.join(timeout=10)

@@ -2,11 +2,11 @@
 rollup) and summing them over a period: whole years, then whole months, then days."""
 
 import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import orjson
 from sqlalchemy import Date, Integer, String, bindparam, func, literal, select, text, union_all
 from sqlalchemy.orm import Session
 
@@ -17,27 +17,27 @@ from shared.db import is_postgresql
 # (soort, dag, zaaktype_id, team_id, statustype_id, waarde): a contribution, on a day
 Key = tuple[str, dt.date, int, int, int, int]
 COLUMNS = ("soort", "niveau", "team_id", "periode", "zaaktype_id", "statustype_id", "waarde")
+TELLER_FIELDS = (*COLUMNS, "aantal")
 # distributions: in rpt_verdeling (waarde is the bin); per month and year only, as the statusduur counts
 HISTOGRAMS = frozenset({"doorlooptijd_bruto", "doorlooptijd_netto", "statusduur"})
 MONTHLY = HISTOGRAMS | {"statusduur_beoordeeld", "statusduur_boven_norm"}
 VERDELING_KEY = ("soort", "niveau", "team_id", "periode", "zaaktype_id", "statustype_id")
-# PostgreSQL: a batch's rows as one array per column (`unnest`): one statement of nine parameters
-# whatever the batch, so psycopg converts it from its cache and PostgreSQL plans it once, where a
-# multi-row VALUES of a batch had thousands of parameters, converted anew every time. A
-# distribution row comes once per statement with all its bins (ON CONFLICT updates a row once).
+# PostgreSQL: a batch's rows as one JSON parameter (`json_to_recordset`): one statement of one
+# parameter whatever the batch, so psycopg converts it from its cache and PostgreSQL plans it
+# once, where a multi-row VALUES of a batch had thousands of parameters, converted anew every
+# time (and arrays as parameters are dumped element by element in Python). A distribution row
+# comes once per statement with all its bins (ON CONFLICT updates a row once).
 _TELLER_UPSERT_POSTGRESQL = text("""
     INSERT INTO rpt_teller (soort, niveau, team_id, periode, zaaktype_id, statustype_id, waarde, aantal)
-    SELECT * FROM unnest(CAST(:soort AS varchar[]), CAST(:niveau AS varchar[]), CAST(:team_id AS integer[]), CAST(:periode AS date[]),
-                         CAST(:zaaktype_id AS integer[]), CAST(:statustype_id AS integer[]), CAST(:waarde AS integer[]), CAST(:aantal AS integer[]))
+    SELECT * FROM json_to_recordset(CAST(:rows AS json))
+         AS t(soort varchar, niveau varchar, team_id integer, periode date, zaaktype_id integer, statustype_id integer, waarde integer, aantal integer)
     ON CONFLICT (soort, niveau, team_id, periode, zaaktype_id, statustype_id, waarde) DO UPDATE SET
         aantal = rpt_teller.aantal + EXCLUDED.aantal
 """)
 _VERDELING_UPSERT_POSTGRESQL = text("""
     INSERT INTO rpt_verdeling (soort, niveau, team_id, periode, zaaktype_id, statustype_id, aantal, bins)
-    SELECT soort, niveau, team_id, periode, zaaktype_id, statustype_id, aantal, CAST(bins AS jsonb)
-    FROM unnest(CAST(:soort AS varchar[]), CAST(:niveau AS varchar[]), CAST(:team_id AS integer[]), CAST(:periode AS date[]),
-                CAST(:zaaktype_id AS integer[]), CAST(:statustype_id AS integer[]), CAST(:aantal AS integer[]), CAST(:bins AS text[]))
-         AS t(soort, niveau, team_id, periode, zaaktype_id, statustype_id, aantal, bins)
+    SELECT * FROM json_to_recordset(CAST(:rows AS json))
+         AS t(soort varchar, niveau varchar, team_id integer, periode date, zaaktype_id integer, statustype_id integer, aantal integer, bins jsonb)
     ON CONFLICT (soort, niveau, team_id, periode, zaaktype_id, statustype_id) DO UPDATE SET
         aantal = rpt_verdeling.aantal + EXCLUDED.aantal,
         bins = rpt_verdeling.bins || (
@@ -94,16 +94,17 @@ def add_deltas(session: Session, deltas: Counter) -> None:
             plain.append((*key, delta))
     if is_postgresql(session):
         if plain:
-            session.execute(_TELLER_UPSERT_POSTGRESQL, dict(zip((*COLUMNS, "aantal"), map(list, zip(*plain, strict=True)), strict=True)))
+            rows = [dict(zip(TELLER_FIELDS, row, strict=True)) for row in plain]
+            session.execute(_TELLER_UPSERT_POSTGRESQL, {"rows": orjson.dumps(rows).decode()})
         if histogram:
-            rows = [(*key, sum(bins.values()), json.dumps(bins)) for key, bins in histogram.items()]
-            session.execute(_VERDELING_UPSERT_POSTGRESQL, dict(zip((*VERDELING_KEY, "aantal", "bins"), map(list, zip(*rows, strict=True)), strict=True)))
+            rows = [{**dict(zip(VERDELING_KEY, key, strict=True)), "aantal": sum(bins.values()), "bins": bins} for key, bins in histogram.items()]
+            session.execute(_VERDELING_UPSERT_POSTGRESQL, {"rows": orjson.dumps(rows).decode()})
         return
     if plain:
         table = Teller.__table__
         stmt = dialect_insert(session, table)
         stmt = stmt.on_conflict_do_update(index_elements=list(COLUMNS), set_={"aantal": table.c.aantal + stmt.excluded.aantal})
-        session.execute(stmt, [dict(zip((*COLUMNS, "aantal"), row, strict=True)) for row in plain])
+        session.execute(stmt, [dict(zip(TELLER_FIELDS, row, strict=True)) for row in plain])
     if histogram:
         stmt = text(_VERDELING_UPSERT_SQLITE).bindparams(bindparam("periode", type_=Date), bindparam("w", type_=String), bindparam("d", type_=Integer))
         session.execute(stmt, [{**dict(zip(VERDELING_KEY, key, strict=True)), "w": w, "d": d} for key, bins in histogram.items() for w, d in bins.items()])
