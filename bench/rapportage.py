@@ -13,8 +13,9 @@
    cost is not measured): `--events-zaken` zaken of 5 notifications each (a create and 4
    statussen) (a) through the callback over real HTTP (uvicorn), from a second process sending
    `--callback-concurrency` messages at once (a zaak's in order), group-committed; (b) as a
-   backlog of waiting inbox events drained by the worker in batches of `--batch` (fetch
-   concurrently, project, mark processed: one transaction per batch); (c) the projection alone
+   backlog of waiting inbox events drained by the worker's `--worker-threads` threads, each
+   claiming batches of `--batch` (fetch concurrently, project, mark processed: one transaction
+   per batch); (c) the projection alone
    (`Projector.apply`, `--batch` changes per transaction).
 
 `--json file` writes machine, settings and results."""
