@@ -241,8 +241,9 @@ class Intake:
             session.commit()
         return event_id
 
-    def _event(self, event: InboxEvent) -> tuple[dt.date, str]:
-        """(day, zaaktype URL) under which a processed event is counted."""
+    def _event(self, event) -> tuple[dt.date, str]:
+        """(day, zaaktype URL) under which a processed event is counted; `event` an `InboxEvent`
+        or a row of its `bericht` and `aanmaakdatum`."""
         zaaktype = (event.bericht.get("kenmerken") or {}).get("zaaktype") or ""
         return local_day(_aware(event.aanmaakdatum), self.settings.tijdzone), zaaktype
 
