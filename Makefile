@@ -58,8 +58,9 @@ serve-postgres: install
 	$(BIN)/zgw run --create-databases --workers $(WORKERS) --separate-dispatch \
 		$(if $(filter true,$(SEED_DEMO)),,--no-seed) $(if $(filter true,$(ACCESS_LOG)),,--no-access-log)
 
+# on every core (pytest-xdist): each worker is a test session with its own databases and schemas
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 openapi: install
 	$(BIN)/zgw openapi
