@@ -101,6 +101,8 @@ class Context:
     request: Request
     principal: Principal
     session: Session
+    # id(object) -> (object, its JSON) of what this request wrote, as its audit record took it
+    _shown: dict[int, tuple[Any, dict]] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def api_root_url(self) -> str:
@@ -109,6 +111,18 @@ class Context:
 
     def url(self, collection: str, object_uuid) -> str:
         return f"{self.api_root_url}/{collection}/{object_uuid}"
+
+    def remember_shown(self, obj: Any, body: dict) -> None:
+        """`obj` as the API shows it after this request's write (its audit record's `nieuw`), so
+        the response is not serialised a second time (for a status, two queries)."""
+        self._shown[id(obj)] = (obj, body)
+
+    def shown(self, service: "ResourceService", obj: Any) -> dict:
+        """`obj` as the API shows it: what the write remembered, or serialised now."""
+        remembered = self._shown.pop(id(obj), None)
+        if remembered is not None and remembered[0] is obj:
+            return remembered[1]
+        return service.serialize(self, [obj])[0]
 
 
 class ResourceService(Protocol):
@@ -330,7 +344,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
             ctx = Context(request, principal, session)
             obj = service.create(ctx, data)
             session.flush()
-            body = service.serialize(ctx, [obj])[0]
+            body = ctx.shown(service, obj)
             return respond(request, body, status_code=spec.create_status, headers={"Location": body["url"]})
 
     def write(request, session, principal, object_uuid, data, partial) -> Response:
@@ -338,7 +352,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
         obj = load_or_404(ctx, spec, object_uuid)
         obj = service.update(ctx, obj, data, partial)
         session.flush()
-        return respond(request, service.serialize(ctx, [obj])[0])
+        return respond(request, ctx.shown(service, obj))
 
     if "update" in spec.operations:
         update_model_ = spec.update_model or spec.create_model

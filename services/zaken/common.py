@@ -6,7 +6,7 @@ import uuid as uuid_module
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import contains_eager
 
 from services.zaken.access import SCOPE_LEZEN, ensure_allowed, visible_clause
@@ -93,6 +93,11 @@ def local_uuid(ctx: Context, url: str, collection: str) -> uuid_module.UUID | No
     return uuid_module.UUID(match.group(1))
 
 
+# built once: every write on a zaak's sub-resource resolves its zaak (~30 µs to build a statement)
+_ZAAK = select(Zaak).where(Zaak.uuid == bindparam("uuid"))
+_ZAAK_LOCKED = _ZAAK.with_for_update().execution_options(populate_existing=True)
+
+
 def resolve_zaak(ctx: Context, url: str, name: str = "zaak", *, missing_code: str = "object-does-not-exist", lock: bool = False) -> Zaak:
     """The local zaak a URL points at: 400 `no_match` for a URL that is no zaak of this API,
     `missing_code` for an unknown zaak. `lock`: its row stays locked until the transaction ends
@@ -100,10 +105,7 @@ def resolve_zaak(ctx: Context, url: str, name: str = "zaak", *, missing_code: st
     object_uuid = local_uuid(ctx, url, "zaken")
     if object_uuid is None:
         raise ValidationProblem.field(name, "no_match", "Ongeldige hyperlink - Geen URL match.")
-    query = select(Zaak).where(Zaak.uuid == object_uuid)
-    if lock:
-        query = query.with_for_update().execution_options(populate_existing=True)
-    zaak = ctx.session.scalar(query)
+    zaak = ctx.session.scalar(_ZAAK_LOCKED if lock else _ZAAK, {"uuid": object_uuid})
     if zaak is None:
         raise ValidationProblem.field(name, missing_code, "Het object bestaat niet in de database.")
     return zaak
@@ -175,6 +177,8 @@ class ZaakChildService:
     def record(self, ctx: Context, obj, actie: str, oud: dict | None = None) -> None:
         ctx.session.flush()
         nieuw = None if actie == "destroy" else self.serialize(ctx, [obj])[0]
+        if nieuw is not None:
+            ctx.remember_shown(obj, nieuw)  # the response shows the same
         record_change(
             ctx,
             obj.zaak,

@@ -55,6 +55,29 @@ def test_create_status(zaken, catalogi, zaken_outbox):
         assert any(r["resource"] == "status" and r["actie"] == "create" for r in trail.json())
 
 
+def test_a_status_write_serialises_the_status_once(zaken, catalogi, monkeypatch):
+    """The response of a create is what its audit record took as `nieuw` (for a status the
+    serialisation is two queries), not a second serialisation."""
+    from services.zaken.status.service import StatusService
+
+    zaaktype = published_zaaktype(catalogi)
+    zaak = create_zaak(zaken, zaaktype.url)
+    calls = []
+    serialize = StatusService.serialize
+
+    def counting(self, ctx, objects):
+        calls.append(len(objects))
+        return serialize(self, ctx, objects)
+
+    monkeypatch.setattr(StatusService, "serialize", counting)
+    response = zaken.post("/statussen", json=status_body(zaak["url"], zaaktype.statustypen[0]))
+    assert response.status_code == 201, response.text
+    assert calls == [1]
+    monkeypatch.undo()
+    record = [r for r in zaken.get(f"{zaak['url']}/audittrail").json() if r["resource"] == "status"][-1]
+    assert record["wijzigingen"]["nieuw"] == response.json() == zaken.get(response.json()["url"]).json()
+
+
 def test_required_fields_of_a_status(zaken, catalogi):
     response = zaken.post("/statussen", json={})
     for name in ("zaak", "statustype", "datumStatusGezet"):

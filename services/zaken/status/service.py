@@ -13,7 +13,7 @@ import functools
 import uuid as uuid_module
 from collections.abc import Callable
 
-from sqlalchemy import Select, exists, literal, select, union_all
+from sqlalchemy import Select, bindparam, exists, literal, select, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
@@ -32,6 +32,8 @@ from shared.errors import InvalidParam, PermissionDenied, ValidationProblem
 from shared.resources import Context
 
 _TRUE = {"true", "True", "1"}
+# built once (every status write asks it)
+_STATUS_AT = select(Status.id).where(Status.zaak_id == bindparam("zaak_id"), Status.datum_status_gezet == bindparam("moment")).limit(1)
 _FALSE = {"false", "False", "0"}
 
 
@@ -186,7 +188,7 @@ class StatusService(ZaakChildService):
 
     def ensure_unique(self, ctx: Context, zaak: Zaak, moment: dt.datetime) -> None:
         """A zaak has one status per datumStatusGezet (`nonFieldErrors` `unique`)."""
-        taken = ctx.session.scalar(select(Status.id).where(Status.zaak_id == zaak.id, Status.datum_status_gezet == moment).limit(1))
+        taken = ctx.session.scalar(_STATUS_AT, {"zaak_id": zaak.id, "moment": moment})
         if taken is not None:
             raise unique_problem()
 
