@@ -114,7 +114,7 @@ class Context:
 
     def remember_shown(self, obj: Any, body: dict) -> None:
         """`obj` as the API shows it after this request's write (its audit record's `nieuw`), so
-        the response is not serialised a second time (for a status, two queries)."""
+        the response is not serialised a second time (for a status, its page query)."""
         self._shown[id(obj)] = (obj, body)
 
     def shown(self, service: "ResourceService", obj: Any) -> dict:

@@ -57,7 +57,7 @@ def test_create_status(zaken, catalogi, zaken_outbox):
 
 def test_a_status_write_serialises_the_status_once(zaken, catalogi, monkeypatch):
     """The response of a create is what its audit record took as `nieuw` (for a status the
-    serialisation is two queries), not a second serialisation."""
+    serialisation is a query), not a second serialisation."""
     from services.zaken.status.service import StatusService
 
     zaaktype = published_zaaktype(catalogi)

@@ -32,9 +32,9 @@ from shared.errors import InvalidParam, PermissionDenied, ValidationProblem
 from shared.resources import Context
 
 _TRUE = {"true", "True", "1"}
+_FALSE = {"false", "False", "0"}
 # built once (every status write asks it)
 _STATUS_AT = select(Status.id).where(Status.zaak_id == bindparam("zaak_id"), Status.datum_status_gezet == bindparam("moment")).limit(1)
-_FALSE = {"false", "False", "0"}
 
 
 def utc(moment: dt.datetime) -> dt.datetime:
