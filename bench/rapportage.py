@@ -455,30 +455,24 @@ def ingest_worker(url: str, n_zaken: int, batch: int, threads: int) -> dict:
     import threading
 
     from services.rapportage.inbox.models import InboxEvent
-    from services.rapportage.inbox.service import dedupe_key
+    from services.rapportage.inbox.service import dedupe_key, inbox_row
     from services.rapportage.tellers.repository import dialect_insert
-    from services.rapportage.zaak.facts import parse_moment
     from shared.app import settle_heap
 
     api, messages, _ = ingest_events(n_zaken, seed=13, prefix=f"worker-{RUN}")
     app = app_for(url, transport=api, mijlpalen_aantallen="", fetch_concurrency=4)
     now = dt.datetime.now(dt.UTC)
-    rows = [
-        {"sleutel": dedupe_key(m), "kanaal": m["kanaal"], "hoofd_object": m["hoofdObject"], "resource": m["resource"], "resource_url": m["resourceUrl"],
-         "actie": m["actie"], "aanmaakdatum": parse_moment(m["aanmaakdatum"]), "bericht": m, "ontvangen_op": now, "status": "wachtend",
-         "pogingen": 0, "volgende_poging": now}
-        for m in messages
-    ]  # fmt: skip
+    rows = [inbox_row(m, dedupe_key(m), now) for m in messages]
     with app.state.db.session() as session:
         session.execute(dialect_insert(session, InboxEvent.__table__), rows)
         session.commit()
     intake = app.state.intake
     settle_heap()  # what the served app's start-up does (app_for), which runs no start-up here
-    handled = []
+    batches: list[int] = []  # events handled per batch
 
     def drain():  # what each of the worker's threads does (services.rapportage.inbox.worker)
         while n := intake.process_due(limit=batch):
-            handled.append(n)
+            batches.append(n)
 
     workers = [threading.Thread(target=drain) for _ in range(threads)]
     started = time.perf_counter()
@@ -487,7 +481,7 @@ def ingest_worker(url: str, n_zaken: int, batch: int, threads: int) -> dict:
     for thread in workers:
         thread.join()
     seconds = time.perf_counter() - started
-    handled = sum(handled)
+    handled = sum(batches)
     status = intake.status()
     intake.close()
     app.state.reader.close()

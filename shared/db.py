@@ -199,28 +199,17 @@ def uuid_text(column, postgresql: bool):
     return cast(column, String).label(column.key) if postgresql else column
 
 
-def in_values(column, values, postgresql: bool):
-    """`column IN (values)` for a one-off statement with a list of varying length: on PostgreSQL
-    `column = ANY(:array)`, one parameter (an IN list is rendered into the SQL text anew for every
-    execution, and psycopg converts a text of over 50 parameters without its cache: a batch of
-    500 events spent ~5% of its time there); elsewhere IN."""
+def in_list(column, postgresql: bool, *, values=None, name: str | None = None):
+    """`column IN (...)` with the list as one parameter: `values` for a one-off statement, or
+    `name` for a statement built once and executed with the list as `name`. On PostgreSQL
+    `column = ANY(:array)`: the SQL text is the same whatever the list's length, so psycopg
+    converts it from its cache (an IN list of a 100-zaak page in a UNION of 7 parts was 700
+    parameters, converted anew on every request; a batch of 500 inbox events spent ~5% of its
+    time there). Elsewhere IN, expanding for a named list."""
     from sqlalchemy import any_, bindparam
     from sqlalchemy.dialects.postgresql import ARRAY
 
     if postgresql:
-        return column == any_(bindparam(None, value=list(values), type_=ARRAY(column.type)))
-    return column.in_(values)
-
-
-def id_list_condition(column, name: str, postgresql: bool):
-    """`column IN :name` for a statement built once and executed with a list as `name`: on
-    PostgreSQL `column = ANY(:name)`, one array parameter whatever the length of the list, so the
-    SQL text is the same for every page (an IN list of a 100-zaak page in a UNION of 7 parts is
-    700 parameters: psycopg then converts the long SQL text anew on every request instead of from
-    its cache); elsewhere an expanding parameter."""
-    from sqlalchemy import any_, bindparam
-    from sqlalchemy.dialects.postgresql import ARRAY
-
-    if postgresql:
-        return column == any_(bindparam(name, type_=ARRAY(column.type)))
-    return column.in_(bindparam(name, expanding=True))
+        array = ARRAY(column.type)
+        return column == any_(bindparam(name, type_=array) if values is None else bindparam(name, value=list(values), type_=array))
+    return column.in_(bindparam(name, expanding=True) if values is None else values)

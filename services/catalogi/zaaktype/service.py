@@ -19,7 +19,7 @@ from services.catalogi.zaakobjecttype.models import ZaakObjectType
 from services.catalogi.zaaktype.models import ZaakType, ZaakTypeBesluitType, ZaakTypeDeelzaaktype, ZaakTypenRelatie
 from services.catalogi.zaaktype.schemas import ZaakTypeCreate, ZaakTypeFilters, ZaakTypeRetrieveParams
 from services.catalogi.zaaktypeinformatieobjecttype.models import ZaakTypeInformatieObjectType
-from shared.db import id_list_condition, is_postgresql, uuid_text
+from shared.db import in_list, is_postgresql, uuid_text
 from shared.errors import InvalidParam, ValidationProblem
 from shared.resources import Context, split_commas
 
@@ -84,7 +84,7 @@ def _page_statements(postgresql: bool) -> _PageStatements:
     cache-keyed anew on every request)."""
 
     def of_page(column):
-        return id_list_condition(column, "ids", postgresql)
+        return in_list(column, postgresql, name="ids")
 
     children = union_all(
         *(

@@ -30,8 +30,8 @@ from services.rapportage.tellers.repository import dialect_insert
 from services.rapportage.zaak.facts import parse_moment
 from services.rapportage.zaak.fetch import Fetcher
 from services.rapportage.zaak.models import Zaak
-from services.rapportage.zaak.projector import Projector, lock_zaken, utcnow
-from shared.db import Database, in_values, is_postgresql
+from services.rapportage.zaak.projector import Projector, lock_zaken, take_write_lock, utcnow
+from shared.db import Database, in_list, is_postgresql
 
 log = logging.getLogger("zgw.rapportage")
 
@@ -42,6 +42,16 @@ def dedupe_key(message: dict) -> str:
     moment = parse_moment(message["aanmaakdatum"])
     parts = [message["kanaal"], message["resourceUrl"], message["actie"], moment.isoformat() if moment else str(message["aanmaakdatum"])]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def inbox_row(message: dict, key: str, now: dt.datetime) -> dict:
+    """The inbox row of a message received `now`, waiting to be processed."""
+    moment = parse_moment(message["aanmaakdatum"]) or now
+    return {
+        "sleutel": key, "kanaal": message["kanaal"], "hoofd_object": message["hoofdObject"], "resource": message["resource"],
+        "resource_url": message["resourceUrl"], "actie": message["actie"], "aanmaakdatum": moment, "bericht": message,
+        "ontvangen_op": now, "status": WACHTEND, "pogingen": 0, "volgende_poging": now,
+    }  # fmt: skip
 
 
 @dataclass
@@ -160,7 +170,7 @@ class Intake:
         now = utcnow()
         with self.database.session() as session:
             lock_zaken(session, [a.message["hoofdObject"] for a in batch])
-            rows = [self._inbox_row(a.message, a.key, now) for a in batch]
+            rows = [inbox_row(a.message, a.key, now) for a in batch]
             stmt = dialect_insert(session, InboxEvent.__table__).values(rows).on_conflict_do_nothing(index_elements=["sleutel"])
             inserted = dict(session.execute(stmt.returning(InboxEvent.sleutel, InboxEvent.id)).all())
             state = self._project_events(session, list(inserted.values()))
@@ -175,19 +185,11 @@ class Intake:
             seen.add(arrival.key)
         return outcomes
 
-    def _inbox_row(self, message: dict, key: str, now: dt.datetime) -> dict:
-        moment = parse_moment(message["aanmaakdatum"]) or now
-        return {
-            "sleutel": key, "kanaal": message["kanaal"], "hoofd_object": message["hoofdObject"], "resource": message["resource"],
-            "resource_url": message["resourceUrl"], "actie": message["actie"], "aanmaakdatum": moment, "bericht": message,
-            "ontvangen_op": now, "status": WACHTEND, "pogingen": 0, "volgende_poging": now,
-        }  # fmt: skip
-
     def _receive_one(self, message: dict, key: str) -> Outcome:
         """One message in its own transaction (the fallback of a failed batch)."""
         with self.database.session() as session:
             lock_zaken(session, [message["hoofdObject"]])
-            values = self._inbox_row(message, key, utcnow())
+            values = inbox_row(message, key, utcnow())
             stmt = dialect_insert(session, InboxEvent.__table__).values(**values).on_conflict_do_nothing(index_elements=["sleutel"])
             event_id = session.execute(stmt.returning(InboxEvent.id)).scalar()
             if event_id is None:
@@ -283,11 +285,7 @@ class Intake:
                 if not self._claim(session, select(InboxEvent.id).where(InboxEvent.id == event_id)):
                     continue  # processed meanwhile, or claimed by another batch
                 lock_zaken(session, [hoofd])
-                event = session.get(InboxEvent, event_id, populate_existing=True)
-                if event is None or event.status != WACHTEND:
-                    session.rollback()
-                    continue
-                self._process(session, event)
+                self._process(session, session.get(InboxEvent, event_id, populate_existing=True))  # claimed: still waiting
                 handled += 1
         return handled
 
@@ -301,7 +299,7 @@ class Intake:
         """The waiting events of `query` (oldest first), locked for this transaction where no other
         transaction holds them (PostgreSQL); on SQLite after taking the write lock."""
         if not is_postgresql(session):
-            lock_zaken(session, [])
+            take_write_lock(session)
         query = query.where(InboxEvent.status == WACHTEND).order_by(InboxEvent.id)
         return session.execute(query.with_for_update(skip_locked=True)).all()
 
@@ -314,7 +312,7 @@ class Intake:
         postgresql = is_postgresql(session)
         events = session.execute(
             select(InboxEvent.id, InboxEvent.hoofd_object, InboxEvent.bericht, InboxEvent.aanmaakdatum, InboxEvent.pogingen)
-            .where(in_values(InboxEvent.id, event_ids, postgresql), InboxEvent.status == WACHTEND)
+            .where(in_list(InboxEvent.id, postgresql, values=event_ids), InboxEvent.status == WACHTEND)
             .order_by(InboxEvent.id)
         ).all()
         groups: dict[str, list] = {}
@@ -322,7 +320,7 @@ class Intake:
             groups.setdefault(event.hoofd_object, []).append(event)
         if not groups:
             return {}
-        known = set(session.scalars(select(Zaak.url).where(in_values(Zaak.url, list(groups), postgresql))))
+        known = set(session.scalars(select(Zaak.url).where(in_list(Zaak.url, postgresql, values=list(groups)))))
 
         def fetch(item):
             zaak_url, group = item
@@ -344,7 +342,7 @@ class Intake:
         if done:
             session.execute(
                 update(InboxEvent)
-                .where(in_values(InboxEvent.id, [e.id for e in done], postgresql))
+                .where(in_list(InboxEvent.id, postgresql, values=[e.id for e in done]))
                 .values(status=VERWERKT, verwerkt_op=moment, laatste_fout=None, volgende_poging=None, pogingen=InboxEvent.pogingen + 1)
             )
         outcome = {e.id: (VERWERKT, None) for e in done}

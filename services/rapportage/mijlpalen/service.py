@@ -22,7 +22,7 @@ from services.rapportage.tellers.models import ALL_TEAMS, Teller, Verdeling
 from services.rapportage.tellers.repository import dialect_insert
 from services.rapportage.zaak.models import Zaak, Zaaktype
 from services.rapportage.zaak.projector import Applied, utcnow
-from shared.db import in_values, is_postgresql
+from shared.db import in_list, is_postgresql
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
 
@@ -59,10 +59,10 @@ def after_apply(session: Session, applied: Applied, settings: RapportageSettings
     nieuwe = [zaak for zaak in applied.nieuwe_zaken if zaak.id is not None and zaak in session]
     ids = sorted({zaak.zaaktype_id for zaak in nieuwe})
     postgresql = is_postgresql(session)
-    zaaktypen = {row.id: row for row in session.scalars(select(Zaaktype).where(in_values(Zaaktype.id, ids, postgresql)))} if ids else {}
+    zaaktypen = {row.id: row for row in session.scalars(select(Zaaktype).where(in_list(Zaaktype.id, postgresql, values=ids)))} if ids else {}
     groepen = {z.groep for z in zaaktypen.values() if z.opgehaald}
     sleutels = [f"eerste-zaak:{g}" for g in sorted(groepen)]
-    recorded = set(session.scalars(select(Mijlpaal.sleutel).where(in_values(Mijlpaal.sleutel, sleutels, postgresql)))) if groepen else set()
+    recorded = set(session.scalars(select(Mijlpaal.sleutel).where(in_list(Mijlpaal.sleutel, postgresql, values=sleutels)))) if groepen else set()
     seen: set[str] = set()
     for zaak in nieuwe:
         zaaktype = zaaktypen.get(zaak.zaaktype_id)

@@ -82,7 +82,7 @@ def expand(deltas: Counter) -> Counter:
 def add_deltas(session: Session, deltas: Counter) -> None:
     """Add each contribution's delta to its counters and distributions (in key order, so two
     transactions never wait for each other in opposite orders)."""
-    plain: list[tuple] = []
+    plain: list[dict] = []  # rpt_teller rows
     histogram: dict[tuple, dict[str, int]] = {}  # distribution row -> bin -> delta
     for key, delta in sorted(expand(deltas).items()):
         if not delta:
@@ -91,11 +91,10 @@ def add_deltas(session: Session, deltas: Counter) -> None:
             bins = histogram.setdefault(key[:6], {})
             bins[str(key[6])] = bins.get(str(key[6]), 0) + delta
         else:
-            plain.append((*key, delta))
+            plain.append(dict(zip(TELLER_FIELDS, (*key, delta), strict=True)))
     if is_postgresql(session):
         if plain:
-            rows = [dict(zip(TELLER_FIELDS, row, strict=True)) for row in plain]
-            session.execute(_TELLER_UPSERT_POSTGRESQL, {"rows": orjson.dumps(rows).decode()})
+            session.execute(_TELLER_UPSERT_POSTGRESQL, {"rows": orjson.dumps(plain).decode()})
         if histogram:
             rows = [{**dict(zip(VERDELING_KEY, key, strict=True)), "aantal": sum(bins.values()), "bins": bins} for key, bins in histogram.items()]
             session.execute(_VERDELING_UPSERT_POSTGRESQL, {"rows": orjson.dumps(rows).decode()})
@@ -104,7 +103,7 @@ def add_deltas(session: Session, deltas: Counter) -> None:
         table = Teller.__table__
         stmt = dialect_insert(session, table)
         stmt = stmt.on_conflict_do_update(index_elements=list(COLUMNS), set_={"aantal": table.c.aantal + stmt.excluded.aantal})
-        session.execute(stmt, [dict(zip(TELLER_FIELDS, row, strict=True)) for row in plain])
+        session.execute(stmt, plain)
     if histogram:
         stmt = text(_VERDELING_UPSERT_SQLITE).bindparams(bindparam("periode", type_=Date), bindparam("w", type_=String), bindparam("d", type_=Integer))
         session.execute(stmt, [{**dict(zip(VERDELING_KEY, key, strict=True)), "w": w, "d": d} for key, bins in histogram.items() for w, d in bins.items()])

@@ -20,7 +20,7 @@ from services.rapportage.tellers.repository import add_deltas, add_to_stand, dia
 from services.rapportage.zaak.contributions import zaak_contribution
 from services.rapportage.zaak.facts import KEEP, Change, StatusFacts, StatustypeFacts, TeamFacts, ZaaktypeFacts
 from services.rapportage.zaak.models import Opschorting, Status, Statustype, Team, Zaak, Zaaktype
-from shared.db import in_values, is_postgresql
+from shared.db import in_list, is_postgresql
 
 
 def utcnow() -> dt.datetime:
@@ -43,10 +43,15 @@ def lock_zaken(session: Session, urls: Sequence[str]) -> None:
                 text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k"), {"keys": keys}
             )
     else:
-        # a write as the first statement: the transaction holds SQLite's write lock from here on
-        from services.rapportage.tellers.models import Stand
+        take_write_lock(session)
 
-        session.execute(dialect_insert(session, Stand.__table__).values(naam="lock", waarde=0).on_conflict_do_nothing())
+
+def take_write_lock(session: Session) -> None:
+    """SQLite: a write as the transaction's first statement, so it holds the database's write
+    lock from here on (one writer at a time; a later write would fail on a stale read instead)."""
+    from services.rapportage.tellers.models import Stand
+
+    session.execute(dialect_insert(session, Stand.__table__).values(naam="lock", waarde=0).on_conflict_do_nothing())
 
 
 @dataclass
@@ -67,11 +72,12 @@ class Projector:
     @staticmethod
     def _rows_by_url(session: Session, model, urls: list[str], defaults) -> dict:
         """The dimension rows of these URLs, made (without fetching) where missing."""
-        rows = {row.url: row for row in session.scalars(select(model).where(in_values(model.url, urls, is_postgresql(session))))} if urls else {}
+        postgresql = is_postgresql(session)
+        rows = {row.url: row for row in session.scalars(select(model).where(in_list(model.url, postgresql, values=urls)))} if urls else {}
         missing = [url for url in urls if url not in rows]
         if missing:
             session.execute(dialect_insert(session, model.__table__).on_conflict_do_nothing(), [defaults(url) for url in missing])
-            rows.update({row.url: row for row in session.scalars(select(model).where(in_values(model.url, missing, is_postgresql(session))))})
+            rows.update({row.url: row for row in session.scalars(select(model).where(in_list(model.url, postgresql, values=missing)))})
         return rows
 
     def _zaaktypen(self, session: Session, facts: dict[str, ZaaktypeFacts]) -> dict[str, Zaaktype]:
@@ -155,7 +161,7 @@ class Projector:
         zaaktype_by_id = {row.id: row for row in zaaktypen.values()}
 
         urls = sorted({c.zaak_url for c in changes})
-        zaken = {z.url: z for z in session.scalars(select(Zaak).where(in_values(Zaak.url, urls, is_postgresql(session))))} if urls else {}
+        zaken = {z.url: z for z in session.scalars(select(Zaak).where(in_list(Zaak.url, is_postgresql(session), values=urls)))} if urls else {}
         applied = Applied()
         # new zaken first, all in one flush, so their statussen can refer to them
         fresh: set[str] = set()
@@ -174,7 +180,7 @@ class Projector:
             session.flush()
         statussen, opschortingen = self._children(session, [z.id for z in zaken.values()])
         status_urls = sorted({s.url for c in changes for s in self._statuses_of(c)})
-        by_url = select(Status).where(in_values(Status.url, status_urls, is_postgresql(session)))
+        by_url = select(Status).where(in_list(Status.url, is_postgresql(session), values=status_urls))
         known_statussen = {s.url: s for s in session.scalars(by_url)} if status_urls else {}
         teams: dict[str, int] = {}
         deltas: Counter = Counter()
@@ -221,9 +227,10 @@ class Projector:
         statussen: dict[int, list[Status]] = {i: [] for i in zaak_ids}
         opschortingen: dict[int, list[Opschorting]] = {i: [] for i in zaak_ids}
         if zaak_ids:
-            for s in session.scalars(select(Status).where(in_values(Status.zaak_id, zaak_ids, is_postgresql(session)))):
+            postgresql = is_postgresql(session)
+            for s in session.scalars(select(Status).where(in_list(Status.zaak_id, postgresql, values=zaak_ids))):
                 statussen[s.zaak_id].append(s)
-            for o in session.scalars(select(Opschorting).where(in_values(Opschorting.zaak_id, zaak_ids, is_postgresql(session)))):
+            for o in session.scalars(select(Opschorting).where(in_list(Opschorting.zaak_id, postgresql, values=zaak_ids))):
                 opschortingen[o.zaak_id].append(o)
         return statussen, opschortingen
 
@@ -400,7 +407,7 @@ class Projector:
         known = {row.id: row for row in statustypen.values()}
         missing = ids - set(known)
         if missing:
-            for row in session.scalars(select(Statustype).where(in_values(Statustype.id, sorted(missing), is_postgresql(session)))):
+            for row in session.scalars(select(Statustype).where(in_list(Statustype.id, is_postgresql(session), values=sorted(missing)))):
                 known[row.id] = row
         norms = {}
         for statustype_id in ids:

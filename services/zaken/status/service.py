@@ -27,7 +27,7 @@ from services.zaken.status.models import Status
 from services.zaken.status.schemas import StatusFilters, StatusRequestbody
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
-from shared.db import id_list_condition, is_postgresql, uuid_text
+from shared.db import in_list, is_postgresql, uuid_text
 from shared.errors import InvalidParam, PermissionDenied, ValidationProblem
 from shared.resources import Context
 
@@ -291,7 +291,7 @@ def _page_statement(postgresql: bool):
     with the aliased status of `is_latest_clause`, cost more than running it)."""
 
     def of_page(column):
-        return id_list_condition(column, "ids", postgresql)
+        return in_list(column, postgresql, name="ids")
 
     def as_text(column):
         return uuid_text(column, postgresql)

@@ -58,7 +58,7 @@ from services.zaken.zaakeigenschap.models import ZaakEigenschap
 from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
 from services.zaken.zaakobject.models import ZaakObject
 from shared.auth import VERTROUWELIJKHEID_RANK
-from shared.db import id_list_condition, is_postgresql, uuid_text
+from shared.db import in_list, is_postgresql, uuid_text
 from shared.errors import InvalidParam, PermissionDenied, ValidationProblem
 from shared.fields import add_duration, parse_day
 from shared.pagination import fetch_records
@@ -229,7 +229,7 @@ def _relations_statement(postgresql: bool):
     deelzaak = aliased(Zaak)
 
     def of_page(column):
-        return id_list_condition(column, "ids", postgresql)
+        return in_list(column, postgresql, name="ids")
 
     def as_text(column):
         return uuid_text(column, postgresql)
