@@ -29,7 +29,9 @@ SERVICES_SECRET = "zgw-services-secret"
 ZAKEN_SERVICE_SECRET = "zaken-service-secret"
 CALLBACK_TOKEN = "flow-callback-token"
 CACHE_SECONDS = 60
-FOLLOW_WITHIN = 2.0  # seconds: far below the cache period
+# far below the cache period, so only the notification explains it (~0.1 s on an idle machine;
+# the margin is for a test run sharing the cores)
+FOLLOW_WITHIN = CACHE_SECONDS / 10
 
 APPLICATIES = {
     "applicaties": [
@@ -146,13 +148,11 @@ def stack(request, tmp_path, tmp_path_factory):
         stack.stop()
 
 
-def _follows(predicate, what: str, stack: Stack) -> float:
-    """Seconds until `predicate` holds; fails when that takes longer than FOLLOW_WITHIN."""
-    started = time.monotonic()
+def _follows(predicate, what: str, stack: Stack) -> None:
+    """Waits until `predicate` holds; fails when that takes longer than FOLLOW_WITHIN."""
     assert wait_until(predicate, timeout=FOLLOW_WITHIN, interval=0.02), (
         f"{what}: not within {FOLLOW_WITHIN} s\n{stack.ac.output()[-3000:]}\n{stack.zaken.output()[-3000:]}"
     )
-    return time.monotonic() - started
 
 
 def test_the_next_request_follows_the_autorisaties_api(stack):
@@ -231,8 +231,7 @@ def test_the_next_request_follows_the_autorisaties_api(stack):
         ]},
     )  # fmt: skip
     assert widened.status_code == 200, widened.text
-    elapsed = _follows(lambda: listed() == {url["mine_openbaar"], url["mine_intern"]}, "the widening", stack)
-    assert elapsed < CACHE_SECONDS / 10  # only the notification explains this
+    _follows(lambda: listed() == {url["mine_openbaar"], url["mine_intern"]}, "the widening", stack)  # only the notification explains it
     assert searched() == {url["mine_openbaar"], url["mine_intern"]}
     assert status("mine_intern") == 200 and status("other_openbaar") == 403
     assert expanded() == [url["mine_intern"]]
