@@ -106,3 +106,44 @@ def test_a_request_session_commits_a_write_rolls_back_a_failure_and_always_gives
         assert pool.checkedout() == 0
         assert client.get("/probe").json() == 1
         assert pool.checkedout() == 0
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_insert_rows_stores_each_value_as_its_column_type(backend, tmp_path):
+    import datetime as dt
+    import uuid
+
+    from sqlalchemy import Boolean, Column, Date, DateTime, Integer, MetaData, String, Table, select
+
+    from shared.db import insert_rows
+
+    if backend == "postgresql" and not TEST_DATABASE_URL:
+        pytest.skip("needs TEST_DATABASE_URL (PostgreSQL)")
+    database = Database(TEST_DATABASE_URL if backend == "postgresql" else f"sqlite:///{tmp_path}/rows.db")
+    table = Table(
+        f"insert_rows_probe_{uuid.uuid4().hex[:8]}",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("naam", String(20)),
+        Column("dag", Date),
+        Column("moment", DateTime(timezone=True)),
+        Column("aantal", Integer, nullable=True),
+        Column("vlag", Boolean, nullable=True),
+    )
+    moment = dt.datetime(2026, 3, 29, 1, 30, tzinfo=dt.UTC)  # the night the clocks go forward
+    rows = [
+        {"naam": "één", "dag": dt.date(2026, 2, 28), "moment": moment, "aantal": 3, "vlag": True},
+        {"naam": 'a "b"', "dag": dt.date(2024, 2, 29), "moment": moment + dt.timedelta(hours=1), "aantal": None, "vlag": None},
+    ]
+    table.create(database.engine)
+    try:
+        with database.session() as session:
+            insert_rows(session, table, rows)
+            insert_rows(session, table, [])
+            session.commit()
+            stored = session.execute(select(table.c.naam, table.c.dag, table.c.moment, table.c.aantal, table.c.vlag).order_by(table.c.id)).all()
+        as_utc = [(n, d, m if m.tzinfo else m.replace(tzinfo=dt.UTC), a, v) for n, d, m, a, v in stored]  # SQLite gives naive UTC back
+        assert as_utc == [tuple(row.values()) for row in rows]
+    finally:
+        table.drop(database.engine)
+        database.dispose()
