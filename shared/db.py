@@ -154,10 +154,11 @@ def is_postgresql(session: Session) -> bool:
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """One session per request: commit when the endpoint returned, roll back when it raised.
 
-    Async, so a request does not hop to the thread pool to open its session (no I/O) nor, for a
-    read on PostgreSQL, to end it: such a session has no transaction, so nothing to commit, and
-    closing it does no I/O. Other sessions commit (or roll back) and close in one hop to the
-    thread pool, shielded from cancellation so the connection always goes back to the pool."""
+    Async, so a request does not hop to the thread pool to open its session (no I/O) nor to end
+    one that has nothing to end: a read on PostgreSQL (no transaction) or a write its endpoint
+    committed (`commits`); closing those does no I/O. Other sessions commit (or roll back) and
+    close in one hop to the thread pool, shielded from cancellation so the connection always goes
+    back to the pool."""
     database = request.app.state.db
     read = request.method in READ_METHODS
     session = database.read_session() if read else database.session()
@@ -171,8 +172,8 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
             session.close()  # rolls back what was not committed
 
     async def finish(commit: bool) -> None:
-        if inline:
-            end(commit)
+        if inline or not session.in_transaction():
+            session.close()
         else:  # one hop for commit and close
             with anyio.CancelScope(shield=True):
                 await run_in_threadpool(end, commit)
@@ -183,6 +184,21 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         await finish(False)
         raise
     await finish(not inline)
+
+
+def commits(endpoint):
+    """A write endpoint (sync, with a `session` argument) that commits in its own thread once it
+    has its response, so `get_session` only closes the session, inline, instead of hopping to the
+    thread pool a second time to commit. A failed commit is the endpoint's error: an error
+    response, never a 2xx for what was not stored."""
+
+    @functools.wraps(endpoint)
+    def committing(**kwargs):
+        response = endpoint(**kwargs)
+        kwargs["session"].commit()
+        return response
+
+    return committing
 
 
 # scope="function": the commit runs before the response is sent, so a failed commit is an

@@ -19,7 +19,7 @@ from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from shared.auth import Principal, require_scopes
-from shared.db import SessionDep
+from shared.db import SessionDep, commits
 from shared.errors import NotFound, ValidationProblem
 from shared.http import detail_response, json_response
 from shared.pagination import envelope, fetch_page, page_from
@@ -335,6 +335,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
             status_code=spec.create_status,
             response_model=read_model,
         )
+        @commits
         def create_endpoint(
             request: Request,
             session: SessionDep,
@@ -365,6 +366,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
             tags=[spec.tag],
             response_model=read_model,
         )
+        @commits
         def update_endpoint(
             request: Request,
             session: SessionDep,
@@ -385,6 +387,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
             tags=[spec.tag],
             response_model=read_model,
         )
+        @commits
         def partial_update_endpoint(
             request: Request,
             session: SessionDep,
@@ -406,6 +409,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
             response_model=None,
             responses={spec.destroy_status: {"description": "No content"}},
         )
+        @commits
         def destroy_endpoint(
             request: Request,
             session: SessionDep,
@@ -438,6 +442,7 @@ def register_action(
         tags=[spec.tag],
         response_model=spec.read_model,
     )
+    @commits
     def action_endpoint(
         request: Request,
         session: SessionDep,

@@ -21,7 +21,7 @@ from services.zaken.common import ZaakChildService
 from services.zaken.zaak.models import Zaak
 from shared.audittrail import declare_audit_headers
 from shared.auth import ZRC, Principal, require_scopes
-from shared.db import SessionDep
+from shared.db import SessionDep, commits
 from shared.errors import NotFound
 from shared.http import detail_response, json_response
 from shared.resources import Context, IfNoneMatch, UuidPath, patch_model_of
@@ -130,6 +130,7 @@ def register_nested(router: APIRouter, spec: NestedSpec) -> None:
         create_model = spec.create_model
 
         @router.post(list_path, status_code=201, response_model=spec.read_model, **meta("create"))
+        @commits
         def create_endpoint(
             request: Request,
             session: SessionDep,
@@ -197,6 +198,7 @@ def register_nested(router: APIRouter, spec: NestedSpec) -> None:
         update_model = spec.create_model
 
         @router.put(detail_path, response_model=spec.read_model, **meta("update"))
+        @commits
         def update_endpoint(
             request: Request,
             session: SessionDep,
@@ -211,6 +213,7 @@ def register_nested(router: APIRouter, spec: NestedSpec) -> None:
         patch_model = patch_model_of(spec.create_model, f"Patched{spec.read_model.__name__}")
 
         @router.patch(detail_path, response_model=spec.read_model, **meta("partial_update"))
+        @commits
         def partial_update_endpoint(
             request: Request,
             session: SessionDep,
@@ -224,6 +227,7 @@ def register_nested(router: APIRouter, spec: NestedSpec) -> None:
     if "destroy" in spec.operations:
 
         @router.delete(detail_path, status_code=204, response_model=None, responses={204: {"description": "No content"}}, **meta("destroy"))
+        @commits
         def destroy_endpoint(
             request: Request,
             session: SessionDep,

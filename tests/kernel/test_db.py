@@ -108,6 +108,47 @@ def test_a_request_session_commits_a_write_rolls_back_a_failure_and_always_gives
         assert pool.checkedout() == 0
 
 
+
+def test_a_write_endpoint_that_commits_itself_commits_in_its_own_thread_and_ends_its_session_without_a_hop(table_database, monkeypatch):
+    import threading
+
+    from fastapi import FastAPI, HTTPException
+    from fastapi.testclient import TestClient
+    from sqlalchemy import event
+
+    from shared.db import SessionDep, commits
+
+    app = FastAPI()
+    app.state.db = table_database
+    endpoint_threads, commit_threads, hops = [], [], []
+    event.listen(table_database.sessionmaker, "after_commit", lambda session: commit_threads.append(threading.get_ident()))
+    real_hop = db.run_in_threadpool
+    monkeypatch.setattr(db, "run_in_threadpool", lambda *args: hops.append(args[0].__name__) or real_hop(*args))
+
+    @app.post("/probe/{naam}")
+    @commits
+    def add(naam: str, session: SessionDep) -> dict:
+        endpoint_threads.append(threading.get_ident())
+        session.execute(text("INSERT INTO get_session_probe VALUES (:naam)"), {"naam": naam})
+        if naam == "fout":
+            raise HTTPException(409)
+        return {"naam": naam}
+
+    @app.get("/probe")
+    def count(session: SessionDep) -> int:
+        return session.scalar(text("SELECT count(*) FROM get_session_probe"))
+
+    pool = table_database.engine.pool
+    with TestClient(app) as client:
+        assert client.post("/probe/een").json() == {"naam": "een"}
+        assert commit_threads == endpoint_threads and hops == []
+        assert pool.checkedout() == 0
+        assert client.post("/probe/fout").status_code == 409  # raised before its commit: rolled back
+        assert len(commit_threads) == 1 and hops == ["end"]
+        assert pool.checkedout() == 0
+        assert client.get("/probe").json() == 1
+
+
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_insert_rows_stores_each_value_as_its_column_type(backend, tmp_path):
     import datetime as dt

@@ -24,7 +24,7 @@ from shared.audittrail import (
 )
 from shared.auth import ZRC, Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi
-from shared.db import SessionDep, is_postgresql
+from shared.db import SessionDep, commits, is_postgresql
 from shared.errors import NotFound
 from shared.http import detail_response, json_response
 from shared.pagination import envelope, fetch_page, page_from
@@ -147,6 +147,7 @@ def zaak_zoek(
     response_model=Zaak,
     openapi_extra=crs_openapi(201),
 )
+@commits
 def zaak_create(
     request: Request,
     session: SessionDep,
@@ -222,6 +223,7 @@ def _write(request: Request, session, principal: Principal, object_uuid: uuid_mo
     response_model=Zaak,
     openapi_extra=crs_openapi(200),
 )
+@commits
 def zaak_update(
     request: Request,
     session: SessionDep,
@@ -242,6 +244,7 @@ def zaak_update(
     response_model=Zaak,
     openapi_extra=crs_openapi(200),
 )
+@commits
 def zaak_partial_update(
     request: Request,
     session: SessionDep,
@@ -265,6 +268,7 @@ def zaak_partial_update(
     responses={204: {"description": "No content"}},
     openapi_extra=crs_openapi(204),
 )
+@commits
 def zaak_destroy(
     request: Request,
     session: SessionDep,
