@@ -4,8 +4,10 @@
 --   ZGW_WRK_INPUT   a file of requests, one a line: METHOD<TAB>PATH[<TAB>BODY]; every request picks
 --                   a line at random (a file of one line repeats it)
 --   ZGW_WRK_NOW_US  microseconds since the epoch at the start of the run; `{moment}` in a body
---                   becomes a moment before it that no other request of the run gets (a status
---                   needs a datumStatusGezet of its own per zaak, and not in the future)
+--                   becomes a moment a minute before it that no other request of the run gets (a
+--                   status needs a datumStatusGezet of its own per zaak, and not in the future),
+--                   later with every request: each new status is its zaak's current one, as when
+--                   statussen are set as they happen
 -- Headers (Authorization, Accept-Crs, ...) come from wrk's -H options.
 --
 -- done() prints one line `ZGW_RESULT {json}`: requests, duration, latency percentiles (µs),
@@ -51,8 +53,9 @@ function init(args)
 end
 
 local function moment()
-  -- strictly decreasing per thread, disjoint between threads: now - (counter) µs
-  local at = now_us - counter
+  -- strictly increasing per thread, disjoint between threads: a minute before the start + counter µs
+  -- (a run of n requests spans n µs)
+  local at = now_us - 60000000 + counter
   counter = counter + stride
   local seconds = math.floor(at / 1000000)
   local micros = at - seconds * 1000000
