@@ -269,14 +269,20 @@ def report_latency(url: str, repeat: int) -> dict:
 class MemoryZgw(httpx.BaseTransport):
     """Zaken and Catalogi resources from memory (what the fetches cost is not measured here): each
     object by its URL, and the list of a zaak's statussen (`GET /statussen?zaak=`). The zaken have
-    no rollen, and say so as a Zaken API 1.5 zaak does (`rollen: []`)."""
+    no rollen, and say so as a Zaken API 1.5 zaak does (`rollen: []`), and embed their status on
+    `expand=status`. They are in their final state: their status is their last one."""
 
     def __init__(self):
         self.objects: dict[str, bytes] = {}
         self.statussen: dict[str, list] = {}
+        self.with_status: dict[str, bytes] = {}  # a zaak with its status embedded (`expand=status`)
 
     def put(self, url: str, data) -> None:
         self.objects[url] = json.dumps(data).encode()
+
+    def put_zaak(self, data: dict, status: dict) -> None:
+        self.put(data["url"], data)
+        self.with_status[data["url"]] = json.dumps({**data, "_expand": {"status": status}}).encode()
 
     def put_status(self, data: dict) -> None:
         self.put(data["url"], data)
@@ -288,7 +294,11 @@ class MemoryZgw(httpx.BaseTransport):
             results = self.statussen.get(request.url.params.get("zaak"), []) if request.url.path.endswith("/statussen") else []
             page = {"count": len(results), "next": None, "previous": None, "results": results}
             return httpx.Response(200, content=json.dumps(page).encode(), headers={"content-type": "application/json"})
-        body = self.objects.get(url)
+        if request.url.params.get("expand") == "status":
+            url = url.split("?", 1)[0]
+            body = self.with_status.get(url)
+        else:
+            body = self.objects.get(url)
         if body is None:
             return httpx.Response(404, content=b'{"detail":"not found"}', headers={"content-type": "application/json"})
         return httpx.Response(200, content=body, headers={"content-type": "application/json"})
@@ -326,7 +336,7 @@ def ingest_events(n_zaken: int, seed: int = 7, prefix: str = "ingest"):
                 "zaaktype": zt["url"], "registratiedatum": start.date().isoformat(), "startdatum": start.date().isoformat(),
                 "einddatum": (start + dt.timedelta(days=3)).date().isoformat(), "einddatumGepland": None, "uiterlijkeEinddatumAfdoening": None,
                 "status": statussen[-1]["url"], "resultaat": None, "opschorting": {"indicatie": False}, "rollen": []}  # fmt: skip
-        api.put(url, zaak)
+        api.put_zaak(zaak, statussen[-1])
         api.put(f"{url}/audittrail", [])
         kenmerken = {"bronorganisatie": "002220647", "zaaktype": zt["url"], "vertrouwelijkheidaanduiding": "openbaar"}
         messages.append({"kanaal": "zaken", "hoofdObject": url, "resource": "zaak", "resourceUrl": url, "actie": "create",

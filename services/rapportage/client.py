@@ -98,8 +98,8 @@ class ZgwReader:
         """A Zaken resource as it is now (never cached)."""
         return self._check(url, self._request(url, params))
 
-    def get_object(self, url: str) -> dict:
-        data = self.get(url)
+    def get_object(self, url: str, params: dict | None = None) -> dict:
+        data = self.get(url, params)
         if not isinstance(data, dict):
             raise FetchError("invalid", url, "geen object")
         return data

@@ -40,6 +40,9 @@ class FakeZgw(httpx.BaseTransport):
     forbidden: set = field(default_factory=set)  # URL prefixes that answer 403
     requests: int = 0
     requested: list = field(default_factory=list)  # the URLs asked for, in order
+    # a zaak's `expand=status`: "status" embeds it (Zaken API 1.5), "ignore" answers without it,
+    # "refuse" is a 400 (APIs before 1.5 that check their query parameters)
+    expand: str = "status"
 
     # ------------------------------------------------------------ Catalogi
 
@@ -212,5 +215,11 @@ class FakeZgw(httpx.BaseTransport):
             items = [o for u, o in sorted(self.objects.items()) if u.startswith(f"{ZRC}/zaken/") and (zaaktype is None or o["zaaktype"] == zaaktype)]
             return self._page(request, items)
         if bare in self.objects:
-            return httpx.Response(200, json=self.objects[bare], headers={"ETag": f'"{hash(json.dumps(self.objects[bare], sort_keys=True))}"'})
+            body = self.objects[bare]
+            if "expand" in query and bare.startswith(f"{ZRC}/zaken/"):
+                if self.expand == "refuse":
+                    return httpx.Response(400, json={"invalidParams": [{"name": "expand", "code": "unknown-parameters"}]})
+                if self.expand == "status" and "status" in query["expand"][0].split(","):
+                    body = {**body, "_expand": {"status": self.objects[body["status"]]} if body.get("status") else {}}
+            return httpx.Response(200, json=body, headers={"ETag": f'"{hash(json.dumps(self.objects[bare], sort_keys=True))}"'})
         return httpx.Response(404, json={"detail": "not found"})

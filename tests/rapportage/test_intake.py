@@ -57,6 +57,33 @@ def test_a_new_zaak_is_fetched_alone(rapportage, fake_zgw):
         assert count(rapportage, Status) == 1
 
 
+
+@pytest.mark.parametrize("expand", ["status", "ignore", "refuse"])
+def test_a_new_status_of_a_known_zaak_comes_with_its_zaak_where_the_api_can_expand(rapportage, fake_zgw, expand):
+    """One request for zaak and status where the Zaken API embeds the status (`expand=status`,
+    1.5); where it ignores the parameter the status is fetched by itself; where it refuses it
+    (400) the zaak is fetched again without, and that API is not asked to expand again."""
+    fake_zgw.expand = expand
+    zt = fake_zgw.zaaktype()
+    url = fake_zgw.create_zaak(zt, "2026-03-02", "2026-03-02T08:00:00Z", "Z1")
+    assert rapportage.callback(fake_zgw.messages[-1]).status_code == 204
+    for n, at in enumerate(["2026-03-02T09:00:00Z", "2026-03-03T09:00:00Z"]):
+        del fake_zgw.requested[:]
+        status = fake_zgw.set_status(url, zt.statustypen[n], at, zt)
+        assert rapportage.callback(fake_zgw.messages[-1]).status_code == 204
+        zaak_requests = [u for u in fake_zgw.requested if u.startswith(url)]
+        if expand == "status":
+            assert zaak_requests == [f"{url}?expand=status"] and status not in fake_zgw.requested
+        elif expand == "ignore":
+            assert zaak_requests == [f"{url}?expand=status"] and status in fake_zgw.requested
+        else:
+            assert zaak_requests == ([f"{url}?expand=status", url] if n == 0 else [url]) and status in fake_zgw.requested
+    with rapportage.app.state.db.session() as session:
+        zaak = session.scalars(select(Zaak)).one()
+        assert sorted(s.url for s in session.scalars(select(Status))) == sorted(u for u in fake_zgw.objects if "/statussen/" in u)
+        assert zaak.status_url == status and zaak.statustype_id is not None
+
+
 def test_a_zaak_that_does_not_list_its_rollen_is_asked_for_them(rapportage, fake_zgw):
     """A Zaken API before 1.2 shows no `rollen` on the zaak: that is no empty list."""
     zt = fake_zgw.zaaktype()
