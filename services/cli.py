@@ -299,14 +299,16 @@ def _wire_autorisaties(base: dict[str, str], environments: dict[str, dict[str, s
 
 
 def _wait_ready(names, timeout: float = 30.0) -> None:
-    """Until every named service answers its OpenAPI document (or the time is up)."""
+    """Until every named service is ready (`GET /readyz`: it answers and reaches its database), or
+    the time is up. (Its OpenAPI document, asked for before, is built on first request: a second
+    of a worker's time, asked again after every 1 s time-out while the workers were busy.)"""
     import httpx
 
     deadline = time.monotonic() + timeout
     for name in names:
         while time.monotonic() < deadline:
             try:
-                if httpx.get(_local_root(name) + "/openapi.yaml", timeout=1.0).status_code == 200:
+                if httpx.get(f"http://127.0.0.1:{SERVICES[name].port}/readyz", timeout=1.0).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass

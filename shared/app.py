@@ -1,6 +1,7 @@
 """Builds a service's FastAPI app with the kernel's conventions wired in once."""
 
 import gc
+import threading
 from collections.abc import Callable
 
 from fastapi import APIRouter, FastAPI, Request
@@ -66,19 +67,26 @@ def create_service_app(
     mount_autorisaties_callback(app, api_root, kernel)
 
     cache: dict[str, object] = {}
+    # one build per process however many ask at once: the document takes ~1 s of interpreter time
+    # (more on a busy worker), and a client that gives up and asks again must not start another
+    building = threading.RLock()
 
     def openapi() -> dict:
         if "spec" not in cache:
-            cache["spec"] = build_openapi(
-                app, title=title, version=api_version, description=description, api_root=api_root, tags=tags
-            )
+            with building:
+                if "spec" not in cache:
+                    cache["spec"] = build_openapi(
+                        app, title=title, version=api_version, description=description, api_root=api_root, tags=tags
+                    )
         return cache["spec"]  # type: ignore[return-value]
 
     app.openapi = openapi  # type: ignore[method-assign]
 
     def serve_yaml(request: Request) -> Response:
         if "yaml" not in cache:
-            cache["yaml"] = to_yaml(openapi())
+            with building:
+                if "yaml" not in cache:
+                    cache["yaml"] = to_yaml(openapi())
         return Response(cache["yaml"], media_type="application/vnd.oai.openapi")  # type: ignore[arg-type]
 
     app.add_api_route(f"{api_root}/openapi.yaml", serve_yaml, methods=["GET"], include_in_schema=False)

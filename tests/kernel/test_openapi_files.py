@@ -25,3 +25,37 @@ def test_contract_is_openapi_30(service):
     assert spec["servers"] == [{"url": SERVICES[service].api_root}]
     text = yaml.safe_dump(spec)
     assert "anyOf" not in text or "type: 'null'" not in text
+
+
+def test_the_served_document_is_built_once_however_many_ask_at_once(monkeypatch):
+    """A client that gives up waiting and asks again (a readiness poll with a time-out) must not
+    start a second build of the document on a busy worker."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from fastapi.testclient import TestClient
+
+    from shared import app as shared_app
+
+    builds = []
+    all_asked = threading.Barrier(4)
+
+    def slow_to_yaml(spec):
+        builds.append(1)
+        time.sleep(0.3)
+        return to_yaml(spec)
+
+    monkeypatch.setattr(shared_app, "to_yaml", slow_to_yaml)
+    module, func = SERVICES["catalogi"].app_factory.split(":")
+    client = TestClient(getattr(import_module(module), func)())
+
+    def ask(_):
+        all_asked.wait()
+        return client.get(f"{SERVICES['catalogi'].api_root}/openapi.yaml")
+
+    with ThreadPoolExecutor(4) as pool:
+        responses = list(pool.map(ask, range(4)))
+    assert [r.status_code for r in responses] == [200] * 4
+    assert len({r.content for r in responses}) == 1
+    assert len(builds) == 1
