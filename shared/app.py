@@ -75,9 +75,7 @@ def create_service_app(
         if "spec" not in cache:
             with building:
                 if "spec" not in cache:
-                    cache["spec"] = build_openapi(
-                        app, title=title, version=api_version, description=description, api_root=api_root, tags=tags
-                    )
+                    cache["spec"] = build_openapi(app, title=title, version=api_version, description=description, api_root=api_root, tags=tags)
         return cache["spec"]  # type: ignore[return-value]
 
     app.openapi = openapi  # type: ignore[method-assign]
