@@ -117,7 +117,7 @@ class Service:
             if self.process.poll() is not None:
                 raise AssertionError(f"{self.name} exited:\n{self.output()}")
             try:
-                return httpx.get(f"{self.root}/openapi.yaml", timeout=1.0).status_code == 200
+                return httpx.get(f"http://127.0.0.1:{self.port}/readyz", timeout=1.0).status_code == 200
             except httpx.HTTPError:
                 return False
 
