@@ -187,10 +187,11 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 
 
 def commits(endpoint):
-    """A write endpoint (sync, with a `session` argument) that commits in its own thread once it
-    has its response, so `get_session` only closes the session, inline, instead of hopping to the
-    thread pool a second time to commit. A failed commit is the endpoint's error: an error
-    response, never a 2xx for what was not stored."""
+    """An endpoint of a method other than GET/HEAD (sync, with a `session` argument, whose session
+    is a transaction) that commits in its own thread once it has its response, so `get_session`
+    only closes the session, inline, instead of hopping to the thread pool a second time to commit.
+    A failed commit is the endpoint's error: an error response, never a 2xx for what was not
+    stored. A kernel test keeps every such endpoint wrapped."""
 
     @functools.wraps(endpoint)
     def committing(**kwargs):
@@ -198,6 +199,7 @@ def commits(endpoint):
         kwargs["session"].commit()
         return response
 
+    committing.commits_itself = True  # tests/kernel/test_dependencies.py: every write endpoint is one
     return committing
 
 

@@ -42,3 +42,20 @@ def test_no_operation_has_a_sync_dependency(service):
     routes = list(operations(app.router))
     assert len(routes) > 10  # the walk reaches the included routers
     assert {(route.path, name) for route in routes for name in sync_dependencies(route.dependant)} == set()
+
+
+@pytest.mark.parametrize("service", list(SERVICES))
+def test_every_endpoint_with_a_transaction_commits_in_its_own_thread(service):
+    """A request other than GET/HEAD has a session with a transaction: its endpoint commits it
+    (`shared.db.commits`), so ending the session is no second hop to the thread pool."""
+    from shared.db import get_session
+
+    module, func = SERVICES[service].app_factory.split(":")
+    app = getattr(import_module(module), func)()
+    missing = {
+        (route.path, method)
+        for route in operations(app.router)
+        for method in route.methods - {"GET", "HEAD"}
+        if any(sub.call is get_session for sub in route.dependant.dependencies) and not getattr(route.endpoint, "commits_itself", False)
+    }
+    assert missing == set()

@@ -210,7 +210,7 @@ class Projector:
             self._set_statussen(session, zaak, change, statussen[zaak.id], statustypen, known_statussen)
             self._set_opschortingen(session, zaak, change, opschortingen[zaak.id])
         remaining = [zaak for url, zaak in touched.items() if url in zaken]
-        norms = self._status_norms(session, {s.statustype_id for zaak in remaining for s in statussen[zaak.id]}, statustypen)
+        norms = self._status_norms(session, postgresql, {s.statustype_id for zaak in remaining for s in statussen[zaak.id]}, statustypen)
         for zaak in remaining:
             self._derive(session, zaak, statussen[zaak.id], opschortingen[zaak.id], norms, zaaktype_by_id)
             deltas.update(zaak_contribution(zaak, statussen[zaak.id], self.tz))
@@ -416,13 +416,13 @@ class Projector:
             zaak.op_tijd_doorlooptijd = None if zaak.deadline_doorlooptijd is None else eind <= zaak.deadline_doorlooptijd
 
     @staticmethod
-    def _status_norms(session: Session, ids: set[int], statustypen: dict[str, Statustype]) -> dict[int, float]:
+    def _status_norms(session: Session, postgresql: bool, ids: set[int], statustypen: dict[str, Statustype]) -> dict[int, float]:
         """The doorlooptijd in hours of these statustypen (those with one): the batch's own rows,
         the others in one query."""
         known = {row.id: row for row in statustypen.values()}
         missing = ids - set(known)
         if missing:
-            for row in session.scalars(select(Statustype).where(in_list(Statustype.id, is_postgresql(session), values=sorted(missing)))):
+            for row in session.scalars(select(Statustype).where(in_list(Statustype.id, postgresql, values=sorted(missing)))):
                 known[row.id] = row
         norms = {}
         for statustype_id in ids:

@@ -113,6 +113,7 @@ def zaak_list(
     response_model=PaginatedZaakList,
     openapi_extra=crs_openapi(200),
 )
+@commits
 def zaak_zoek(
     request: Request,
     session: SessionDep,
