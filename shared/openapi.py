@@ -6,6 +6,9 @@ import copy
 import yaml
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+
+from shared.query import query_models, query_parameters
 
 _ERROR_STATUSES = {
     "401": "Unauthorized",
@@ -113,8 +116,50 @@ def _problem(description: str, schema: str) -> dict:
     }
 
 
+def api_routes(routes):
+    """Every operation among `routes`, those of included routers too."""
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield route
+        elif hasattr(route, "original_router"):  # an included router
+            yield from api_routes(route.original_router.routes)
+
+
+_NAMING_KEYS = ("tags", "summary", "description", "operationId", "deprecated", "security")
+
+
+def _document_query_models(raw: dict, routes) -> None:
+    """The parameters of the query models an operation reads (shared.query), first among its query
+    parameters, as FastAPI documents `Annotated[Model, Query()]` as an endpoint's first query
+    parameter."""
+    models = {}
+    for route in api_routes(routes):
+        if found := query_models(route.dependant):
+            if not route.operation_id:
+                raise ValueError(f"{route.path}: an operation that reads a query model needs an operation_id")
+            models[route.operation_id] = found
+    for operations in raw.get("paths", {}).values():
+        for operation in operations.values():
+            found = models.get(operation.get("operationId"))
+            if not found:
+                continue
+            documented = [copy.deepcopy(p) for model in found for p in query_parameters(model)]
+            if "parameters" in operation:
+                # path parameters come first, then query, header and cookie parameters
+                parameters = operation["parameters"]
+                at = next((i for i, p in enumerate(parameters) if p["in"] != "path"), len(parameters))
+                parameters[at:at] = documented
+            else:  # where FastAPI puts them: after the operation's names, before its body and responses
+                keys = list(operation)
+                at = next((i for i, key in enumerate(keys) if key not in _NAMING_KEYS), len(keys))
+                items = list(operation.items())
+                operation.clear()
+                operation.update(items[:at] + [("parameters", documented)] + items[at:])
+
+
 def build_openapi(app: FastAPI, *, title: str, version: str, description: str, api_root: str, tags: list[dict]) -> dict:
     raw = get_openapi(title=title, version=version, description=description, routes=app.routes)
+    _document_query_models(raw, app.routes)
     spec = _to_30(raw)
     spec["openapi"] = "3.0.3"
     spec["servers"] = [{"url": api_root}]

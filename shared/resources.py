@@ -23,6 +23,7 @@ from shared.db import SessionDep, commits
 from shared.errors import NotFound, ValidationProblem
 from shared.http import detail_response, json_response
 from shared.pagination import envelope, fetch_page, page_from
+from shared.query import query_model
 
 
 def _contains_nul(value) -> bool:
@@ -240,7 +241,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
                 request: Request,
                 session: SessionDep,
                 principal: Annotated[Principal, principal_dep("list")],
-                filters: Annotated[filter_model, Query()],
+                filters: query_model(filter_model),
                 page: Annotated[int | None, Query(description="Een pagina binnen de gepagineerde set resultaten.")] = None,
             ) -> Response:
                 if spec.strict_query:
@@ -263,7 +264,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
                 request: Request,
                 session: SessionDep,
                 principal: Annotated[Principal, principal_dep("list")],
-                filters: Annotated[filter_model, Query()],
+                filters: query_model(filter_model),
             ) -> Response:
                 if spec.strict_query:
                     ensure_known_parameters(request, filter_model)
@@ -299,7 +300,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
                 session: SessionDep,
                 principal: Annotated[Principal, principal_dep("retrieve")],
                 uuid: UuidPath,
-                params: Annotated[params_model, Query()],
+                params: query_model(params_model),
                 if_none_match: IfNoneMatchParam = None,
             ) -> Response:
                 return detail(request, session, principal, uuid, params)

@@ -6,17 +6,9 @@ import inspect
 from importlib import import_module
 
 import pytest
-from fastapi.routing import APIRoute
 
 from services.registry import SERVICES
-
-
-def operations(router):
-    for route in router.routes:
-        if isinstance(route, APIRoute):
-            yield route
-        elif hasattr(route, "original_router"):  # an included router
-            yield from operations(route.original_router)
+from shared.openapi import api_routes
 
 
 def is_async(call) -> bool:
@@ -39,7 +31,7 @@ def sync_dependencies(dependant) -> set[str]:
 def test_no_operation_has_a_sync_dependency(service):
     module, func = SERVICES[service].app_factory.split(":")
     app = getattr(import_module(module), func)()
-    routes = list(operations(app.router))
+    routes = list(api_routes(app.routes))
     assert len(routes) > 10  # the walk reaches the included routers
     assert {(route.path, name) for route in routes for name in sync_dependencies(route.dependant)} == set()
 
@@ -54,7 +46,7 @@ def test_every_endpoint_with_a_transaction_commits_in_its_own_thread(service):
     app = getattr(import_module(module), func)()
     missing = {
         (route.path, method)
-        for route in operations(app.router)
+        for route in api_routes(app.routes)
         for method in route.methods - {"GET", "HEAD"}
         if any(sub.call is get_session for sub in route.dependant.dependencies) and not getattr(route.endpoint, "commits_itself", False)
     }

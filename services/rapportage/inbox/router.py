@@ -22,6 +22,7 @@ from shared.http import json_response
 from shared.openapi import _to_30
 from shared.outbox import iso_utc
 from shared.pagination import envelope, fetch_page, page_from
+from shared.query import query_model
 from shared.resources import ensure_known_parameters, paginated_model_of
 
 router = APIRouter()
@@ -101,7 +102,7 @@ def inbox_list(
     request: Request,
     session: SessionDep,
     principal: Annotated[Principal, Depends(require_lezen)],
-    filters: Annotated[InboxFilters, Query()],
+    filters: query_model(InboxFilters),
     page: Annotated[int | None, Query(description="Een pagina binnen de gepagineerde set resultaten.")] = None,
 ) -> Response:
     ensure_known_parameters(request, InboxFilters, "page")

@@ -16,11 +16,12 @@ from services.rapportage.reports.service import Filters, Reports
 from shared.auth import Principal
 from shared.db import SessionDep
 from shared.http import json_response
+from shared.query import query_model
 from shared.resources import ensure_known_parameters, split_commas
 
 router = APIRouter()
 Reader = Annotated[Principal, Depends(require_lezen)]
-Params = Annotated[schemas.ReportFilters, Query()]
+Params = query_model(schemas.ReportFilters)
 TAG = "rapporten"
 CSV = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "Het rapport (JSON, of CSV met `formaat=csv`)."}}
 

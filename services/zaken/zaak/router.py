@@ -28,6 +28,7 @@ from shared.db import SessionDep, commits, is_postgresql
 from shared.errors import NotFound
 from shared.http import detail_response, json_response
 from shared.pagination import envelope, fetch_page, page_from
+from shared.query import query_model
 from shared.resources import (
     Context,
     IfNoneMatch,
@@ -87,7 +88,7 @@ def zaak_list(
     session: SessionDep,
     principal: Reader,
     _crs: CrsNegotiation,
-    filters: Annotated[ZaakFilters, Query()],
+    filters: query_model(ZaakFilters),
     page: Page = None,
 ) -> Response:
     ensure_known_parameters(request, ZaakFilters, "page")
