@@ -55,7 +55,7 @@ def test_pagination(catalogi):
     assert first["count"] == 105 and len(first["results"]) == 100
     assert first["previous"] is None and first["next"].startswith("http://testserver/catalogi/api/v1/catalogussen?")
     second = catalogi.get(first["next"]).json()
-    assert len(second["results"]) == 5 and second["next"] is None
+    assert len(second["results"]) == 5 and second["next"] is None and second["count"] == 105
     assert second["previous"] == "http://testserver/catalogi/api/v1/catalogussen"
     assert catalogi.get("/catalogussen?page=3").status_code == 404
     assert catalogi.get("/catalogussen?page=0").status_code == 404
