@@ -5,6 +5,7 @@ import uuid as uuid_module
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
+from sqlalchemy import Select
 
 from services.zaken.access import SCOPE_AANMAKEN, SCOPE_LEZEN, SCOPE_VERWIJDEREN, WRITE
 from services.zaken.db import audittrail
@@ -62,7 +63,7 @@ Expand = Annotated[
 ]
 
 
-def _page(ctx: Context, query, page: int | None, expand: str | None, count: int | None) -> dict:
+def _page(ctx: Context, query, page: int | None, expand: str | None, count: Select | None) -> dict:
     number = page_from(page)
     # the zaken as rows (service.row_columns): no ORM objects for a page only read (fetch_page
     # says what it saves)

@@ -116,13 +116,14 @@ def present_filters(filters: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in filters.items() if v is not None and v != "" and v != []}
 
 
-def count_unfiltered(ctx: Context, filters: dict[str, Any]) -> int | None:
-    """The exact count of the zaken this client may see (zrc-006) from `zaak_telling` when no
-    filter narrows the list; None when one does (then the page query is counted)."""
+def count_unfiltered(ctx: Context, filters: dict[str, Any]) -> Select | None:
+    """The statement that counts the zaken this client may see (zrc-006) exactly from
+    `zaak_telling` when no filter narrows the list (for `fetch_page`); None when one does (then
+    the page query is counted)."""
     if present_filters(filters):
         return None
     visible = visible_clause(ctx.principal, ZaakTelling, (SCOPE_LEZEN,))
-    return ctx.session.connection().scalar(select(func.coalesce(func.sum(ZaakTelling.aantal), 0)).where(visible))
+    return select(func.coalesce(func.sum(ZaakTelling.aantal), 0)).where(visible)
 
 
 def apply_filters(query: Select, filters: dict[str, Any]) -> Select:
