@@ -523,6 +523,10 @@ class Dispatcher:
         recording: asyncio.Task | None = None
         try:
             while not self._stopping:
+                # cleared before the claim, not after it: a commit that wakes us while the claim
+                # runs (and that the claim's snapshot missed) must end the wait below at once, not
+                # be cleared unseen and wait for the next poll
+                wake.clear()
                 try:
                     batch = await asyncio.to_thread(self.store.claim, target.name, self.settings.dispatch_batch_size)
                 except Exception:  # the database is away: try again shortly
@@ -534,7 +538,6 @@ class Dispatcher:
                         await recording
                         recording = None
                         continue
-                    wake.clear()
                     try:
                         await asyncio.wait_for(wake.wait(), timeout=self.settings.dispatch_poll_seconds)
                     except TimeoutError:

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from datetime import timedelta
 
@@ -15,9 +16,10 @@ from services.catalogi import API_ROOT
 from services.catalogi.app import create_app
 from services.catalogi.db import outbox
 from services.catalogi.settings import CatalogiSettings
-from shared.dispatcher import Outcome
+from shared.dispatcher import Dispatcher, Outcome
 from shared.outbox import utcnow
 from shared.settings import PROJECT_ROOT
+from shared.targets import parse_targets
 from tests.catalogi.factories import catalogus_body, zaaktype_body
 from tests.conftest import auth_header
 from tests.delivery.conftest import Dispatch, Receiver, wait_until, webhook
@@ -60,6 +62,34 @@ def test_in_process_dispatcher_delivers_on_commit_not_at_the_next_poll(catalogi_
     message = receiver.messages()[0]
     assert message["resourceUrl"] == created.json()["url"] and message["kanaal"] == "zaaktypen"
     app.state.db.dispose()
+
+
+def test_a_commit_while_the_dispatcher_claims_is_delivered_at_once(outbox_db, kernel, processes, tmp_path):
+    """A commit whose wake-up arrives while a claim runs (the claim's query did not see its row) is
+    delivered then, not at the next poll a minute later: the wake is cleared before a claim, never
+    after it."""
+    receiver = Receiver(tmp_path, "r")
+    processes.append(receiver.start())
+    targets = [webhook("r", receiver)]
+    dispatcher = Dispatcher(outbox_db.database, outbox, parse_targets({"targets": targets}), kernel.model_copy(update={"dispatch_poll_seconds": 60.0}))
+    claim = dispatcher.store.claim
+    committed = threading.Event()
+
+    def claim_then_commit(target: str, limit: int):
+        claimed = claim(target, limit)
+        if not committed.is_set():
+            committed.set()
+            outbox_db.write(targets, 1)  # after the claim's query, before its answer
+            dispatcher.wake()  # as the service's after_commit hook does
+        return claimed
+
+    dispatcher.store.claim = claim_then_commit
+    dispatcher.start_in_thread()
+    try:
+        assert wait_until(lambda: len(receiver.messages()) == 1, timeout=10.0)
+    finally:
+        dispatcher.stop()
+        dispatcher.join(timeout=10)
 
 
 def zgw(database_url: str, targets: list[dict], *args: str) -> str:
