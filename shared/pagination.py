@@ -50,14 +50,14 @@ def envelope(request: Request, *, count: int, page: Page, results: list) -> dict
     }
 
 
-def fetch_page(session: Session, query: Select, page: Page, count: Select | None = None, *, rows: bool = False) -> tuple[int, list]:
-    """The exact count and one page, in one query whatever the page size (`count`: a statement
+def fetch_page(session: Session, query: Select, page: Page, counting: Select | None = None, *, rows: bool = False) -> tuple[int, list]:
+    """The exact count and one page, in one query whatever the page size (`counting`: a statement
     that counts the query's rows more cheaply, e.g. from a maintained count). The page holds the
     query's first entity, or with `rows` its rows as plain named tuples (executed as Core, no ORM
     loading; for pages only read: 100 zaken load in half the time of ORM objects, and a named
     tuple's field is read ~10x faster than a SQLAlchemy Row's attribute)."""
     paged = query.limit(page.size).offset(page.offset)
-    counting = _count_of(query) if count is None else count
+    counting = _count_of(query) if counting is None else counting
     # the count as the page's last column: an uncorrelated subquery, evaluated once by the
     # database, so the page and its count are one round trip (each statement costs ~1 ms of this
     # process's time in SQLAlchemy and psycopg, more than the database's work on a filtered list)

@@ -180,13 +180,15 @@ IfNoneMatch = Annotated[
 ]
 
 
+@functools.cache
+def _known_parameters(model: type[BaseModel] | None, extra: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(extra) | {info.alias or name for name, info in (model.model_fields if model else {}).items()}
+
+
 def ensure_known_parameters(request: Request, model: type[BaseModel] | None, *extra: str) -> None:
     """400 `nonFieldErrors` `unknown-parameters` for a query parameter the operation does not know
     (vng-api-common CheckQueryParamsMixin), so a misspelt filter never silently returns everything."""
-    known = set(extra)
-    for name, info in (model.model_fields if model else {}).items():
-        known.add(info.alias or name)
-    unknown = sorted(set(request.query_params) - known)
+    unknown = sorted(set(request.query_params) - _known_parameters(model, extra))
     if unknown:
         raise ValidationProblem.field(
             "nonFieldErrors", "unknown-parameters", f"Onbekende query parameters: {', '.join(unknown)}"

@@ -63,12 +63,12 @@ Expand = Annotated[
 ]
 
 
-def _page(ctx: Context, query, page: int | None, expand: str | None, count: Select | None) -> dict:
+def _page(ctx: Context, query, page: int | None, expand: str | None, counting: Select | None) -> dict:
     number = page_from(page)
     # the zaken as rows (service.row_columns): no ORM objects for a page only read (fetch_page
     # says what it saves)
     columns = service.row_columns(is_postgresql(ctx.session))
-    count, zaken = fetch_page(ctx.session, query.with_only_columns(*columns), number, count, rows=True)
+    count, zaken = fetch_page(ctx.session, query.with_only_columns(*columns), number, counting, rows=True)
     results = service.serialize(ctx, zaken)
     if expand:
         expand_results(ctx, "zaak", results, expand)
@@ -127,16 +127,16 @@ def zaak_zoek(
     ctx = Context(request, principal, session)
     values = data.model_dump(exclude={"zaakgeometrie", "expand", "ordering"})
     query = service.apply_filters(service.visible_zaken(ctx), values)
-    count = service.count_unfiltered(ctx, values)
+    counting = service.count_unfiltered(ctx, values)
     if data.zaakgeometrie is not None and data.zaakgeometrie.within is not None:
         query = service.within_ids(ctx, query, data.zaakgeometrie.within)
-        count = None
+        counting = None
     query = service.order(query, [data.ordering] if data.ordering else [])
     if data.expand:
         from services.zaken.expand import parse_expand
 
         parse_expand("zaak", data.expand)
-    return json_response(_page(ctx, query, page, data.expand, count))
+    return json_response(_page(ctx, query, page, data.expand, counting))
 
 
 @router.post(
