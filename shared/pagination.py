@@ -80,9 +80,9 @@ def _count_of(query: Select) -> Select:
     return select(func.count()).select_from(query.order_by(None).subquery())
 
 
-def fetch_records(session: Session, query: Select) -> list:
+def fetch_records(session: Session, query: Select, parameters: dict | None = None) -> list:
     """The query's rows as plain named tuples, executed as Core (for what is only read)."""
-    result = session.connection().execute(query)
+    result = session.connection().execute(query, parameters)
     make = _record_type(tuple(result.keys()))._make
     return [make(row) for row in result]
 

@@ -214,13 +214,19 @@ def get_zaak(ctx: Context, object_uuid: uuid_module.UUID, scopes: tuple[str, ...
     """A zaak by uuid; 403 when the client holds none of `scopes` for it (zrc-006). `read_only`:
     its row as a named tuple (to serialise: no ORM loading), not a Zaak to change."""
     if read_only:
-        columns = row_columns(is_postgresql(ctx.session))
-        zaak = next(iter(fetch_records(ctx.session, select(*columns).where(Zaak.uuid == object_uuid))), None)
+        zaak = next(iter(fetch_records(ctx.session, _row_by_uuid(is_postgresql(ctx.session)), {"uuid": object_uuid})), None)
     else:
         zaak = ctx.session.scalar(select(Zaak).where(Zaak.uuid == object_uuid))
     if zaak is not None:
         ensure_allowed(ctx.principal, scopes, zaak)
     return zaak
+
+
+@functools.cache
+def _row_by_uuid(postgresql: bool) -> Select:
+    """A zaak's row by `uuid`, built once per dialect: building and cache-keying a statement of
+    the zaak's 41 columns cost ~120 µs of every detail request."""
+    return select(*row_columns(postgresql)).where(Zaak.uuid == bindparam("uuid"))
 
 
 @functools.cache
