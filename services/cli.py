@@ -302,17 +302,23 @@ def _wait_ready(names, timeout: float = 30.0) -> None:
     """Until every named service is ready (`GET /readyz`: it answers and reaches its database), or
     the time is up. (Its OpenAPI document, asked for before, is built on first request: a second
     of a worker's time, asked again after every 1 s time-out while the workers were busy.)"""
-    import httpx
-
     deadline = time.monotonic() + timeout
     for name in names:
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"http://127.0.0.1:{SERVICES[name].port}/readyz", timeout=1.0).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
+        wait_until_ok(f"http://127.0.0.1:{SERVICES[name].port}/readyz", deadline)
+
+
+def wait_until_ok(url: str, deadline: float, attempt_timeout: float = 1.0) -> bool:
+    """Ask `GET url` until it answers 200 (True) or `time.monotonic()` passes `deadline` (False)."""
+    import httpx
+
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=attempt_timeout).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    return False
 
 
 def separate_dispatch(environments: dict[str, dict[str, str]]) -> list[str]:

@@ -1,0 +1,224 @@
+"""The floor of this stack on this machine: what the W1 and W3 targets leave for the Zaken API.
+
+    .venv/bin/python -m bench.floor            # after `python -m bench.generate`; stop `make serve-postgres` first
+
+Serves, with the server settings of `zgw serve` (uvicorn, `--workers` 2, no access log, the heap
+settled as `ZGW_GC_FREEZE` settles it), a FastAPI app that does *less* than the Zaken API could
+ever do for the same request, and drives it with wrk exactly as `bench/load.py` drives the API
+(bench/wrk/zgw.lua, 2 wrk threads, the same random zaak uuids). Each step adds one part the real
+request cannot do without:
+
+    asgi      a bare ASGI callable answering a fixed JSON body: uvicorn, the network and wrk
+    fastapi   a FastAPI `async def` endpoint answering the same body: the framework's routing
+    thread    the same as a plain `def` endpoint: FastAPI runs it in the thread pool, as the
+              API's endpoints that use the database
+    psycopg   that endpoint reads the zaak by uuid from `bench_zaken` with psycopg alone (a pooled
+              connection in autocommit, a cursor, the row's columns as JSON): the database's part
+    row       W3's floor: the same read as a SQLAlchemy Core statement on the engine of
+              `shared.db.make_engine` in autocommit, as the API reads. No token, no autorisaties,
+              no relations (rollen, status, ...), no ETag, no middleware
+    citizen   W2's floor: the zaken of a BSN (its initiator rollen), newest first, the same way (the
+              list's page statement without its count and without the relations of each zaak)
+    page      W1's floor: the first 100 zaken, newest first, the same way (the list's page
+              statement without its count and without the relations of each zaak)
+    psycopg-page  that page with psycopg alone
+
+A step's figure bounds what the API can reach: a real W3 does everything `row` does and more.
+Results go in bench/RESULTS.md ("The floor").
+"""
+
+import argparse
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from uuid import UUID
+
+from bench.load import Workload, request_line, run_wrk
+from services.cli import wait_until_ok
+
+DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/bench_zaken"
+DEFAULT_DATASET = Path(__file__).resolve().parent / "dataset.json"
+STEPS = ("asgi", "fastapi", "thread", "psycopg", "row", "citizen", "page", "psycopg-page")
+FIXED = b'{"url":"http://127.0.0.1/zaken/api/v1/zaken/00000000-0000-0000-0000-000000000000","identificatie":"ZAAK-2024-0000000001"}'
+
+
+# ---------------------------------------------------------------- the app (in each uvicorn worker)
+
+
+async def bare_asgi(scope, receive, send) -> None:
+    if scope["type"] != "http":
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"application/json")]})
+    await send({"type": "http.response.body", "body": FIXED})
+
+
+def served_app():
+    """uvicorn's factory (`serve`): the app on ZGW_FLOOR_DATABASE_URL, its heap settled as in `zgw serve`."""
+    from shared.app import settle_heap
+
+    application = create_app(os.environ.get("ZGW_FLOOR_DATABASE_URL", DEFAULT_DATABASE_URL))
+    settle_heap()
+    return application
+
+
+def create_app(database_url: str):
+    """The app of the steps above, under /floor; `/floor/asgi` goes around FastAPI."""
+    import orjson
+    from fastapi import FastAPI, Response
+    from sqlalchemy import bindparam, select
+
+    from services.zaken.models import Rol, Zaak
+    from shared.db import make_engine
+
+    # autocommit, as the API's read sessions (shared.db.Database.read_session)
+    engine = make_engine(database_url, isolation_level="AUTOCOMMIT")
+    columns = tuple(Zaak.__table__.columns)
+    names = [column.name for column in columns]
+    by_uuid_sql = f"SELECT {', '.join(names)} FROM zaak WHERE uuid = %s"
+    page_sql = f"SELECT {', '.join(names)} FROM zaak ORDER BY id DESC LIMIT 100"
+    # built once, as the API builds the statements it can (a zaak detail's)
+    row_by_uuid = select(*columns).where(Zaak.uuid == bindparam("uuid"))
+    zaken_of_bsn = select(*columns).where(Zaak.id.in_(select(Rol.zaak_id).where(Rol.inp_bsn == bindparam("bsn")))).order_by(Zaak.id.desc()).limit(100)
+    newest_page = select(*columns).order_by(Zaak.id.desc()).limit(100)
+
+    def psycopg_rows(sql: str, parameters: tuple) -> list[dict]:
+        connection = engine.raw_connection()  # the pool's psycopg connection
+        try:
+            cursor = connection.cursor()
+            cursor.execute(sql, parameters)
+            found = cursor.fetchall()
+            cursor.close()
+        finally:
+            connection.close()
+        return [dict(zip(names, row)) for row in found]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        yield
+        engine.dispose()
+
+    app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, lifespan=lifespan)
+
+    def rows_json(rows) -> bytes:
+        return orjson.dumps([row._asdict() for row in rows], default=str)
+
+    @app.get("/floor/fastapi/{uuid}")
+    async def fixed_async(uuid: str) -> Response:
+        return Response(FIXED, media_type="application/json")
+
+    @app.get("/floor/thread/{uuid}")
+    def fixed_thread(uuid: str) -> Response:
+        return Response(FIXED, media_type="application/json")
+
+    @app.get("/floor/psycopg/{uuid}")
+    def psycopg_row(uuid: UUID) -> Response:
+        return Response(orjson.dumps(psycopg_rows(by_uuid_sql, (uuid,))[0], default=str), media_type="application/json")
+
+    @app.get("/floor/psycopg-page")
+    def psycopg_page() -> Response:
+        return Response(orjson.dumps(psycopg_rows(page_sql, ()), default=str), media_type="application/json")
+
+    @app.get("/floor/row/{uuid}")
+    def row(uuid: UUID) -> Response:
+        with engine.connect() as connection:
+            found = connection.execute(row_by_uuid, {"uuid": uuid}).all()
+        return Response(rows_json(found)[1:-1], media_type="application/json")
+
+    @app.get("/floor/citizen/{bsn}")
+    def citizen(bsn: str) -> Response:
+        with engine.connect() as connection:
+            found = connection.execute(zaken_of_bsn, {"bsn": bsn}).all()
+        return Response(rows_json(found), media_type="application/json")
+
+    @app.get("/floor/page")
+    def page() -> Response:
+        with engine.connect() as connection:
+            found = connection.execute(newest_page).all()
+        return Response(rows_json(found), media_type="application/json")
+
+    async def application(scope, receive, send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith("/floor/asgi"):
+            await bare_asgi(scope, receive, send)
+        else:
+            await app(scope, receive, send)
+
+    return application
+
+
+# ---------------------------------------------------------------- the run
+
+
+def serve(port: int, workers: int, database_url: str) -> subprocess.Popen:
+    environment = {**os.environ, "ZGW_FLOOR_DATABASE_URL": database_url}
+    command = [sys.executable, "-m", "uvicorn", "bench.floor:served_app", "--factory", "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--workers", str(workers), "--no-access-log", "--log-level", "warning"]
+    return subprocess.Popen(command, env=environment)
+
+
+def wait_ready(origin: str, seconds: float = 120) -> None:
+    if not wait_until_ok(f"{origin}/floor/page", time.monotonic() + seconds, attempt_timeout=5):
+        raise SystemExit(f"the floor app did not answer on {origin} within {seconds:g} s")
+
+
+def workload_lines(step: str, dataset: dict) -> list[str]:
+    if step in ("page", "psycopg-page"):
+        return [request_line("GET", f"/floor/{step}")]
+    if step == "citizen":
+        return [request_line("GET", f"/floor/citizen/{bsn}") for bsn in dataset["bsns"]]
+    uuids = [z["uuid"] if isinstance(z, dict) else z for z in dataset["zaken"]]
+    return [request_line("GET", f"/floor/{step}/{uuid}") for uuid in uuids]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--steps", default=",".join(STEPS), help=f"comma-separated, of {', '.join(STEPS)}")
+    parser.add_argument("--connections", default="1,16", help="comma-separated connection counts (default 1,16)")
+    parser.add_argument("--duration", type=float, default=20)
+    parser.add_argument("--warmup", type=float, default=5)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8090)
+    parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
+    parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET, help="bench.generate's dataset.json (its zaak uuids)")
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args(argv)
+
+    dataset = json.loads(args.dataset.read_text())
+    origin = f"http://127.0.0.1:{args.port}"
+    server = serve(args.port, args.workers, args.database_url)
+    results = []
+    try:
+        wait_ready(origin)
+        with tempfile.TemporaryDirectory(prefix="zgw-floor-") as tmp:
+            for step in args.steps.split(","):
+                request_file = Path(tmp) / f"{step}.tsv"
+                request_file.write_text("\n".join(workload_lines(step, dataset)) + "\n")
+                for connections in (int(c) for c in args.connections.split(",")):
+                    workload = Workload(step, connections, origin, [], crs=False)
+                    if args.warmup > 0:
+                        run_wrk(workload, {}, args.warmup, 2, 10, request_file)
+                    result = {"step": step, "connections": connections, **run_wrk(workload, {}, args.duration, 2, 10, request_file)}
+                    results.append(result)
+                    print(
+                        f"{step} c{connections}: {result['rps']:.0f}/s p50 {result['p50_ms']} ms p99 {result['p99_ms']} ms non-2xx {result['non2xx']}",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print("| step | connections | requests/s | p50 ms | p99 ms | non-2xx |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(f"| {r['step']} | {r['connections']} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['non2xx']} |")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    return 1 if any(r["non2xx"] or r["socket_errors"] for r in results) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
