@@ -21,7 +21,7 @@ request cannot do without:
               list's page statement without its count and without the relations of each zaak)
     page      W1's floor: the first 100 zaken, newest first, the same way (the list's page
               statement without its count and without the relations of each zaak)
-    psycopg-page  that page with psycopg alone
+    psycopg-citizen, psycopg-page  those two with psycopg alone
 
 A step's figure bounds what the API can reach: a real W3 does everything `row` does and more.
 Results go in bench/RESULTS.md ("The floor").
@@ -43,7 +43,7 @@ from services.cli import wait_until_ok
 
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/bench_zaken"
 DEFAULT_DATASET = Path(__file__).resolve().parent / "dataset.json"
-STEPS = ("asgi", "fastapi", "thread", "psycopg", "row", "citizen", "page", "psycopg-page")
+STEPS = ("asgi", "fastapi", "thread", "psycopg", "row", "citizen", "psycopg-citizen", "page", "psycopg-page")
 FIXED = b'{"url":"http://127.0.0.1/zaken/api/v1/zaken/00000000-0000-0000-0000-000000000000","identificatie":"ZAAK-2024-0000000001"}'
 
 
@@ -81,6 +81,7 @@ def create_app(database_url: str):
     names = [column.name for column in columns]
     by_uuid_sql = f"SELECT {', '.join(names)} FROM zaak WHERE uuid = %s"
     page_sql = f"SELECT {', '.join(names)} FROM zaak ORDER BY id DESC LIMIT 100"
+    citizen_sql = f"SELECT {', '.join(names)} FROM zaak WHERE id IN (SELECT zaak_id FROM rol WHERE inp_bsn = %s) ORDER BY id DESC LIMIT 100"
     # built once, as the API builds the statements it can (a zaak detail's)
     row_by_uuid = select(*columns).where(Zaak.uuid == bindparam("uuid"))
     zaken_of_bsn = select(*columns).where(Zaak.id.in_(select(Rol.zaak_id).where(Rol.inp_bsn == bindparam("bsn")))).order_by(Zaak.id.desc()).limit(100)
@@ -118,6 +119,10 @@ def create_app(database_url: str):
     @app.get("/floor/psycopg/{uuid}")
     def psycopg_row(uuid: UUID) -> Response:
         return Response(orjson.dumps(psycopg_rows(by_uuid_sql, (uuid,))[0], default=str), media_type="application/json")
+
+    @app.get("/floor/psycopg-citizen/{bsn}")
+    def psycopg_citizen(bsn: str) -> Response:
+        return Response(orjson.dumps(psycopg_rows(citizen_sql, (bsn,)), default=str), media_type="application/json")
 
     @app.get("/floor/psycopg-page")
     def psycopg_page() -> Response:
@@ -168,8 +173,8 @@ def wait_ready(origin: str, seconds: float = 120) -> None:
 def workload_lines(step: str, dataset: dict) -> list[str]:
     if step in ("page", "psycopg-page"):
         return [request_line("GET", f"/floor/{step}")]
-    if step == "citizen":
-        return [request_line("GET", f"/floor/citizen/{bsn}") for bsn in dataset["bsns"]]
+    if step in ("citizen", "psycopg-citizen"):
+        return [request_line("GET", f"/floor/{step}/{bsn}") for bsn in dataset["bsns"]]
     uuids = [z["uuid"] if isinstance(z, dict) else z for z in dataset["zaken"]]
     return [request_line("GET", f"/floor/{step}/{uuid}") for uuid in uuids]
 

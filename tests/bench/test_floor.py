@@ -30,7 +30,8 @@ def test_every_step_answers(zaken, catalogi, floor_client):
     for step in ("psycopg", "row"):
         body = floor_client.get(f"/floor/{step}/{older['uuid']}").json()
         assert (body["uuid"], body["identificatie"]) == (older["uuid"], older["identificatie"])
-    assert [z["identificatie"] for z in floor_client.get(f"/floor/citizen/{BSN}").json()] == [older["identificatie"]]
+    for step in ("citizen", "psycopg-citizen"):
+        assert [z["identificatie"] for z in floor_client.get(f"/floor/{step}/{BSN}").json()] == [older["identificatie"]]
     for step in ("page", "psycopg-page"):
         assert [z["identificatie"] for z in floor_client.get(f"/floor/{step}").json()] == [newer["identificatie"], older["identificatie"]]
 
@@ -39,5 +40,6 @@ def test_request_lines_per_step():
     dataset = {"zaken": [{"uuid": "a"}, "b"], "bsns": ["111222333"]}
     assert floor.workload_lines("row", dataset) == ["GET\t/floor/row/a", "GET\t/floor/row/b"]
     assert floor.workload_lines("citizen", dataset) == ["GET\t/floor/citizen/111222333"]
+    assert floor.workload_lines("psycopg-citizen", dataset) == ["GET\t/floor/psycopg-citizen/111222333"]
     assert floor.workload_lines("page", dataset) == ["GET\t/floor/page"]
-    assert set(floor.STEPS) == {"asgi", "fastapi", "thread", "psycopg", "row", "citizen", "page", "psycopg-page"}
+    assert set(floor.STEPS) == {"asgi", "fastapi", "thread", "psycopg", "row", "citizen", "psycopg-citizen", "page", "psycopg-page"}
