@@ -24,6 +24,13 @@ request cannot do without:
     psycopg-citizen, psycopg-page  those two with psycopg alone
 
 A step's figure bounds what the API can reach: a real W3 does everything `row` does and more.
+
+Three more steps measure a design the API does not have, a representation of each zaak kept as
+JSON text (as a read model would keep it up to date on every write): `stored-row`, `stored-citizen`
+and `stored-page` read one text column instead of the zaak's columns and answer it as it is (a page
+joined into an array). For them the run first copies every zaak's row as JSON (PostgreSQL's
+`row_to_json`) into the table `floor_stored_zaak` of the same database, and drops it afterwards.
+
 Results go in bench/RESULTS.md ("The floor").
 """
 
@@ -43,7 +50,8 @@ from services.cli import wait_until_ok
 
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/bench_zaken"
 DEFAULT_DATASET = Path(__file__).resolve().parent / "dataset.json"
-STEPS = ("asgi", "fastapi", "thread", "psycopg", "row", "citizen", "psycopg-citizen", "page", "psycopg-page")
+STEPS = ("asgi", "fastapi", "thread", "psycopg", "row", "citizen", "psycopg-citizen", "page", "psycopg-page", "stored-row", "stored-citizen", "stored-page")
+STORED_TABLE = "floor_stored_zaak"
 FIXED = b'{"url":"http://127.0.0.1/zaken/api/v1/zaken/00000000-0000-0000-0000-000000000000","identificatie":"ZAAK-2024-0000000001"}'
 
 
@@ -70,7 +78,7 @@ def create_app(database_url: str):
     """The app of the steps above, under /floor; `/floor/asgi` goes around FastAPI."""
     import orjson
     from fastapi import FastAPI, Response
-    from sqlalchemy import bindparam, select
+    from sqlalchemy import BigInteger, Column, MetaData, Table, Text, Uuid, bindparam, select
 
     from services.zaken.models import Rol, Zaak
     from shared.db import make_engine
@@ -140,6 +148,32 @@ def create_app(database_url: str):
             found = connection.execute(zaken_of_bsn, {"bsn": bsn}).all()
         return Response(rows_json(found), media_type="application/json")
 
+    stored = Table(STORED_TABLE, MetaData(), Column("id", BigInteger), Column("uuid", Uuid), Column("body", Text))
+    stored_by_uuid = select(stored.c.body).where(stored.c.uuid == bindparam("uuid"))
+    stored_of_bsn = (
+        select(stored.c.body).where(stored.c.id.in_(select(Rol.zaak_id).where(Rol.inp_bsn == bindparam("bsn")))).order_by(stored.c.id.desc()).limit(100)
+    )
+    stored_page = select(stored.c.body).order_by(stored.c.id.desc()).limit(100)
+
+    def bodies_json(statement, parameters: dict | None = None) -> bytes:
+        with engine.connect() as connection:
+            bodies = connection.execute(statement, parameters).scalars().all()
+        return ("[" + ",".join(bodies) + "]").encode()
+
+    @app.get("/floor/stored-row/{uuid}")
+    def stored_row(uuid: UUID) -> Response:
+        with engine.connect() as connection:
+            body = connection.execute(stored_by_uuid, {"uuid": uuid}).scalar_one()
+        return Response(body.encode(), media_type="application/json")
+
+    @app.get("/floor/stored-citizen/{bsn}")
+    def stored_citizen(bsn: str) -> Response:
+        return Response(bodies_json(stored_of_bsn, {"bsn": bsn}), media_type="application/json")
+
+    @app.get("/floor/stored-page")
+    def stored_newest_page() -> Response:
+        return Response(bodies_json(stored_page), media_type="application/json")
+
     @app.get("/floor/page")
     def page() -> Response:
         with engine.connect() as connection:
@@ -158,6 +192,34 @@ def create_app(database_url: str):
 # ---------------------------------------------------------------- the run
 
 
+def store_representations(database_url: str) -> None:
+    """`floor_stored_zaak`: every zaak's row as JSON text, by id and uuid (the stored-* steps)."""
+    from sqlalchemy import text
+
+    from shared.db import make_engine
+
+    engine = make_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(text(f"DROP TABLE IF EXISTS {STORED_TABLE}"))
+        connection.execute(text(f"CREATE TABLE {STORED_TABLE} AS SELECT id, uuid, row_to_json(zaak)::text AS body FROM zaak"))
+        connection.execute(text(f"CREATE UNIQUE INDEX ix_{STORED_TABLE}_uuid ON {STORED_TABLE} (uuid)"))
+        connection.execute(text(f"CREATE UNIQUE INDEX ix_{STORED_TABLE}_id ON {STORED_TABLE} (id)"))
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text(f"ANALYZE {STORED_TABLE}"))
+    engine.dispose()
+
+
+def drop_representations(database_url: str) -> None:
+    from sqlalchemy import text
+
+    from shared.db import make_engine
+
+    engine = make_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(text(f"DROP TABLE IF EXISTS {STORED_TABLE}"))
+    engine.dispose()
+
+
 def serve(port: int, workers: int, database_url: str) -> subprocess.Popen:
     environment = {**os.environ, "ZGW_FLOOR_DATABASE_URL": database_url}
     command = [sys.executable, "-m", "uvicorn", "bench.floor:served_app", "--factory", "--host", "127.0.0.1", "--port", str(port)]
@@ -171,9 +233,9 @@ def wait_ready(origin: str, seconds: float = 120) -> None:
 
 
 def workload_lines(step: str, dataset: dict) -> list[str]:
-    if step in ("page", "psycopg-page"):
+    if step in ("page", "psycopg-page", "stored-page"):
         return [request_line("GET", f"/floor/{step}")]
-    if step in ("citizen", "psycopg-citizen"):
+    if step in ("citizen", "psycopg-citizen", "stored-citizen"):
         return [request_line("GET", f"/floor/{step}/{bsn}") for bsn in dataset["bsns"]]
     uuids = [z["uuid"] if isinstance(z, dict) else z for z in dataset["zaken"]]
     return [request_line("GET", f"/floor/{step}/{uuid}") for uuid in uuids]
@@ -193,13 +255,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     dataset = json.loads(args.dataset.read_text())
+    steps = args.steps.split(",")
+    stores = any(step.startswith("stored-") for step in steps)
+    if stores:
+        store_representations(args.database_url)
     origin = f"http://127.0.0.1:{args.port}"
     server = serve(args.port, args.workers, args.database_url)
     results = []
     try:
         wait_ready(origin)
         with tempfile.TemporaryDirectory(prefix="zgw-floor-") as tmp:
-            for step in args.steps.split(","):
+            for step in steps:
                 request_file = Path(tmp) / f"{step}.tsv"
                 request_file.write_text("\n".join(workload_lines(step, dataset)) + "\n")
                 for connections in (int(c) for c in args.connections.split(",")):
@@ -216,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if stores:
+            drop_representations(args.database_url)
     print("| step | connections | requests/s | p50 ms | p99 ms | non-2xx |")
     print("|---|---:|---:|---:|---:|---:|")
     for r in results:
