@@ -36,6 +36,7 @@ Results go in bench/RESULTS.md ("The floor").
 
 import argparse
 import contextlib
+import functools
 import json
 import os
 import subprocess
@@ -85,26 +86,47 @@ def create_app(database_url: str):
 
     # autocommit, as the API's read sessions (shared.db.Database.read_session)
     engine = make_engine(database_url, isolation_level="AUTOCOMMIT")
+    stored = Table(STORED_TABLE, MetaData(), Column("id", BigInteger), Column("uuid", Uuid), Column("body", Text))
+    of_bsn = select(Rol.zaak_id).where(Rol.inp_bsn == bindparam("bsn"))
+    # each read built once, as the API builds the statements it can (a zaak detail's), from the
+    # zaak's columns or from its stored representation
     columns = tuple(Zaak.__table__.columns)
-    names = [column.name for column in columns]
-    by_uuid_sql = f"SELECT {', '.join(names)} FROM zaak WHERE uuid = %s"
-    page_sql = f"SELECT {', '.join(names)} FROM zaak ORDER BY id DESC LIMIT 100"
-    citizen_sql = f"SELECT {', '.join(names)} FROM zaak WHERE id IN (SELECT zaak_id FROM rol WHERE inp_bsn = %s) ORDER BY id DESC LIMIT 100"
-    # built once, as the API builds the statements it can (a zaak detail's)
     row_by_uuid = select(*columns).where(Zaak.uuid == bindparam("uuid"))
-    zaken_of_bsn = select(*columns).where(Zaak.id.in_(select(Rol.zaak_id).where(Rol.inp_bsn == bindparam("bsn")))).order_by(Zaak.id.desc()).limit(100)
+    zaken_of_bsn = select(*columns).where(Zaak.id.in_(of_bsn)).order_by(Zaak.id.desc()).limit(100)
     newest_page = select(*columns).order_by(Zaak.id.desc()).limit(100)
+    stored_by_uuid = select(stored.c.body).where(stored.c.uuid == bindparam("uuid"))
+    stored_of_bsn = select(stored.c.body).where(stored.c.id.in_(of_bsn)).order_by(stored.c.id.desc()).limit(100)
+    stored_page = select(stored.c.body).order_by(stored.c.id.desc()).limit(100)
 
-    def psycopg_rows(sql: str, parameters: tuple) -> list[dict]:
-        connection = engine.raw_connection()  # the pool's psycopg connection
+    def rows(statement, parameters: dict | None = None) -> list:
+        with engine.connect() as connection:
+            return connection.execute(statement, parameters).all()
+
+    def rows_json(found) -> bytes:
+        return orjson.dumps([row._asdict() for row in found], default=str)
+
+    def bodies_json(found) -> bytes:
+        return ("[" + ",".join(body for (body,) in found) + "]").encode()
+
+    @functools.cache
+    def driver_sql(statement) -> tuple[str, dict, list[str]]:
+        """The statement as psycopg's SQL text, its fixed parameters (the LIMIT) and its column
+        names, compiled once."""
+        compiled = statement.compile(engine)
+        return str(compiled), compiled.params, list(statement.selected_columns.keys())
+
+    def psycopg_rows(statement, parameters: dict | None = None) -> bytes:
+        """The same statement through psycopg alone: a pooled connection, a cursor, the rows as JSON."""
+        sql, fixed, names = driver_sql(statement)
+        connection = engine.raw_connection()
         try:
             cursor = connection.cursor()
-            cursor.execute(sql, parameters)
-            found = cursor.fetchall()
+            cursor.execute(sql, {**fixed, **(parameters or {})})
+            found = [dict(zip(names, row)) for row in cursor.fetchall()]
             cursor.close()
         finally:
             connection.close()
-        return [dict(zip(names, row)) for row in found]
+        return orjson.dumps(found, default=str)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app):
@@ -113,72 +135,52 @@ def create_app(database_url: str):
 
     app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, lifespan=lifespan)
 
-    def rows_json(rows) -> bytes:
-        return orjson.dumps([row._asdict() for row in rows], default=str)
+    def answer(body: bytes) -> Response:
+        return Response(body, media_type="application/json")
 
     @app.get("/floor/fastapi/{uuid}")
     async def fixed_async(uuid: str) -> Response:
-        return Response(FIXED, media_type="application/json")
+        return answer(FIXED)
 
     @app.get("/floor/thread/{uuid}")
     def fixed_thread(uuid: str) -> Response:
-        return Response(FIXED, media_type="application/json")
+        return answer(FIXED)
 
     @app.get("/floor/psycopg/{uuid}")
     def psycopg_row(uuid: UUID) -> Response:
-        return Response(orjson.dumps(psycopg_rows(by_uuid_sql, (uuid,))[0], default=str), media_type="application/json")
+        return answer(psycopg_rows(row_by_uuid, {"uuid": uuid})[1:-1])
 
     @app.get("/floor/psycopg-citizen/{bsn}")
     def psycopg_citizen(bsn: str) -> Response:
-        return Response(orjson.dumps(psycopg_rows(citizen_sql, (bsn,)), default=str), media_type="application/json")
+        return answer(psycopg_rows(zaken_of_bsn, {"bsn": bsn}))
 
     @app.get("/floor/psycopg-page")
     def psycopg_page() -> Response:
-        return Response(orjson.dumps(psycopg_rows(page_sql, ()), default=str), media_type="application/json")
+        return answer(psycopg_rows(newest_page))
 
     @app.get("/floor/row/{uuid}")
     def row(uuid: UUID) -> Response:
-        with engine.connect() as connection:
-            found = connection.execute(row_by_uuid, {"uuid": uuid}).all()
-        return Response(rows_json(found)[1:-1], media_type="application/json")
+        return answer(rows_json(rows(row_by_uuid, {"uuid": uuid}))[1:-1])
 
     @app.get("/floor/citizen/{bsn}")
     def citizen(bsn: str) -> Response:
-        with engine.connect() as connection:
-            found = connection.execute(zaken_of_bsn, {"bsn": bsn}).all()
-        return Response(rows_json(found), media_type="application/json")
-
-    stored = Table(STORED_TABLE, MetaData(), Column("id", BigInteger), Column("uuid", Uuid), Column("body", Text))
-    stored_by_uuid = select(stored.c.body).where(stored.c.uuid == bindparam("uuid"))
-    stored_of_bsn = (
-        select(stored.c.body).where(stored.c.id.in_(select(Rol.zaak_id).where(Rol.inp_bsn == bindparam("bsn")))).order_by(stored.c.id.desc()).limit(100)
-    )
-    stored_page = select(stored.c.body).order_by(stored.c.id.desc()).limit(100)
-
-    def bodies_json(statement, parameters: dict | None = None) -> bytes:
-        with engine.connect() as connection:
-            bodies = connection.execute(statement, parameters).scalars().all()
-        return ("[" + ",".join(bodies) + "]").encode()
-
-    @app.get("/floor/stored-row/{uuid}")
-    def stored_row(uuid: UUID) -> Response:
-        with engine.connect() as connection:
-            body = connection.execute(stored_by_uuid, {"uuid": uuid}).scalar_one()
-        return Response(body.encode(), media_type="application/json")
-
-    @app.get("/floor/stored-citizen/{bsn}")
-    def stored_citizen(bsn: str) -> Response:
-        return Response(bodies_json(stored_of_bsn, {"bsn": bsn}), media_type="application/json")
-
-    @app.get("/floor/stored-page")
-    def stored_newest_page() -> Response:
-        return Response(bodies_json(stored_page), media_type="application/json")
+        return answer(rows_json(rows(zaken_of_bsn, {"bsn": bsn})))
 
     @app.get("/floor/page")
     def page() -> Response:
-        with engine.connect() as connection:
-            found = connection.execute(newest_page).all()
-        return Response(rows_json(found), media_type="application/json")
+        return answer(rows_json(rows(newest_page)))
+
+    @app.get("/floor/stored-row/{uuid}")
+    def stored_row(uuid: UUID) -> Response:
+        return answer(bodies_json(rows(stored_by_uuid, {"uuid": uuid}))[1:-1])
+
+    @app.get("/floor/stored-citizen/{bsn}")
+    def stored_citizen(bsn: str) -> Response:
+        return answer(bodies_json(rows(stored_of_bsn, {"bsn": bsn})))
+
+    @app.get("/floor/stored-page")
+    def stored_newest_page() -> Response:
+        return answer(bodies_json(rows(stored_page)))
 
     async def application(scope, receive, send) -> None:
         if scope["type"] == "http" and scope["path"].startswith("/floor/asgi"):
@@ -194,30 +196,32 @@ def create_app(database_url: str):
 
 def store_representations(database_url: str) -> None:
     """`floor_stored_zaak`: every zaak's row as JSON text, by id and uuid (the stored-* steps)."""
-    from sqlalchemy import text
-
-    from shared.db import make_engine
-
-    engine = make_engine(database_url)
-    with engine.begin() as connection:
-        connection.execute(text(f"DROP TABLE IF EXISTS {STORED_TABLE}"))
-        connection.execute(text(f"CREATE TABLE {STORED_TABLE} AS SELECT id, uuid, row_to_json(zaak)::text AS body FROM zaak"))
-        connection.execute(text(f"CREATE UNIQUE INDEX ix_{STORED_TABLE}_uuid ON {STORED_TABLE} (uuid)"))
-        connection.execute(text(f"CREATE UNIQUE INDEX ix_{STORED_TABLE}_id ON {STORED_TABLE} (id)"))
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text(f"ANALYZE {STORED_TABLE}"))
-    engine.dispose()
+    _execute(
+        database_url,
+        f"DROP TABLE IF EXISTS {STORED_TABLE}",
+        f"CREATE TABLE {STORED_TABLE} AS SELECT id, uuid, row_to_json(zaak)::text AS body FROM zaak",
+        f"CREATE UNIQUE INDEX ix_{STORED_TABLE}_uuid ON {STORED_TABLE} (uuid)",
+        f"CREATE UNIQUE INDEX ix_{STORED_TABLE}_id ON {STORED_TABLE} (id)",
+        f"ANALYZE {STORED_TABLE}",
+    )
 
 
 def drop_representations(database_url: str) -> None:
+    _execute(database_url, f"DROP TABLE IF EXISTS {STORED_TABLE}")
+
+
+def _execute(database_url: str, *statements: str) -> None:
     from sqlalchemy import text
 
     from shared.db import make_engine
 
     engine = make_engine(database_url)
-    with engine.begin() as connection:
-        connection.execute(text(f"DROP TABLE IF EXISTS {STORED_TABLE}"))
-    engine.dispose()
+    try:
+        with engine.begin() as connection:
+            for statement in statements:
+                connection.execute(text(statement))
+    finally:
+        engine.dispose()
 
 
 def serve(port: int, workers: int, database_url: str) -> subprocess.Popen:

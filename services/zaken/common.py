@@ -93,9 +93,15 @@ def local_uuid(ctx: Context, url: str, collection: str) -> uuid_module.UUID | No
     return uuid_module.UUID(match.group(1))
 
 
-# built once: every write on a zaak's sub-resource resolves its zaak (~30 µs to build a statement)
+# built once: every write on a zaak or its sub-resources finds its zaak (~30 µs to build a statement)
 _ZAAK = select(Zaak).where(Zaak.uuid == bindparam("uuid"))
 _ZAAK_LOCKED = _ZAAK.with_for_update().execution_options(populate_existing=True)
+
+
+def zaak_by_uuid(ctx: Context, object_uuid: uuid_module.UUID, *, lock: bool = False) -> Zaak | None:
+    """The zaak with this uuid, to change (None when unknown). `lock`: its row stays locked until
+    the transaction ends (SELECT ... FOR UPDATE), read afresh."""
+    return ctx.session.scalar(_ZAAK_LOCKED if lock else _ZAAK, {"uuid": object_uuid})
 
 
 def resolve_zaak(ctx: Context, url: str, name: str = "zaak", *, missing_code: str = "object-does-not-exist", lock: bool = False) -> Zaak:
@@ -105,7 +111,7 @@ def resolve_zaak(ctx: Context, url: str, name: str = "zaak", *, missing_code: st
     object_uuid = local_uuid(ctx, url, "zaken")
     if object_uuid is None:
         raise ValidationProblem.field(name, "no_match", "Ongeldige hyperlink - Geen URL match.")
-    zaak = ctx.session.scalar(_ZAAK_LOCKED if lock else _ZAAK, {"uuid": object_uuid})
+    zaak = zaak_by_uuid(ctx, object_uuid, lock=lock)
     if zaak is None:
         raise ValidationProblem.field(name, missing_code, "Het object bestaat niet in de database.")
     return zaak

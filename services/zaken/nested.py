@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
 from services.zaken.access import ensure_allowed
-from services.zaken.common import ZaakChildService
+from services.zaken.common import ZaakChildService, zaak_by_uuid
 from services.zaken.zaak.models import Zaak
 from shared.audittrail import declare_audit_headers
 from shared.auth import ZRC, Principal, require_scopes
@@ -39,7 +39,7 @@ class ZaakNestedService(ZaakChildService):
 
     def zaak_of_path(self, ctx: Context, zaak_uuid: uuid_module.UUID, operation: str) -> Zaak:
         """The zaak of the path: 404 when unknown, 403 outside the autorisaties (zrc-006)."""
-        zaak = ctx.session.scalar(select(Zaak).where(Zaak.uuid == zaak_uuid))
+        zaak = zaak_by_uuid(ctx, zaak_uuid)
         if zaak is None:
             raise NotFound("Geen zaak gevonden met deze uuid.")
         ensure_allowed(ctx.principal, self.scopes[operation], zaak)

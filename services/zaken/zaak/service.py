@@ -43,6 +43,7 @@ from services.zaken.common import (
     local_uuid,
     record_change,
     resolve_zaak,
+    zaak_by_uuid,
     zaak_kenmerken,
     zaak_url,
     zaak_weergave,
@@ -216,7 +217,7 @@ def get_zaak(ctx: Context, object_uuid: uuid_module.UUID, scopes: tuple[str, ...
     if read_only:
         zaak = next(iter(fetch_records(ctx.session, _row_by_uuid(is_postgresql(ctx.session)), {"uuid": object_uuid})), None)
     else:
-        zaak = ctx.session.scalar(select(Zaak).where(Zaak.uuid == object_uuid))
+        zaak = zaak_by_uuid(ctx, object_uuid)
     if zaak is not None:
         ensure_allowed(ctx.principal, scopes, zaak)
     return zaak
@@ -844,10 +845,6 @@ def within_ids(ctx: Context, query: Select, geometry: dict) -> Select:
 
 def _inline_ids(ids: list[int]):
     return bindparam("zaak_ids", sorted(ids), expanding=True, literal_execute=True)
-
-
-def visible_zaak_by_uuid(ctx: Context, object_uuid: uuid_module.UUID) -> Zaak | None:
-    return get_zaak(ctx, object_uuid, (SCOPE_LEZEN,))
 
 
 __all__ = ["ZaakService", "apply_filters", "order", "serialize", "visible_zaken", "get_zaak", "within_ids", "query_filters"]
