@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run serve-postgres test openapi install lock migrate seed-demo clean
+.PHONY: run serve-postgres test conformance openapi install lock migrate seed-demo clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -61,6 +61,17 @@ serve-postgres: install
 # on every core (pytest-xdist): each worker is a test session with its own databases and schemas
 test: install
 	$(BIN)/python -m pytest -n auto
+
+# VNG's ZGW behaviour suite (../shared/conformance) against the services as `zgw run` serves them,
+# compared with conformance/known-failures.txt (conformance/run.py). newman comes from npm into
+# .cache/ (not committed).
+NEWMAN := .cache/newman/node_modules/.bin/newman
+
+$(NEWMAN):
+	npm install --silent --no-audit --no-fund --prefix .cache/newman newman@6.2.2
+
+conformance: install $(NEWMAN)
+	$(BIN)/python -m conformance.run
 
 openapi: install
 	$(BIN)/zgw openapi
