@@ -184,6 +184,18 @@ def test_ztc_005_008_brondatum_table(catalogi, afleidingswijze, required, must_b
     assert response.json()["brondatumArchiefprocedure"] == brondatum(afleidingswijze, **valid)
 
 
+def test_ztc_004_008_brondatum_field_errors_come_before_the_selectielijsts(catalogi):
+    """The suite reads `invalidParams[0]`: the brondatumArchiefprocedure field errors first, then
+    the selectielijst's nonFieldErrors."""
+    zaaktype = create_zaaktype(catalogi)
+    nihil = resultaat(procestermijn="nihil")
+    body = resultaattype_body(zaaktype["url"], selectielijstklasse=nihil["url"], brondatumArchiefprocedure=brondatum("termijn"))
+    response = catalogi.post("/resultaattypen", json=body)
+    assert response.status_code == 400, response.text
+    names = [(p["name"], p["code"]) for p in response.json()["invalidParams"]]
+    assert names == [("brondatumArchiefprocedure.procestermijn", "required"), ("nonFieldErrors", "invalid-afleidingswijze-for-procestermijn")]
+
+
 def test_brondatum_patch_validates_merged_state(catalogi):
     zaaktype = create_zaaktype(catalogi)
     free = resultaat(procestermijn="")
@@ -264,9 +276,23 @@ def test_besluittypen_errors(catalogi):
     assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], besluittypen=["Elders"])), "nonFieldErrors", "relations-incorrect-catalogus")
     assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], besluittypen=[foreign])), "nonFieldErrors", "relations-incorrect-catalogus")
     assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], besluittypen="Vergunning")), "besluittypen", "not_a_list")
+
+
+def test_besluittypen_may_be_left_out(catalogi):
+    """Catalogi 1.3.3 and VNG's suite leave `besluittypen` out of a create; 1.3.1's `required`
+    naming it is a generator artifact (it names read-only fields too): absent is `[]`."""
+    zaaktype = create_zaaktype(catalogi)
+    vergunning = besluittype_url(catalogi, zaaktype["catalogus"], "Vergunning")
     body = resultaattype_body(zaaktype["url"])
     del body["besluittypen"]
-    assert_invalid(catalogi.post("/resultaattypen", json=body), "besluittypen", "required")
+    response = catalogi.post("/resultaattypen", json=body)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert created["besluittypen"] == []
+    assert catalogi.patch(created["url"], json={"besluittypen": [vergunning]}).json()["besluittypen"] == [vergunning]
+    # a PATCH without it keeps it; a PUT without it replaces it by none
+    assert catalogi.patch(created["url"], json={"toelichting": "x"}).json()["besluittypen"] == [vergunning]
+    assert catalogi.put(created["url"], json=body).json()["besluittypen"] == []
 
 
 def test_informatieobjecttypen(catalogi):

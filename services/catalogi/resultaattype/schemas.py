@@ -103,7 +103,10 @@ class ResultaatTypeCreate(ApiModel):
     einde_object: dt.date | None = Field(None, alias="eindeObject")
     indicatie_specifiek: bool | None = Field(None, alias="indicatieSpecifiek")
     procestermijn: Duration | None = None
-    besluittypen: list[str] = Field(description="`Omschrijvingen` (of URL's) van BESLUITTYPEN.")
+    # Optional, as in Catalogi 1.3.3 and as clients (VNG's suite among them) send it: the 1.3.1
+    # file's `required` list also names read-only fields (`url`, `besluittypeOmschrijving`), a
+    # generator artifact, so its `besluittypen` there is not taken as a rule.
+    besluittypen: list[str] = Field([], description="`Omschrijvingen` (of URL's) van BESLUITTYPEN.")
     informatieobjecttypen: list[Uri] = Field(
         [],
         description="De INFORMATIEOBJECTTYPEn die verplicht aanwezig moeten zijn in het zaakdossier voordat een resultaat van dit RESULTAATTYPE kan worden gezet.",

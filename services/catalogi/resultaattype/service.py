@@ -164,13 +164,14 @@ class ResultaatTypeService(SubTypeService):
             generiek = lijsten.resultaattypeomschrijving(obj.resultaattypeomschrijving)
             obj.omschrijving_generiek = str(generiek.get("omschrijving") or "")[:80] if generiek else ""
 
+        # ztc-004..008: the field errors of brondatumArchiefprocedure first, then the selectielijst's
         errors: list[InvalidParam] = []
+        if "brondatum_archiefprocedure" in fields:
+            errors += brondatum_errors(obj.brondatum_archiefprocedure)
         if fields & _SELECTIELIJST_FIELDS:
             resultaat = lijsten.resultaat(obj.selectielijstklasse)
             if resultaat is not None:  # None: validation is off and the API did not answer
                 errors += self._apply_selectielijst(obj, zaaktype, resultaat)
-        if "brondatum_archiefprocedure" in fields:
-            errors += brondatum_errors(obj.brondatum_archiefprocedure)
         if errors:
             raise ValidationProblem(*errors)
 
