@@ -239,6 +239,7 @@ def _add_targets(environment: dict[str, str], base: dict[str, str], extra: list[
 
 def run_environments(base: dict[str, str]) -> dict[str, dict[str, str]]:
     """The environment of each process `zgw run` starts: `base` (the caller's), plus
+    - for every service, the others as peers (`_wire_peers`);
     - for Catalogi and Zaken, the local Autorisaties API (ZGW_AUTORISATIES_API_URL, unless set: an
       empty value keeps the file alone) and the callback token; for the Autorisaties service,
       webhook targets that bring its `autorisaties` notifications to their callbacks. The token is
@@ -248,9 +249,20 @@ def run_environments(base: dict[str, str]) -> dict[str, dict[str, str]]:
       (RAPPORTAGE_DASHBOARD_OPEN defaults to true, as the demo wants).
     Configured targets are kept next to these."""
     environments = {name: dict(base) for name in SERVICES}
+    _wire_peers(base, environments)
     _wire_rapportage(base, environments)
     _wire_autorisaties(base, environments)
     return environments
+
+
+def _wire_peers(base: dict[str, str], environments: dict[str, dict[str, str]]) -> None:
+    """The services `zgw run` starts are each other's peers (ZGW_PEER_API_URLS, unless set): a URL
+    of one that does not answer is an outage (503), not the client's `bad-url`."""
+    if "ZGW_PEER_API_URLS" in base:
+        return
+    roots = [f"http://{host}:{info.port}{info.api_root}" for info in SERVICES.values() for host in ("127.0.0.1", "localhost")]
+    for environment in environments.values():
+        environment["ZGW_PEER_API_URLS"] = ",".join(roots)
 
 
 def _wire_rapportage(base: dict[str, str], environments: dict[str, dict[str, str]]) -> None:

@@ -8,20 +8,34 @@ outage becomes a clear error, not a hang.
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import httpx
 
+from shared.errors import ServiceUnavailable, ValidationProblem
+
 
 class RemoteError(Exception):
-    """`kind` is `bad-url` (the URL answered, but not 200 with JSON) or `unavailable`."""
+    """`kind` is `bad-url` (the URL cannot be fetched: not http(s), a 4xx, and for a URL outside
+    the peers also no answer, a time-out or a 5xx), `invalid-resource` (a 200 that is not JSON) or
+    `unavailable` (a peer that does not answer, times out or answers 5xx)."""
 
     def __init__(self, kind: str, url: str, detail: str):
         super().__init__(f"{url}: {detail}")
         self.kind = kind
         self.url = url
         self.detail = detail
+
+
+def remote_problem(exc: RemoteError, name: str, api: str) -> Exception:
+    """What a client is told of a URL in field `name` that could not be read: 503 when the `api`
+    is a peer that is down, else a 400 `bad-url` or `invalid-resource` on `name`."""
+    if exc.kind == "unavailable":
+        return ServiceUnavailable(f"De {api} is niet bereikbaar ({exc.detail}).")
+    if exc.kind == "invalid-resource":
+        return ValidationProblem.field(name, "invalid-resource", f"De URL {exc.url} verwijst niet naar een geldige resource ({exc.detail}).")
+    return ValidationProblem.field(name, "bad-url", f"De URL {exc.url} gaf geen geldig antwoord ({exc.detail}). Geef een geldige URL op.")
 
 
 def api_reader(timeout: float, transport: httpx.BaseTransport | None = None, headers: dict[str, str] | None = None) -> httpx.Client:
@@ -89,7 +103,12 @@ class RemoteResolver:
         max_entries: int = 10_000,
         headers_for: Callable[[str], dict[str, str]] | None = None,
         transport: httpx.BaseTransport | None = None,
+        peers: Iterable[str] = (),
     ):
+        """`peers`: the API roots this deployment runs (its configured Catalogi API, the other
+        services `zgw run` starts): their outage is ours, a 503. A URL elsewhere that a client gave
+        and that cannot be fetched is the client's error, a 400 `bad-url`."""
+        self.peers = tuple(dict.fromkeys(root.rstrip("/") + "/" for root in peers if root))
         self.cache_seconds = cache_seconds
         self.max_entries = max_entries
         self.headers_for = headers_for or (lambda url: {})
@@ -105,6 +124,9 @@ class RemoteResolver:
     def close(self) -> None:
         """Close the connection pool; a later request opens a new one."""
         self._client.close()
+
+    def is_peer(self, url: str) -> bool:
+        return url.startswith(self.peers)
 
     def invalidate(self, url: str | None = None) -> None:
         with self._lock:
@@ -127,23 +149,24 @@ class RemoteResolver:
             headers["If-None-Match"] = entry.etag
         if self._client.is_closed:
             self._client = self._new_client()
+        unreachable = "unavailable" if self.is_peer(url) else "bad-url"
         try:
             response = self._client.get(url, headers=headers)
         except httpx.TimeoutException:
-            raise RemoteError("unavailable", url, "time-out") from None
-        except (httpx.HTTPError, ValueError) as exc:
-            # connection errors; and for an invalid URL, httpx raises its own errors
-            kind = "bad-url" if isinstance(exc, (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError)) else "unavailable"
-            raise RemoteError(kind, url, str(exc) or type(exc).__name__) from None
+            raise RemoteError(unreachable, url, "time-out") from None
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError) as exc:
+            raise RemoteError("bad-url", url, str(exc) or type(exc).__name__) from None
+        except httpx.HTTPError as exc:  # refused, a host that does not resolve, a dropped connection
+            raise RemoteError(unreachable, url, str(exc) or type(exc).__name__) from None
         if response.status_code == 304 and entry:
             data = entry.data
         elif response.status_code == 200:
             try:
                 data = response.json()
             except ValueError:
-                raise RemoteError("bad-url", url, "antwoord is geen JSON") from None
+                raise RemoteError("invalid-resource", url, "antwoord is geen JSON") from None
         elif response.status_code >= 500:
-            raise RemoteError("unavailable", url, f"HTTP {response.status_code}")
+            raise RemoteError(unreachable, url, f"HTTP {response.status_code}")
         else:
             raise RemoteError("bad-url", url, f"HTTP {response.status_code}")
         with self._lock:

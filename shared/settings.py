@@ -46,6 +46,11 @@ class KernelSettings(BaseSettings):
     # seconds `GET /readyz` waits for `SELECT 1` on the service's database
     readiness_timeout: float = 2.0
     remote_timeout: float = 5.0
+    # The API roots (comma-separated) this deployment runs beside the service, e.g. those `zgw run`
+    # starts: a URL under one that does not answer is our outage (503); any other URL a client
+    # gives that cannot be fetched is a 400 `bad-url`. A service adds the APIs it is configured
+    # with itself (Zaken its Catalogi API, Catalogi its Referentielijsten API).
+    peer_api_urls: str = ""
     remote_cache_seconds: int = 300
 
     # Notification delivery (shared.dispatcher); targets in shared.targets.
@@ -68,6 +73,10 @@ class KernelSettings(BaseSettings):
     demo_client_secret: str = Field(DEFAULT_DEMO_CLIENT_SECRET, validation_alias="DEMO_CLIENT_SECRET")
     # The demo applicatie (all rights) exists only where this is on; `make run` switches it on.
     demo_enabled: bool = False
+
+    @property
+    def peer_api_roots(self) -> list[str]:
+        return [root.strip() for root in self.peer_api_urls.split(",") if root.strip()]
 
     @model_validator(mode="after")
     def _no_default_secret_in_production(self) -> "KernelSettings":

@@ -5,11 +5,13 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from services.catalogi import API_ROOT as CATALOGI_ROOT
 from services.zaken import API_ROOT
 from services.zaken.app import create_app
 from services.zaken.db import Base, outbox
 from services.zaken.settings import ZakenSettings
 from tests.conftest import ApiClient, migrated_database, truncate_all
+from tests.standins import documenten
 from tests.standins.inprocess import AppTransport
 
 
@@ -17,8 +19,10 @@ from tests.standins.inprocess import AppTransport
 def zaken_app(catalogi_app, kernel, tmp_path_factory):
     backend = "postgresql" if str(catalogi_app.state.db.engine.url).startswith("postgresql") else "sqlite"
     url, cleanup = migrated_database("zaken", backend, tmp_path_factory)
-    settings = ZakenSettings(database_url=url, client_id="alles", secret="test-secret")
-    app = create_app(settings, kernel, remote_transport=AppTransport(catalogi_app))
+    settings = ZakenSettings(database_url=url, client_id="alles", secret="test-secret", catalogi_api_url=f"http://testserver{CATALOGI_ROOT}")
+    # the foreign-API stand-ins play the Documenten, Besluiten, ... APIs this deployment runs
+    peers = kernel.model_copy(update={"peer_api_urls": ",".join(documenten.ROOTS)})
+    app = create_app(settings, peers, remote_transport=AppTransport(catalogi_app))
     yield app
     app.state.db.dispose()
     cleanup()

@@ -4,8 +4,8 @@ the Referentielijsten API (`CATALOGI_REFERENTIELIJSTEN_API_URL`)."""
 import httpx
 
 from services.catalogi.settings import CatalogiSettings
-from shared.errors import ServiceUnavailable, ValidationProblem
-from shared.remote import RemoteError, RemoteResolver
+from shared.errors import ValidationProblem
+from shared.remote import RemoteError, RemoteResolver, remote_problem
 from shared.resources import Context
 
 # The keys that make a response the resource we expect (`invalid-resource` otherwise).
@@ -17,9 +17,19 @@ _SHAPES = {
 
 
 class Referentielijsten:
-    def __init__(self, settings: CatalogiSettings, *, timeout: float, cache_seconds: float, transport: httpx.BaseTransport | None = None):
+    def __init__(
+        self,
+        settings: CatalogiSettings,
+        *,
+        timeout: float,
+        cache_seconds: float,
+        transport: httpx.BaseTransport | None = None,
+        peers: list[str] | tuple[str, ...] = (),
+    ):
         self.validate = settings.selectielijst_validation
-        self.resolver = RemoteResolver(timeout=timeout, cache_seconds=cache_seconds, transport=transport)
+        self.resolver = RemoteResolver(
+            timeout=timeout, cache_seconds=cache_seconds, transport=transport, peers=[settings.referentielijsten_api_url, *peers]
+        )
 
     def fetch(self, url: str, resource: str, name: str) -> dict | None:
         """The referenced object; a 400 on `name` when it is not one (unless validation is off)."""
@@ -28,9 +38,7 @@ class Referentielijsten:
         except RemoteError as exc:
             if not self.validate:
                 return None
-            if exc.kind == "unavailable":
-                raise ServiceUnavailable(f"De Referentielijsten API is niet bereikbaar ({exc.detail}).") from None
-            raise ValidationProblem.field(name, "bad-url", f"De URL {url} is ongeldig: {exc.detail}.") from None
+            raise remote_problem(exc, name, "Referentielijsten API") from None
         if not isinstance(data, dict) or any(key not in data for key in _SHAPES[resource]):
             if not self.validate:
                 return None

@@ -75,6 +75,7 @@ def create_app(
         timeout=kernel.remote_timeout,
         cache_seconds=kernel.remote_cache_seconds,
         transport=remote_transport,
+        peers=[settings.catalogi_api_url, *kernel.peer_api_roots],
     )
     app = create_service_app(
         title="Zaken API",

@@ -2,9 +2,10 @@
 eigenschap, zaakobjecttype are URLs into any Catalogi API 1.3 (ours or another at another host).
 
 Objects are fetched with httpx under a JWT of this service's own credentials, cached and
-revalidated with ETag (shared.remote). Errors follow the reference implementation: a URL that
-does not answer 200 with JSON is `bad-url`, JSON of the wrong shape `invalid-resource`, a concept
-zaaktype `not-published`; an unreachable Catalogi API is a 503, so no zaak is half written.
+revalidated with ETag (shared.remote). A URL that cannot be fetched is `bad-url`; one that
+answers but not with the resource (not JSON, JSON of the wrong shape) `invalid-resource`; a concept
+zaaktype `not-published`; a peer API that is down (the configured Catalogi API, `ZGW_PEER_API_URLS`)
+is a 503, so no zaak is half written.
 """
 
 from urllib.parse import urlsplit
@@ -12,8 +13,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from shared.auth import make_token
-from shared.errors import ServiceUnavailable, ValidationProblem
-from shared.remote import RemoteError, RemoteResolver
+from shared.errors import ValidationProblem
+from shared.remote import RemoteError, RemoteResolver, remote_problem
 from shared.resources import Context
 
 # The keys that make a response the resource we expect (`invalid-resource` otherwise): the
@@ -47,6 +48,7 @@ class CatalogiClient:
         timeout: float,
         cache_seconds: float,
         transport: httpx.BaseTransport | None = None,
+        peers: list[str] | tuple[str, ...] = (),
     ):
         self.client_id = client_id
         self.secret = secret
@@ -55,6 +57,7 @@ class CatalogiClient:
             cache_seconds=cache_seconds,
             headers_for=self._headers,
             transport=transport,
+            peers=peers,
         )
 
     def _headers(self, url: str) -> dict[str, str]:
@@ -65,16 +68,12 @@ class CatalogiClient:
         self.resolver.close()
 
     def fetch_json(self, url: str, name: str, api: str = "Catalogi API") -> dict | list:
-        """The JSON at `url` of another ZGW API: 400 `bad-url` on `name` when it does not answer
-        200 with JSON, 503 when the API is unreachable."""
+        """The JSON at `url` of another ZGW API: a 400 on `name` (`bad-url`, `invalid-resource`)
+        when it cannot be fetched or is not JSON, a 503 when a peer API is down."""
         try:
             return self.resolver.get_json(url)
         except RemoteError as exc:
-            if exc.kind == "unavailable":
-                raise ServiceUnavailable(f"De {api} is niet bereikbaar ({exc.detail}).") from None
-            raise ValidationProblem.field(
-                name, "bad-url", f"De URL {url} gaf geen geldig antwoord ({exc.detail}). Geef een geldige URL op."
-            ) from None
+            raise remote_problem(exc, name, api) from None
 
     def fetch(self, url: str, resource: str, name: str) -> dict:
         """The Catalogi object at `url`; a 400 on `name` when it is not a `resource`."""

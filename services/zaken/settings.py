@@ -16,7 +16,8 @@ class ZakenSettings(BaseSettings):
     # applicatie's (DEMO_CLIENT_ID / DEMO_CLIENT_SECRET).
     client_id: str = ""
     secret: str = ""
-    # The Catalogi API the demo and the README examples use (zaaktype URLs may point anywhere).
+    # The Catalogi API the demo and the README examples use (zaaktype URLs may point anywhere); a
+    # peer: when it is down, a request that needs it is a 503 (shared.remote).
     catalogi_api_url: str = "http://127.0.0.1:8001/catalogi/api/v1"
 
 

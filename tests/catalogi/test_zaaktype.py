@@ -64,6 +64,9 @@ def test_ztc_001_selectielijst_procestype(catalogi):
         "selectielijstProcestype",
         "invalid-resource",
     )
+    # a URL that answers 200 with an empty HTML body is no resource either (the suite's ztc-001b)
+    empty = "http://referentielijsten.test/api/v1/200"
+    assert_invalid(catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], selectielijstProcestype=empty)), "selectielijstProcestype", "invalid-resource")
 
 
 def test_ztc_009_published_zaaktype_is_frozen(catalogi):

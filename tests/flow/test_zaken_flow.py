@@ -185,6 +185,8 @@ class Stack:
             {
                 **common,
                 "ZAKEN_DATABASE_URL": self.zaken_db,
+                # its Catalogi API, a peer: an outage of it is a 503, not the client's bad-url
+                "ZAKEN_CATALOGI_API_URL": self.catalogi.root,
                 "ZAKEN_CLIENT_ID": "zaken-service",
                 "ZAKEN_SECRET": ZAKEN_SERVICE_SECRET,
                 "ZGW_REMOTE_TIMEOUT": str(REMOTE_TIMEOUT),

@@ -45,12 +45,23 @@ def test_revalidated_with_etag_after_period():
     assert handler.calls[1].headers["if-none-match"] == '"v1"'
 
 
-@pytest.mark.parametrize(("path", "kind"), [("/missing", "bad-url"), ("/html", "bad-url"), ("/broken", "unavailable")])
-def test_errors(path, kind):
-    resolver = RemoteResolver(transport=httpx.MockTransport(Counting()))
-    with pytest.raises(RemoteError) as info:
-        resolver.get_json(f"http://api.test{path}")
-    assert info.value.kind == kind
+@pytest.mark.parametrize(
+    ("path", "peer", "kind"),
+    [
+        ("/missing", "bad-url", "bad-url"),
+        # it answers, but not with a resource: the suite's mock `/200` (zrc-001e, ztc-001b)
+        ("/html", "invalid-resource", "invalid-resource"),
+        # a 5xx is an outage of a peer; of a URL elsewhere, a URL that cannot be fetched
+        ("/broken", "unavailable", "bad-url"),
+    ],
+)
+def test_errors(path, peer, kind):
+    at_peer = RemoteResolver(transport=httpx.MockTransport(Counting()), peers=["http://api.test/"])
+    elsewhere = RemoteResolver(transport=httpx.MockTransport(Counting()), peers=["http://api.test/other"])
+    for resolver, expected in ((at_peer, peer), (elsewhere, kind)):
+        with pytest.raises(RemoteError) as info:
+            resolver.get_json(f"http://api.test{path}")
+        assert info.value.kind == expected
 
 
 def test_not_a_url():
@@ -67,7 +78,7 @@ def test_hanging_server_times_out():
     port = server.getsockname()[1]
     accepted = []
     threading.Thread(target=lambda: accepted.append(server.accept()), daemon=True).start()
-    resolver = RemoteResolver(timeout=0.5)
+    resolver = RemoteResolver(timeout=0.5, peers=[f"http://127.0.0.1:{port}"])
     started = time.monotonic()
     with pytest.raises(RemoteError) as info:
         resolver.get_json(f"http://127.0.0.1:{port}/hangs")
@@ -76,14 +87,29 @@ def test_hanging_server_times_out():
     server.close()
 
 
-def test_refused_connection_is_unavailable():
+def test_refused_connection_is_unavailable_at_a_peer_and_a_bad_url_elsewhere():
     probe = socket.socket()
     probe.bind(("127.0.0.1", 0))
     port = probe.getsockname()[1]
     probe.close()
+    for peers, kind in (([f"http://127.0.0.1:{port}/api"], "unavailable"), ([], "bad-url")):
+        with pytest.raises(RemoteError) as info:
+            RemoteResolver(timeout=1, peers=peers).get_json(f"http://127.0.0.1:{port}/api/x")
+        assert info.value.kind == kind
+
+
+def test_a_host_that_does_not_resolve_is_a_bad_url():
+    """`.invalid` never resolves (RFC 2606): the client's URL cannot be fetched."""
     with pytest.raises(RemoteError) as info:
-        RemoteResolver(timeout=1).get_json(f"http://127.0.0.1:{port}/")
-    assert info.value.kind == "unavailable"
+        RemoteResolver(timeout=2).get_json("http://zaaktypen.invalid/catalogi/api/v1/zaaktypen/1")
+    assert info.value.kind == "bad-url"
+
+
+def test_a_peer_is_matched_by_its_whole_root():
+    resolver = RemoteResolver(peers=["http://127.0.0.1:8001/catalogi/api/v1"])
+    assert resolver.is_peer("http://127.0.0.1:8001/catalogi/api/v1/zaaktypen/1")
+    assert not resolver.is_peer("http://127.0.0.1:8001/catalogi/api/v10/zaaktypen/1")
+    assert not resolver.is_peer("http://127.0.0.1:80010/catalogi/api/v1/zaaktypen/1")
 
 
 class _ClosesOnce(httpx.BaseTransport):

@@ -21,6 +21,7 @@ DOCUMENTEN = "http://documenten.test/api/v1"
 BESLUITEN = "http://besluiten.test/api/v1"
 CONTACTMOMENTEN = "http://contactmomenten.test/api/v1"
 VERZOEKEN = "http://verzoeken.test/api/v1"
+ROOTS = (DOCUMENTEN, BESLUITEN, CONTACTMOMENTEN, VERZOEKEN)
 HOSTS = {"documenten.test", "besluiten.test", "contactmomenten.test", "verzoeken.test"}
 
 # mirror collection -> (the remote object's field, the Zaken API collection holding the canonical relation)

@@ -71,6 +71,8 @@ def _handler(request: httpx.Request) -> httpx.Response:
     if not available():  # a test that needs the data is marked requires_shared("referentielijsten")
         return httpx.Response(503, json={"detail": "no selectielijst data in this test run"})
     path = request.url.path.removeprefix("/api/v1/").strip("/")
+    if path == "200":  # as the behaviour suite's mock: it answers, but with no resource at all
+        return httpx.Response(200, text="", headers={"Content-Type": "text/html"})
     parts = path.split("/")
     data = _load()
     if len(parts) == 1 and parts[0] in data:

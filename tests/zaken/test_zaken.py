@@ -4,6 +4,7 @@
 import re
 import uuid
 
+import httpx
 import pytest
 from tests.catalogi import factories as ztc
 from tests.conftest import assert_invalid
@@ -80,19 +81,42 @@ def test_zrc001_zaaktype_is_immutable_on_put_and_patch(zaken, catalogi, zaaktype
     assert zaken.get(zaak["url"]).json()["zaaktype"] == zaaktype.url
 
 
+def test_zrc001_a_url_that_answers_without_a_resource_is_invalid_resource(zaken, zaken_app, kernel):
+    """zrc-001e: a 200 with an empty text/html body is not a zaaktype: `invalid-resource`."""
+    empty = httpx.MockTransport(lambda request: httpx.Response(200, text="", headers={"Content-Type": "text/html"}))
+    with zaken_client_with(zaken_app, kernel, empty) as client:
+        assert_invalid(client.post("/zaken", json=zaak_body("http://mock.test/200")), "zaaktype", "invalid-resource")
+    assert _zaken_count(zaken) == 0
+
+
+CLOSED_PORT_CATALOGI = "http://127.0.0.1:9/catalogi/api/v1"
+
+
 @pytest.mark.parametrize("transport", [FailingTransport(), None], ids=["connect-error", "closed-port"])
 def test_zrc001_catalogi_unreachable_is_503_and_nothing_written(zaken, zaken_app, kernel, zaken_outbox, catalogi, transport):
-    """The Catalogi API at a closed port: a 503 (no 400: the client's URL may be fine), no zaak, no
-    audit trail, no notification. `None`: the real network, to port 9 of this machine."""
+    """The configured Catalogi API at a closed port: a 503 (no 400: the client's URL may be fine),
+    no zaak, no audit trail, no notification. `None`: the real network, to port 9 of this machine."""
     from services.zaken.db import audittrail
 
-    with zaken_client_with(zaken_app, kernel, transport) as down:
-        response = down.post("/zaken", json=zaak_body("http://127.0.0.1:9/catalogi/api/v1/zaaktypen/" + str(uuid.uuid4())))
+    with zaken_client_with(zaken_app, kernel, transport, catalogi_api_url=CLOSED_PORT_CATALOGI) as down:
+        response = down.post("/zaken", json=zaak_body(f"{CLOSED_PORT_CATALOGI}/zaaktypen/{uuid.uuid4()}"))
     assert response.status_code == 503, response.text
     assert response.json()["code"] == "service_unavailable"
     assert _zaken_count(zaken) == 0
     assert zaken_outbox() == []
     assert count_rows(zaken_app, audittrail.table) == 0
+
+
+@pytest.mark.parametrize(
+    "zaaktype",
+    [f"{CLOSED_PORT_CATALOGI}/zaaktypen/{uuid.uuid4()}", f"http://catalogi.invalid/catalogi/api/v1/zaaktypen/{uuid.uuid4()}"],
+    ids=["closed-port", "no-such-host"],
+)
+def test_zrc001_a_zaaktype_url_elsewhere_that_cannot_be_fetched_is_a_bad_url(zaken, zaken_app, kernel, zaaktype):
+    """Not the configured Catalogi API nor a peer: the client's URL cannot be fetched, 400 `bad-url`."""
+    with zaken_client_with(zaken_app, kernel, None) as client:
+        assert_invalid(client.post("/zaken", json=zaak_body(zaaktype)), "zaaktype", "bad-url")
+    assert _zaken_count(zaken) == 0
 
 
 def test_zrc001_catalogi_unreachable_on_patch_of_producten_is_503(zaken, zaken_app, kernel, zaaktype):

@@ -135,8 +135,9 @@ def referentielijsten_handler(request: httpx.Request) -> httpx.Response:
 
 
 @contextmanager
-def zaken_client_with(zaken_app, kernel, transport: httpx.BaseTransport, client_id: str = "alles"):
-    """A second Zaken app on the same database whose other APIs are reached through `transport`."""
-    app = create_app(zaken_app.state.settings, kernel, remote_transport=transport)
+def zaken_client_with(zaken_app, kernel, transport: httpx.BaseTransport | None, client_id: str = "alles", **settings):
+    """A second Zaken app on the same database whose other APIs are reached through `transport`
+    (None: the network), with `settings` changed."""
+    app = create_app(zaken_app.state.settings.model_copy(update=settings), kernel, remote_transport=transport)
     with TestClient(app) as client:
         yield ZakenClient(client, API_ROOT, client_id)
