@@ -23,12 +23,17 @@ class Page:
         return (self.number - 1) * self.size
 
 
-def page_from(value: int | None) -> Page:
+# A page whose offset no database integer holds (a signed 64-bit OFFSET) cannot exist: it is past
+# the last page, whatever the count, and is refused before a query overflows (a 500 before).
+MAX_OFFSET = 2**63 - 1
+
+
+def page_from(value: int | None, size: int = PAGE_SIZE) -> Page:
     if value is None:
-        return Page(1)
-    if value < 1:
+        return Page(1, size)
+    if value < 1 or (value - 1) * size > MAX_OFFSET - size:
         raise NotFound("Ongeldige pagina.")
-    return Page(value)
+    return Page(value, size)
 
 
 def _page_url(request: Request, number: int) -> str:

@@ -15,6 +15,12 @@ from shared.db import normalize_url
 from shared.migrate import upgrade
 from shared.settings import KernelSettings
 
+# Hermetic: the service settings a user may have exported as the README suggests (ZGW_*, DEMO_*,
+# *_DATABASE_URL, ...) reach neither the tests nor the processes they start. TEST_DATABASE_URL stays.
+SERVICE_SETTING_PREFIXES = ("ZGW_", "DEMO_", "CATALOGI_", "ZAKEN_", "AUTORISATIES_", "RAPPORTAGE_")
+for _name in [name for name in os.environ if name.startswith(SERVICE_SETTING_PREFIXES)]:
+    del os.environ[_name]
+
 pytest_plugins = ["tests.catalogi_fixtures", "tests.zaken_fixtures", "tests.autorisaties_fixtures", "tests.rapportage_fixtures"]
 
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
