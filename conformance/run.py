@@ -7,7 +7,8 @@ the Catalogi API's selectielijst checks against the suite's Referentielijsten st
 assertions with `conformance/known-failures.txt`:
 
 - a failed assertion (or a script error) not on the list fails the run: a regression;
-- a listed assertion that now passes fails it too: take it off the list (the list only shrinks);
+- a listed assertion that now passes (or a listed script error that no longer happens) fails it
+  too: take it off the list (the list only shrinks);
 - so does a folder whose run stopped before its tearDown (assertions that never ran hide).
 
     python -m conformance.run [--out var/conformance] [--update]
@@ -145,6 +146,7 @@ def compare(known: set[Assertion], failed: set[Assertion], passed: set[Assertion
     """What is wrong with this run against the list (empty: green)."""
     problems = [f"new failure: {a.line()}" for a in sorted(failed - known)]
     problems += [f"passes now, remove it from the list: {a.line()}" for a in sorted((known & passed) - failed)]
+    problems += [f"no script error now, remove it from the list: {a.line()}" for a in sorted(known - failed) if a.assertion == SCRIPT_ERROR]
     problems += [f"folder {api}: the run ended before its tearDown" for api in cut_short]
     return problems
 

@@ -39,7 +39,9 @@ def _contains_nul(value) -> bool:
 class ApiModel(BaseModel):
     """Request/response models: camelCase aliases as in the standard; unknown fields ignored."""
 
-    model_config = ConfigDict(populate_by_name=True, extra="ignore")
+    # A number where the standard has a string is taken as its text, as the reference
+    # implementation's serializers take it (VNG's suite sends `"identificatie": 20` for a zaaktype).
+    model_config = ConfigDict(populate_by_name=True, extra="ignore", coerce_numbers_to_str=True)
 
     @field_validator("*", mode="before")
     @classmethod

@@ -105,7 +105,7 @@ def test_required_fields(catalogi):
         ({"publicatieIndicatie": None}, "publicatieIndicatie", "null"),
         ({"publicatieIndicatie": "misschien"}, "publicatieIndicatie", "invalid"),
         ({"publicatietekst": None}, "publicatietekst", "null"),
-        ({"toelichting": 5}, "toelichting", "invalid"),
+        ({"toelichting": True}, "toelichting", "invalid"),
         ({"informatieobjecttypen": None}, "informatieobjecttypen", "null"),
         ({"informatieobjecttypen": "Brief"}, "informatieobjecttypen", "not_a_list"),
         ({"informatieobjecttypen": ["Onbekend"]}, "informatieobjecttypen", "does_not_exist"),

@@ -94,7 +94,7 @@ def test_required_fields(catalogi):
         ({"omschrijving": "x" * 81}, "omschrijving", "max_length"),
         ({"omschrijving": ""}, "omschrijving", "blank"),
         ({"omschrijving": None}, "omschrijving", "null"),
-        ({"omschrijving": 12}, "omschrijving", "invalid"),
+        ({"omschrijving": True}, "omschrijving", "invalid"),
         ({"informatieobjectcategorie": "x" * 81}, "informatieobjectcategorie", "max_length"),
         ({"vertrouwelijkheidaanduiding": "heel_geheim"}, "vertrouwelijkheidaanduiding", "invalid_choice"),
         ({"beginGeldigheid": "morgen"}, "beginGeldigheid", "invalid"),

@@ -166,3 +166,13 @@ def test_ztc_014_readers_of_zaken_and_documenten_may_read(catalogi):
         assert client.get("/informatieobjecttypen").status_code == 200
         denied = client.patch(zaaktype["url"], json={"toelichting": "x"})
         assert denied.status_code == 403 and denied.json()["code"] == "permission_denied"
+
+
+def test_a_number_for_a_string_is_taken_as_its_text(catalogi):
+    """As the reference implementation's serializers: VNG's suite creates zaaktypen with
+    `"identificatie": 20` (zrc-006); a boolean stays invalid."""
+    catalogus = create_catalogus(catalogi)
+    response = catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], identificatie=20))
+    assert response.status_code == 201, response.text
+    assert response.json()["identificatie"] == "20"
+    assert_invalid(catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], identificatie=True)), "identificatie", "invalid")

@@ -21,6 +21,10 @@ def test_a_listed_assertion_that_passes_must_leave_the_list():
     assert compare({A, B}, failed={A}, passed={B}, cut_short=[]) == [f"passes now, remove it from the list: {B.line()}"]
 
 
+def test_a_listed_script_error_that_no_longer_happens_must_leave_the_list():
+    assert compare({A, C}, failed={A}, passed=set(), cut_short=[]) == [f"no script error now, remove it from the list: {C.line()}"]
+
+
 def test_an_assertion_that_passed_once_and_failed_once_stays_listed():
     # a request run more than once (a loop, a retry) counts as failing when any run failed
     assert compare({A}, failed={A}, passed={A}, cut_short=[]) == []

@@ -112,6 +112,24 @@ def test_zrc_021_zaakobject(zaken, catalogi, zaken_app, monkeypatch):
     assert archiefactiedatum(zaken, zaak) == "2038-06-02"
 
 
+def test_zrc_021_zaakobject_described_in_its_objectidentificatie(zaken, catalogi):
+    """zrc-021h (local): a zaakobject without an object URL describes its object itself; the date
+    is read from its objectIdentificatie, also written without leading zeros ("2013-1-1")."""
+    zaaktype, zaak = closable_zaak(
+        zaken, catalogi, resultaattype=resultaattype_with("zaakobject", objecttype="woz_waarde", datumkenmerk="waardepeildatum")
+    )
+    for peildatum in ("2008-1-1", "2013-1-1"):
+        body = {
+            "zaak": zaak["url"],
+            "objectType": "woz_waarde",
+            "objectIdentificatie": {"waardepeildatum": peildatum, "isVoor": {"wozObjectNummer": "testobject"}},
+        }
+        response = zaken.post("/zaakobjecten", json=body)
+        assert response.status_code == 201, response.text
+    assert close(zaken, zaaktype, zaak).status_code == 201
+    assert archiefactiedatum(zaken, zaak) == "2023-01-01"
+
+
 def test_zrc_021_zaakobject_without_objects_is_an_error(zaken, catalogi):
     zaaktype, zaak = closable_zaak(
         zaken, catalogi, resultaattype=resultaattype_with("zaakobject", objecttype="pand", datumkenmerk="sloopdatum")
@@ -212,6 +230,7 @@ def test_zrc_021_reopen_and_close_again_derives_again(zaken, catalogi):
     [
         ("2026-03-15", dt.date(2026, 3, 15)),
         ("20260315", dt.date(2026, 3, 15)),
+        ("2026-3-5", dt.date(2026, 3, 5)),
         ("20260315101500", dt.date(2026, 3, 15)),
         ("2026-03-15T10:15:00Z", dt.date(2026, 3, 15)),
         ("2026-03-15T10:15:00+01:00", dt.date(2026, 3, 15)),

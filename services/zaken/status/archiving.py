@@ -13,7 +13,7 @@ start of the archiving period) follows `resultaattype.brondatumArchiefprocedure.
   formaat `datum` / `datum_tijd`). No datumkenmerk, no such eigenschap or a waarde that is no
   date: error; an empty waarde: archiefactiedatum stays empty.
 - `zaakobject`: the latest value of attribute `datumkenmerk` (dotted for nested attributes) of
-  the objects (`object` URLs, fetched) of the zaak's zaakobjecten of objectType
+  the objects (their `objectIdentificatie`, else the `object` URL fetched) of the zaak's zaakobjecten of objectType
   `brondatumArchiefprocedure.objecttype`. No objecttype/datumkenmerk, an object that cannot be
   fetched or no date found: error.
 - `gerelateerde_zaak`: the latest einddatum of the zaken in relevanteAndereZaken (zaken of this
@@ -74,6 +74,8 @@ def parse_date_value(value) -> dt.date:
         return dt.datetime.strptime(text, "%Y%m%d%H%M%S").date()
     if re.fullmatch(r"\d{8}|\d{4}-\d{2}-\d{2}", text):
         return dt.date.fromisoformat(text)
+    if unpadded := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):  # "2013-1-1", as clients send it
+        return dt.date(*(int(part) for part in unpadded.groups()))
     return dt.datetime.fromisoformat(text).date()
 
 
@@ -154,24 +156,31 @@ def _from_eigenschap(ctx: Context, zaak: Zaak, datumkenmerk: str) -> dt.date | N
 def _from_zaakobjecten(ctx: Context, zaak: Zaak, objecttype: str, datumkenmerk: str) -> dt.date:
     if not objecttype or not datumkenmerk:
         raise BrondatumError("Objecttype en datumkenmerk zijn nodig bij afleidingswijze zaakobject.")
-    urls = ctx.session.scalars(
-        select(ZaakObject.object).where(ZaakObject.zaak_id == zaak.id, ZaakObject.object_type == objecttype).order_by(ZaakObject.id)
+    found = ctx.session.execute(
+        select(ZaakObject.object, ZaakObject.object_identificatie)
+        .where(ZaakObject.zaak_id == zaak.id, ZaakObject.object_type == objecttype)
+        .order_by(ZaakObject.id)
     )
     dates = []
-    for url in urls:
-        if not url:
+    for url, identificatie in found:
+        # an object described in the zaakobject itself (objectIdentificatie) is read there; one
+        # that is only referenced (object) is fetched
+        if isinstance(identificatie, dict) and identificatie:
+            data, source = identificatie, "objectIdentificatie"
+        elif url:
+            try:
+                data, source = _fetch(ctx, url, "API van het zaakobject"), url
+            except ProblemError as exc:
+                raise BrondatumError(f"Het zaakobject {url} kon niet opgehaald worden: {exc.detail}") from None
+        else:
             continue
-        try:
-            data = _fetch(ctx, url, "API van het zaakobject")
-        except ProblemError as exc:
-            raise BrondatumError(f"Het zaakobject {url} kon niet opgehaald worden: {exc.detail}") from None
         value = _attribute(data, datumkenmerk)
         if value in (None, ""):
             continue
         try:
             dates.append(parse_date_value(value))
         except ValueError:
-            raise BrondatumError(f"Geen geldige datumwaarde in '{datumkenmerk}' van {url}: {value!r}.") from None
+            raise BrondatumError(f"Geen geldige datumwaarde in '{datumkenmerk}' van {source}: {value!r}.") from None
     if not dates:
         raise BrondatumError(f"Geen datum '{datumkenmerk}' gevonden in de zaakobjecten van objecttype '{objecttype}'.")
     return max(dates)
