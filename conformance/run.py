@@ -32,6 +32,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from services.registry import SERVICES
+from shared.settings import without_service_settings
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SUITE_DIR = PROJECT_ROOT.parent / "shared" / "conformance"
 KNOWN_FAILURES = Path(__file__).resolve().parent / "known-failures.txt"
@@ -47,10 +50,6 @@ MOCK_PORT, REF_PORT = 9101, 9100
 CLIENT_ID, SECRET = "zgw_api_tests", "secret"
 LIMITED_ID, LIMITED_SECRET = "zgw_api_tests_limited", "secret_limited"
 SERVICES_ID, SERVICES_SECRET = "zgw-services", "conformance-services-secret"
-
-# What a user may have exported (README) that must not reach the services under test.
-FOREIGN_PREFIXES = ("ZGW_", "DEMO_", "CATALOGI_", "ZAKEN_", "AUTORISATIES_", "RAPPORTAGE_")
-
 
 @dataclass(frozen=True, order=True)
 class Assertion:
@@ -99,16 +98,13 @@ HEADER = """\
 
 
 def write_known(path: Path, failing: set[Assertion], previous: dict[Assertion, list[str]]) -> None:
-    blocks = [HEADER]
-    for entry in sorted(failing):
+    """The list for `failing`: an entry with a comment starts a paragraph, the ones without follow on."""
+    text = HEADER
+    for number, entry in enumerate(sorted(failing)):
         comments = previous.get(entry, [])
-        blocks.append("\n".join([*comments, entry.line()]) + "\n" if comments else entry.line() + "\n")
-    # entries with a comment stand apart; the others stay together
-    text = ""
-    for block in blocks:
-        if text and ("#" in block.splitlines()[0] or "#" in text.rstrip("\n").splitlines()[-1]):
+        if comments or number == 0:
             text += "\n"
-        text += block
+        text += "".join(line + "\n" for line in [*comments, entry.line()])
     path.write_text(text, encoding="utf-8")
 
 
@@ -164,7 +160,7 @@ def free(port: int) -> bool:
 def service_environment(workdir: Path) -> dict[str, str]:
     """The environment of `zgw run`: the caller's, less what configures ZGW services, plus the
     temporary databases, the applicaties file and the stand-in Referentielijsten API."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(FOREIGN_PREFIXES)}
+    environment = without_service_settings(os.environ)
     applicaties = {
         "applicaties": [
             {"label": "ZGW API tests", "clientIds": [CLIENT_ID], "secret": SECRET, "heeftAlleAutorisaties": True},
@@ -199,7 +195,6 @@ def service_environment(workdir: Path) -> dict[str, str]:
 
 def start_services(environment: dict[str, str], log: Path) -> subprocess.Popen:
     from services.cli import wait_until_ok
-    from services.registry import SERVICES
 
     process = subprocess.Popen(
         [sys.executable, "-m", "services.cli", "run", "--no-seed", "--no-access-log", "--host", HOST],
@@ -228,10 +223,8 @@ def stop(process: subprocess.Popen) -> None:
 
 
 def run_suite(out: Path) -> None:
-    from services.registry import SERVICES
-
     def root(name: str) -> str:
-        return f"http://{HOST}:{SERVICES[name].port}{SERVICES[name].api_root}"
+        return SERVICES[name].local_root(HOST)
 
     command = [
         "bash", str(SUITE_DIR / "run.sh"),
@@ -260,8 +253,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not NEWMAN.exists():
         raise SystemExit(f"conformance: newman not found at {NEWMAN} (make conformance installs it)")
-    from services.registry import SERVICES
-
     busy = [port for port in (*(i.port for i in SERVICES.values()), MOCK_PORT, REF_PORT) if not free(port)]
     if busy:
         raise SystemExit(f"conformance: port(s) {busy} on {HOST} in use; stop what listens there first")

@@ -115,8 +115,8 @@ def _seed_demo_zaak(catalogi_app, kernel) -> str:
     from services.zaken.app import create_app as create_zaken
     from shared.auth import make_token
 
-    catalogi_base = f"http://127.0.0.1:{SERVICES['catalogi'].port}{SERVICES['catalogi'].api_root}"
-    zaken_base = f"http://127.0.0.1:{SERVICES['zaken'].port}{SERVICES['zaken'].api_root}"
+    catalogi_base = SERVICES["catalogi"].local_root()
+    zaken_base = SERVICES["zaken"].local_root()
     token = make_token(kernel.demo_client_id, kernel.demo_client_secret, user_id="seed-demo", user_representation="Demo-lader")
     headers = {"Authorization": f"Bearer {token}", "Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
     zaken_app = create_zaken(kernel=kernel, remote_transport=_InProcess(catalogi_app))
@@ -186,7 +186,7 @@ def _banner() -> str:
     lines = [
         "",
         "ZGW services are starting:",
-        *[f"  {info.name:<{width}} http://127.0.0.1:{info.port}{info.api_root}" for info in SERVICES.values()],
+        *[f"  {info.name:<{width}} {info.local_root()}" for info in SERVICES.values()],
         "",
         f"Demo client_id: {kernel.demo_client_id}",
         f"Demo secret:    {kernel.demo_client_secret}",
@@ -207,10 +207,6 @@ def _interrupt(signum, frame) -> None:
 
 # `zgw run`: these services take their autorisaties from the Autorisaties API started next to them
 USE_AUTORISATIES_API = ("catalogi", "zaken")
-
-
-def _local_root(name: str) -> str:
-    return f"http://127.0.0.1:{SERVICES[name].port}{SERVICES[name].api_root}"
 
 
 def _configured_targets(base: dict[str, str]) -> list[dict]:
@@ -260,7 +256,7 @@ def _wire_peers(base: dict[str, str], environments: dict[str, dict[str, str]]) -
     of one that does not answer is an outage (503), not the client's `bad-url`."""
     if "ZGW_PEER_API_URLS" in base:
         return
-    roots = [f"http://{host}:{info.port}{info.api_root}" for info in SERVICES.values() for host in ("127.0.0.1", "localhost")]
+    roots = [info.local_root(host) for info in SERVICES.values() for host in ("127.0.0.1", "localhost")]
     for environment in environments.values():
         environment["ZGW_PEER_API_URLS"] = ",".join(roots)
 
@@ -275,7 +271,7 @@ def _wire_rapportage(base: dict[str, str], environments: dict[str, dict[str, str
     callback = {
         "name": "rapportage",
         "type": "webhook",
-        "url": _local_root("rapportage") + "/callbacks",
+        "url": SERVICES["rapportage"].local_root() + "/callbacks",
         "authorization": authorization,
         "kanalen": ["zaken"],
     }
@@ -287,7 +283,7 @@ def _wire_autorisaties(base: dict[str, str], environments: dict[str, dict[str, s
 
     api_url = base.get("ZGW_AUTORISATIES_API_URL")
     if api_url is None and "autorisaties" in SERVICES:
-        api_url = _local_root("autorisaties")
+        api_url = SERVICES["autorisaties"].local_root()
     if not api_url:
         return
     token = base.get("ZGW_AUTORISATIES_CALLBACK_TOKEN") or secrets.token_urlsafe(32)
@@ -300,7 +296,7 @@ def _wire_autorisaties(base: dict[str, str], environments: dict[str, dict[str, s
             {
                 "name": f"{name}-autorisaties",
                 "type": "webhook",
-                "url": _local_root(name) + CALLBACK_PATH,
+                "url": SERVICES[name].local_root() + CALLBACK_PATH,
                 "authorization": f"Bearer {token}",
                 "kanalen": [KANAAL],
             }

@@ -13,6 +13,10 @@ class ServiceInfo:
     database_url: Callable[[], str]
     outbox: str  # "module:attribute" of the service's Outbox
 
+    def local_root(self, host: str = "127.0.0.1") -> str:
+        """The API root as `zgw run` serves it on this machine."""
+        return f"http://{host}:{self.port}{self.api_root}"
+
 
 def _catalogi_db() -> str:
     from services.catalogi.settings import catalogi_settings

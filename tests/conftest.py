@@ -13,13 +13,13 @@ from sqlalchemy import create_engine, event, text
 from shared.auth import make_token
 from shared.db import normalize_url
 from shared.migrate import upgrade
-from shared.settings import KernelSettings
+from shared.settings import KernelSettings, without_service_settings
 
 # Hermetic: the service settings a user may have exported as the README suggests (ZGW_*, DEMO_*,
 # *_DATABASE_URL, ...) reach neither the tests nor the processes they start. TEST_DATABASE_URL stays.
-SERVICE_SETTING_PREFIXES = ("ZGW_", "DEMO_", "CATALOGI_", "ZAKEN_", "AUTORISATIES_", "RAPPORTAGE_")
-for _name in [name for name in os.environ if name.startswith(SERVICE_SETTING_PREFIXES)]:
-    del os.environ[_name]
+_kept = without_service_settings(os.environ)
+os.environ.clear()
+os.environ.update(_kept)
 
 pytest_plugins = ["tests.catalogi_fixtures", "tests.zaken_fixtures", "tests.autorisaties_fixtures", "tests.rapportage_fixtures"]
 

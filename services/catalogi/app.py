@@ -75,7 +75,7 @@ def create_app(
         timeout=kernel.remote_timeout,
         cache_seconds=kernel.remote_cache_seconds,
         transport=referentielijsten_transport,
-        peers=kernel.peer_api_roots,
+        peers=[settings.referentielijsten_api_url, *kernel.peer_api_roots],
     )
     app = create_service_app(
         title="Catalogi API",

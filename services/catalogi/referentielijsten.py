@@ -27,9 +27,7 @@ class Referentielijsten:
         peers: list[str] | tuple[str, ...] = (),
     ):
         self.validate = settings.selectielijst_validation
-        self.resolver = RemoteResolver(
-            timeout=timeout, cache_seconds=cache_seconds, transport=transport, peers=[settings.referentielijsten_api_url, *peers]
-        )
+        self.resolver = RemoteResolver(timeout=timeout, cache_seconds=cache_seconds, transport=transport, peers=peers)
 
     def fetch(self, url: str, resource: str, name: str) -> dict | None:
         """The referenced object; a 400 on `name` when it is not one (unless validation is off)."""

@@ -16,7 +16,7 @@ LOCAL_AC = "http://127.0.0.1:8004/autorisaties/api/v1"
 
 
 def _root(name: str, host: str = "127.0.0.1") -> str:
-    return f"http://{host}:{SERVICES[name].port}{SERVICES[name].api_root}"
+    return SERVICES[name].local_root(host)
 
 
 def test_zgw_run_points_catalogi_and_zaken_at_the_local_autorisaties_api():
@@ -42,6 +42,17 @@ def test_zgw_run_points_catalogi_and_zaken_at_the_local_autorisaties_api():
     assert [t.name for t in parse_targets(json.loads(environments["zaken"]["ZGW_NOTIFICATION_TARGETS"]))] == ["rapportage"]
     # a new token per run unless one is configured
     assert run_environments({})["zaken"]["ZGW_AUTORISATIES_CALLBACK_TOKEN"] != token
+
+
+def test_zgw_run_names_every_local_service_a_peer():
+    """A peer that does not answer is an outage (503), not the client's `bad-url`: every service
+    knows the others `zgw run` starts, under both local host names; a configured list stays."""
+    environments = run_environments({})
+    expected = {_root(name, host) for name in SERVICES for host in ("127.0.0.1", "localhost")}
+    for name in SERVICES:
+        assert set(environments[name]["ZGW_PEER_API_URLS"].split(",")) == expected
+    configured = run_environments({"ZGW_PEER_API_URLS": "https://ztc.gemeente.example/api/v1"})
+    assert {env["ZGW_PEER_API_URLS"] for env in configured.values()} == {"https://ztc.gemeente.example/api/v1"}
 
 
 def test_zgw_run_keeps_what_is_configured(tmp_path):

@@ -57,11 +57,6 @@ APPLICATIES = {
 }
 
 
-def _clean_environment() -> dict[str, str]:
-    prefixes = ("ZGW_", "CATALOGI_", "ZAKEN_", "AUTORISATIES_", "DEMO_")
-    return {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
-
-
 class Stack:
     def __init__(self, backend: str, tmp: Path, tmp_path_factory):
         self.started: list[Service] = []
@@ -73,7 +68,7 @@ class Stack:
         applicaties = tmp / "applicaties.yaml"
         applicaties.write_text(yaml.safe_dump(APPLICATIES))
         common = {
-            **_clean_environment(),
+            **os.environ,
             **FAST,
             "PYTHONUNBUFFERED": "1",
             "ZGW_AUTORISATIES_FILE": str(applicaties),

@@ -145,12 +145,6 @@ class Service:
                 self.process.wait()
 
 
-def _clean_environment() -> dict[str, str]:
-    """The test process's environment without any service setting that could leak in."""
-    prefixes = ("ZGW_", "CATALOGI_", "ZAKEN_", "DEMO_")
-    return {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
-
-
 class Stack:
     """A receiver, a Catalogi process and a Zaken process, each service with its own database."""
 
@@ -167,7 +161,7 @@ class Stack:
         self.receiver = Receiver(tmp, "receiver")
         targets = {"targets": [{"name": "receiver", "type": "webhook", "url": self.receiver.url, "authorization": "Bearer flow"}]}
         common = {
-            **_clean_environment(),
+            **os.environ,
             **FAST,
             "PYTHONUNBUFFERED": "1",
             "ZGW_AUTORISATIES_FILE": str(applicaties),
@@ -444,7 +438,7 @@ def test_seed_demo_makes_a_demo_zaak_once(backend, tmp_path_factory):
     catalogi_db, drop_catalogi = migrated_database("catalogi", backend, tmp_path_factory)
     zaken_db, drop_zaken = migrated_database("zaken", backend, tmp_path_factory)
     env = {
-        **_clean_environment(),
+        **os.environ,
         "CATALOGI_DATABASE_URL": catalogi_db,
         "ZAKEN_DATABASE_URL": zaken_db,
         "ZGW_DEMO_ENABLED": "true",
