@@ -146,6 +146,12 @@ def ensure_concept_for_delete(ctx: Context, obj) -> None:
     raise non_field("non-concept-object", "Alleen concepten kunnen worden verwijderd.")
 
 
+def published_among(ctx: Context, model, key_column, catalogus_id: int, keys) -> bool:
+    """Has one of `keys` (values, or a query of them) a published version of `model` in the catalogus?"""
+    query = select(model.id).where(model.catalogus_id == catalogus_id, key_column.in_(keys), model.concept.is_(False))
+    return ctx.session.scalar(query.limit(1)) is not None
+
+
 def ensure_zaaktype_concept(ctx: Context, zaaktype, *, deleting: bool = False) -> None:
     """ztc-010: the sub-types of a published zaaktype are not created, changed or deleted."""
     if zaaktype.concept or (forced_delete(ctx) if deleting else forced_write(ctx)):

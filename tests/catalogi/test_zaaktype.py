@@ -1,4 +1,12 @@
-from tests.catalogi.factories import create_catalogus, create_zaaktype, publish, zaaktype_body
+from tests.catalogi.factories import (
+    besluittype_url,
+    create_catalogus,
+    create_informatieobjecttype,
+    create_ziot,
+    create_zaaktype,
+    publish,
+    zaaktype_body,
+)
 from tests.conftest import assert_invalid, requires_shared
 
 
@@ -127,6 +135,38 @@ def test_ztc_012_publish_needs_published_deelzaaktypen(catalogi):
     create_zaaktype(catalogi, catalogus["url"], identificatie="DEEL")
     hoofd = create_zaaktype(catalogi, catalogus["url"], identificatie="HOOFD", deelzaaktypen=["DEEL"])
     assert_invalid(catalogi.post(f"{hoofd['url']}/publish", json={}), "nonFieldErrors", "concept-relation")
+
+
+def test_ztc_012_a_relation_to_a_deleted_type_does_not_hold_publishing_back(catalogi):
+    """Every version of a related informatieobjecttype deleted: nothing is left to publish (in the
+    RI the relation goes with it); a concept version left still holds it back."""
+    catalogus = create_catalogus(catalogi)
+    zaaktype = create_zaaktype(catalogi, catalogus["url"])
+    weg = create_informatieobjecttype(catalogi, catalogus["url"], omschrijving="Weg")
+    create_ziot(catalogi, zaaktype["url"], "Weg")
+    create_informatieobjecttype(catalogi, catalogus["url"], omschrijving="Concept")
+    create_ziot(catalogi, zaaktype["url"], "Concept", volgnummer=2)
+    assert catalogi.delete(weg["url"]).status_code == 204
+    assert_invalid(catalogi.post(f"{zaaktype['url']}/publish", json={}), "nonFieldErrors", "concept-relation")
+    concept = catalogi.get("/informatieobjecttypen?status=concept&omschrijving=Concept").json()["results"][0]
+    assert catalogi.delete(concept["url"]).status_code == 204
+    assert publish(catalogi, zaaktype["url"])["concept"] is False
+
+
+def test_delete_concept_related_to_a_published_besluittype(catalogi):
+    """RI M2MConceptDestroyMixin on zaaktypen (besluittypen): non-concept-relation, unless
+    geforceerd-verwijderen. Relating to it and changing the concept stay allowed: Catalogi 1.3
+    dropped ztc-011 (the historiemodel), as its RI does."""
+    catalogus = create_catalogus(catalogi)
+    schrijver = catalogi.as_client("schrijver")
+    besluittype_url(catalogi, catalogus["url"], "Vergunning", published=True)
+    zaaktype = create_zaaktype(schrijver, catalogus["url"], besluittypen=["Vergunning"])
+    assert schrijver.patch(zaaktype["url"], json={"omschrijving": "Nieuwe versie"}).status_code == 200
+    assert_invalid(schrijver.delete(zaaktype["url"]), "nonFieldErrors", "non-concept-relation")
+    assert catalogi.delete(zaaktype["url"]).status_code == 204
+    # a concept besluittype does not hold the delete back
+    besluittype_url(catalogi, catalogus["url"], "Concept")
+    assert schrijver.delete(create_zaaktype(schrijver, catalogus["url"], besluittypen=["Concept"])["url"]).status_code == 204
 
 
 def test_ztc_013_no_relations_across_catalogi(catalogi):

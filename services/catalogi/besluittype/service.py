@@ -10,6 +10,7 @@ from services.catalogi.common import (
     keys_from_input,
     local_uuid,
     non_field,
+    published_among,
     today,
     versions_by_key,
 )
@@ -176,18 +177,8 @@ class BesluitTypeService(VersionedTypeService):
         (`non-concept-relation`), unless `catalogi.geforceerd-verwijderen`."""
         if forced_delete(ctx):
             return
-        published_iotype = ctx.session.scalar(
-            select(InformatieObjectType.id)
-            .where(
-                InformatieObjectType.catalogus_id == obj.catalogus_id,
-                InformatieObjectType.concept.is_(False),
-                InformatieObjectType.omschrijving.in_(
-                    select(BesluitTypeInformatieObjectType.omschrijving).where(BesluitTypeInformatieObjectType.besluittype_id == obj.id)
-                ),
-            )
-            .limit(1)
-        )
-        if published_iotype is not None:
+        iotype_keys = select(BesluitTypeInformatieObjectType.omschrijving).where(BesluitTypeInformatieObjectType.besluittype_id == obj.id)
+        if published_among(ctx, InformatieObjectType, InformatieObjectType.omschrijving, obj.catalogus_id, iotype_keys):
             raise non_field("non-concept-relation", "Een besluittype met gepubliceerde informatieobjecttypen kan niet worden verwijderd.")
         published_zaaktype = ctx.session.scalar(
             select(ZaakType.id)

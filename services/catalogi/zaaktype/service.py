@@ -7,7 +7,18 @@ from dataclasses import dataclass
 from sqlalchemy import Select, Text, cast, delete, insert, literal, select, union_all
 
 from services.catalogi.besluittype.models import BesluitType
-from services.catalogi.common import geldigheid_dict, iso, keys_from_input, local_uuid, non_field, parse_day, today, versions_by_key
+from services.catalogi.common import (
+    forced_delete,
+    geldigheid_dict,
+    iso,
+    keys_from_input,
+    local_uuid,
+    non_field,
+    parse_day,
+    published_among,
+    today,
+    versions_by_key,
+)
 from services.catalogi.eigenschap.models import Eigenschap
 from services.catalogi.informatieobjecttype.models import InformatieObjectType
 from services.catalogi.referentielijsten import referentielijsten
@@ -258,14 +269,24 @@ class ZaakTypeService(VersionedTypeService):
             (ZaakType, ZaakType.identificatie, select(ZaakTypeDeelzaaktype.identificatie).where(ZaakTypeDeelzaaktype.zaaktype_id == obj.id)),
         )
         for model, key_column, keys_query in checks:
-            keys = set(ctx.session.scalars(keys_query))
-            if not keys:
-                continue
-            published = set(
-                ctx.session.scalars(select(key_column).where(model.catalogus_id == obj.catalogus_id, key_column.in_(keys), model.concept.is_(False)))
-            )
-            if keys - published:
+            # a relation whose every version was deleted since has nothing left to publish: it
+            # does not hold the zaaktype back (in the RI such a relation goes with its target)
+            versions = ctx.session.execute(select(key_column, model.concept).where(model.catalogus_id == obj.catalogus_id, key_column.in_(keys_query)))
+            concept, published = set(), set()
+            for key, is_concept in versions:
+                (concept if is_concept else published).add(key)
+            if concept - published:
                 raise non_field("concept-relation", "Alle gerelateerde resources moeten gepubliceerd zijn.")
+
+    def ensure_deletable(self, ctx: Context, obj: ZaakType) -> None:
+        """RI M2MConceptDestroyMixin (concept_related_fields besluittypen): a zaaktype related to a
+        published besluittype is not deleted (`non-concept-relation`), unless
+        `catalogi.geforceerd-verwijderen`."""
+        if forced_delete(ctx):
+            return
+        keys = select(ZaakTypeBesluitType.omschrijving).where(ZaakTypeBesluitType.zaaktype_id == obj.id)
+        if published_among(ctx, BesluitType, BesluitType.omschrijving, obj.catalogus_id, keys):
+            raise non_field("non-concept-relation", "Een zaaktype met gepubliceerde besluittypen kan niet worden verwijderd.")
 
     def write(self, ctx: Context, zaaktype: ZaakType, data: ZaakTypeCreate, fields: set[str], *, creating: bool) -> _Relations:
         self.apply_fields(ctx, zaaktype, data, fields)
