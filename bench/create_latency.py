@@ -138,7 +138,11 @@ def enqueue_times(url: str, n: int, warmup: int) -> dict:
                 resource="zaak",
                 resource_url=f"http://bench.local/zaken/{i}",
                 actie="create",
-                kenmerken={"bronorganisatie": "517439943", "zaaktype": "http://bench.local/zaaktypen/1", "vertrouwelijkheidaanduiding": "openbaar"},
+                kenmerken={
+                    "bronorganisatie": "517439943",
+                    "zaaktype": "http://bench.local/zaaktypen/1",
+                    "vertrouwelijkheidaanduiding": "openbaar",
+                },
             )
             enqueued = time.perf_counter()
             session.commit()

@@ -96,7 +96,9 @@ class DispatchProcess:
                 self.process.wait()
 
 
-def write_messages(url: str, targets: list[dict], seqs: range, commits: dict[int, float], *, bulk: int, rate: float, started: float) -> None:
+def write_messages(
+    url: str, targets: list[dict], seqs: range, commits: dict[int, float], *, bulk: int, rate: float, started: float
+) -> None:
     """Commit the messages of `seqs` through outbox.enqueue, recording each commit's time."""
     database = Database(url, pool_size=2)
     parsed = parse_targets({"targets": targets})
@@ -240,13 +242,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=0.0, help="steady: messages/s (0: as fast as the writers go)")
     parser.add_argument("--timeout", type=float, default=300.0, help="give up on a run after this many seconds")
     parser.add_argument("--dispatch-env", action="append", default=[], metavar="ZGW_X=Y", help="extra dispatcher setting")
-    parser.add_argument("--profile", help="run the dispatcher under py-spy (pip install py-spy), write the profile here (.svg flame graph, .json speedscope, .txt collapsed stacks)")
+    parser.add_argument(
+        "--profile",
+        help="run the dispatcher under py-spy (pip install py-spy), write the profile here (.svg flame graph, .json speedscope, .txt collapsed stacks)",
+    )
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args(argv)
     args.env = dict(item.split("=", 1) for item in args.dispatch_env)
-    results = {"machine": machine(), "settings": {k: v for k, v in KernelSettings().model_dump().items() if k.startswith("dispatch_")} | args.env, "runs": []}
+    results = {
+        "machine": machine(),
+        "settings": {k: v for k, v in KernelSettings().model_dump().items() if k.startswith("dispatch_")} | args.env,
+        "runs": [],
+    }
     with tempfile.TemporaryDirectory(prefix="zgw-bench-") as tmp:
-        for mode in (["backlog", "steady"] if args.mode == "both" else [args.mode]):
+        for mode in ["backlog", "steady"] if args.mode == "both" else [args.mode]:
             run = run_mode(mode, args, Path(tmp))
             results["runs"].append(run)
             print(json.dumps(run), flush=True)

@@ -51,7 +51,20 @@ from services.cli import wait_until_ok
 
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/bench_zaken"
 DEFAULT_DATASET = Path(__file__).resolve().parent / "dataset.json"
-STEPS = ("asgi", "fastapi", "thread", "psycopg", "row", "citizen", "psycopg-citizen", "page", "psycopg-page", "stored-row", "stored-citizen", "stored-page")
+STEPS = (
+    "asgi",
+    "fastapi",
+    "thread",
+    "psycopg",
+    "row",
+    "citizen",
+    "psycopg-citizen",
+    "page",
+    "psycopg-page",
+    "stored-row",
+    "stored-citizen",
+    "stored-page",
+)
 STORED_TABLE = "floor_stored_zaak"
 FIXED = b'{"url":"http://127.0.0.1/zaken/api/v1/zaken/00000000-0000-0000-0000-000000000000","identificatie":"ZAAK-2024-0000000001"}'
 
@@ -122,7 +135,7 @@ def create_app(database_url: str):
         try:
             cursor = connection.cursor()
             cursor.execute(sql, {**fixed, **(parameters or {})})
-            found = [dict(zip(names, row)) for row in cursor.fetchall()]
+            found = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
             cursor.close()
         finally:
             connection.close()

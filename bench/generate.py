@@ -62,7 +62,13 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from services.catalogi import API_ROOT as CATALOGI_ROOT
-from services.catalogi.demo import OMSCHRIJVING_AFGEWEZEN, OMSCHRIJVING_TOEGEKEND, PROCESTYPE_TOESTEMMING, RESULTAAT_GEWEIGERD, RESULTAAT_VERLEEND
+from services.catalogi.demo import (
+    OMSCHRIJVING_AFGEWEZEN,
+    OMSCHRIJVING_TOEGEKEND,
+    PROCESTYPE_TOESTEMMING,
+    RESULTAAT_GEWEIGERD,
+    RESULTAAT_VERLEEND,
+)
 from services.zaken import API_ROOT as ZAKEN_ROOT
 from services.zaken import models as _models  # noqa: F401  (registers every table)
 from services.zaken.betrokkenen import BETROKKENE_SHAPES, validate_shape
@@ -88,7 +94,12 @@ CATALOGUS_DOMEIN = "BENCH"
 # how often each vertrouwelijkheidaanduiding occurs among 100 zaaktypen (most zaken are
 # zaakvertrouwelijk, as in a gemeente; a few are open, a few stricter)
 VERTROUWELIJKHEID_MIX = (
-    ["openbaar"] * 10 + ["beperkt_openbaar"] * 10 + ["intern"] * 20 + ["zaakvertrouwelijk"] * 40 + ["vertrouwelijk"] * 15 + ["confidentieel"] * 5
+    ["openbaar"] * 10
+    + ["beperkt_openbaar"] * 10
+    + ["intern"] * 20
+    + ["zaakvertrouwelijk"] * 40
+    + ["vertrouwelijk"] * 15
+    + ["confidentieel"] * 5
 )
 STATUSTYPEN = (
     ("Ontvangen", "Wij hebben uw verzoek ontvangen."),
@@ -250,7 +261,9 @@ class CatalogiLoader:
 
         kernel = kernel_settings().model_copy(update={"demo_enabled": True, "dispatch_in_process": False})
         self.app = create_app(CatalogiSettings(database_url=catalogi_url, selectielijst_validation=False), kernel)
-        token = make_token(kernel.demo_client_id, kernel.demo_client_secret, user_id="bench-generate", user_representation="Benchmarkgenerator")
+        token = make_token(
+            kernel.demo_client_id, kernel.demo_client_secret, user_id="bench-generate", user_representation="Benchmarkgenerator"
+        )
         # no `with`: no lifespan, so no dispatcher; the outbox keeps what the API enqueues
         self.client = TestClient(self.app, base_url=base_url.rstrip("/"), headers={"Authorization": f"Bearer {token}"})
         self.requests = 0
@@ -303,7 +316,13 @@ class CatalogiLoader:
     def create(self, index: int, catalogus: str, begin: dt.date) -> ZaaktypeSet:
         zaaktype = self.post("/zaaktypen", zaaktype_body(index, catalogus, begin))["url"]
         for volgnummer, (omschrijving, statustekst) in enumerate(STATUSTYPEN, start=1):
-            body = {"zaaktype": zaaktype, "volgnummer": volgnummer, "omschrijving": omschrijving, "statustekst": statustekst, "informeren": True}
+            body = {
+                "zaaktype": zaaktype,
+                "volgnummer": volgnummer,
+                "omschrijving": omschrijving,
+                "statustekst": statustekst,
+                "informeren": True,
+            }
             self.post("/statustypen", body)
         for omschrijving, generiek in ROLTYPEN:
             self.post("/roltypen", {"zaaktype": zaaktype, "omschrijving": omschrijving, "omschrijvingGeneriek": generiek})
@@ -325,7 +344,9 @@ class CatalogiLoader:
         if zaaktype.get("concept"):
             raise SystemExit(f"zaaktype {zaaktype['identificatie']} is not published: use --fresh")
         statustypen = sorted(self.list_all("/statustypen", zaaktype=zaaktype["url"], status="alles"), key=lambda s: s["volgnummer"])
-        resultaattypen = sorted(self.list_all("/resultaattypen", zaaktype=zaaktype["url"], status="alles"), key=lambda r: r["omschrijving"], reverse=True)
+        resultaattypen = sorted(
+            self.list_all("/resultaattypen", zaaktype=zaaktype["url"], status="alles"), key=lambda r: r["omschrijving"], reverse=True
+        )
         roltypen = {r["omschrijvingGeneriek"]: r for r in self.list_all("/roltypen", zaaktype=zaaktype["url"], status="alles")}
         return ZaaktypeSet(zaaktype, statustypen, resultaattypen, roltypen)
 
@@ -581,7 +602,9 @@ class ZaakBuilder:
         zaak[Z.startdatum] = zaak[Z.registratiedatum] = startdatum
         for column, value in self.planned_dates(type_index, startdatum).items():
             zaak[getattr(Z, column)] = value
-        created = dt.datetime(startdatum.year, startdatum.month, startdatum.day, 7, tzinfo=dt.UTC) + dt.timedelta(seconds=rng.randint(0, 9 * 3600))
+        created = dt.datetime(startdatum.year, startdatum.month, startdatum.day, 7, tzinfo=dt.UTC) + dt.timedelta(
+            seconds=rng.randint(0, 9 * 3600)
+        )
         # POST /rollen: the initiator
         rol = t.rol.copy()
         rol_id = self._next_id("rol")
@@ -786,7 +809,9 @@ def generate(options: Options) -> dict:
     try:
         if writer.execute("SELECT count(*) FROM zaak")[0][0]:
             raise SystemExit("the Zaken database holds zaken already: use --fresh (or another database)")
-        first_ids = {table: writer.execute(f"SELECT coalesce(max(id), 0) FROM {table}")[0][0] for table in ("zaak", "rol", "status", "resultaat")}
+        first_ids = {
+            table: writer.execute(f"SELECT coalesce(max(id), 0) FROM {table}")[0][0] for table in ("zaak", "rol", "status", "resultaat")
+        }
         templates = [templates_for(z, writer.encode_json) for z in zaaktypen]
         bsns = bsn_pool(rng, options.bsns)
         # the identificatie counters as generate_identificatie left them (none in a new database)
@@ -802,7 +827,13 @@ def generate(options: Options) -> dict:
             for number, (startdatum, type_index) in enumerate(plan[offset : offset + CHUNK], start=offset):
                 zaak_uuid, bsn, closed = builder.build(type_index, startdatum, rows)
                 used_bsns.add(bsn)
-                entry = {"uuid": str(zaak_uuid), "url": f"{zaken_root}/zaken/{zaak_uuid}", "zaaktype": zaaktypen[type_index].url, "bsn": bsn, "closed": closed}
+                entry = {
+                    "uuid": str(zaak_uuid),
+                    "url": f"{zaken_root}/zaken/{zaak_uuid}",
+                    "zaaktype": zaaktypen[type_index].url,
+                    "bsn": bsn,
+                    "closed": closed,
+                }
                 if len(sample) < SAMPLE_ZAKEN:  # reservoir sample over the whole run
                     sample.append(entry)
                 elif (j := rng.randrange(number + 1)) < SAMPLE_ZAKEN:
@@ -834,7 +865,13 @@ def generate(options: Options) -> dict:
             }
             for z in zaaktypen
         ],
-        "counts": {"zaken": counts.zaken, "closed": counts.closed, "statussen": counts.statussen, "rollen": counts.rollen, "resultaten": counts.resultaten},
+        "counts": {
+            "zaken": counts.zaken,
+            "closed": counts.closed,
+            "statussen": counts.statussen,
+            "rollen": counts.rollen,
+            "resultaten": counts.resultaten,
+        },
         "zakenPerYear": {str(k): v for k, v in sorted(counts.per_year.items())},
         "zaken": sample,
         # a random sample of the initiators' BSNs (each with at least one zaak)
@@ -872,14 +909,20 @@ class _Null:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.generate", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--zaken", type=int, required=True, help="how many zaken (e.g. 100000 or 1000000)")
     parser.add_argument("--catalogi-url", default=DEFAULT_CATALOGI_URL, help="the Catalogi database (postgresql://... or sqlite:///...)")
     parser.add_argument("--zaken-url", default=DEFAULT_ZAKEN_URL, help="the Zaken database")
     parser.add_argument(
-        "--catalogi-base-url", default=Options.catalogi_base_url, help="where the Catalogi service will serve (its URLs are stored in the Zaken rows)"
+        "--catalogi-base-url",
+        default=Options.catalogi_base_url,
+        help="where the Catalogi service will serve (its URLs are stored in the Zaken rows)",
     )
-    parser.add_argument("--zaken-base-url", default=Options.zaken_base_url, help="where the Zaken service will serve (for the zaak URLs in --dataset)")
+    parser.add_argument(
+        "--zaken-base-url", default=Options.zaken_base_url, help="where the Zaken service will serve (for the zaak URLs in --dataset)"
+    )
     parser.add_argument("--zaaktypen", type=int, default=Options.zaaktypen)
     parser.add_argument("--bsns", type=int, default=Options.bsns, help="size of the BSN pool of the initiators")
     parser.add_argument("--years", type=int, default=Options.years, help="startdatum spread over this many years up to yesterday")

@@ -220,7 +220,19 @@ def headers_for(workload: Workload, token: str) -> dict[str, str]:
 
 
 def wrk_command(workload: Workload, headers: dict[str, str], seconds: float, threads: int, timeout: float, wrk: str = "wrk") -> list[str]:
-    command = [wrk, "-t", str(threads), "-c", str(workload.connections), "-d", f"{seconds:g}s", "--timeout", f"{timeout:g}s", "-s", str(SCRIPT)]
+    command = [
+        wrk,
+        "-t",
+        str(threads),
+        "-c",
+        str(workload.connections),
+        "-d",
+        f"{seconds:g}s",
+        "--timeout",
+        f"{timeout:g}s",
+        "-s",
+        str(SCRIPT),
+    ]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     command.append(workload.origin + "/")
@@ -262,7 +274,7 @@ def run_wrk(workload: Workload, headers: dict[str, str], seconds: float, threads
         "ZGW_WRK_NOW_US": str(int(time.time() * 1_000_000)),
     }
     command = wrk_command(workload, headers, seconds, threads, timeout)
-    done = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=seconds + timeout + 60)
+    done = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=seconds + timeout + 60, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"wrk failed ({done.returncode}): {done.stderr or done.stdout}")
     return parse_wrk_output(done.stdout)
@@ -283,7 +295,8 @@ def limited_applicatie(client_id: str, zaaktypen: list[str]) -> dict:
         "label": "Benchmark (beperkt)",
         "heeftAlleAutorisaties": False,
         "autorisaties": [
-            {"component": "zrc", "scopes": ["zaken.lezen"], "zaaktype": url, "maxVertrouwelijkheidaanduiding": "zeer_geheim"} for url in zaaktypen
+            {"component": "zrc", "scopes": ["zaken.lezen"], "zaaktype": url, "maxVertrouwelijkheidaanduiding": "zeer_geheim"}
+            for url in zaaktypen
         ],
     }
 
@@ -414,7 +427,11 @@ def run(options: Options) -> dict:
                 count = page.get("count") if isinstance(page, dict) else None
             request_file = Path(tmp) / f"{workload.key}.tsv"
             request_file.write_text("\n".join(workload.lines) + "\n")
-            print(f"{workload.key}: {TITLES.get(workload.name, workload.name)}, {len(workload.lines)} distinct requests", file=sys.stderr, flush=True)
+            print(
+                f"{workload.key}: {TITLES.get(workload.name, workload.name)}, {len(workload.lines)} distinct requests",
+                file=sys.stderr,
+                flush=True,
+            )
             if options.warmup > 0:
                 warm = run_wrk(workload, headers, options.warmup, options.threads, options.timeout, request_file)
                 print(f"  warm-up {warm['rps']:.0f}/s p50 {warm['p50_ms']} ms, non-2xx {warm['non2xx']}", file=sys.stderr, flush=True)
@@ -453,7 +470,7 @@ def machine_facts() -> dict[str, object]:
     facts = machine()
     facts["platform"] = platform.platform()
     try:
-        facts["wrk"] = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines()[0].strip()
+        facts["wrk"] = subprocess.run(["wrk", "-v"], capture_output=True, text=True, check=False).stdout.splitlines()[0].strip()
     except (OSError, IndexError):
         facts["wrk"] = "unknown"
     return facts

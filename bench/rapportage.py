@@ -68,7 +68,13 @@ def dimensions():
                  "informeren": v in (1, N_STATUSTYPEN), "doorlooptijd": "P3D" if v < N_STATUSTYPEN else "", "opgehaald": True}
             )  # fmt: skip
     teams = [
-        {"id": i, "sleutel": f"organisatorische_eenheid:OE-{i:02d}", "betrokkene_type": "organisatorische_eenheid", "identificatie": f"OE-{i:02d}", "naam": f"Team {i:02d}"}
+        {
+            "id": i,
+            "sleutel": f"organisatorische_eenheid:OE-{i:02d}",
+            "betrokkene_type": "organisatorische_eenheid",
+            "identificatie": f"OE-{i:02d}",
+            "naam": f"Team {i:02d}",
+        }
         for i in range(1, N_TEAMS + 1)
     ]
     return zaaktypen, statustypen, teams
@@ -448,9 +454,18 @@ def machine_facts() -> dict:
     import platform
     from pathlib import Path
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+        platform.processor(),
+    )
     mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
-    return {"nproc": os.cpu_count(), "cpu": cpu, "memory_gib": round(mem_kb / 1024 / 1024, 1), "python": platform.python_version(), "load": os.getloadavg()}
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "memory_gib": round(mem_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "load": os.getloadavg(),
+    }
 
 
 @contextlib.contextmanager
@@ -497,7 +512,13 @@ def ingest_worker(url: str, n_zaken: int, batch: int, threads: int) -> dict:
     app.state.reader.close()
     app.state.db.dispose()
     assert status["wachtend"] == 0, status
-    return {"events": handled, "batch": batch, "threads": threads, "seconds": round(seconds, 2), "events_per_second": round(handled / seconds)}
+    return {
+        "events": handled,
+        "batch": batch,
+        "threads": threads,
+        "seconds": round(seconds, 2),
+        "events_per_second": round(handled / seconds),
+    }
 
 
 def main(argv=None) -> int:
@@ -508,9 +529,13 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--events-zaken", type=int, default=1000, help="ingest: zaken (5 events each: create + 4 statussen)")
     parser.add_argument("--batch", type=int, default=500)
-    parser.add_argument("--worker-threads", type=int, default=2, help="worker path: threads draining the backlog (RAPPORTAGE_WORKER_THREADS)")
     parser.add_argument(
-        "--callback-concurrency", default="1,32", help="callback: messages in flight at once, comma-separated runs (32: the dispatcher's default)"
+        "--worker-threads", type=int, default=2, help="worker path: threads draining the backlog (RAPPORTAGE_WORKER_THREADS)"
+    )
+    parser.add_argument(
+        "--callback-concurrency",
+        default="1,32",
+        help="callback: messages in flight at once, comma-separated runs (32: the dispatcher's default)",
     )
     parser.add_argument("--skip", action="append", default=[], choices=["reports", "callback", "worker", "batched"])
     parser.add_argument("--json", help="write the results here")
@@ -524,7 +549,7 @@ def main(argv=None) -> int:
         upgrade("rapportage", args.load_into)
         print(json.dumps(load(args.load_into, args.zaken)))
         return 0
-    with (_existing(args.use) if args.use else throwaway_database(args.db, args.database_url, service="rapportage")) as url:
+    with _existing(args.use) if args.use else throwaway_database(args.db, args.database_url, service="rapportage") as url:
         if not args.use:
             print(f"loading {args.zaken:,} zaken ...", file=sys.stderr)
             results["load"] = load(url, args.zaken)

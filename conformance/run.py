@@ -51,6 +51,7 @@ CLIENT_ID, SECRET = "zgw_api_tests", "secret"
 LIMITED_ID, LIMITED_SECRET = "zgw_api_tests_limited", "secret_limited"
 SERVICES_ID, SERVICES_SECRET = "zgw-services", "conformance-services-secret"
 
+
 @dataclass(frozen=True, order=True)
 class Assertion:
     """One assertion of the suite, as the summary names it."""
@@ -237,7 +238,7 @@ def run_suite(out: Path) -> None:
     for folder in FOLDERS:
         command += ["--folder", folder]
     environment = {**os.environ, "NEWMAN": str(NEWMAN), "PYTHON": sys.executable}
-    result = subprocess.run(command, env=environment, cwd=PROJECT_ROOT)
+    result = subprocess.run(command, env=environment, cwd=PROJECT_ROOT, check=False)
     if result.returncode != 0:
         raise SystemExit(f"conformance: run.sh broke (exit {result.returncode}); see {out}")
 

@@ -1,17 +1,17 @@
 """`zgw`: the entry point for every operational task.
 
-    zgw migrate [SERVICE ...] [--create-databases]   alembic upgrade head (all services by default)
-    zgw seed-demo                      load the demo catalogus and a demo zaak (idempotent)
-    zgw serve SERVICE [--port N] [--workers N]   serve one service with uvicorn
-    zgw run [--workers N] [--separate-dispatch] [--no-seed]
-                                       migrate, seed the demo and serve every service
-    zgw token [--client-id ID --secret S]   print a ZGW JWT (the demo client by default)
-    zgw openapi [SERVICE ...]          write openapi/<service>.yaml
-    zgw makemigrations SERVICE -m MSG  autogenerate the next alembic revision
-    zgw dispatch [SERVICE ...]         deliver the outbox to the notification targets (until stopped)
-    zgw outbox status [--json]         per service and target: pending, failing, oldest pending age
-    zgw outbox list                    failing deliveries with their last error
-    zgw outbox retry [--target NAME]   make failing deliveries due now
+zgw migrate [SERVICE ...] [--create-databases]   alembic upgrade head (all services by default)
+zgw seed-demo                      load the demo catalogus and a demo zaak (idempotent)
+zgw serve SERVICE [--port N] [--workers N]   serve one service with uvicorn
+zgw run [--workers N] [--separate-dispatch] [--no-seed]
+                                   migrate, seed the demo and serve every service
+zgw token [--client-id ID --secret S]   print a ZGW JWT (the demo client by default)
+zgw openapi [SERVICE ...]          write openapi/<service>.yaml
+zgw makemigrations SERVICE -m MSG  autogenerate the next alembic revision
+zgw dispatch [SERVICE ...]         deliver the outbox to the notification targets (until stopped)
+zgw outbox status [--json]         per service and target: pending, failing, oldest pending age
+zgw outbox list                    failing deliveries with their last error
+zgw outbox retry [--target NAME]   make failing deliveries due now
 """
 
 import argparse
@@ -124,7 +124,9 @@ def _seed_demo_zaak(catalogi_app, kernel) -> str:
     async def run() -> str:
         async with (
             httpx.AsyncClient(transport=httpx.ASGITransport(app=zaken_app), headers=headers) as zaken,
-            httpx.AsyncClient(transport=httpx.ASGITransport(app=catalogi_app), headers={"Authorization": headers["Authorization"]}) as catalogi,
+            httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=catalogi_app), headers={"Authorization": headers["Authorization"]}
+            ) as catalogi,
         ):
             found = await zaken.get(f"{zaken_base}/zaken", params={"identificatie": DEMO_ZAAK["identificatie"]})
             found.raise_for_status()
@@ -140,7 +142,12 @@ def _seed_demo_zaak(catalogi_app, kernel) -> str:
             if response.status_code != 201:
                 raise RuntimeError(f"demo: creating the zaak failed: {response.status_code} {response.text}")
             zaak = response.json()
-            status = {"zaak": zaak["url"], "statustype": first, "datumStatusGezet": "2024-06-03T09:00:00Z", "statustoelichting": "Melding ontvangen"}
+            status = {
+                "zaak": zaak["url"],
+                "statustype": first,
+                "datumStatusGezet": "2024-06-03T09:00:00Z",
+                "statustoelichting": "Melding ontvangen",
+            }
             response = await zaken.post(f"{zaken_base}/statussen", json=status)
             if response.status_code != 201:
                 raise RuntimeError(f"demo: setting the status failed: {response.status_code} {response.text}")
@@ -359,13 +366,17 @@ def cmd_run(args) -> int:
     processes: list[subprocess.Popen] = []
     try:
         for name in SERVICES:
-            processes.append(subprocess.Popen([sys.executable, "-m", "services.cli", "serve", name, *serve_options], env=environments[name]))
+            processes.append(
+                subprocess.Popen([sys.executable, "-m", "services.cli", "serve", name, *serve_options], env=environments[name])
+            )
         for name in dispatched:
             processes.append(subprocess.Popen([sys.executable, "-m", "services.cli", "dispatch", name], env=environments[name]))
         _wait_ready(SERVICES)
         if "rapportage" in SERVICES and args.seed:
             # what the Zaken service held before the Rapportage service listened (the demo zaak)
-            subprocess.run([sys.executable, "-m", "services.rapportage.cli", "backfill", "--quiet"], env=environments["rapportage"], check=False)
+            subprocess.run(
+                [sys.executable, "-m", "services.rapportage.cli", "backfill", "--quiet"], env=environments["rapportage"], check=False
+            )
         print(_banner(), flush=True)
         while all(p.poll() is None for p in processes):
             time.sleep(0.5)
@@ -520,7 +531,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("run", help="migrate, seed the demo and serve every service")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--workers", type=int, default=None, help="uvicorn worker processes per service")
-    p.add_argument("--separate-dispatch", action="store_true", help="a `zgw dispatch` process per service with targets, none in the API processes")
+    p.add_argument(
+        "--separate-dispatch", action="store_true", help="a `zgw dispatch` process per service with targets, none in the API processes"
+    )
     p.add_argument("--no-seed", dest="seed", action="store_false", help="no demo catalogus and zaak (and no rapportage backfill of them)")
     p.add_argument("--create-databases", action="store_true", help="CREATE DATABASE missing PostgreSQL databases first")
     p.add_argument("--log-level", default="info")
@@ -547,7 +560,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("services", nargs="*")
     p.set_defaults(func=cmd_dispatch)
 
-    p = sub.add_parser("rapportage", help="the Rapportage service's maintenance: backfill, rebuild, inbox, check, mijlpalen", add_help=False)
+    p = sub.add_parser(
+        "rapportage", help="the Rapportage service's maintenance: backfill, rebuild, inbox, check, mijlpalen", add_help=False
+    )
     p.add_argument("rest", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_rapportage)
 

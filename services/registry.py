@@ -43,8 +43,19 @@ def _autorisaties_db() -> str:
 
 
 SERVICES: dict[str, ServiceInfo] = {
-    "catalogi": ServiceInfo("catalogi", 8001, "/catalogi/api/v1", "services.catalogi.app:create_app", _catalogi_db, "services.catalogi.db:outbox"),
+    "catalogi": ServiceInfo(
+        "catalogi", 8001, "/catalogi/api/v1", "services.catalogi.app:create_app", _catalogi_db, "services.catalogi.db:outbox"
+    ),
     "zaken": ServiceInfo("zaken", 8002, "/zaken/api/v1", "services.zaken.app:create_app", _zaken_db, "services.zaken.db:outbox"),
-    "rapportage": ServiceInfo("rapportage", 8003, "/rapportage/api/v1", "services.rapportage.app:create_app", _rapportage_db, "services.rapportage.db:outbox"),
-    "autorisaties": ServiceInfo("autorisaties", 8004, "/autorisaties/api/v1", "services.autorisaties.app:create_app", _autorisaties_db, "services.autorisaties.db:outbox"),
+    "rapportage": ServiceInfo(
+        "rapportage", 8003, "/rapportage/api/v1", "services.rapportage.app:create_app", _rapportage_db, "services.rapportage.db:outbox"
+    ),
+    "autorisaties": ServiceInfo(
+        "autorisaties",
+        8004,
+        "/autorisaties/api/v1",
+        "services.autorisaties.app:create_app",
+        _autorisaties_db,
+        "services.autorisaties.db:outbox",
+    ),
 }

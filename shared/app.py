@@ -6,21 +6,20 @@ from collections.abc import Callable
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
-
 from sqlalchemy import event
 
 from shared.auth import Authenticator, AutorisatieSource
 from shared.autorisaties import autorisaties_source, mount_autorisaties_callback
 from shared.db import Database
 from shared.dispatcher import DeliveryStore, Dispatcher, prometheus_text
-from shared.outbox import Outbox
-from shared.targets import load_targets
 from shared.errors import install_error_handlers
 from shared.http import StandardHeadersMiddleware
 from shared.logging import configure_logging
 from shared.observability import ObservabilityMiddleware, RequestMetrics, mount_health
 from shared.openapi import build_openapi, to_yaml
+from shared.outbox import Outbox
 from shared.settings import KernelSettings, kernel_settings
+from shared.targets import load_targets
 
 
 def create_service_app(
@@ -75,7 +74,9 @@ def create_service_app(
         if "spec" not in cache:
             with building:
                 if "spec" not in cache:
-                    cache["spec"] = build_openapi(app, title=title, version=api_version, description=description, api_root=api_root, tags=tags)
+                    cache["spec"] = build_openapi(
+                        app, title=title, version=api_version, description=description, api_root=api_root, tags=tags
+                    )
         return cache["spec"]  # type: ignore[return-value]
 
     app.openapi = openapi  # type: ignore[method-assign]
@@ -90,7 +91,10 @@ def create_service_app(
     app.add_api_route(f"{api_root}/openapi.yaml", serve_yaml, methods=["GET"], include_in_schema=False)
     app.add_api_route(f"{api_root}/schema/openapi.yaml", serve_yaml, methods=["GET"], include_in_schema=False)
     app.add_api_route(
-        f"{api_root}/openapi.json", lambda: openapi(), methods=["GET"], include_in_schema=False  # noqa: PLW0108
+        f"{api_root}/openapi.json",
+        lambda: openapi(),  # noqa: PLW0108  (no return annotation: FastAPI adds no response model)
+        methods=["GET"],
+        include_in_schema=False,
     )
 
     # GET /healthz, GET /readyz (SELECT 1 within kernel.readiness_timeout)
@@ -126,9 +130,7 @@ def create_service_app(
             dispatcher.stop()
             dispatcher.join(timeout=10)
 
-    app.add_middleware(
-        StandardHeadersMiddleware, api_version=api_version, api_root=api_root, max_body_bytes=kernel.max_body_bytes
-    )
+    app.add_middleware(StandardHeadersMiddleware, api_version=api_version, api_root=api_root, max_body_bytes=kernel.max_body_bytes)
     # outermost: also the guards' 413/415 get a request id and are measured
     app.add_middleware(ObservabilityMiddleware, metrics=request_metrics, log_requests=kernel.log_format == "json")
 

@@ -194,7 +194,9 @@ class AuditTrail:
 
     def list_for(self, session: Session, hoofd_object: str) -> list[dict]:
         """The trail of one hoofdobject, oldest first (chronological, as the reference implementation)."""
-        rows = session.execute(select(self.table).where(self.table.c.hoofd_object_path == _path_of(hoofd_object)).order_by(self.table.c.id)).mappings()
+        rows = session.execute(
+            select(self.table).where(self.table.c.hoofd_object_path == _path_of(hoofd_object)).order_by(self.table.c.id)
+        ).mappings()
         return [self._as_json(row) for row in rows]
 
     def get(self, session: Session, hoofd_object: str, record_uuid: uuid_module.UUID | str) -> dict | None:
@@ -204,7 +206,9 @@ class AuditTrail:
         except ValueError:
             return None
         row = (
-            session.execute(select(self.table).where(self.table.c.hoofd_object_path == _path_of(hoofd_object), self.table.c.uuid == record_uuid))
+            session.execute(
+                select(self.table).where(self.table.c.hoofd_object_path == _path_of(hoofd_object), self.table.c.uuid == record_uuid)
+            )
             .mappings()
             .first()
         )
@@ -257,7 +261,10 @@ AuditTrailResponse = create_model(
     __base__=ApiModel,
     uuid=(uuid_module.UUID, Field(description="Unieke identificatie van de audit regel.")),
     bron=(BronEnum, Field(description="De naam van het component waar de wijziging in is gedaan.")),
-    applicatie_id=(str, Field(alias="applicatieId", max_length=100, description="Unieke identificatie van de applicatie, binnen de organisatie.")),
+    applicatie_id=(
+        str,
+        Field(alias="applicatieId", max_length=100, description="Unieke identificatie van de applicatie, binnen de organisatie."),
+    ),
     applicatie_weergave=(str, Field(alias="applicatieWeergave", max_length=200, description="Vriendelijke naam van de applicatie.")),
     gebruikers_id=(
         str,
@@ -273,10 +280,18 @@ AuditTrailResponse = create_model(
     resultaat=(int, Field(ge=100, le=599, description="HTTP status code van de API response van de uitgevoerde handeling.")),
     hoofd_object=(
         str,
-        Field(alias="hoofdObject", max_length=1000, json_schema_extra={"format": "uri"}, description="De URL naar het hoofdobject van een component."),
+        Field(
+            alias="hoofdObject",
+            max_length=1000,
+            json_schema_extra={"format": "uri"},
+            description="De URL naar het hoofdobject van een component.",
+        ),
     ),
     resource=(str, Field(max_length=50, description="Het type resource waarop de actie gebeurde.")),
-    resource_url=(str, Field(alias="resourceUrl", max_length=1000, json_schema_extra={"format": "uri"}, description="De URL naar het object.")),
+    resource_url=(
+        str,
+        Field(alias="resourceUrl", max_length=1000, json_schema_extra={"format": "uri"}, description="De URL naar het object."),
+    ),
     toelichting=(str, Field(description="Toelichting waarom de handeling is uitgevoerd.")),
     resource_weergave=(str, Field(alias="resourceWeergave", max_length=200, description="Vriendelijke identificatie van het object.")),
     aanmaakdatum=(

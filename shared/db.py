@@ -112,7 +112,9 @@ class Database:
         # takes its own snapshot too. SQLite keeps its transaction (one snapshot for a page and
         # its count), and has no round trips to save.
         self.read_sessionmaker = (
-            self.sessionmaker if self.is_sqlite else sessionmaker(self.engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False)
+            self.sessionmaker
+            if self.is_sqlite
+            else sessionmaker(self.engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False)
         )
 
     @property

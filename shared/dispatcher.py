@@ -11,6 +11,7 @@ target and hoofdObject is undelivered (the ordering part).
 """
 
 import asyncio
+import contextlib
 import json
 import logging
 import random
@@ -106,7 +107,11 @@ class DeliveryStore:
         with self.database.engine.begin() as connection:
             if connection.dialect.name == "postgresql":
                 rows = connection.execute(
-                    select(d.c.id, d.c.outbox_id, d.c.attempts).where(due).order_by(*oldest_due_first).limit(limit).with_for_update(skip_locked=True, of=d)
+                    select(d.c.id, d.c.outbox_id, d.c.attempts)
+                    .where(due)
+                    .order_by(*oldest_due_first)
+                    .limit(limit)
+                    .with_for_update(skip_locked=True, of=d)
                 ).all()
                 if rows:
                     connection.execute(update(d).where(d.c.id.in_([r.id for r in rows])).values(claimed_until=lease))
@@ -156,7 +161,9 @@ class DeliveryStore:
                             "b_attempts": o.attempts + 1,
                             "b_next": now
                             + timedelta(
-                                seconds=backoff_seconds(o.attempts + 1, self.settings.dispatch_backoff_base, self.settings.dispatch_backoff_cap)
+                                seconds=backoff_seconds(
+                                    o.attempts + 1, self.settings.dispatch_backoff_base, self.settings.dispatch_backoff_cap
+                                )
                             ),
                             "b_error": o.error[:2000],
                         }
@@ -538,15 +545,20 @@ class Dispatcher:
                         await recording
                         recording = None
                         continue
-                    try:
+                    with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(wake.wait(), timeout=self.settings.dispatch_poll_seconds)
-                    except TimeoutError:
-                        pass
                     continue
                 outcomes = await asyncio.gather(*(send(c) for c in batch))
                 failed = sum(1 for o in outcomes if o.error)
                 if failed:
-                    log.warning("dispatcher %s: %d of %d deliveries to %s failed, e.g. %s", self.name, failed, len(outcomes), target.name, next(o.error for o in outcomes if o.error))
+                    log.warning(
+                        "dispatcher %s: %d of %d deliveries to %s failed, e.g. %s",
+                        self.name,
+                        failed,
+                        len(outcomes),
+                        target.name,
+                        next(o.error for o in outcomes if o.error),
+                    )
                 if recording is not None:
                     await recording
                 recording = asyncio.create_task(self._record(outcomes))
@@ -599,7 +611,9 @@ def prometheus_text(status: list[dict], dispatcher: "Dispatcher | None") -> str:
         lines.extend(f'{name}{{target="{target}"}} {value}' for target, value in samples)
 
     family("zgw_outbox_pending", "gauge", "Notifications not yet delivered, per target.", [(r["target"], r["pending"]) for r in status])
-    family("zgw_outbox_failing", "gauge", "Undelivered notifications whose last attempt failed.", [(r["target"], r["failing"]) for r in status])
+    family(
+        "zgw_outbox_failing", "gauge", "Undelivered notifications whose last attempt failed.", [(r["target"], r["failing"]) for r in status]
+    )
     family(
         "zgw_outbox_oldest_pending_seconds",
         "gauge",
@@ -607,6 +621,16 @@ def prometheus_text(status: list[dict], dispatcher: "Dispatcher | None") -> str:
         [(r["target"], r["oldestPendingSeconds"]) for r in status],
     )
     by_target = dispatcher.counters.by_target if dispatcher is not None else {}
-    family("zgw_notifications_delivered_total", "counter", "Deliveries that succeeded (this process).", [(t, c["delivered"]) for t, c in by_target.items()])
-    family("zgw_notifications_failed_total", "counter", "Delivery attempts that failed (this process).", [(t, c["failed"]) for t, c in by_target.items()])
+    family(
+        "zgw_notifications_delivered_total",
+        "counter",
+        "Deliveries that succeeded (this process).",
+        [(t, c["delivered"]) for t, c in by_target.items()],
+    )
+    family(
+        "zgw_notifications_failed_total",
+        "counter",
+        "Delivery attempts that failed (this process).",
+        [(t, c["failed"]) for t, c in by_target.items()],
+    )
     return "\n".join(lines) + "\n"

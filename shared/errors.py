@@ -258,7 +258,9 @@ def install_error_handlers(app: FastAPI) -> None:
         # the database refused a value that validation let through: the input's fault, and a bug
         # in validation worth a log line
         log.warning("database refused input on %s %s: %s", request.method, request.url.path, exc.orig)
-        return problem_response(request, ValidationProblem(InvalidParam("nonFieldErrors", "invalid", "De invoer kan niet worden opgeslagen.")))
+        return problem_response(
+            request, ValidationProblem(InvalidParam("nonFieldErrors", "invalid", "De invoer kan niet worden opgeslagen."))
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):

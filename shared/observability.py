@@ -59,7 +59,7 @@ class RequestMetrics:
         counts = []
         for (method, route, status), values in snapshot.items():
             labels = f'method="{_label(method)}",route="{_label(route)}",status="{status}"'
-            for bound, count in zip(self.buckets, values):
+            for bound, count in zip(self.buckets, values[:-2], strict=True):  # then the count and the sum
                 lines.append(f'{name}_bucket{{{labels},le="{bound}"}} {count}')
             lines.append(f'{name}_bucket{{{labels},le="+Inf"}} {values[-2]}')
             lines.append(f"{name}_count{{{labels}}} {values[-2]}")
@@ -174,7 +174,7 @@ def mount_health(app, database, timeout: float) -> None:
                 await anyio.to_thread.run_sync(select_one, abandon_on_cancel=True)
         except TimeoutError:
             raise ServiceUnavailable(f"De database antwoordt niet binnen {timeout:g} s.", title="Niet gereed.") from None
-        except Exception as exc:  # noqa: BLE001 - any failure means not ready
+        except Exception as exc:
             logging.getLogger("zgw.health").warning("readiness check failed: %s", exc.__class__.__name__)
             raise ServiceUnavailable("De database is niet bereikbaar.", title="Niet gereed.") from None
         return json_response({"status": "ok"})

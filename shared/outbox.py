@@ -166,7 +166,10 @@ class Outbox:
             outbox_id = session.execute(self._insert_returning_id, row).scalar_one()
             session.execute(
                 insert(self.delivery),
-                [{"outbox_id": outbox_id, "target": name, "hoofd_object": hoofd_object, "next_attempt_at": now, "attempts": 0} for name in targets],
+                [
+                    {"outbox_id": outbox_id, "target": name, "hoofd_object": hoofd_object, "next_attempt_at": now, "attempts": 0}
+                    for name in targets
+                ],
             )
         session.info["outbox_written"] = True  # the dispatcher in this process wakes after commit
         return message

@@ -34,7 +34,9 @@ def remote_problem(exc: RemoteError, name: str, api: str) -> Exception:
     if exc.kind == "unavailable":
         return ServiceUnavailable(f"De {api} is niet bereikbaar ({exc.detail}).")
     if exc.kind == "invalid-resource":
-        return ValidationProblem.field(name, "invalid-resource", f"De URL {exc.url} verwijst niet naar een geldige resource ({exc.detail}).")
+        return ValidationProblem.field(
+            name, "invalid-resource", f"De URL {exc.url} verwijst niet naar een geldige resource ({exc.detail})."
+        )
     return ValidationProblem.field(name, "bad-url", f"De URL {exc.url} gaf geen geldig antwoord ({exc.detail}). Geef een geldige URL op.")
 
 

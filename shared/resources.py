@@ -13,8 +13,8 @@ from typing import Annotated, Any, Protocol
 
 from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
-from pydantic_core import PydanticCustomError
 from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
@@ -192,9 +192,7 @@ def ensure_known_parameters(request: Request, model: type[BaseModel] | None, *ex
     (vng-api-common CheckQueryParamsMixin), so a misspelt filter never silently returns everything."""
     unknown = sorted(set(request.query_params) - _known_parameters(model, extra))
     if unknown:
-        raise ValidationProblem.field(
-            "nonFieldErrors", "unknown-parameters", f"Onbekende query parameters: {', '.join(unknown)}"
-        )
+        raise ValidationProblem.field("nonFieldErrors", "unknown-parameters", f"Onbekende query parameters: {', '.join(unknown)}")
 
 
 def load_or_404(ctx: Context, spec: ResourceSpec, object_uuid, params=None):

@@ -81,11 +81,7 @@ class KernelSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _no_default_secret_in_production(self) -> "KernelSettings":
-        if (
-            self.environment == "production"
-            and self.demo_enabled
-            and self.demo_client_secret == DEFAULT_DEMO_CLIENT_SECRET
-        ):
+        if self.environment == "production" and self.demo_enabled and self.demo_client_secret == DEFAULT_DEMO_CLIENT_SECRET:
             raise ValueError("refusing the default DEMO_CLIENT_SECRET in production")
         return self
 

@@ -30,8 +30,7 @@ SECRET_ONLY = ("ac-lezer", "ac-beheerder", "consument", "consument-2", "zonder-a
 def autorisaties_kernel(kernel, tmp_path_factory) -> KernelSettings:
     path = tmp_path_factory.mktemp("ac-auth") / "applicaties.yaml"
     entries = APPLICATIES["applicaties"] + [
-        {"label": f"{client_id} (rechten uit de Autorisaties API)", "clientIds": [client_id], "secret": SECRET}
-        for client_id in SECRET_ONLY
+        {"label": f"{client_id} (rechten uit de Autorisaties API)", "clientIds": [client_id], "secret": SECRET} for client_id in SECRET_ONLY
     ]
     path.write_text(yaml.safe_dump({"applicaties": entries}))
     return kernel.model_copy(update={"autorisaties_file": path})

@@ -19,7 +19,9 @@ from tests.standins.inprocess import AppTransport
 def zaken_app(catalogi_app, kernel, tmp_path_factory):
     backend = "postgresql" if str(catalogi_app.state.db.engine.url).startswith("postgresql") else "sqlite"
     url, cleanup = migrated_database("zaken", backend, tmp_path_factory)
-    settings = ZakenSettings(database_url=url, client_id="alles", secret="test-secret", catalogi_api_url=f"http://testserver{CATALOGI_ROOT}")
+    settings = ZakenSettings(
+        database_url=url, client_id="alles", secret="test-secret", catalogi_api_url=f"http://testserver{CATALOGI_ROOT}"
+    )
     # the foreign-API stand-ins play the Documenten, Besluiten, ... APIs this deployment runs
     peers = kernel.model_copy(update={"peer_api_urls": ",".join(documenten.ROOTS)})
     app = create_app(settings, peers, remote_transport=AppTransport(catalogi_app))

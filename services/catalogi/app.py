@@ -10,14 +10,14 @@ from services.catalogi.catalogus.router import router as catalogus_router
 from services.catalogi.db import outbox
 from services.catalogi.eigenschap.router import router as eigenschap_router
 from services.catalogi.informatieobjecttype.router import router as informatieobjecttype_router
+from services.catalogi.referentielijsten import Referentielijsten
 from services.catalogi.resultaattype.router import router as resultaattype_router
 from services.catalogi.roltype.router import router as roltype_router
+from services.catalogi.settings import CatalogiSettings, catalogi_settings
 from services.catalogi.statustype.router import router as statustype_router
 from services.catalogi.zaakobjecttype.router import router as zaakobjecttype_router
 from services.catalogi.zaaktype.router import router as zaaktype_router
 from services.catalogi.zaaktypeinformatieobjecttype.router import router as ziot_router
-from services.catalogi.referentielijsten import Referentielijsten
-from services.catalogi.settings import CatalogiSettings, catalogi_settings
 from shared.app import create_service_app
 from shared.db import Database
 from shared.settings import KernelSettings, kernel_settings

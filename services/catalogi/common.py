@@ -205,9 +205,7 @@ def versions_by_key(ctx: Context, model, key_attr: str, wanted: set[tuple[int, s
     key_column = getattr(model, key_attr)
     catalogus_ids = {c for c, _ in wanted}
     keys = {k for _, k in wanted}
-    rows = ctx.session.scalars(
-        select(model).where(model.catalogus_id.in_(catalogus_ids), key_column.in_(keys))
-    ).all()
+    rows = ctx.session.scalars(select(model).where(model.catalogus_id.in_(catalogus_ids), key_column.in_(keys))).all()
     best: dict[tuple[int, str], object] = {}
     for row in rows:
         pair = (row.catalogus_id, getattr(row, key_attr))
@@ -220,9 +218,7 @@ def versions_by_key(ctx: Context, model, key_attr: str, wanted: set[tuple[int, s
 
 
 def _rank(obj, day: dt.date) -> tuple:
-    valid = (obj.begin_geldigheid is None or obj.begin_geldigheid <= day) and (
-        obj.einde_geldigheid is None or obj.einde_geldigheid >= day
-    )
+    valid = (obj.begin_geldigheid is None or obj.begin_geldigheid <= day) and (obj.einde_geldigheid is None or obj.einde_geldigheid >= day)
     return (valid, not obj.concept, obj.begin_geldigheid or dt.date.min, obj.id)
 
 
@@ -250,9 +246,7 @@ def keys_from_input(
             key = getattr(obj, key_attr)
         else:
             key = value
-            found = ctx.session.execute(
-                select(model.catalogus_id).where(key_column == key).limit(50)
-            ).scalars().all()
+            found = ctx.session.execute(select(model.catalogus_id).where(key_column == key).limit(50)).scalars().all()
             if not found:
                 raise ValidationProblem.field(name, "does_not_exist", f"Er bestaat geen {collection[:-1]} met {key_attr} '{key}'.")
             if catalogus_id not in found:
@@ -282,6 +276,4 @@ def ensure_no_overlap(ctx: Context, model, key_attr: str, obj, name: str = "begi
         .limit(1)
     )
     if clash is not None:
-        raise ValidationProblem.field(
-            name, "overlap", "Dit object komt al voor binnen de catalogus en opgegeven geldigheidsperiode."
-        )
+        raise ValidationProblem.field(name, "overlap", "Dit object komt al voor binnen de catalogus en opgegeven geldigheidsperiode.")

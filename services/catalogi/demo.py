@@ -241,9 +241,7 @@ class _Seeder:
             for body in spec["roltypen"]:
                 await self.ensure("roltypen", of_zaaktype, {"omschrijving": body["omschrijving"]}, {**body, **of_zaaktype})
             for body in spec["resultaattypen"]:
-                await self.ensure(
-                    "resultaattypen", of_zaaktype, {"omschrijving": body["omschrijving"]}, {**body, **of_zaaktype}
-                )
+                await self.ensure("resultaattypen", of_zaaktype, {"omschrijving": body["omschrijving"]}, {**body, **of_zaaktype})
             for body in spec["eigenschappen"]:
                 await self.ensure("eigenschappen", of_zaaktype, {"naam": body["naam"]}, {**body, **of_zaaktype})
             for volgnummer, (omschrijving, richting) in enumerate(spec["informatieobjecttypen"], start=1):

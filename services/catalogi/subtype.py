@@ -48,14 +48,20 @@ class GeldigheidRequest(ApiModel):
 
     begin_geldigheid: dt.date | None = Field(None, alias="beginGeldigheid", description="De datum waarop het is ontstaan.")
     einde_geldigheid: dt.date | None = Field(None, alias="eindeGeldigheid", description="De datum waarop het is opgeheven.")
-    begin_object: dt.date | None = Field(None, alias="beginObject", description="De datum waarop de eerst versie van het object ontstaan is.")
+    begin_object: dt.date | None = Field(
+        None, alias="beginObject", description="De datum waarop de eerst versie van het object ontstaan is."
+    )
     einde_object: dt.date | None = Field(None, alias="eindeObject", description="De datum van de aller laatste versie van het object.")
 
 
 class SubTypeFilters(ApiModel):
     zaaktype: str | None = Field(None, description="URL-referentie naar het ZAAKTYPE.", json_schema_extra={"format": "uri"})
-    zaaktype_identificatie: str | None = Field(None, alias="zaaktypeIdentificatie", description="Unieke identificatie van het ZAAKTYPE binnen de CATALOGUS.")
-    status: StatusFilter | None = Field(None, description="`alles`, `concept` of `definitief` (standaard): filter op de status van het ZAAKTYPE.")
+    zaaktype_identificatie: str | None = Field(
+        None, alias="zaaktypeIdentificatie", description="Unieke identificatie van het ZAAKTYPE binnen de CATALOGUS."
+    )
+    status: StatusFilter | None = Field(
+        None, description="`alles`, `concept` of `definitief` (standaard): filter op de status van het ZAAKTYPE."
+    )
     datum_geldigheid: str | None = Field(None, alias="datumGeldigheid", description="filter objecten op hun geldigheids datum.")
 
 

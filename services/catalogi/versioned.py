@@ -28,7 +28,9 @@ from services.catalogi.common import (
 from shared.resources import Context
 
 
-def related_by_key(ctx: Context, objects: list, key_attr: str, owner_model, link_model, link_owner_attr: str, link_key_attr: str, collection: str) -> dict[int, list[str]]:
+def related_by_key(
+    ctx: Context, objects: list, key_attr: str, owner_model, link_model, link_owner_attr: str, link_key_attr: str, collection: str
+) -> dict[int, list[str]]:
     """The reverse of a relation by key, for a whole page in one query: for each object, the URLs of
     the `owner_model` rows of its catalogus whose `link_model` rows hold the object's key."""
     result: dict[int, list[str]] = {o.id: [] for o in objects}
@@ -72,7 +74,9 @@ class VersionedTypeService:
     def get(self, ctx: Context, object_uuid: uuid_module.UUID, params=None):
         return ctx.session.scalar(self.base_query().where(self.model.uuid == object_uuid))
 
-    def filter_common(self, ctx: Context, query: Select, *, catalogus: str | None, status: str | None, datum_geldigheid: str | None) -> Select:
+    def filter_common(
+        self, ctx: Context, query: Select, *, catalogus: str | None, status: str | None, datum_geldigheid: str | None
+    ) -> Select:
         """The filters every versioned type has: catalogus (URL), status and datumGeldigheid; the
         day also picks the versions of related types that a response shows."""
         if catalogus:
@@ -80,7 +84,9 @@ class VersionedTypeService:
             if catalogus_uuid is None:
                 query = query.where(false())
             else:
-                query = query.where(self.model.catalogus_id == select(Catalogus.id).where(Catalogus.uuid == catalogus_uuid).scalar_subquery())
+                query = query.where(
+                    self.model.catalogus_id == select(Catalogus.id).where(Catalogus.uuid == catalogus_uuid).scalar_subquery()
+                )
         query = apply_status(query, self.model.concept, status)
         day = parse_day(datum_geldigheid, "datumGeldigheid")
         if day:

@@ -41,7 +41,9 @@ def _today(settings) -> dt.date:
 
 
 def _report(result, label: str) -> int:
-    print(f"{label}: {result.zaken} zaken geprojecteerd, {result.verwijderd} verwijderd, {len(result.mislukt)} mislukt, {result.seconden:.1f}s")
+    print(
+        f"{label}: {result.zaken} zaken geprojecteerd, {result.verwijderd} verwijderd, {len(result.mislukt)} mislukt, {result.seconden:.1f}s"
+    )
     for line in result.mislukt[:50]:
         print(f"  mislukt: {line}", file=sys.stderr)
     return 1 if result.mislukt else 0
@@ -81,11 +83,15 @@ def cmd_rebuild(args) -> int:
 def cmd_inbox(args) -> int:
     from services.rapportage.inbox.models import WACHTEND, InboxEvent
 
-    settings, database, reader, _, intake = _parts()
+    _settings, database, reader, _, intake = _parts()
     try:
         if args.action == "status":
             status = intake.status()
-            print(json.dumps(status) if args.json else f"verwerkt {status['verwerkt']}, wachtend {status['wachtend']}, oudste wachtend {status['oudsteWachtendSeconden']}s")
+            print(
+                json.dumps(status)
+                if args.json
+                else f"verwerkt {status['verwerkt']}, wachtend {status['wachtend']}, oudste wachtend {status['oudsteWachtendSeconden']}s"
+            )
         elif args.action == "list":
             with database.session() as session:
                 rows = session.scalars(select(InboxEvent).where(InboxEvent.status == WACHTEND).order_by(InboxEvent.id).limit(args.limit))

@@ -61,7 +61,9 @@ class ZgwReader:
         self._http.close()
 
     def _headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {make_token(self.client_id, self.secret, user_id='rapportage', user_representation='Rapportage')}"}
+        return {
+            "Authorization": f"Bearer {make_token(self.client_id, self.secret, user_id='rapportage', user_representation='Rapportage')}"
+        }
 
     def _request(self, url: str, params: dict | None = None, headers: dict | None = None) -> httpx.Response:
         if not url.startswith(("http://", "https://")):

@@ -8,6 +8,7 @@ from sqlalchemy.orm import DeclarativeBase
 from shared.db import service_metadata
 from shared.outbox import Outbox
 
+
 class Base(DeclarativeBase):
     metadata = service_metadata()
 

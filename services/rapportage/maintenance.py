@@ -192,7 +192,9 @@ class Maintenance:
             zaken = [
                 url
                 for url, _ in session.execute(
-                    select(InboxEvent.hoofd_object, func.min(InboxEvent.id)).group_by(InboxEvent.hoofd_object).order_by(func.min(InboxEvent.id))
+                    select(InboxEvent.hoofd_object, func.min(InboxEvent.id))
+                    .group_by(InboxEvent.hoofd_object)
+                    .order_by(func.min(InboxEvent.id))
                 )
             ]
         progress = progress or Progress("rebuild", enabled=False)
@@ -237,7 +239,9 @@ class Maintenance:
             for zaak in session.scalars(select(Zaak)):
                 expected.update(zaak_contribution(zaak, statussen.get(zaak.id, []), tz))
             zaaktype_ids = dict(session.execute(select(Zaaktype.url, Zaaktype.id)).all())
-            for aanmaakdatum, bericht in session.execute(select(InboxEvent.aanmaakdatum, InboxEvent.bericht).where(InboxEvent.status == VERWERKT)):
+            for aanmaakdatum, bericht in session.execute(
+                select(InboxEvent.aanmaakdatum, InboxEvent.bericht).where(InboxEvent.status == VERWERKT)
+            ):
                 url = ((bericht or {}).get("kenmerken") or {}).get("zaaktype") or ""
                 moment = aanmaakdatum if aanmaakdatum.tzinfo else aanmaakdatum.replace(tzinfo=dt.UTC)
                 expected[("event", local_day(moment, tz), zaaktype_ids.get(url, 0), 0, 0, 0)] += 1

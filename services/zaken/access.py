@@ -73,9 +73,7 @@ def visible_clause(principal: Principal, zaak_model, scopes: Iterable[str] = (SC
         if grant.zaaktypen:
             conditions.append(and_(zaak_model.zaaktype.in_(sorted(grant.zaaktypen)), zaak_model.vertrouwelijkheid_rank <= rank))
         if grant.catalogi:
-            conditions.append(
-                and_(zaak_model.zaaktype_catalogus.in_(sorted(grant.catalogi)), zaak_model.vertrouwelijkheid_rank <= rank)
-            )
+            conditions.append(and_(zaak_model.zaaktype_catalogus.in_(sorted(grant.catalogi)), zaak_model.vertrouwelijkheid_rank <= rank))
     return or_(*conditions)
 
 

@@ -7,10 +7,10 @@ from services.zaken import API_ROOT, API_VERSION
 from services.zaken import models as _models  # noqa: F401  (registers every table)
 from services.zaken.catalogi import CatalogiClient
 from services.zaken.db import outbox
-from services.zaken.settings import ZakenSettings, zaken_settings
 from services.zaken.klantcontact.router import router as klantcontact_router
 from services.zaken.resultaat.router import router as resultaat_router
 from services.zaken.rol.router import router as rol_router
+from services.zaken.settings import ZakenSettings, zaken_settings
 from services.zaken.status.router import router as status_router
 from services.zaken.zaak.router import router as zaak_router
 from services.zaken.zaakbesluit.router import router as zaakbesluit_router

@@ -71,12 +71,17 @@ class RolNatuurlijkPersoon(ApiModel):
         "", max_length=17, description="Het door de gemeente uitgegeven unieke nummer voor een ANDER NATUURLIJK PERSOON"
     )
     inpA_nummer: Annotated[str, optional_pattern(r"^[1-9][0-9]{9}$", "Een A-nummer bestaat uit 10 cijfers en begint niet met 0.")] = Field(
-        "", max_length=10, description="Het administratienummer van de persoon, bedoeld in de Wet BRP", json_schema_extra={"pattern": "^[1-9][0-9]{9}$"}
+        "",
+        max_length=10,
+        description="Het administratienummer van de persoon, bedoeld in de Wet BRP",
+        json_schema_extra={"pattern": "^[1-9][0-9]{9}$"},
     )
     geslachtsnaam: str = Field("", max_length=200, description="De stam van de geslachtsnaam.")
     voorvoegselGeslachtsnaam: str = Field("", max_length=80)
     voorletters: str = Field(
-        "", max_length=20, description="De verzameling letters die gevormd wordt door de eerste letter van alle in volgorde voorkomende voornamen."
+        "",
+        max_length=20,
+        description="De verzameling letters die gevormd wordt door de eerste letter van alle in volgorde voorkomende voornamen.",
     )
     voornamen: str = Field("", max_length=200, description="Voornamen bij de naam die de persoon wenst te voeren.")
     geslachtsaanduiding: Literal["m", "v", "o", ""] = Field(
@@ -136,7 +141,9 @@ class RolMedewerker(ApiModel):
     identificatie: str = Field("", max_length=24, description="Een korte unieke aanduiding van de MEDEWERKER.")
     achternaam: str = Field("", max_length=200, description="De achternaam zoals de MEDEWERKER die in het dagelijkse verkeer gebruikt.")
     voorletters: str = Field(
-        "", max_length=20, description="De verzameling letters die gevormd wordt door de eerste letter van alle in volgorde voorkomende voornamen."
+        "",
+        max_length=20,
+        description="De verzameling letters die gevormd wordt door de eerste letter van alle in volgorde voorkomende voornamen.",
     )
     voorvoegselAchternaam: str = Field(
         "",

@@ -106,9 +106,7 @@ class CatalogiClient:
         (`nonFieldErrors` `zaaktype-mismatch` otherwise)."""
         data = self.fetch(url, resource, name)
         if not same_url(data.get("zaaktype"), zaaktype_url):
-            raise ValidationProblem.field(
-                "nonFieldErrors", "zaaktype-mismatch", "De referentie hoort niet bij het zaaktype van de zaak."
-            )
+            raise ValidationProblem.field("nonFieldErrors", "zaaktype-mismatch", "De referentie hoort niet bij het zaaktype van de zaak.")
         return data
 
 

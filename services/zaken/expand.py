@@ -280,10 +280,9 @@ def _urls(value: Any, relation: Relation) -> list[str]:
     if isinstance(value, list):
         urls = []
         for item in value:
-            if isinstance(item, dict):
-                item = item.get(relation.item_key or "url")
-            if isinstance(item, str) and item:
-                urls.append(item)
+            url = item.get(relation.item_key or "url") if isinstance(item, dict) else item
+            if isinstance(url, str) and url:
+                urls.append(url)
         return urls
     return []
 

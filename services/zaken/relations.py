@@ -243,9 +243,7 @@ class ZaakRelationService(ZaakChildService):
         self.remote.fetch(ctx, remote_url)
         existing = select(self.model.id).where(self.model.zaak_id == zaak.id, self.column() == remote_url)
         if ctx.session.scalar(existing) is not None:
-            raise ValidationProblem.field(
-                "nonFieldErrors", "unique", f"De velden zaak, {self.remote.field} moeten een unieke set zijn."
-            )
+            raise ValidationProblem.field("nonFieldErrors", "unique", f"De velden zaak, {self.remote.field} moeten een unieke set zijn.")
         obj = self.model(zaak_id=zaak.id, zaak=zaak, **{self.remote.field: remote_url})
         store_mirrored(ctx, self.remote, obj, remote_url, zaak)
         self.record(ctx, obj, "create")

@@ -38,7 +38,12 @@ def test_create_with_autorisaties_shows_the_fields_of_each_component(autorisatie
         autorisaties,
         autorisaties=[
             zrc(scopes=["zaken.lezen", "zaken.aanmaken"], maximum="beperkt_openbaar"),
-            {"component": "drc", "scopes": ["documenten.lezen"], "informatieobjecttype": IOTYPE, "maxVertrouwelijkheidaanduiding": "geheim"},
+            {
+                "component": "drc",
+                "scopes": ["documenten.lezen"],
+                "informatieobjecttype": IOTYPE,
+                "maxVertrouwelijkheidaanduiding": "geheim",
+            },
             {"component": "brc", "scopes": ["besluiten.lezen"], "besluittype": BESLUITTYPE},
             # a field its component does not carry is dropped, as the RI's polymorphic serializer does
             {"component": "ztc", "scopes": ["catalogi.lezen"], "zaaktype": ZAAKTYPE},
@@ -105,7 +110,9 @@ def test_all_rights_and_autorisaties_is_ambiguous(autorisaties):
     assert_invalid(response, "nonFieldErrors", "ambiguous-authorizations-specified")
 
 
-@pytest.mark.parametrize("fields", [{"autorisaties": []}, {"heeftAlleAutorisaties": False}, {"heeftAlleAutorisaties": False, "autorisaties": []}])
+@pytest.mark.parametrize(
+    "fields", [{"autorisaties": []}, {"heeftAlleAutorisaties": False}, {"heeftAlleAutorisaties": False, "autorisaties": []}]
+)
 def test_neither_is_missing(autorisaties, fields):
     body = {"clientIds": ["id1"], "label": "Zonder rechten", **fields}
     assert_invalid(autorisaties.post("/applicaties", json=body), "nonFieldErrors", "missing-authorizations")
@@ -132,7 +139,9 @@ def test_required_fields(autorisaties):
 def test_zrc_needs_zaaktype_and_maximum(autorisaties):
     response = autorisaties.post(
         "/applicaties",
-        json=applicatie_body(autorisaties=[{"component": "zrc", "scopes": ["zaken.lezen"], "zaaktype": "", "maxVertrouwelijkheidaanduiding": ""}]),
+        json=applicatie_body(
+            autorisaties=[{"component": "zrc", "scopes": ["zaken.lezen"], "zaaktype": "", "maxVertrouwelijkheidaanduiding": ""}]
+        ),
     )
     assert_invalid(response, "autorisaties.0.zaaktype", "required")
     assert_invalid(response, "autorisaties.0.maxVertrouwelijkheidaanduiding", "required")
@@ -145,7 +154,9 @@ def test_drc_needs_informatieobjecttype_and_maximum(autorisaties):
     response = autorisaties.post(
         "/applicaties",
         json=applicatie_body(
-            autorisaties=[{"component": "drc", "scopes": ["documenten.lezen"], "informatieobjecttype": "", "maxVertrouwelijkheidaanduiding": ""}]
+            autorisaties=[
+                {"component": "drc", "scopes": ["documenten.lezen"], "informatieobjecttype": "", "maxVertrouwelijkheidaanduiding": ""}
+            ]
         ),
     )
     assert_invalid(response, "autorisaties.0.informatieobjecttype", "required")
@@ -177,10 +188,16 @@ def test_field_errors_come_before_the_object_rule(autorisaties):
     create_applicatie(autorisaties, client_ids=["taken"])
     response = autorisaties.post(
         "/applicaties",
-        json=applicatie_body(client_ids=["taken"], heeftAlleAutorisaties=True, autorisaties=[{"component": "zrc", "scopes": ["zaken.lezen"]}]),
+        json=applicatie_body(
+            client_ids=["taken"], heeftAlleAutorisaties=True, autorisaties=[{"component": "zrc", "scopes": ["zaken.lezen"]}]
+        ),
     )
     pairs = {(p["name"], p["code"]) for p in response.json()["invalidParams"]}
-    assert pairs == {("clientIds", "clientId-exists"), ("autorisaties.0.zaaktype", "required"), ("autorisaties.0.maxVertrouwelijkheidaanduiding", "required")}
+    assert pairs == {
+        ("clientIds", "clientId-exists"),
+        ("autorisaties.0.zaaktype", "required"),
+        ("autorisaties.0.maxVertrouwelijkheidaanduiding", "required"),
+    }
 
 
 def test_type_only_required_for_main_scopes(autorisaties):
@@ -193,7 +210,11 @@ def test_type_only_required_for_main_scopes(autorisaties):
     ("autorisatie", "name", "code"),
     [
         ({"component": "xyz", "scopes": []}, "autorisaties.0.component", "invalid_choice"),
-        ({"component": "zrc", "scopes": ["zaken.lezen"], "zaaktype": "geen url", "maxVertrouwelijkheidaanduiding": "openbaar"}, "autorisaties.0.zaaktype", "invalid"),
+        (
+            {"component": "zrc", "scopes": ["zaken.lezen"], "zaaktype": "geen url", "maxVertrouwelijkheidaanduiding": "openbaar"},
+            "autorisaties.0.zaaktype",
+            "invalid",
+        ),
         (zrc(maximum="supergeheim"), "autorisaties.0.maxVertrouwelijkheidaanduiding", "invalid_choice"),
         ({"component": "ztc"}, "autorisaties.0.scopes", "required"),
         ({"component": "ztc", "scopes": [""]}, "autorisaties.0.scopes.0", "blank"),
@@ -282,7 +303,13 @@ def test_put_replaces_everything(autorisaties):
     created = create_applicatie(autorisaties, client_ids=["id1", "id2"])
     response = autorisaties.put(created["url"], json={"clientIds": ["id2"], "label": "Nieuw", "heeftAlleAutorisaties": True})
     assert response.status_code == 200, response.text
-    assert response.json() == {"url": created["url"], "clientIds": ["id2"], "label": "Nieuw", "heeftAlleAutorisaties": True, "autorisaties": []}
+    assert response.json() == {
+        "url": created["url"],
+        "clientIds": ["id2"],
+        "label": "Nieuw",
+        "heeftAlleAutorisaties": True,
+        "autorisaties": [],
+    }
     # PUT takes the create's required fields
     assert_invalid(autorisaties.put(created["url"], json={"heeftAlleAutorisaties": True}), "label", "required")
 

@@ -231,7 +231,9 @@ def test_callback_needs_a_known_client(service):
     assert notify(client, headers=auth_header("onbekend")).status_code == 401
     # authentication only: a client without rights may deliver the notification
     assert notify(client, headers=auth_header("zonder-applicatie")).status_code == 204
-    bad = client.post(f"{API_ROOT}/callbacks/autorisaties", content=b"{", headers={**auth_header("alles"), "Content-Type": "application/json"})
+    bad = client.post(
+        f"{API_ROOT}/callbacks/autorisaties", content=b"{", headers={**auth_header("alles"), "Content-Type": "application/json"}
+    )
     assert bad.status_code == 400
 
 
@@ -325,7 +327,9 @@ def test_the_published_list_shape_is_understood():
 
 def test_an_answer_for_another_client_is_refused():
     other = {"clientIds": ["b"], "label": "B", "heeftAlleAutorisaties": True, "autorisaties": []}
-    client = AutorisatiesApiClient(AC_URL, client_id="x", secret="y", transport=httpx.MockTransport(lambda r: httpx.Response(200, json=other)))
+    client = AutorisatiesApiClient(
+        AC_URL, client_id="x", secret="y", transport=httpx.MockTransport(lambda r: httpx.Response(200, json=other))
+    )
     with pytest.raises(Exception) as raised:
         client("a")
     assert getattr(raised.value, "status", None) == 503

@@ -75,7 +75,12 @@ def test_zgw_run_keeps_what_is_configured(tmp_path):
     assert "ZGW_NOTIFICATION_TARGETS_FILE" not in env
     targets = {t.name: t for t in parse_targets(json.loads(env["ZGW_NOTIFICATION_TARGETS"]))}
     assert set(targets) == {"nrc", "catalogi-autorisaties", "zaken-autorisaties"}
-    assert (targets["nrc"].url, targets["nrc"].client_id, targets["nrc"].secret, targets["nrc"].kanalen) == (nrc["url"], "zgw", "s", frozenset())
+    assert (targets["nrc"].url, targets["nrc"].client_id, targets["nrc"].secret, targets["nrc"].kanalen) == (
+        nrc["url"],
+        "zgw",
+        "s",
+        frozenset(),
+    )
     assert targets["zaken-autorisaties"].authorization == "Bearer vast-token"
 
 

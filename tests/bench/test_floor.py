@@ -51,7 +51,10 @@ def test_the_stored_steps_answer_each_zaak_as_stored(zaken, catalogi, floor_url,
         body = floor_client.get(f"/floor/stored-row/{older['uuid']}").json()
         assert (body["uuid"], body["identificatie"]) == (older["uuid"], older["identificatie"])
         assert [z["identificatie"] for z in floor_client.get(f"/floor/stored-citizen/{BSN}").json()] == [older["identificatie"]]
-        assert [z["identificatie"] for z in floor_client.get("/floor/stored-page").json()] == [newer["identificatie"], older["identificatie"]]
+        assert [z["identificatie"] for z in floor_client.get("/floor/stored-page").json()] == [
+            newer["identificatie"],
+            older["identificatie"],
+        ]
     finally:
         floor.drop_representations(floor_url)
 

@@ -46,7 +46,9 @@ def generated(request, kernel, tmp_path_factory):
     )
     summary = generate(options)
     catalogi_app = create_catalogi_app(CatalogiSettings(database_url=catalogi_url, selectielijst_validation=False), kernel)
-    zaken_app = create_zaken_app(ZakenSettings(database_url=zaken_url, client_id="alles", secret=SECRET), kernel, remote_transport=AppTransport(catalogi_app))
+    zaken_app = create_zaken_app(
+        ZakenSettings(database_url=zaken_url, client_id="alles", secret=SECRET), kernel, remote_transport=AppTransport(catalogi_app)
+    )
     with TestClient(zaken_app) as client:
         yield {
             "summary": summary,
@@ -64,7 +66,9 @@ def rows(engine, model, *where) -> list[dict]:
     """The rows as stored, JSON columns as their text (so SQL NULL and JSON null differ)."""
     columns = [cast(c, Text).label(c.key) if c.type.__class__.__name__ == "JSON" else c for c in model.__table__.columns]
     with engine.connect() as connection:
-        return [dict(row._mapping) for row in connection.execute(select(*columns).where(*where).order_by(*model.__table__.primary_key.columns))]
+        return [
+            dict(row._mapping) for row in connection.execute(select(*columns).where(*where).order_by(*model.__table__.primary_key.columns))
+        ]
 
 
 def the_closed_zaak(generated) -> dict:
@@ -182,11 +186,20 @@ def test_a_replayed_zaak_equals_its_generated_twin(generated):
     assert zaken.post("/rollen", json=rol).status_code == 201
     for index, status in enumerate(twin_statussen):
         if index == len(twin_statussen) - 1:  # the eindstatus needs the resultaat first
-            resultaat = {"zaak": zaak["url"], "resultaattype": twin_resultaat["resultaattype"], "toelichting": twin_resultaat["toelichting"]}
+            resultaat = {
+                "zaak": zaak["url"],
+                "resultaattype": twin_resultaat["resultaattype"],
+                "toelichting": twin_resultaat["toelichting"],
+            }
             assert zaken.post("/resultaten", json=resultaat).status_code == 201
         moment = status["datum_status_gezet"]
         moment = (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).isoformat()
-        body = {"zaak": zaak["url"], "statustype": status["statustype"], "datumStatusGezet": moment, "statustoelichting": status["statustoelichting"]}
+        body = {
+            "zaak": zaak["url"],
+            "statustype": status["statustype"],
+            "datumStatusGezet": moment,
+            "statustoelichting": status["statustoelichting"],
+        }
         response = zaken.post("/statussen", json=body)
         assert response.status_code == 201, response.text
 
@@ -197,12 +210,16 @@ def test_a_replayed_zaak_equals_its_generated_twin(generated):
     skip_rol = skip | {"registratiedatum"}
     assert {k: v for k, v in replay_rol.items() if k not in skip_rol} == {k: v for k, v in twin_rol.items() if k not in skip_rol}
     replay_statussen = rows(engine, Status, Status.zaak_id == replay["id"])
-    assert [{k: v for k, v in s.items() if k not in skip} for s in replay_statussen] == [{k: v for k, v in s.items() if k not in skip} for s in twin_statussen]
+    assert [{k: v for k, v in s.items() if k not in skip} for s in replay_statussen] == [
+        {k: v for k, v in s.items() if k not in skip} for s in twin_statussen
+    ]
     replay_resultaat = rows(engine, Resultaat, Resultaat.zaak_id == replay["id"])[0]
     assert {k: v for k, v in replay_resultaat.items() if k not in skip} == {k: v for k, v in twin_resultaat.items() if k not in skip}
     # the derived values are really there (not both empty)
     assert twin["einddatum"] and twin["archiefactiedatum"] and twin["uiterlijke_einddatum_afdoening"] and twin["zaaktype_catalogus"]
-    assert twin["einddatum_gepland"] == derive_planned_dates(_Start(twin["startdatum"]), _zaaktype_of(zaken, twin["zaaktype"]), set()).get("einddatum_gepland")
+    assert twin["einddatum_gepland"] == derive_planned_dates(_Start(twin["startdatum"]), _zaaktype_of(zaken, twin["zaaktype"]), set()).get(
+        "einddatum_gepland"
+    )
 
 
 class _Start:

@@ -119,7 +119,13 @@ def test_targets_and_table():
             "socket_errors": 0,
         }
 
-    results = [result("W1", 1, 100, 5), result("W1", 16, 400, 20), result("W2", 16, 900, 12), result("W6", 16, 300, 31), result("W4", 16, 320, 40)]
+    results = [
+        result("W1", 1, 100, 5),
+        result("W1", 16, 400, 20),
+        result("W2", 16, 900, 12),
+        result("W6", 16, 300, 31),
+        result("W4", 16, 320, 40),
+    ]
     checks = {c["key"]: c for c in load.check_targets(results)}
     assert checks["W1-c16"]["met"] and "W1-c1" not in checks
     assert not checks["W2-c16"]["met"]

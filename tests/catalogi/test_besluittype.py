@@ -129,7 +129,6 @@ def test_bad_input(catalogi, outbox_rows, overrides, name, code):
 # ---------------------------------------------------------------- list and filters
 
 
-
 def test_filters(catalogi):
     catalogus = create_catalogus(catalogi)
     other = create_catalogus(catalogi, domein="ANDER")
@@ -200,7 +199,11 @@ def test_omschrijving_resolves_to_version_valid_today(catalogi):
     catalogus = create_catalogus(catalogi)
     today = dt.date.today()
     old = create_published_informatieobjecttype(
-        catalogi, catalogus["url"], omschrijving="Brief", beginGeldigheid="2020-01-01", eindeGeldigheid=(today - dt.timedelta(days=400)).isoformat()
+        catalogi,
+        catalogus["url"],
+        omschrijving="Brief",
+        beginGeldigheid="2020-01-01",
+        eindeGeldigheid=(today - dt.timedelta(days=400)).isoformat(),
     )
     current = create_published_informatieobjecttype(
         catalogi,
@@ -209,7 +212,9 @@ def test_omschrijving_resolves_to_version_valid_today(catalogi):
         beginGeldigheid=(today - dt.timedelta(days=399)).isoformat(),
         eindeGeldigheid=(today + dt.timedelta(days=29)).isoformat(),
     )
-    future = create_informatieobjecttype(catalogi, catalogus["url"], omschrijving="Brief", beginGeldigheid=(today + dt.timedelta(days=30)).isoformat())
+    future = create_informatieobjecttype(
+        catalogi, catalogus["url"], omschrijving="Brief", beginGeldigheid=(today + dt.timedelta(days=30)).isoformat()
+    )
     besluittype = create_published_besluittype(catalogi, catalogus["url"], informatieobjecttypen=["Brief"], beginGeldigheid="2020-01-01")
     assert besluittype["informatieobjecttypen"] == [current["url"]]
     assert catalogi.get(besluittype["url"]).json()["informatieobjecttypen"] == [current["url"]]
@@ -360,7 +365,6 @@ def test_scopes(catalogi):
     assert catalogi.as_client("zaken-lezer").post(f"{published['url']}/publish").json()["code"] == "permission_denied"
     anonymous = catalogi.client.get("http://testserver/catalogi/api/v1/besluittypen")
     assert anonymous.status_code == 401 and anonymous.json()["code"] == "not_authenticated"
-
 
 
 def test_failed_writes_leave_no_message(catalogi, outbox_rows):

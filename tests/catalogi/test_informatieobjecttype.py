@@ -26,7 +26,11 @@ def add_ziot(app, zaaktype_url: str, omschrijving: str, volgnummer: int = 1) -> 
     """A zaaktype-informatieobjecttype row (its own resource is built elsewhere)."""
     with app.state.db.session() as session:
         zaaktype_id = session.scalar(select(ZaakType.id).where(ZaakType.uuid == uuid.UUID(zaaktype_url.rsplit("/", 1)[1])))
-        session.add(ZaakTypeInformatieObjectType(zaaktype_id=zaaktype_id, informatieobjecttype_omschrijving=omschrijving, volgnummer=volgnummer, richting="inkomend"))
+        session.add(
+            ZaakTypeInformatieObjectType(
+                zaaktype_id=zaaktype_id, informatieobjecttype_omschrijving=omschrijving, volgnummer=volgnummer, richting="inkomend"
+            )
+        )
         session.commit()
 
 
@@ -106,7 +110,14 @@ def test_required_fields(catalogi):
         ({"omschrijvingGeneriek": None}, "omschrijvingGeneriek", "null"),
         ({"omschrijvingGeneriek": {}}, "omschrijvingGeneriek.informatieobjecttypeOmschrijvingGeneriek", "required"),
         (
-            {"omschrijvingGeneriek": {"informatieobjecttypeOmschrijvingGeneriek": "a", "definitieInformatieobjecttypeOmschrijvingGeneriek": "b", "herkomstInformatieobjecttypeOmschrijvingGeneriek": "x" * 13, "hierarchieInformatieobjecttypeOmschrijvingGeneriek": "c"}},
+            {
+                "omschrijvingGeneriek": {
+                    "informatieobjecttypeOmschrijvingGeneriek": "a",
+                    "definitieInformatieobjecttypeOmschrijvingGeneriek": "b",
+                    "herkomstInformatieobjecttypeOmschrijvingGeneriek": "x" * 13,
+                    "hierarchieInformatieobjecttypeOmschrijvingGeneriek": "c",
+                }
+            },
             "omschrijvingGeneriek.herkomstInformatieobjecttypeOmschrijvingGeneriek",
             "max_length",
         ),
@@ -131,11 +142,12 @@ def test_not_json_body(catalogi):
 # ---------------------------------------------------------------- list and filters
 
 
-
 def test_filters(catalogi):
     catalogus = create_catalogus(catalogi)
     other = create_catalogus(catalogi, domein="ANDER")
-    a = create_informatieobjecttype(catalogi, catalogus["url"], omschrijving="A", beginGeldigheid="2024-01-01", eindeGeldigheid="2024-12-31")
+    a = create_informatieobjecttype(
+        catalogi, catalogus["url"], omschrijving="A", beginGeldigheid="2024-01-01", eindeGeldigheid="2024-12-31"
+    )
     b = create_informatieobjecttype(catalogi, catalogus["url"], omschrijving="B", beginGeldigheid="2025-01-01")
     c = create_informatieobjecttype(catalogi, other["url"], omschrijving="A")
     q = "/informatieobjecttypen?status=alles"
@@ -188,9 +200,13 @@ def test_ztc_009_published_is_frozen(catalogi):
     published = create_published_informatieobjecttype(catalogi)
     schrijver = catalogi.as_client("schrijver")
     assert_invalid(schrijver.patch(published["url"], json={"omschrijving": "Anders"}), "nonFieldErrors", "non-concept-object")
-    assert_invalid(schrijver.put(published["url"], json=informatieobjecttype_body(published["catalogus"])), "nonFieldErrors", "non-concept-object")
     assert_invalid(
-        schrijver.patch(published["url"], json={"eindeGeldigheid": "2024-12-31", "omschrijving": "Anders"}), "nonFieldErrors", "non-concept-object"
+        schrijver.put(published["url"], json=informatieobjecttype_body(published["catalogus"])), "nonFieldErrors", "non-concept-object"
+    )
+    assert_invalid(
+        schrijver.patch(published["url"], json={"eindeGeldigheid": "2024-12-31", "omschrijving": "Anders"}),
+        "nonFieldErrors",
+        "non-concept-object",
     )
     assert_invalid(schrijver.delete(published["url"]), "nonFieldErrors", "non-concept-object")
     # only eindeGeldigheid may change
@@ -268,7 +284,6 @@ def test_scopes(catalogi):
     assert lezer.delete(published["url"]).status_code == 403
     anonymous = catalogi.client.get(published["url"])
     assert anonymous.status_code == 401 and anonymous.json()["code"] == "not_authenticated"
-
 
 
 def test_failed_writes_leave_no_message(catalogi, outbox_rows):

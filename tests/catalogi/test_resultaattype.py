@@ -29,7 +29,15 @@ def resultaat(procestype: str = PROCESTYPE_1, **match) -> dict:
 
 
 def brondatum(afleidingswijze: str, **fields) -> dict:
-    return {"afleidingswijze": afleidingswijze, "datumkenmerk": "", "einddatumBekend": False, "objecttype": "", "registratie": "", "procestermijn": None, **fields}
+    return {
+        "afleidingswijze": afleidingswijze,
+        "datumkenmerk": "",
+        "einddatumBekend": False,
+        "objecttype": "",
+        "registratie": "",
+        "procestermijn": None,
+        **fields,
+    }
 
 
 def pairs(response) -> set[tuple[str, str]]:
@@ -68,15 +76,25 @@ def test_ztc_002_archief_defaults_from_selectielijst(catalogi):
     assert created["archiefnominatie"] == "vernietigen"
     assert created["archiefactietermijn"] == klasse["bewaartermijn"]
     # given values win
-    explicit = create_resultaattype(catalogi, zaaktype["url"], selectielijstklasse=klasse["url"], archiefnominatie="blijvend_bewaren", archiefactietermijn="P20Y")
+    explicit = create_resultaattype(
+        catalogi, zaaktype["url"], selectielijstklasse=klasse["url"], archiefnominatie="blijvend_bewaren", archiefactietermijn="P20Y"
+    )
     assert (explicit["archiefnominatie"], explicit["archiefactietermijn"]) == ("blijvend_bewaren", "P20Y")
 
 
 def test_ztc_002_referentielijsten_urls(catalogi):
     zaaktype = create_zaaktype(catalogi)
     missing = f"{referentielijsten.BASE}/resultaten/00000000-0000-0000-0000-000000000000"
-    assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], selectielijstklasse=missing)), "selectielijstklasse", "bad-url")
-    assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], selectielijstklasse=PROCESTYPE_1)), "selectielijstklasse", "invalid-resource")
+    assert_invalid(
+        catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], selectielijstklasse=missing)),
+        "selectielijstklasse",
+        "bad-url",
+    )
+    assert_invalid(
+        catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], selectielijstklasse=PROCESTYPE_1)),
+        "selectielijstklasse",
+        "invalid-resource",
+    )
     omschrijving_missing = f"{referentielijsten.BASE}/resultaattypeomschrijvingen/00000000-0000-0000-0000-000000000000"
     assert_invalid(
         catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], resultaattypeomschrijving=omschrijving_missing)),
@@ -84,7 +102,9 @@ def test_ztc_002_referentielijsten_urls(catalogi):
         "bad-url",
     )
     assert_invalid(
-        catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], resultaattypeomschrijving=f"{referentielijsten.BASE}/resultaten")),
+        catalogi.post(
+            "/resultaattypen", json=resultaattype_body(zaaktype["url"], resultaattypeomschrijving=f"{referentielijsten.BASE}/resultaten")
+        ),
         "resultaattypeomschrijving",
         "invalid-resource",
     )
@@ -113,11 +133,15 @@ def test_ztc_003_afleidingswijze_for_procestermijn_nihil(catalogi):
     assert_invalid(catalogi.post("/resultaattypen", json=body), "nonFieldErrors", "invalid-afleidingswijze-for-procestermijn")
     # `afgehandeld` only with procestermijn nihil
     other = resultaat(referentielijsten.procestype_url(2), procestermijn="bestaansduur_procesobject")
-    zaaktype_2 = create_zaaktype(catalogi, zaaktype["catalogus"], identificatie="ZT-2", selectielijstProcestype=referentielijsten.procestype_url(2))
+    zaaktype_2 = create_zaaktype(
+        catalogi, zaaktype["catalogus"], identificatie="ZT-2", selectielijstProcestype=referentielijsten.procestype_url(2)
+    )
     body = resultaattype_body(zaaktype_2["url"], selectielijstklasse=other["url"], brondatumArchiefprocedure=brondatum("afgehandeld"))
     assert_invalid(catalogi.post("/resultaattypen", json=body), "nonFieldErrors", "invalid-afleidingswijze-for-procestermijn")
     # `termijn` only with ingeschatte_bestaansduur_procesobject
-    body = resultaattype_body(zaaktype_2["url"], selectielijstklasse=other["url"], brondatumArchiefprocedure=brondatum("termijn", procestermijn="P5Y"))
+    body = resultaattype_body(
+        zaaktype_2["url"], selectielijstklasse=other["url"], brondatumArchiefprocedure=brondatum("termijn", procestermijn="P5Y")
+    )
     assert_invalid(catalogi.post("/resultaattypen", json=body), "nonFieldErrors", "invalid-afleidingswijze-for-procestermijn")
     body = resultaattype_body(zaaktype_2["url"], selectielijstklasse=other["url"], brondatumArchiefprocedure=brondatum("hoofdzaak"))
     assert catalogi.post("/resultaattypen", json=body).status_code == 201
@@ -138,11 +162,19 @@ def test_empty_procestermijn_allows_any_afleidingswijze(catalogi):
     zaaktype = create_zaaktype(catalogi)
     free = resultaat(procestermijn="")
     for index, afleidingswijze in enumerate(("afgehandeld", "hoofdzaak", "vervaldatum_besluit")):
-        body = resultaattype_body(zaaktype["url"], omschrijving=f"R{index}", selectielijstklasse=free["url"], brondatumArchiefprocedure=brondatum(afleidingswijze))
+        body = resultaattype_body(
+            zaaktype["url"], omschrijving=f"R{index}", selectielijstklasse=free["url"], brondatumArchiefprocedure=brondatum(afleidingswijze)
+        )
         assert catalogi.post("/resultaattypen", json=body).status_code == 201
 
 
-ALL_FILLED = {"datumkenmerk": "overlijdensdatum", "einddatumBekend": True, "objecttype": "pand", "registratie": "BAG", "procestermijn": "P5Y"}
+ALL_FILLED = {
+    "datumkenmerk": "overlijdensdatum",
+    "einddatumBekend": True,
+    "objecttype": "pand",
+    "registratie": "BAG",
+    "procestermijn": "P5Y",
+}
 
 
 @pytest.mark.parametrize(
@@ -164,7 +196,9 @@ def test_ztc_005_008_brondatum_table(catalogi, afleidingswijze, required, must_b
     free = resultaat(procestermijn="")  # no procestermijn: any afleidingswijze fits the selectielijst
 
     def post(**fields):
-        body = resultaattype_body(zaaktype["url"], selectielijstklasse=free["url"], brondatumArchiefprocedure=brondatum(afleidingswijze, **fields))
+        body = resultaattype_body(
+            zaaktype["url"], selectielijstklasse=free["url"], brondatumArchiefprocedure=brondatum(afleidingswijze, **fields)
+        )
         return catalogi.post("/resultaattypen", json=body)
 
     def brondatum_pairs(response):
@@ -193,13 +227,18 @@ def test_ztc_004_008_brondatum_field_errors_come_before_the_selectielijsts(catal
     response = catalogi.post("/resultaattypen", json=body)
     assert response.status_code == 400, response.text
     names = [(p["name"], p["code"]) for p in response.json()["invalidParams"]]
-    assert names == [("brondatumArchiefprocedure.procestermijn", "required"), ("nonFieldErrors", "invalid-afleidingswijze-for-procestermijn")]
+    assert names == [
+        ("brondatumArchiefprocedure.procestermijn", "required"),
+        ("nonFieldErrors", "invalid-afleidingswijze-for-procestermijn"),
+    ]
 
 
 def test_brondatum_patch_validates_merged_state(catalogi):
     zaaktype = create_zaaktype(catalogi)
     free = resultaat(procestermijn="")
-    created = create_resultaattype(catalogi, zaaktype["url"], selectielijstklasse=free["url"], brondatumArchiefprocedure=brondatum("termijn", procestermijn="P5Y"))
+    created = create_resultaattype(
+        catalogi, zaaktype["url"], selectielijstklasse=free["url"], brondatumArchiefprocedure=brondatum("termijn", procestermijn="P5Y")
+    )
     # the stored procestermijn stays unless the PATCH sends it
     response = catalogi.patch(created["url"], json={"brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld"}})
     assert pairs(response) == {("brondatumArchiefprocedure.procestermijn", "must-be-empty")}
@@ -210,14 +249,21 @@ def test_brondatum_patch_validates_merged_state(catalogi):
     back = catalogi.patch(created["url"], json={"brondatumArchiefprocedure": brondatum("hoofdzaak")})
     assert back.status_code == 200
     nihil = resultaat(procestermijn="nihil")
-    assert_invalid(catalogi.patch(created["url"], json={"selectielijstklasse": nihil["url"]}), "nonFieldErrors", "invalid-afleidingswijze-for-procestermijn")
+    assert_invalid(
+        catalogi.patch(created["url"], json={"selectielijstklasse": nihil["url"]}),
+        "nonFieldErrors",
+        "invalid-afleidingswijze-for-procestermijn",
+    )
     # null removes it
     assert catalogi.patch(created["url"], json={"brondatumArchiefprocedure": None}).json()["brondatumArchiefprocedure"] is None
 
 
 def test_brondatum_field_formats(catalogi):
     zaaktype = create_zaaktype(catalogi)
-    body = resultaattype_body(zaaktype["url"], brondatumArchiefprocedure={"afleidingswijze": "iets", "objecttype": "auto", "datumkenmerk": "x" * 81, "procestermijn": "5 jaar"})
+    body = resultaattype_body(
+        zaaktype["url"],
+        brondatumArchiefprocedure={"afleidingswijze": "iets", "objecttype": "auto", "datumkenmerk": "x" * 81, "procestermijn": "5 jaar"},
+    )
     response = catalogi.post("/resultaattypen", json=body)
     assert {
         ("brondatumArchiefprocedure.afleidingswijze", "invalid_choice"),
@@ -238,7 +284,9 @@ def test_catalogus_must_be_the_zaaktypes(catalogi):
     response = catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], catalogus=other["url"]))
     assert_invalid(response, "nonFieldErrors", "relations-incorrect-catalogus")
     missing = zaaktype["catalogus"].rsplit("/", 1)[0] + "/5a2c1e4f-5cf9-4c6a-9b0a-000000000000"
-    assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], catalogus=missing)), "catalogus", "does_not_exist")
+    assert_invalid(
+        catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], catalogus=missing)), "catalogus", "does_not_exist"
+    )
     created = create_resultaattype(catalogi, zaaktype["url"], catalogus=zaaktype["catalogus"])
     assert created["catalogus"] == zaaktype["catalogus"]
 
@@ -247,7 +295,9 @@ def test_zaaktype_must_exist(catalogi):
     catalogus = create_catalogus(catalogi)
     missing = catalogus["url"].replace("catalogussen", "zaaktypen")
     assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(missing)), "zaaktype", "does_not_exist")
-    assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body("https://elders.example.org/zaaktypen/1")), "zaaktype", "no_match")
+    assert_invalid(
+        catalogi.post("/resultaattypen", json=resultaattype_body("https://elders.example.org/zaaktypen/1")), "zaaktype", "no_match"
+    )
 
 
 def test_besluittypen_by_omschrijving_resolve_to_the_valid_version(catalogi):
@@ -272,10 +322,24 @@ def test_besluittypen_errors(catalogi):
     zaaktype = create_zaaktype(catalogi)
     elders = create_catalogus(catalogi, domein="ANDER")
     foreign = besluittype_url(catalogi, elders["url"], "Elders")
-    assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], besluittypen=["Onbekend"])), "besluittypen", "does_not_exist")
-    assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], besluittypen=["Elders"])), "nonFieldErrors", "relations-incorrect-catalogus")
-    assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], besluittypen=[foreign])), "nonFieldErrors", "relations-incorrect-catalogus")
-    assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], besluittypen="Vergunning")), "besluittypen", "not_a_list")
+    assert_invalid(
+        catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], besluittypen=["Onbekend"])),
+        "besluittypen",
+        "does_not_exist",
+    )
+    assert_invalid(
+        catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], besluittypen=["Elders"])),
+        "nonFieldErrors",
+        "relations-incorrect-catalogus",
+    )
+    assert_invalid(
+        catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], besluittypen=[foreign])),
+        "nonFieldErrors",
+        "relations-incorrect-catalogus",
+    )
+    assert_invalid(
+        catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], besluittypen="Vergunning")), "besluittypen", "not_a_list"
+    )
 
 
 def test_besluittypen_may_be_left_out(catalogi):
@@ -306,9 +370,17 @@ def test_informatieobjecttypen(catalogi):
     assert patched["informatieobjecttypen"] == [brief]
     elders = create_catalogus(catalogi, domein="ANDER")
     foreign = informatieobjecttype_url(catalogi, elders["url"], "Brief")
-    assert_invalid(catalogi.patch(created["url"], json={"informatieobjecttypen": [foreign]}), "nonFieldErrors", "relations-incorrect-catalogus")
-    assert_invalid(catalogi.patch(created["url"], json={"informatieobjecttypen": ["https://elders.example.org/iot/1"]}), "informatieobjecttypen", "no_match")
-    assert_invalid(catalogi.patch(created["url"], json={"informatieobjecttypen": [brief, "geen url"]}), "informatieobjecttypen.1", "invalid")
+    assert_invalid(
+        catalogi.patch(created["url"], json={"informatieobjecttypen": [foreign]}), "nonFieldErrors", "relations-incorrect-catalogus"
+    )
+    assert_invalid(
+        catalogi.patch(created["url"], json={"informatieobjecttypen": ["https://elders.example.org/iot/1"]}),
+        "informatieobjecttypen",
+        "no_match",
+    )
+    assert_invalid(
+        catalogi.patch(created["url"], json={"informatieobjecttypen": [brief, "geen url"]}), "informatieobjecttypen.1", "invalid"
+    )
 
 
 def test_moving_to_a_zaaktype_of_another_catalogus_rechecks_relations(catalogi):
@@ -342,7 +414,11 @@ def test_ztc_010_published_zaaktype(catalogi):
     created = create_resultaattype(catalogi, zaaktype["url"])
     publish(catalogi, zaaktype["url"])
     schrijver = catalogi.as_client("schrijver")
-    assert_invalid(schrijver.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], omschrijving="Nieuw")), "nonFieldErrors", "non-concept-zaaktype")
+    assert_invalid(
+        schrijver.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], omschrijving="Nieuw")),
+        "nonFieldErrors",
+        "non-concept-zaaktype",
+    )
     assert_invalid(schrijver.patch(created["url"], json={"toelichting": "x"}), "nonFieldErrors", "non-concept-zaaktype")
     assert_invalid(schrijver.put(created["url"], json=resultaattype_body(zaaktype["url"])), "nonFieldErrors", "non-concept-zaaktype")
     assert_invalid(schrijver.delete(created["url"]), "nonFieldErrors", "non-concept-zaaktype")
@@ -360,15 +436,34 @@ def test_concept_update_and_delete(catalogi):
     zaaktype = create_zaaktype(catalogi)
     created = create_resultaattype(catalogi, zaaktype["url"])
     schrijver = catalogi.as_client("schrijver")
-    body = resultaattype_body(zaaktype["url"], omschrijving="Geweigerd", toelichting="uitleg", procestermijn="P1Y", indicatieSpecifiek=True, procesobjectaard="pand", beginGeldigheid="2024-02-01", eindeGeldigheid="2024-12-31")
+    body = resultaattype_body(
+        zaaktype["url"],
+        omschrijving="Geweigerd",
+        toelichting="uitleg",
+        procestermijn="P1Y",
+        indicatieSpecifiek=True,
+        procesobjectaard="pand",
+        beginGeldigheid="2024-02-01",
+        eindeGeldigheid="2024-12-31",
+    )
     updated = schrijver.put(created["url"], json=body)
     assert updated.status_code == 200, updated.text
     data = updated.json()
-    assert (data["omschrijving"], data["toelichting"], data["procestermijn"], data["indicatieSpecifiek"], data["procesobjectaard"]) == ("Geweigerd", "uitleg", "P1Y", True, "pand")
+    assert (data["omschrijving"], data["toelichting"], data["procestermijn"], data["indicatieSpecifiek"], data["procesobjectaard"]) == (
+        "Geweigerd",
+        "uitleg",
+        "P1Y",
+        True,
+        "pand",
+    )
     assert (data["beginGeldigheid"], data["eindeGeldigheid"]) == ("2024-02-01", "2024-12-31")
     # PUT without geldigheid inherits the zaaktype's again
     assert schrijver.put(created["url"], json=resultaattype_body(zaaktype["url"])).json()["beginGeldigheid"] == "2024-01-01"
-    assert_invalid(schrijver.patch(created["url"], json={"beginGeldigheid": "2025-01-01", "eindeGeldigheid": "2024-12-31"}), "eindeGeldigheid", "invalid")
+    assert_invalid(
+        schrijver.patch(created["url"], json={"beginGeldigheid": "2025-01-01", "eindeGeldigheid": "2024-12-31"}),
+        "eindeGeldigheid",
+        "invalid",
+    )
     assert schrijver.delete(created["url"]).status_code == 204
     assert catalogi.get(created["url"]).status_code == 404
     assert catalogi.get(zaaktype["url"]).json()["resultaattypen"] == []
@@ -426,7 +521,9 @@ def test_scopes(catalogi):
 
 def test_bad_input(catalogi):
     zaaktype = create_zaaktype(catalogi)
-    body = resultaattype_body(zaaktype["url"], omschrijving="x" * 31, archiefnominatie="bewaren", archiefactietermijn="tien jaar", procesobjectaard="p" * 201)
+    body = resultaattype_body(
+        zaaktype["url"], omschrijving="x" * 31, archiefnominatie="bewaren", archiefactietermijn="tien jaar", procesobjectaard="p" * 201
+    )
     del body["selectielijstklasse"]
     response = catalogi.post("/resultaattypen", json=body)
     assert {
@@ -438,9 +535,19 @@ def test_bad_input(catalogi):
     } <= pairs(response)
     assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], omschrijving="")), "omschrijving", "blank")
     assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], omschrijving=None)), "omschrijving", "null")
-    assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], resultaattypeomschrijving="geen url")), "resultaattypeomschrijving", "invalid")
-    assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], beginGeldigheid="gisteren")), "beginGeldigheid", "invalid")
-    assert_invalid(catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], procestermijn="P" + "1" * 60 + "D")), "procestermijn", "max_length")
+    assert_invalid(
+        catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], resultaattypeomschrijving="geen url")),
+        "resultaattypeomschrijving",
+        "invalid",
+    )
+    assert_invalid(
+        catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], beginGeldigheid="gisteren")), "beginGeldigheid", "invalid"
+    )
+    assert_invalid(
+        catalogi.post("/resultaattypen", json=resultaattype_body(zaaktype["url"], procestermijn="P" + "1" * 60 + "D")),
+        "procestermijn",
+        "max_length",
+    )
     created = create_resultaattype(catalogi, zaaktype["url"])
     assert_invalid(catalogi.patch(created["url"], json={"omschrijving": None}), "omschrijving", "null")
     assert_invalid(catalogi.patch(created["url"], json={"toelichting": None}), "toelichting", "null")

@@ -47,7 +47,9 @@ def test_catalogus_is_the_zaaktypes(catalogi):
 def test_field_validation(catalogi):
     zaaktype = create_zaaktype(catalogi)
     url = zaaktype["url"]
-    assert_invalid(catalogi.post("/roltypen", json=roltype_body(url, omschrijvingGeneriek="baas")), "omschrijvingGeneriek", "invalid_choice")
+    assert_invalid(
+        catalogi.post("/roltypen", json=roltype_body(url, omschrijvingGeneriek="baas")), "omschrijvingGeneriek", "invalid_choice"
+    )
     assert_invalid(catalogi.post("/roltypen", json=roltype_body(url, omschrijvingGeneriek=None)), "omschrijvingGeneriek", "null")
     assert_invalid(catalogi.post("/roltypen", json=roltype_body(url, omschrijving="x" * 101)), "omschrijving", "max_length")
     assert_invalid(catalogi.post("/roltypen", json=roltype_body(url, omschrijving="")), "omschrijving", "blank")

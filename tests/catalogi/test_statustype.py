@@ -50,7 +50,9 @@ def test_geldigheid_is_inherited_when_read(catalogi, catalogi_app):
     resultaattype = create_resultaattype(catalogi, zaaktype["url"])
     assert (statustype["beginGeldigheid"], statustype["eindeGeldigheid"]) == ("2024-01-01", None)
     with catalogi_app.state.db.session() as session:
-        stored = session.scalar(select(StatusType.begin_geldigheid).where(StatusType.uuid == uuid.UUID(statustype["url"].rsplit("/", 1)[1])))
+        stored = session.scalar(
+            select(StatusType.begin_geldigheid).where(StatusType.uuid == uuid.UUID(statustype["url"].rsplit("/", 1)[1]))
+        )
     assert stored is None
     publish(catalogi, zaaktype["url"])
     assert catalogi.get("/statustypen?datumGeldigheid=2030-01-01").json()["count"] == 1
@@ -160,12 +162,24 @@ def test_checklistitems(catalogi):
     too_long = {**item, "itemnaam": "x" * 31}
     response = catalogi.post("/statustypen", json=statustype_body(url, volgnummer=2, checklistitemStatustype=[item, too_long]))
     assert_invalid(response, "checklistitemStatustype.1.itemnaam", "max_length")
-    response = catalogi.post("/statustypen", json=statustype_body(url, volgnummer=2, checklistitemStatustype=[{**item, "vraagstelling": "x" * 256}]))
+    response = catalogi.post(
+        "/statustypen", json=statustype_body(url, volgnummer=2, checklistitemStatustype=[{**item, "vraagstelling": "x" * 256}])
+    )
     assert_invalid(response, "checklistitemStatustype.0.vraagstelling", "max_length")
-    response = catalogi.post("/statustypen", json=statustype_body(url, volgnummer=2, checklistitemStatustype=[{**item, "toelichting": "x" * 1001}]))
+    response = catalogi.post(
+        "/statustypen", json=statustype_body(url, volgnummer=2, checklistitemStatustype=[{**item, "toelichting": "x" * 1001}])
+    )
     assert_invalid(response, "checklistitemStatustype.0.toelichting", "max_length")
-    assert_invalid(catalogi.post("/statustypen", json=statustype_body(url, volgnummer=2, checklistitemStatustype=None)), "checklistitemStatustype", "null")
-    assert_invalid(catalogi.post("/statustypen", json=statustype_body(url, volgnummer=2, checklistitemStatustype="x")), "checklistitemStatustype", "not_a_list")
+    assert_invalid(
+        catalogi.post("/statustypen", json=statustype_body(url, volgnummer=2, checklistitemStatustype=None)),
+        "checklistitemStatustype",
+        "null",
+    )
+    assert_invalid(
+        catalogi.post("/statustypen", json=statustype_body(url, volgnummer=2, checklistitemStatustype="x")),
+        "checklistitemStatustype",
+        "not_a_list",
+    )
 
 
 def test_eigenschappen_of_the_same_zaaktype(catalogi):
@@ -219,7 +233,9 @@ def test_ztc_010_published_zaaktype(catalogi):
     statustype = create_statustype(catalogi, zaaktype["url"])
     publish(catalogi, zaaktype["url"])
     schrijver = catalogi.as_client("schrijver")
-    assert_invalid(schrijver.post("/statustypen", json=statustype_body(zaaktype["url"], volgnummer=2)), "nonFieldErrors", "non-concept-zaaktype")
+    assert_invalid(
+        schrijver.post("/statustypen", json=statustype_body(zaaktype["url"], volgnummer=2)), "nonFieldErrors", "non-concept-zaaktype"
+    )
     assert_invalid(schrijver.patch(statustype["url"], json={"omschrijving": "x"}), "nonFieldErrors", "non-concept-zaaktype")
     assert_invalid(schrijver.put(statustype["url"], json=statustype_body(zaaktype["url"])), "nonFieldErrors", "non-concept-zaaktype")
     assert_invalid(schrijver.delete(statustype["url"]), "nonFieldErrors", "non-concept-zaaktype")

@@ -2,8 +2,8 @@ from tests.catalogi.factories import (
     besluittype_url,
     create_catalogus,
     create_informatieobjecttype,
-    create_ziot,
     create_zaaktype,
+    create_ziot,
     publish,
     zaaktype_body,
 )
@@ -13,12 +13,21 @@ from tests.conftest import assert_invalid, requires_shared
 def test_create_retrieve_and_defaults(catalogi):
     zaaktype = create_zaaktype(catalogi)
     assert zaaktype["concept"] is True
-    for name in ("statustypen", "roltypen", "resultaattypen", "eigenschappen", "zaakobjecttypen", "informatieobjecttypen", "besluittypen", "deelzaaktypen", "gerelateerdeZaaktypen"):
+    for name in (
+        "statustypen",
+        "roltypen",
+        "resultaattypen",
+        "eigenschappen",
+        "zaakobjecttypen",
+        "informatieobjecttypen",
+        "besluittypen",
+        "deelzaaktypen",
+        "gerelateerdeZaaktypen",
+    ):
         assert zaaktype[name] == []
     response = catalogi.get(zaaktype["url"])
     assert response.status_code == 200
     assert response.json() == zaaktype
-
 
 
 def test_filters(catalogi):
@@ -46,11 +55,17 @@ def test_required_fields_and_formats(catalogi):
     assert_invalid(response, "doorlooptijd", "invalid")
     assert_invalid(response, "vertrouwelijkheidaanduiding", "invalid_choice")
     assert_invalid(catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], doel=None)), "doel", "null")
-    assert_invalid(catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], referentieproces={"link": ""})), "referentieproces.naam", "required")
+    assert_invalid(
+        catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], referentieproces={"link": ""})),
+        "referentieproces.naam",
+        "required",
+    )
 
 
 def test_catalogus_must_exist(catalogi):
-    response = catalogi.post("/zaaktypen", json=zaaktype_body("http://testserver/catalogi/api/v1/catalogussen/5a2c1e4f-5cf9-4c6a-9b0a-000000000000"))
+    response = catalogi.post(
+        "/zaaktypen", json=zaaktype_body("http://testserver/catalogi/api/v1/catalogussen/5a2c1e4f-5cf9-4c6a-9b0a-000000000000")
+    )
     assert_invalid(response, "catalogus", "does_not_exist")
     assert_invalid(catalogi.post("/zaaktypen", json=zaaktype_body("http://elders.example.org/iets")), "catalogus", "no_match")
 
@@ -65,7 +80,9 @@ def test_verlenging_mismatch(catalogi):
 def test_ztc_001_selectielijst_procestype(catalogi):
     catalogus = create_catalogus(catalogi)
     bad = "http://referentielijsten.test/api/v1/procestypen/00000000-0000-0000-0000-000000000000"
-    assert_invalid(catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], selectielijstProcestype=bad)), "selectielijstProcestype", "bad-url")
+    assert_invalid(
+        catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], selectielijstProcestype=bad)), "selectielijstProcestype", "bad-url"
+    )
     omschrijving = "http://referentielijsten.test/api/v1/resultaattypeomschrijvingen/fb65d251-1518-4185-865f-b8bdcfad07b1"
     assert_invalid(
         catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], selectielijstProcestype=omschrijving)),
@@ -74,7 +91,11 @@ def test_ztc_001_selectielijst_procestype(catalogi):
     )
     # a URL that answers 200 with an empty HTML body is no resource either (the suite's ztc-001b)
     empty = "http://referentielijsten.test/api/v1/200"
-    assert_invalid(catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], selectielijstProcestype=empty)), "selectielijstProcestype", "invalid-resource")
+    assert_invalid(
+        catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], selectielijstProcestype=empty)),
+        "selectielijstProcestype",
+        "invalid-resource",
+    )
 
 
 def test_ztc_009_published_zaaktype_is_frozen(catalogi):
@@ -177,7 +198,6 @@ def test_ztc_013_no_relations_across_catalogi(catalogi):
     assert_invalid(response, "deelzaaktypen", "relations-incorrect-catalogus")
     response = catalogi.post("/zaaktypen", json=zaaktype_body(catalogus["url"], deelzaaktypen=["ELDERS"]))
     assert_invalid(response, "deelzaaktypen", "relations-incorrect-catalogus")
-
 
 
 def test_failed_write_leaves_no_message(catalogi, outbox_rows):

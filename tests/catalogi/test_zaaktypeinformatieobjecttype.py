@@ -46,7 +46,9 @@ def test_create_by_omschrijving_and_retrieve(catalogi, setup):
 
 
 def test_create_by_url_holds_for_every_version(catalogi, setup):
-    v1 = informatieobjecttype_url(catalogi, setup["catalogus"], "Verslag", published=True, beginGeldigheid="2020-01-01", eindeGeldigheid="2023-12-31")
+    v1 = informatieobjecttype_url(
+        catalogi, setup["catalogus"], "Verslag", published=True, beginGeldigheid="2020-01-01", eindeGeldigheid="2023-12-31"
+    )
     created = create_ziot(catalogi, setup["zaaktype"], v1)
     assert created["informatieobjecttype"] == v1
     # the relation is by omschrijving: a new version, valid today, takes over
@@ -67,9 +69,13 @@ def test_informatieobjecttype_must_exist_in_the_catalogus(catalogi, setup):
     elders = create_catalogus(catalogi, domein="ANDER")
     foreign = informatieobjecttype_url(catalogi, elders["url"], "Elders")
     # ztc-013, by omschrijving and by URL
-    assert_invalid(catalogi.post(COLLECTION, json=ziot_body(setup["zaaktype"], "Elders")), "nonFieldErrors", "relations-incorrect-catalogus")
+    assert_invalid(
+        catalogi.post(COLLECTION, json=ziot_body(setup["zaaktype"], "Elders")), "nonFieldErrors", "relations-incorrect-catalogus"
+    )
     assert_invalid(catalogi.post(COLLECTION, json=ziot_body(setup["zaaktype"], foreign)), "nonFieldErrors", "relations-incorrect-catalogus")
-    assert_invalid(catalogi.post(COLLECTION, json=ziot_body(setup["zaaktype"], "https://elders.example.org/iot/1")), "informatieobjecttype", "no_match")
+    assert_invalid(
+        catalogi.post(COLLECTION, json=ziot_body(setup["zaaktype"], "https://elders.example.org/iot/1")), "informatieobjecttype", "no_match"
+    )
     missing = setup["iotype"].rsplit("/", 1)[0] + "/5a2c1e4f-5cf9-4c6a-9b0a-000000000000"
     assert_invalid(catalogi.post(COLLECTION, json=ziot_body(setup["zaaktype"], missing)), "informatieobjecttype", "does_not_exist")
 
@@ -82,7 +88,10 @@ def test_volgnummer_unique_per_zaaktype(catalogi, setup):
     # the same volgnummer in another zaaktype is fine, and an object keeps its own
     other = create_zaaktype(catalogi, setup["catalogus"], identificatie="ZT-2")
     create_ziot(catalogi, other["url"], "Aanvraag", volgnummer=1)
-    assert catalogi.put(first["url"], json=ziot_body(setup["zaaktype"], "Aanvraag", volgnummer=1, richting="intern")).json()["richting"] == "intern"
+    assert (
+        catalogi.put(first["url"], json=ziot_body(setup["zaaktype"], "Aanvraag", volgnummer=1, richting="intern")).json()["richting"]
+        == "intern"
+    )
     # moving to a zaaktype where the volgnummer is taken
     assert_invalid(catalogi.patch(first["url"], json={"zaaktype": other["url"]}), "nonFieldErrors", "unique")
 
@@ -135,7 +144,9 @@ def test_ztc_010_blocked_when_both_published(catalogi, setup):
     created = create_ziot(catalogi, setup["zaaktype"], "Aanvraag")
     publish(catalogi, setup["iotype"])
     publish(catalogi, setup["zaaktype"])
-    assert_invalid(schrijver.post(COLLECTION, json=ziot_body(setup["zaaktype"], "Aanvraag", volgnummer=2)), "nonFieldErrors", "non-concept-relation")
+    assert_invalid(
+        schrijver.post(COLLECTION, json=ziot_body(setup["zaaktype"], "Aanvraag", volgnummer=2)), "nonFieldErrors", "non-concept-relation"
+    )
     assert_invalid(schrijver.patch(created["url"], json={"richting": "intern"}), "nonFieldErrors", "non-concept-relation")
     assert_invalid(schrijver.put(created["url"], json=ziot_body(setup["zaaktype"], "Aanvraag")), "nonFieldErrors", "non-concept-relation")
     assert_invalid(schrijver.delete(created["url"]), "nonFieldErrors", "non-concept-relation")
@@ -184,7 +195,9 @@ def test_filters(catalogi, setup):
     assert urls(catalogi.get(f"{q}&zaaktype=https://elders.example.org/zaaktypen/1")) == []
     assert urls(catalogi.get(f"{q}&informatieobjecttype={brief}")) == [c["url"], b["url"]]
     # any version's URL selects the relation
-    brief_v0 = informatieobjecttype_url(catalogi, setup["catalogus"], "Brief", published=True, beginGeldigheid="2000-01-01", eindeGeldigheid="2000-12-31")
+    brief_v0 = informatieobjecttype_url(
+        catalogi, setup["catalogus"], "Brief", published=True, beginGeldigheid="2000-01-01", eindeGeldigheid="2000-12-31"
+    )
     assert urls(catalogi.get(f"{q}&informatieobjecttype={brief_v0}")) == [c["url"], b["url"]]
     assert urls(catalogi.get(f"{q}&informatieobjecttype=https://elders.example.org/iot/1")) == []
     assert urls(catalogi.get(f"{q}&richting=uitgaand")) == [b["url"]]

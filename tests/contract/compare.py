@@ -102,7 +102,7 @@ def _compare_schema(official: Spec, ours: Spec, a: dict, b: dict, where: str, re
     required_a = set(a.get("required", []))
     required_b = set(b.get("required", []))
     if request:
-        extra = {n for n in required_b - required_a}
+        extra = required_b - required_a
         if extra:
             report.add(where, f"requires {sorted(extra)} which the official request does not")
     else:
@@ -133,9 +133,12 @@ def compare(official_raw: dict, ours_raw: dict, *, known_differences: dict[str, 
         our_op, our_path_params = our_ops[(path, method)]
         if our_op.get("operationId") != op.get("operationId"):
             report.add(where, f"operationId {our_op.get('operationId')!r}, official {op.get('operationId')!r}")
-        our_params = {(p["in"], p["name"].lower() if p["in"] == "header" else p["name"]): ours.resolve(p) for p in our_op.get("parameters", []) + our_path_params}
-        for param in op.get("parameters", []) + path_params:
-            param = official.resolve(param)
+        our_params = {
+            (p["in"], p["name"].lower() if p["in"] == "header" else p["name"]): ours.resolve(p)
+            for p in our_op.get("parameters", []) + our_path_params
+        }
+        for declared in op.get("parameters", []) + path_params:
+            param = official.resolve(declared)
             key = (param["in"], param["name"].lower() if param["in"] == "header" else param["name"])
             if key not in our_params:
                 report.add(where, f"parameter {param['in']}:{param['name']} missing")
@@ -143,9 +146,19 @@ def compare(official_raw: dict, ours_raw: dict, *, known_differences: dict[str, 
             mine = our_params[key]
             if mine.get("required", False) and not param.get("required", False):
                 report.add(where, f"parameter {param['name']} required, official optional")
-            _compare_schema(official, ours, param.get("schema", {}), mine.get("schema", {}), f"{where} ?{param['name']}", report, request=True)
+            _compare_schema(
+                official, ours, param.get("schema", {}), mine.get("schema", {}), f"{where} ?{param['name']}", report, request=True
+            )
         if method in ("post", "put", "patch"):
-            _compare_schema(official, ours, _body_schema(official, op.get("requestBody")), _body_schema(ours, our_op.get("requestBody")), f"{where} body", report, request=True)
+            _compare_schema(
+                official,
+                ours,
+                _body_schema(official, op.get("requestBody")),
+                _body_schema(ours, our_op.get("requestBody")),
+                f"{where} body",
+                report,
+                request=True,
+            )
         success = [s for s in op.get("responses", {}) if s.startswith("2")]
         our_success = [s for s in our_op.get("responses", {}) if s.startswith("2")]
         for status in success:
@@ -153,7 +166,15 @@ def compare(official_raw: dict, ours_raw: dict, *, known_differences: dict[str, 
                 report.add(where, f"status {status} not documented (ours: {our_success})")
                 continue
             if method != "head":
-                _compare_schema(official, ours, _body_schema(official, op["responses"][status]), _body_schema(ours, our_op["responses"][status]), f"{where} {status}", report, request=False)
+                _compare_schema(
+                    official,
+                    ours,
+                    _body_schema(official, op["responses"][status]),
+                    _body_schema(ours, our_op["responses"][status]),
+                    f"{where} {status}",
+                    report,
+                    request=False,
+                )
     problems = []
     for problem in report.problems:
         if not any(problem.startswith(known) for known in known_differences):

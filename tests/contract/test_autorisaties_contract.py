@@ -30,6 +30,8 @@ def test_operation_ids_are_the_specs():
     ours = yaml.safe_load((PROJECT_ROOT / "openapi" / "autorisaties.yaml").read_text())
 
     def ids(spec):
-        return {op["operationId"] for item in spec["paths"].values() for key, op in item.items() if isinstance(op, dict) and "operationId" in op}
+        return {
+            op["operationId"] for item in spec["paths"].values() for key, op in item.items() if isinstance(op, dict) and "operationId" in op
+        }
 
     assert ids(ours) == ids(official)

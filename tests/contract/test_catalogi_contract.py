@@ -43,7 +43,21 @@ def test_catalogi_contract_matches_official_spec():
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("name", ["ZaakType", "StatusType", "RolType", "ResultaatType", "Eigenschap", "InformatieObjectType", "BesluitType", "ZaakObjectType", "ZaakTypeInformatieObjectType", "Catalogus"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ZaakType",
+        "StatusType",
+        "RolType",
+        "ResultaatType",
+        "Eigenschap",
+        "InformatieObjectType",
+        "BesluitType",
+        "ZaakObjectType",
+        "ZaakTypeInformatieObjectType",
+        "Catalogus",
+    ],
+)
 @requires_shared("zgw-specs/catalogi-1.3.1.yaml")
 def test_response_schema_names_match(name):
     ours = yaml.safe_load((PROJECT_ROOT / "openapi" / "catalogi.yaml").read_text())

@@ -20,17 +20,17 @@ KNOWN_DIFFERENCES = {
     # `_expand` holds each expanded resource in its own representation (services/zaken/embedded.py
     # names the properties); the official recursive *Embedded/*Expanded schema graph is not repeated
     # inside it, since the embedded objects are exactly those of the resources' own operations.
-    **{
-        prefix: "_expand objects are the resources' own representations, not re-described"
-        for prefix in (
+    **dict.fromkeys(
+        (
             "GET /rollen 200.results[]._expand",
             "GET /rollen/{uuid} 200._expand",
             "POST /rollen 201._expand",
             "GET /zaken 200.results[]._expand",
             "GET /zaken/{uuid} 200._expand",
             "POST /zaken/_zoek 200.results[]._expand",
-        )
-    },
+        ),
+        "_expand objects are the resources' own representations, not re-described",
+    ),
     # the official Rol and ZaakObject schemas (shared by request and response) list `_expand`
     # without readOnly; it is output only, a request's `_expand` is ignored
     "POST /rollen body: missing property '_expand'": "_expand is output only",
@@ -75,7 +75,20 @@ def test_every_known_difference_still_occurs():
 
 @pytest.mark.parametrize(
     "name",
-    ["Zaak", "Status", "Resultaat", "Rol", "ZaakObject", "ZaakEigenschap", "ZaakInformatieObject", "KlantContact", "ZaakBesluit", "ZaakContactMoment", "ZaakVerzoek", "AuditTrail"],
+    [
+        "Zaak",
+        "Status",
+        "Resultaat",
+        "Rol",
+        "ZaakObject",
+        "ZaakEigenschap",
+        "ZaakInformatieObject",
+        "KlantContact",
+        "ZaakBesluit",
+        "ZaakContactMoment",
+        "ZaakVerzoek",
+        "AuditTrail",
+    ],
 )
 @requires_shared("zgw-specs/zaken-1.5.1.yaml")
 def test_response_schema_names_match(name):

@@ -102,7 +102,12 @@ def seed(zaken, catalogi) -> dict:
     seeds: dict = {"zaaktype": zaaktype, "zaak": zaak}
     seeds["status"] = create_status(zaken, zaak["url"], zaaktype.statustypen[0])
     if zaaktype.resultaattypen:
-        _created(zaken.post("/resultaten", json={"zaak": zaak["url"], "resultaattype": zaaktype.resultaattypen[0]}), "resultaat", seeds, "resultaat")
+        _created(
+            zaken.post("/resultaten", json={"zaak": zaak["url"], "resultaattype": zaaktype.resultaattypen[0]}),
+            "resultaat",
+            seeds,
+            "resultaat",
+        )
     rol = {
         "zaak": zaak["url"],
         "betrokkeneType": "natuurlijk_persoon",

@@ -14,7 +14,7 @@ import pytest
 from services.catalogi.db import outbox
 from shared.db import Database
 from shared.dispatcher import DeliveryStore
-from shared.settings import KernelSettings, PROJECT_ROOT
+from shared.settings import PROJECT_ROOT, KernelSettings
 from shared.targets import parse_targets
 from tests.conftest import DB_BACKENDS, migrated_database
 
@@ -58,7 +58,17 @@ class Receiver:
 
     def start(self) -> "Receiver":
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.standins.receiver", str(self.port), str(self.log), "--mode", self.mode, "--delay", str(self.delay)],
+            [
+                sys.executable,
+                "-m",
+                "tests.standins.receiver",
+                str(self.port),
+                str(self.log),
+                "--mode",
+                self.mode,
+                "--delay",
+                str(self.delay),
+            ],
             cwd=PROJECT_ROOT,
             stdout=subprocess.PIPE,
             text=True,
@@ -94,7 +104,7 @@ class Dispatch:
     def start(self) -> "Dispatch":
         # its output goes to a file: a pipe nobody reads fills up and then blocks the dispatcher
         # on its next log line
-        self.output = tempfile.NamedTemporaryFile(prefix="dispatch-", suffix=".log", delete=False)
+        self.output = tempfile.NamedTemporaryFile(prefix="dispatch-", suffix=".log", delete=False)  # noqa: SIM115  (open while the process runs)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "services.cli", "dispatch", "catalogi"],
             cwd=PROJECT_ROOT,
@@ -102,7 +112,9 @@ class Dispatch:
             stdout=self.output,
             stderr=subprocess.STDOUT,
         )
-        assert wait_until(lambda: Path(self.output.name).read_text().startswith("dispatching") or self.process.poll() is not None, timeout=30)
+        assert wait_until(
+            lambda: Path(self.output.name).read_text().startswith("dispatching") or self.process.poll() is not None, timeout=30
+        )
         assert Path(self.output.name).read_text().startswith("dispatching"), Path(self.output.name).read_text()
         return self
 

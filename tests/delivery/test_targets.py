@@ -28,7 +28,15 @@ from tests.delivery.conftest import Dispatch, Receiver, wait_until, webhook
 def test_notificaties_api_gets_messages_with_a_jwt_and_a_registered_kanaal(outbox_db, processes, tmp_path):
     nrc = Receiver(tmp_path, "nrc", mode="nrc")
     processes.append(nrc.start())
-    targets = [{"name": "nrc", "type": "notificaties-api", "url": f"http://127.0.0.1:{nrc.port}/api/v1", "clientId": "zaken-api", "secret": "nrc-geheim"}]
+    targets = [
+        {
+            "name": "nrc",
+            "type": "notificaties-api",
+            "url": f"http://127.0.0.1:{nrc.port}/api/v1",
+            "clientId": "zaken-api",
+            "secret": "nrc-geheim",
+        }
+    ]
     processes.append(Dispatch(outbox_db.url, targets).start())
     outbox_db.write(targets, 5)
     assert wait_until(lambda: len(nrc.messages()) == 5, timeout=15)
@@ -71,7 +79,9 @@ def test_a_commit_while_the_dispatcher_claims_is_delivered_at_once(outbox_db, ke
     receiver = Receiver(tmp_path, "r")
     processes.append(receiver.start())
     targets = [webhook("r", receiver)]
-    dispatcher = Dispatcher(outbox_db.database, outbox, parse_targets({"targets": targets}), kernel.model_copy(update={"dispatch_poll_seconds": 60.0}))
+    dispatcher = Dispatcher(
+        outbox_db.database, outbox, parse_targets({"targets": targets}), kernel.model_copy(update={"dispatch_poll_seconds": 60.0})
+    )
     claim = dispatcher.store.claim
     committed = threading.Event()
 
@@ -94,7 +104,9 @@ def test_a_commit_while_the_dispatcher_claims_is_delivered_at_once(outbox_db, ke
 
 def zgw(database_url: str, targets: list[dict], *args: str) -> str:
     env = {**os.environ, "CATALOGI_DATABASE_URL": database_url, "ZGW_NOTIFICATION_TARGETS": json.dumps({"targets": targets})}
-    result = subprocess.run([sys.executable, "-m", "services.cli", *args], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "services.cli", *args], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=True
+    )
     return result.stdout
 
 
@@ -141,11 +153,23 @@ def test_retention_prunes_only_delivered_messages(outbox_db):
 def test_metrics(catalogi_app, catalogi, kernel):
     app = create_app(
         CatalogiSettings(database_url=catalogi_app.state.db.url, selectielijst_validation=False),
-        kernel.model_copy(update={"notification_targets": json.dumps({"targets": [{"name": "nergens", "type": "webhook", "url": "http://127.0.0.1:9/x"}]}), "dispatch_in_process": False}),
+        kernel.model_copy(
+            update={
+                "notification_targets": json.dumps({"targets": [{"name": "nergens", "type": "webhook", "url": "http://127.0.0.1:9/x"}]}),
+                "dispatch_in_process": False,
+            }
+        ),
     )
     client = TestClient(app)
     client.post(f"{API_ROOT}/catalogussen", json=catalogus_body(domein="METR"), headers=auth_header("alles"))
-    client.post(f"{API_ROOT}/zaaktypen", json=zaaktype_body(client.get(f"{API_ROOT}/catalogussen?domein=METR", headers=auth_header("alles")).json()["results"][0]["url"], selectielijstProcestype=""), headers=auth_header("alles"))
+    client.post(
+        f"{API_ROOT}/zaaktypen",
+        json=zaaktype_body(
+            client.get(f"{API_ROOT}/catalogussen?domein=METR", headers=auth_header("alles")).json()["results"][0]["url"],
+            selectielijstProcestype="",
+        ),
+        headers=auth_header("alles"),
+    )
     text = client.get("/metrics").text
     assert 'zgw_outbox_pending{target="nergens"} 1' in text
     assert "# TYPE zgw_notifications_delivered_total counter" in text

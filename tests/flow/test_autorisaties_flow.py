@@ -109,7 +109,11 @@ class Stack:
             }
             for service in (self.catalogi, self.zaken)
         ]
-        self.ac.env = {**common, "AUTORISATIES_DATABASE_URL": urls["autorisaties"], "ZGW_NOTIFICATION_TARGETS": json.dumps({"targets": targets})}
+        self.ac.env = {
+            **common,
+            "AUTORISATIES_DATABASE_URL": urls["autorisaties"],
+            "ZGW_NOTIFICATION_TARGETS": json.dumps({"targets": targets}),
+        }
 
     def start(self) -> "Stack":
         for service in (self.ac, self.catalogi, self.zaken):
@@ -235,7 +239,11 @@ def test_the_next_request_follows_the_autorisaties_api(stack):
     narrowed = ac.request(
         "PATCH",
         applicatie["url"],
-        json={"autorisaties": [{"component": "zrc", "scopes": ["zaken.lezen"], "zaaktype": mine, "maxVertrouwelijkheidaanduiding": "openbaar"}]},
+        json={
+            "autorisaties": [
+                {"component": "zrc", "scopes": ["zaken.lezen"], "zaaktype": mine, "maxVertrouwelijkheidaanduiding": "openbaar"}
+            ]
+        },
     )
     assert narrowed.status_code == 200, narrowed.text
     _follows(lambda: status("mine_intern") == 403, "the narrowing", stack)
@@ -275,4 +283,3 @@ def test_the_next_request_follows_the_autorisaties_api(stack):
     # rights from the file do not depend on the Autorisaties API
     assert stack.admin_zrc.get("/zaken").json()["count"] == 3
     assert stack.admin_ztc.get("/zaaktypen").status_code == 200
-

@@ -17,12 +17,12 @@ from shared.db import Database, SessionDep
 from shared.errors import Conflict, NotFound
 from shared.http import json_response
 from tests.conftest import (
-    kernel_test_app,
     DB_BACKENDS,
     SHARED_DIR,
     _drop_schema,
     _postgres_schema_url,
     auth_header,
+    kernel_test_app,
     requires_shared,
 )
 
@@ -101,15 +101,15 @@ def audittrail_retrieve(request: Request, session: SessionDep, principal: AuditR
 @pytest.fixture(scope="module", params=DB_BACKENDS)
 def database(request, tmp_path_factory):
     if request.param == "sqlite":
-        url, cleanup = f"sqlite:///{tmp_path_factory.mktemp('audit') / 'audit.db'}", lambda: None
+        url, schema = f"sqlite:///{tmp_path_factory.mktemp('audit') / 'audit.db'}", None
     else:
         url, schema = _postgres_schema_url("audit")
-        cleanup = lambda: _drop_schema(schema)
     db = Database(url)
     metadata.create_all(db.engine)  # a kernel unit test: the table straight from its metadata
     yield db
     db.dispose()
-    cleanup()
+    if schema is not None:
+        _drop_schema(schema)
 
 
 @pytest.fixture
@@ -241,7 +241,15 @@ def test_long_and_odd_jwt_values_fit(client, database):
 def test_programming_errors_are_refused(database):
     with database.session() as session:
         principal = Principal(client_id="c", applicatie=_applicatie("A"))
-        common = {"actie": "create", "hoofd_object": "http://x/1", "resource": "r", "resource_url": "http://x/1", "resource_weergave": "", "oud": None, "nieuw": {}}
+        common = {
+            "actie": "create",
+            "hoofd_object": "http://x/1",
+            "resource": "r",
+            "resource_url": "http://x/1",
+            "resource_weergave": "",
+            "oud": None,
+            "nieuw": {},
+        }
         with pytest.raises(ValueError):
             audittrail.record(session, principal=principal, bron="ZAKEN", resultaat=201, **common)
         with pytest.raises(ValueError):
@@ -265,5 +273,6 @@ def test_response_model_matches_official_schema(client):
     ref = {"$ref": "#/components/schemas/AuditTrail"}
     _compare_schema(official, ours, ref, ref, "AuditTrail", report, request=False)
     assert report.problems == []
-    assert set(ours.raw["components"]["schemas"]["AuditTrail"]["required"]) >= set(official.raw["components"]["schemas"]["AuditTrail"]["required"])
-
+    assert set(ours.raw["components"]["schemas"]["AuditTrail"]["required"]) >= set(
+        official.raw["components"]["schemas"]["AuditTrail"]["required"]
+    )

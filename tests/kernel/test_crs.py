@@ -10,7 +10,7 @@ from shared.auth import Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi
 from shared.db import Database
 from shared.http import detail_response, json_response
-from tests.conftest import kernel_test_app, auth_header
+from tests.conftest import auth_header, kernel_test_app
 
 API_ROOT = "/geo/api/v1"
 CRS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}

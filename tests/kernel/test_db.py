@@ -108,7 +108,6 @@ def test_a_request_session_commits_a_write_rolls_back_a_failure_and_always_gives
         assert pool.checkedout() == 0
 
 
-
 def test_a_write_endpoint_that_commits_itself_commits_in_its_own_thread_and_ends_its_session_without_a_hop(table_database, monkeypatch):
     import threading
 
@@ -182,7 +181,9 @@ def test_insert_rows_stores_each_value_as_its_column_type(backend, tmp_path):
             insert_rows(session, table, rows)
             insert_rows(session, table, [])
             session.commit()
-            stored = session.execute(select(table.c.naam, table.c.dag, table.c.moment, table.c.aantal, table.c.vlag).order_by(table.c.id)).all()
+            stored = session.execute(
+                select(table.c.naam, table.c.dag, table.c.moment, table.c.aantal, table.c.vlag).order_by(table.c.id)
+            ).all()
         as_utc = [(n, d, m if m.tzinfo else m.replace(tzinfo=dt.UTC), a, v) for n, d, m, a, v in stored]  # SQLite gives naive UTC back
         assert as_utc == [tuple(row.values()) for row in rows]
     finally:

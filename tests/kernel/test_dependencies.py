@@ -14,7 +14,7 @@ from shared.openapi import api_routes
 def is_async(call) -> bool:
     call = inspect.unwrap(call)
     if not (inspect.isfunction(call) or inspect.ismethod(call)):
-        call = getattr(call, "__call__", call)  # a callable object: its __call__
+        call = getattr(call, "__call__", call)  # noqa: B004  (a callable object: its __call__)
     return inspect.iscoroutinefunction(call) or inspect.isasyncgenfunction(call)
 
 

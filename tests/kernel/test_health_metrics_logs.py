@@ -87,7 +87,9 @@ def test_request_metrics(tmp_path, kernel):
     assert f'zgw_http_requests_total{{method="GET",route="{API_ROOT}/dingen/{{uuid}}",status="4xx"}} 1' in text
     assert 'zgw_http_requests_total{method="GET",route="unmatched",status="4xx"} 1' in text
     # the bucket counts never decrease
-    buckets = [int(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(f"zgw_http_request_duration_seconds_bucket{{{labels}")]
+    buckets = [
+        int(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(f"zgw_http_request_duration_seconds_bucket{{{labels}")
+    ]
     assert buckets == sorted(buckets) and len(buckets) == 15
 
 

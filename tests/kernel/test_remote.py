@@ -158,7 +158,7 @@ def test_a_reader_keeps_no_cookies():
 
 def test_a_reader_goes_through_the_proxy_of_the_environment(monkeypatch):
     class Proxy(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - the http.server hook
+        def do_GET(self):
             body = json.dumps({"proxied": self.path}).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")

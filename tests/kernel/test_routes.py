@@ -21,7 +21,10 @@ def _pattern(template: str) -> re.Pattern:
 
 def overlaps(spec: dict) -> list[tuple[str, str, str]]:
     operations = [
-        (method, template) for template, item in spec["paths"].items() for method in item if method in {"get", "head", "post", "put", "patch", "delete"}
+        (method, template)
+        for template, item in spec["paths"].items()
+        for method in item
+        if method in {"get", "head", "post", "put", "patch", "delete"}
     ]
     found = []
     for method, template in operations:

@@ -52,7 +52,11 @@ class FakeZgw(httpx.BaseTransport):
         omschrijving: str = "Aanvraag vergunning",
         doorlooptijd: str = "P10D",
         servicenorm: str | None = "P5D",
-        statustypen: tuple = (("Ontvangen", True, "Wij hebben uw aanvraag ontvangen.", "P1D"), ("In behandeling", False, "", "P3D"), ("Afgehandeld", True, "Uw aanvraag is afgehandeld.", None)),
+        statustypen: tuple = (
+            ("Ontvangen", True, "Wij hebben uw aanvraag ontvangen.", "P1D"),
+            ("In behandeling", False, "", "P3D"),
+            ("Afgehandeld", True, "Uw aanvraag is afgehandeld.", None),
+        ),
         begin: str = "2024-01-01",
     ) -> Zaaktype:
         url = f"{ZTC}/zaaktypen/{uuid.uuid4()}"
@@ -135,7 +139,9 @@ class FakeZgw(httpx.BaseTransport):
         self._notify(zaak_url, "status", url, "create", moment(at))
         return url
 
-    def add_rol(self, zaak_url: str, betrokkene_type: str, generiek: str, identificatie: str, naam: str = "", at: str = "2026-03-01T08:00:00Z") -> str:
+    def add_rol(
+        self, zaak_url: str, betrokkene_type: str, generiek: str, identificatie: str, naam: str = "", at: str = "2026-03-01T08:00:00Z"
+    ) -> str:
         url = f"{ZRC}/rollen/{uuid.uuid4()}"
         if betrokkene_type == "natuurlijk_persoon":
             ident = {"inpBsn": identificatie, "geslachtsnaam": naam, "voornamen": "Jan"}
@@ -208,11 +214,19 @@ class FakeZgw(httpx.BaseTransport):
         for collection in ("statussen", "rollen", "resultaten"):
             if bare == f"{ZRC}/{collection}":
                 zaak = query.get("zaak", [None])[0]
-                items = [o for u, o in sorted(self.objects.items()) if u.startswith(f"{ZRC}/{collection}/") and (zaak is None or o.get("zaak") == zaak)]
+                items = [
+                    o
+                    for u, o in sorted(self.objects.items())
+                    if u.startswith(f"{ZRC}/{collection}/") and (zaak is None or o.get("zaak") == zaak)
+                ]
                 return self._page(request, items)
         if bare == f"{ZRC}/zaken":
             zaaktype = query.get("zaaktype", [None])[0]
-            items = [o for u, o in sorted(self.objects.items()) if u.startswith(f"{ZRC}/zaken/") and (zaaktype is None or o["zaaktype"] == zaaktype)]
+            items = [
+                o
+                for u, o in sorted(self.objects.items())
+                if u.startswith(f"{ZRC}/zaken/") and (zaaktype is None or o["zaaktype"] == zaaktype)
+            ]
             return self._page(request, items)
         if bare in self.objects:
             body = self.objects[bare]

@@ -33,7 +33,13 @@ def dump(target) -> dict:
         zaken = {z.id: z for z in session.scalars(select(Zaak))}
         out = {
             "zaken": sorted(
-                (z.url, zaaktypen[z.zaaktype_id], teams.get(z.team_id, ""), statustypen.get(z.statustype_id), *(getattr(z, f) for f in ZAAK_FIELDS))
+                (
+                    z.url,
+                    zaaktypen[z.zaaktype_id],
+                    teams.get(z.team_id, ""),
+                    statustypen.get(z.statustype_id),
+                    *(getattr(z, f) for f in ZAAK_FIELDS),
+                )
                 for z in zaken.values()
             ),
             "statussen": sorted(
@@ -43,7 +49,16 @@ def dump(target) -> dict:
             "opschortingen": sorted((zaken[o.zaak_id].url, _utc(o.begin), _utc(o.eind)) for o in session.scalars(select(Opschorting))),
         }
         out["tellers"] = sorted(
-            (c.soort, c.niveau, c.periode, zaaktypen.get(c.zaaktype_id), teams.get(c.team_id, str(c.team_id)), statustypen.get(c.statustype_id), c.waarde, c.aantal)
+            (
+                c.soort,
+                c.niveau,
+                c.periode,
+                zaaktypen.get(c.zaaktype_id),
+                teams.get(c.team_id, str(c.team_id)),
+                statustypen.get(c.statustype_id),
+                c.waarde,
+                c.aantal,
+            )
             for c in session.scalars(select(Teller).where(Teller.aantal != 0, Teller.soort != "event"))
         )
         out["verdelingen"] = sorted(

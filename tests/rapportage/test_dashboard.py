@@ -70,7 +70,7 @@ def test_the_dashboard_filters(rapportage, fake_zgw):
     html = get(rapportage, params={"team": "organisatorische_eenheid:OE-2", "van": "2026-03-01", "tot": "2026-03-31"}).text
     kern = numbers(html)
     assert (kern["aantalZaken"], kern["aantalAfgesloten"], kern["aantalStatussen"]) == ("1", "1", "4")
-    assert 'selected>Team Handhaving</option>' in html
+    assert "selected>Team Handhaving</option>" in html
     assert get(rapportage, params={"van": "maart"}).status_code == 400
 
 

@@ -41,7 +41,12 @@ APPLICATIES = {
         # the rapportage's read-only client: in production zaken.lezen + audittrails.lezen (zrc, per
         # catalogus) and catalogi.lezen (ztc); here all rights, as the catalogus exists only later
         {"label": "Rapportage", "clientIds": ["rapportage-service"], "secret": "rapportage-secret", "heeftAlleAutorisaties": True},
-        {"label": "Manager", "clientIds": ["manager"], "secret": SECRET, "autorisaties": [{"component": "zrc", "scopes": ["rapportage.lezen"]}]},
+        {
+            "label": "Manager",
+            "clientIds": ["manager"],
+            "secret": SECRET,
+            "autorisaties": [{"component": "zrc", "scopes": ["rapportage.lezen"]}],
+        },
     ]
 }
 
@@ -98,7 +103,9 @@ class Chain:
                 }
             ]
         }
-        self.catalogi = Service("catalogi", tmp, {**common, "CATALOGI_DATABASE_URL": dbs["catalogi"], "CATALOGI_SELECTIELIJST_VALIDATION": "false"})
+        self.catalogi = Service(
+            "catalogi", tmp, {**common, "CATALOGI_DATABASE_URL": dbs["catalogi"], "CATALOGI_SELECTIELIJST_VALIDATION": "false"}
+        )
         self.zaken = Service(
             "zaken",
             tmp,
@@ -158,11 +165,19 @@ def zaaktype(ztc: Api) -> dict:
         },
     )  # fmt: skip
     statustypen = [
-        ztc.created("/statustypen", {"zaaktype": zt["url"], "volgnummer": n, "omschrijving": o, "informeren": i, "statustekst": t, "doorlooptijd": "P2D"})["url"]
-        for n, o, i, t in ((1, "Ontvangen", True, "Uw melding is ontvangen."), (2, "In behandeling", False, ""), (3, "Afgehandeld", True, "Uw melding is afgehandeld."))
+        ztc.created(
+            "/statustypen",
+            {"zaaktype": zt["url"], "volgnummer": n, "omschrijving": o, "informeren": i, "statustekst": t, "doorlooptijd": "P2D"},
+        )["url"]
+        for n, o, i, t in (
+            (1, "Ontvangen", True, "Uw melding is ontvangen."),
+            (2, "In behandeling", False, ""),
+            (3, "Afgehandeld", True, "Uw melding is afgehandeld."),
+        )
     ]
     roltypen = {
-        g: ztc.created("/roltypen", {"zaaktype": zt["url"], "omschrijving": g.capitalize(), "omschrijvingGeneriek": g})["url"] for g in ("behandelaar", "initiator")
+        g: ztc.created("/roltypen", {"zaaktype": zt["url"], "omschrijving": g.capitalize(), "omschrijvingGeneriek": g})["url"]
+        for g in ("behandelaar", "initiator")
     }
     resultaattype = ztc.created(
         "/resultaattypen",
@@ -182,7 +197,12 @@ def make_zaken(chain: Chain) -> dict:
     zrc = chain.zrc
     types = zaaktype(chain.ztc)
     ontvangen, _, afgehandeld = types["statustypen"]
-    body = {"bronorganisatie": "517439943", "verantwoordelijkeOrganisatie": "517439943", "zaaktype": types["zaaktype"], "omschrijving": "Losliggende stoeptegel"}
+    body = {
+        "bronorganisatie": "517439943",
+        "verantwoordelijkeOrganisatie": "517439943",
+        "zaaktype": types["zaaktype"],
+        "omschrijving": "Losliggende stoeptegel",
+    }
     open_zaak = zrc.created("/zaken", {**body, "startdatum": "2026-01-05"})
     zrc.created("/statussen", {"zaak": open_zaak["url"], "statustype": ontvangen, "datumStatusGezet": "2026-01-05T09:00:00Z"})
     zrc.created("/rollen", {"zaak": open_zaak["url"], "betrokkeneType": "organisatorische_eenheid", "roltype": types["roltypen"]["behandelaar"], "roltoelichting": "",
@@ -213,7 +233,9 @@ def wait_for_intake(chain: Chain, zaken: int, afgesloten: int, statussen: int = 
             and state["aantalEventsWachtend"] == 0
         )
 
-    assert wait_until(arrived, timeout=timeout, interval=0.2), f"{state}\n{chain.rapportage.output()[-3000:]}\n{chain.zaken.output()[-3000:]}"
+    assert wait_until(arrived, timeout=timeout, interval=0.2), (
+        f"{state}\n{chain.rapportage.output()[-3000:]}\n{chain.zaken.output()[-3000:]}"
+    )
     return state
 
 
@@ -239,7 +261,7 @@ def test_zaken_reach_the_rapportage_within_seconds(chain):
     env = {**chain.rapportage.env, "RAPPORTAGE_DATABASE_URL": other_db}
     result = subprocess.run(
         [sys.executable, "-m", "services.rapportage.cli", "backfill", "--url", chain.zaken.root],
-        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "backfill: 2 zaken geprojecteerd, 0 verwijderd, 0 mislukt" in result.stdout
@@ -250,7 +272,15 @@ def test_zaken_reach_the_rapportage_within_seconds(chain):
     finally:
         live.dispose()
         backfilled.dispose()
-    check = subprocess.run([sys.executable, "-m", "services.rapportage.cli", "check"], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=60)
+    check = subprocess.run(
+        [sys.executable, "-m", "services.rapportage.cli", "check"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert check.returncode == 0 and "tellers kloppen" in check.stdout, check.stdout + check.stderr
 
 
@@ -259,8 +289,15 @@ def test_the_dashboard_in_headless_chromium(chain, tmp_path):
     make_zaken(chain)
     kern = wait_for_intake(chain, zaken=2, afgesloten=1)
     url = f"http://127.0.0.1:{chain.rapportage.port}/rapportage/"
-    browser = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--user-data-dir={tmp_path / 'profile'}"]
-    dom = subprocess.run([*browser, "--dump-dom", url], capture_output=True, text=True, timeout=90)
+    browser = [
+        chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
+    dom = subprocess.run([*browser, "--dump-dom", url], capture_output=True, text=True, timeout=90, check=False)
     assert dom.returncode == 0, dom.stderr[-2000:]
     html = dom.stdout
     shown = dict(re.findall(r'data-kerncijfer="(\w+)" data-waarde="([^"]*)"', html))
@@ -268,11 +305,13 @@ def test_the_dashboard_in_headless_chromium(chain, tmp_path):
     assert shown["aantalOpen"] == "1" and shown["aantalAfgesloten"] == "1" and shown["aantalStatussen"] == "3"
     assert shown["mediaanDoorlooptijdDagen"] == "10.0"
     assert re.search(r'<span class="number" data-kerncijfer="aantalZaken" data-waarde="2">2</span>', html)
-    assert html.count("<svg id=\"grafiek-") == 5
+    assert html.count('<svg id="grafiek-') == 5
     assert "Team Buitenruimte" in html and "Jansen" not in html and "999993653" not in html
     screenshot = tmp_path / "dashboard.png"
-    shot = subprocess.run([*browser, "--window-size=1600,2000", f"--screenshot={screenshot}", url], capture_output=True, text=True, timeout=90)
+    shot = subprocess.run(
+        [*browser, "--window-size=1600,2000", f"--screenshot={screenshot}", url], capture_output=True, text=True, timeout=90, check=False
+    )
     assert shot.returncode == 0 and screenshot.stat().st_size > 20_000, shot.stderr[-2000:]
     # the page loads nothing from elsewhere: no script, stylesheet or image by URL
-    assert not re.search(r'<(script|link|img)\b', html)
+    assert not re.search(r"<(script|link|img)\b", html)
     assert httpx.get(url, timeout=5).status_code == 200

@@ -115,12 +115,27 @@ def test_statusduur(rapportage, scenario):
     assert [s["omschrijving"] for s in zt["statustypen"]] == ["Ontvangen", "In behandeling", "Afgehandeld"]
     ontvangen = rows["Ontvangen"]
     assert (ontvangen["aantal"], ontvangen["mediaanUren"], ontvangen["p90Uren"], ontvangen["mediaanDagen"]) == (2, 72.0, 110.4, 3.0)
-    assert (ontvangen["norm"], ontvangen["normUren"], ontvangen["aantalBovenNorm"], ontvangen["percentageBovenNorm"]) == ("P1D", 24.0, 1, 50.0)
+    assert (ontvangen["norm"], ontvangen["normUren"], ontvangen["aantalBovenNorm"], ontvangen["percentageBovenNorm"]) == (
+        "P1D",
+        24.0,
+        1,
+        50.0,
+    )
     assert ontvangen["aantalNuInStatus"] == 1  # Z3
     behandeling = rows["In behandeling"]
-    assert (behandeling["aantal"], behandeling["mediaanUren"], behandeling["aantalBovenNorm"], behandeling["percentageBovenNorm"]) == (2, 168.0, 2, 100.0)
+    assert (behandeling["aantal"], behandeling["mediaanUren"], behandeling["aantalBovenNorm"], behandeling["percentageBovenNorm"]) == (
+        2,
+        168.0,
+        2,
+        100.0,
+    )
     afgehandeld = rows["Afgehandeld"]  # Z2 was closed for 2 days before the reopen
-    assert (afgehandeld["aantal"], afgehandeld["mediaanUren"], afgehandeld["norm"], afgehandeld["percentageBovenNorm"]) == (1, 48.0, None, None)
+    assert (afgehandeld["aantal"], afgehandeld["mediaanUren"], afgehandeld["norm"], afgehandeld["percentageBovenNorm"]) == (
+        1,
+        48.0,
+        None,
+        None,
+    )
 
 
 def test_gebruik_and_kampioen(rapportage, scenario):
@@ -131,7 +146,11 @@ def test_gebruik_and_kampioen(rapportage, scenario):
         "Team Handhaving": {"zakenGestart": 1, "statussenGezet": 4, "zakenAfgesloten": 1},
         "Team Vergunningen": {"zakenGestart": 1, "statussenGezet": 3, "zakenAfgesloten": 1},
     }
-    assert {t["team"]["sleutel"] for t in body["teams"]} == {"medewerker:M-7", "organisatorische_eenheid:OE-1", "organisatorische_eenheid:OE-2"}
+    assert {t["team"]["sleutel"] for t in body["teams"]} == {
+        "medewerker:M-7",
+        "organisatorische_eenheid:OE-1",
+        "organisatorische_eenheid:OE-2",
+    }
     body = rapportage.report("kampioen", van="2026-03-01", tot="2026-03-31")
     [march] = body["maanden"]
     assert march["kampioen"]["team"]["sleutel"] == "organisatorische_eenheid:OE-1"
@@ -179,7 +198,18 @@ def test_no_bsn_or_name_anywhere(rapportage, scenario):
     burger's BSN or name, or a medewerker's name."""
     forbidden = ("999993653", "Jansen", "Pietersen")
     uuid = scenario.zaken["Z1"].rsplit("/", 1)[1]
-    names = ["kerncijfers", "werkvoorraad", "werkvoorraad-trend", "doorlooptijden", "doorlooptijd-trend", "statusduur", "gebruik", "kampioen", "mijlpalen", "instroom-uitstroom"]
+    names = [
+        "kerncijfers",
+        "werkvoorraad",
+        "werkvoorraad-trend",
+        "doorlooptijden",
+        "doorlooptijd-trend",
+        "statusduur",
+        "gebruik",
+        "kampioen",
+        "mijlpalen",
+        "instroom-uitstroom",
+    ]
     texts = [rapportage.get(f"/{n}").text for n in names] + [rapportage.get(f"/{n}", params={"formaat": "csv"}).text for n in names]
     texts += [rapportage.get(f"/zaken/{uuid}/tijdlijn").text, rapportage.get("/teams").text, rapportage.get("/inbox").text]
     with rapportage.app.state.db.engine.connect() as connection:

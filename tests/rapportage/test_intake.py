@@ -57,7 +57,6 @@ def test_a_new_zaak_is_fetched_alone(rapportage, fake_zgw):
         assert count(rapportage, Status) == 1
 
 
-
 @pytest.mark.parametrize("expand", ["status", "ignore", "refuse"])
 def test_a_new_status_of_a_known_zaak_comes_with_its_zaak_where_the_api_can_expand(rapportage, fake_zgw, expand):
     """One request for zaak and status where the Zaken API embeds the status (`expand=status`,

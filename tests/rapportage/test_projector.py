@@ -18,7 +18,8 @@ ZAAKTYPE = ZaaktypeFacts.from_json(
 # statustype 1 has a norm of one day; statustype 2 none
 STATUSTYPEN = {
     v: StatustypeFacts.from_json(
-        f"{ZTC}/statustypen/{v}", {"zaaktype": ZAAKTYPE.url, "volgnummer": v, "omschrijving": f"S{v}", "doorlooptijd": "P1D" if v == 1 else None}
+        f"{ZTC}/statustypen/{v}",
+        {"zaaktype": ZAAKTYPE.url, "volgnummer": v, "omschrijving": f"S{v}", "doorlooptijd": "P1D" if v == 1 else None},
     )
     for v in (1, 2)
 }
@@ -33,7 +34,9 @@ def zaak_facts(prefix: str, i: int, status: int) -> ZaakFacts:
 
 
 def status_facts(zaak: ZaakFacts, volgnummer: int, hours: int) -> StatusFacts:
-    return StatusFacts(url=f"{zaak.url}/s{volgnummer}", statustype=STATUSTYPEN[volgnummer].url, datum_status_gezet=START + dt.timedelta(hours=hours))
+    return StatusFacts(
+        url=f"{zaak.url}/s{volgnummer}", statustype=STATUSTYPEN[volgnummer].url, datum_status_gezet=START + dt.timedelta(hours=hours)
+    )
 
 
 def second_status_batch(app, prefix: str, n: int) -> int:
@@ -44,7 +47,13 @@ def second_status_batch(app, prefix: str, n: int) -> int:
     first = [zaak_facts(prefix, i, 1) for i in range(n)]
     with intake.database.session() as session:
         changes = [
-            Change(z.url, zaak=z, statussen=[status_facts(z, 1, 0)], zaaktypen={ZAAKTYPE.url: ZAAKTYPE}, statustypen={STATUSTYPEN[1].url: STATUSTYPEN[1]})
+            Change(
+                z.url,
+                zaak=z,
+                statussen=[status_facts(z, 1, 0)],
+                zaaktypen={ZAAKTYPE.url: ZAAKTYPE},
+                statustypen={STATUSTYPEN[1].url: STATUSTYPEN[1]},
+            )
             for z in first
         ]
         intake.projector.apply(session, changes)
@@ -52,7 +61,9 @@ def second_status_batch(app, prefix: str, n: int) -> int:
     # the first status lasted 30 hours (over its norm of 24) on even zaken, 2 on odd ones
     second = [zaak_facts(prefix, i, 2) for i in range(n)]
     changes = [
-        Change(z.url, zaak=z, status_upserts=[status_facts(z, 2, 30 if i % 2 == 0 else 2)], statustypen={STATUSTYPEN[2].url: STATUSTYPEN[2]})
+        Change(
+            z.url, zaak=z, status_upserts=[status_facts(z, 2, 30 if i % 2 == 0 else 2)], statustypen={STATUSTYPEN[2].url: STATUSTYPEN[2]}
+        )
         for i, z in enumerate(second)
     ]
     with intake.database.session() as session, QueryCounter(intake.database.engine) as counter:
@@ -88,7 +99,9 @@ def test_the_milestones_of_a_batch_cost_the_same_queries_for_2_or_8_new_zaken(ra
 
     intake = rapportage.app.state.intake
     zaaktypen = [
-        ZaaktypeFacts.from_json(f"{ZTC}/zaaktypen/{i}", {"url": f"{ZTC}/zaaktypen/{i}", "identificatie": f"ZT-{i}", "omschrijving": f"Zaaktype {i}"})
+        ZaaktypeFacts.from_json(
+            f"{ZTC}/zaaktypen/{i}", {"url": f"{ZTC}/zaaktypen/{i}", "identificatie": f"ZT-{i}", "omschrijving": f"Zaaktype {i}"}
+        )
         for i in (1, 2)
     ]
 

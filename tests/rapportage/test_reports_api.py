@@ -13,7 +13,18 @@ from shared.auth import parse_applicatie
 from tests.conftest import SECRET, assert_invalid
 from tests.rapportage import history
 
-REPORTS = ["kerncijfers", "instroom-uitstroom", "werkvoorraad", "werkvoorraad-trend", "doorlooptijden", "doorlooptijd-trend", "statusduur", "gebruik", "kampioen", "mijlpalen"]
+REPORTS = [
+    "kerncijfers",
+    "instroom-uitstroom",
+    "werkvoorraad",
+    "werkvoorraad-trend",
+    "doorlooptijden",
+    "doorlooptijd-trend",
+    "statusduur",
+    "gebruik",
+    "kampioen",
+    "mijlpalen",
+]
 
 
 @pytest.fixture
@@ -67,7 +78,11 @@ def test_csv_export(rapportage, filled):
     rows = list(csv.reader(io.StringIO(response.text), delimiter=";"))
     assert rows[0][:4] == ["zaaktype", "omschrijving", "aantalAfgesloten", "brutoMediaan"]
     assert rows[1][:4] == ["ZT-A", "Aanvraag vergunning", "2", "11.0"]
-    rows = list(csv.reader(io.StringIO(rapportage.get("/gebruik", params={"formaat": "csv", "van": "2026-03-01", "tot": "2026-03-31"}).text), delimiter=";"))
+    rows = list(
+        csv.reader(
+            io.StringIO(rapportage.get("/gebruik", params={"formaat": "csv", "van": "2026-03-01", "tot": "2026-03-31"}).text), delimiter=";"
+        )
+    )
     assert ["organisatorische_eenheid:OE-2", "Team Handhaving", "2026-03", "1", "4", "1"] in rows
     for name in REPORTS:
         response = rapportage.get(f"/{name}", params={"formaat": "csv"})
@@ -77,23 +92,40 @@ def test_csv_export(rapportage, filled):
 def test_the_contract_is_served(rapportage):
     response = rapportage.client.get(rapportage.url("/openapi.yaml"))
     assert response.status_code == 200
-    for path in ["/callbacks", "/kerncijfers", "/instroom-uitstroom", "/werkvoorraad", "/doorlooptijden", "/statusduur", "/gebruik", "/kampioen", "/mijlpalen", "/zaken/{uuid}/tijdlijn"]:
+    for path in [
+        "/callbacks",
+        "/kerncijfers",
+        "/instroom-uitstroom",
+        "/werkvoorraad",
+        "/doorlooptijden",
+        "/statusduur",
+        "/gebruik",
+        "/kampioen",
+        "/mijlpalen",
+        "/zaken/{uuid}/tijdlijn",
+    ]:
         assert f"\n  {path}:\n" in response.text, path
 
 
 def test_sql_views(rapportage, filled):
     with rapportage.app.state.db.engine.connect() as connection:
         zaken = connection.execute(
-            text("SELECT zaak_identificatie, team_naam, is_open, doorlooptijd_bruto_dagen, doorlooptijd_netto_dagen, op_tijd_doorlooptijd FROM rapportage_zaken ORDER BY zaak_identificatie")
+            text(
+                "SELECT zaak_identificatie, team_naam, is_open, doorlooptijd_bruto_dagen, doorlooptijd_netto_dagen, op_tijd_doorlooptijd FROM rapportage_zaken ORDER BY zaak_identificatie"
+            )
         ).all()
         assert [tuple(z) for z in zaken] == [
             ("Z1", "Team Vergunningen", 0, 7, 5, 1),
             ("Z2", "Team Handhaving", 0, 15, 15, 0),
             ("Z3", "M-7", 1, None, None, None),
         ]
-        statussen = connection.execute(text("SELECT COUNT(*), SUM(CASE WHEN boven_norm = 1 THEN 1 ELSE 0 END) FROM rapportage_statussen")).one()
+        statussen = connection.execute(
+            text("SELECT COUNT(*), SUM(CASE WHEN boven_norm = 1 THEN 1 ELSE 0 END) FROM rapportage_statussen")
+        ).one()
         assert tuple(statussen) == (8, 3)
-        maand = connection.execute(text("SELECT soort, aantal FROM rapportage_tellingen_maand WHERE soort IN ('gestart', 'afgesloten') ORDER BY soort, team_naam")).all()
+        maand = connection.execute(
+            text("SELECT soort, aantal FROM rapportage_tellingen_maand WHERE soort IN ('gestart', 'afgesloten') ORDER BY soort, team_naam")
+        ).all()
         assert [tuple(r) for r in maand] == [("afgesloten", 1), ("afgesloten", 1), ("gestart", 1), ("gestart", 1), ("gestart", 1)]
         dag = connection.execute(text("SELECT SUM(aantal) FROM rapportage_tellingen_dag WHERE soort = 'status'")).scalar()
         assert dag == 8
@@ -120,4 +152,7 @@ def test_a_halved_doorlooptijd_is_a_milestone(rapportage, fake_zgw):
         session.commit()
     items = [m for m in rapportage.report("mijlpalen")["mijlpalen"] if m["soort"] == "halvering"]
     assert [(m["datum"], m["waarde"]) for m in items] == [("2026-03-31", 9)]
-    assert items[0]["titel"] == "De doorlooptijd van Aanvraag vergunning is gehalveerd: mediaan 9 dagen in maart 2026, 20 dagen een jaar eerder"
+    assert (
+        items[0]["titel"]
+        == "De doorlooptijd van Aanvraag vergunning is gehalveerd: mediaan 9 dagen in maart 2026, 20 dagen een jaar eerder"
+    )

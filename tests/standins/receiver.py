@@ -44,9 +44,7 @@ async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, arg
         while True:
             head = await reader.readuntil(b"\r\n\r\n")
             method, target = head.decode("latin-1").split(" ", 2)[:2]
-            headers = dict(
-                line.split(":", 1) for line in head.decode("latin-1").split("\r\n")[1:] if ":" in line
-            )
+            headers = dict(line.split(":", 1) for line in head.decode("latin-1").split("\r\n")[1:] if ":" in line)
             length = int(next((v for k, v in headers.items() if k.strip().lower() == "content-length"), "0"))
             body = await reader.readexactly(length) if length else b""
             if args.mode == "hang":
@@ -67,7 +65,16 @@ async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, arg
                 writer.write(response)
             if accepted:
                 with open(args.log, "a") as log:
-                    log.write(json.dumps({"authorization": next((v.strip() for k, v in headers.items() if k.strip().lower() == "authorization"), ""), "path": target, "message": json.loads(body or b"{}")}) + "\n")
+                    log.write(
+                        json.dumps(
+                            {
+                                "authorization": next((v.strip() for k, v in headers.items() if k.strip().lower() == "authorization"), ""),
+                                "path": target,
+                                "message": json.loads(body or b"{}"),
+                            }
+                        )
+                        + "\n"
+                    )
                 if args.mode == "ok":
                     writer.write(b"HTTP/1.1 204 No Content\r\ncontent-length: 0\r\n\r\n")
             await writer.drain()

@@ -77,7 +77,9 @@ def _handler(request: httpx.Request) -> httpx.Response:
     data = _load()
     if len(parts) == 1 and parts[0] in data:
         items = list(data[parts[0]].values())
-        return httpx.Response(200, json=items if parts[0] != "resultaten" else {"count": len(items), "next": None, "previous": None, "results": items})
+        return httpx.Response(
+            200, json=items if parts[0] != "resultaten" else {"count": len(items), "next": None, "previous": None, "results": items}
+        )
     if len(parts) == 2 and parts[0] in data and parts[1] in data[parts[0]]:
         return httpx.Response(200, json=data[parts[0]][parts[1]])
     return httpx.Response(404, json={"detail": "Niet gevonden."})

@@ -24,7 +24,9 @@ class Zaaktype:
         return self.statustypen[-1]
 
 
-def published_zaaktype(catalogi, *, identificatie: str = "ZT-001", catalogus_url: str | None = None, resultaattype: dict | None = None, **overrides) -> Zaaktype:
+def published_zaaktype(
+    catalogi, *, identificatie: str = "ZT-001", catalogus_url: str | None = None, resultaattype: dict | None = None, **overrides
+) -> Zaaktype:
     """A zaaktype with statustypen Ontvangen/In behandeling/Afgehandeld, roltypen initiator,
     behandelaar and zaakcoordinator, eigenschappen `kenteken` and `datum`, a resultaattype (when
     the selectielijst stand-in is there: `resultaattype` overrides its body), published."""

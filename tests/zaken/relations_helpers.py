@@ -10,7 +10,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
 from services.zaken.zaak.models import Zaak
-
 from tests.catalogi import factories as ztc
 from tests.conftest import assert_invalid, auth_header
 from tests.standins import documenten

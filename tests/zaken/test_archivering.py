@@ -12,8 +12,8 @@ from tests.zaken.status_helpers import (
     add_besluit,
     add_eigenschap,
     add_zaakobject,
-    close,
     closable_zaak,
+    close,
     resultaattype_with,
     serve_remote,
 )
@@ -83,7 +83,9 @@ def test_zrc_021_hoofdzaak(zaken, catalogi):
     deelzaak = create_zaak(zaken, deelzaaktype.url, hoofdzaak=hoofdzaak["url"])
     assert zaken.post("/resultaten", json={"zaak": deelzaak["url"], "resultaattype": deelzaaktype.resultaattypen[0]}).status_code == 201
     open_deelzaak = create_zaak(zaken, deelzaaktype.url, hoofdzaak=hoofdzaak["url"])
-    assert zaken.post("/resultaten", json={"zaak": open_deelzaak["url"], "resultaattype": deelzaaktype.resultaattypen[0]}).status_code == 201
+    assert (
+        zaken.post("/resultaten", json={"zaak": open_deelzaak["url"], "resultaattype": deelzaaktype.resultaattypen[0]}).status_code == 201
+    )
     assert close(zaken, deelzaaktype, open_deelzaak, "2026-01-20T10:00:00Z").status_code == 201
     assert archiefactiedatum(zaken, open_deelzaak) is None
     assert close(zaken, zaaktype, hoofdzaak, "2026-03-03T10:00:00Z").status_code == 201
@@ -163,7 +165,10 @@ def test_zrc_021_ingangsdatum_besluit(zaken, catalogi, zaken_app, monkeypatch):
     serve_remote(
         monkeypatch,
         zaken_app,
-        {f"{BESLUIT}1": {"ingangsdatum": "2026-05-01", "vervaldatum": None}, f"{BESLUIT}2": {"ingangsdatum": "2026-06-01", "vervaldatum": None}},
+        {
+            f"{BESLUIT}1": {"ingangsdatum": "2026-05-01", "vervaldatum": None},
+            f"{BESLUIT}2": {"ingangsdatum": "2026-06-01", "vervaldatum": None},
+        },
     )
     add_besluit(zaken_app, zaak["url"], f"{BESLUIT}1")
     add_besluit(zaken_app, zaak["url"], f"{BESLUIT}2")

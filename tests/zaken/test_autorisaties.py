@@ -163,7 +163,11 @@ def test_zrc006_scope_of_another_autorisatie_does_not_count(zaken, types, grant)
         "gemengd",
         [
             {"scopes": ["zaken.lezen"], "zaaktype": mine.url, "maxVertrouwelijkheidaanduiding": "zeer_geheim"},
-            {"scopes": ["zaken.lezen", "zaken.bijwerken", "zaken.verwijderen"], "zaaktype": other.url, "maxVertrouwelijkheidaanduiding": "zeer_geheim"},
+            {
+                "scopes": ["zaken.lezen", "zaken.bijwerken", "zaken.verwijderen"],
+                "zaaktype": other.url,
+                "maxVertrouwelijkheidaanduiding": "zeer_geheim",
+            },
         ],
     )
     client = zaken.as_client("gemengd")
@@ -188,7 +192,9 @@ def test_zrc006_client_without_zaaktypen_sees_nothing(zaken, setup):
 
 def test_authentication_and_component_scopes(zaken, setup):
     assert zaken.client.get("http://testserver/zaken/api/v1/zaken", headers={"Accept-Crs": "EPSG:4326"}).status_code == 401
-    bad = zaken.client.get("http://testserver/zaken/api/v1/zaken", headers={"Accept-Crs": "EPSG:4326", **auth_header("alles", secret="fout")})
+    bad = zaken.client.get(
+        "http://testserver/zaken/api/v1/zaken", headers={"Accept-Crs": "EPSG:4326", **auth_header("alles", secret="fout")}
+    )
     assert bad.status_code in (401, 403)
     # clients with only Catalogi autorisaties
     assert zaken.as_client("lezer").get("/zaken").status_code == 403

@@ -118,7 +118,10 @@ def test_writes_and_creates_through_a_catalogus_autorisatie(zaken, catalogi_setu
     assert client.patch(made["c_openbaar"]["url"], json={"omschrijving": "x"}).status_code == 403
     assert client.patch(made["b_geheim"]["url"], json={"omschrijving": "x"}).status_code == 403
     create_status(client, made["a_openbaar"]["url"], s["a"].statustypen[0])
-    refused = client.post("/statussen", json={"zaak": made["c_openbaar"]["url"], "statustype": s["c"].statustypen[0], "datumStatusGezet": "2026-01-06T10:00:00Z"})
+    refused = client.post(
+        "/statussen",
+        json={"zaak": made["c_openbaar"]["url"], "statustype": s["c"].statustypen[0], "datumStatusGezet": "2026-01-06T10:00:00Z"},
+    )
     assert refused.status_code == 403, refused.text
     assert client.delete(made["c_openbaar"]["url"]).status_code == 403
     assert client.delete(made["b_openbaar"]["url"]).status_code == 204
@@ -151,7 +154,17 @@ def test_zaaktype_and_catalogus_autorisaties_together(zaken, catalogi_setup, mad
 
 
 def test_a_catalogus_autorisatie_of_another_component_does_not_count(zaken, catalogi_setup, made, grant):
-    grant("ztc", [{"component": "ztc", "scopes": ["zaken.lezen"], "catalogus": catalogi_setup["mine"], "maxVertrouwelijkheidaanduiding": "zeer_geheim"}])
+    grant(
+        "ztc",
+        [
+            {
+                "component": "ztc",
+                "scopes": ["zaken.lezen"],
+                "catalogus": catalogi_setup["mine"],
+                "maxVertrouwelijkheidaanduiding": "zeer_geheim",
+            }
+        ],
+    )
     assert zaken.as_client("ztc").get("/zaken").status_code == 403
 
 

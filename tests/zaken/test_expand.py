@@ -40,7 +40,10 @@ def _insert(zaken_app, obj):
 def add_status(zaken_app, zaak_url: str, statustype: str, *, moment: dt.datetime = NOW, gezetdoor_id: int | None = None) -> tuple[str, int]:
     from services.zaken.models import Status
 
-    return _insert(zaken_app, Status(zaak_id=_zaak_id(zaken_app, zaak_url), statustype=statustype, datum_status_gezet=moment, gezetdoor_id=gezetdoor_id))
+    return _insert(
+        zaken_app,
+        Status(zaak_id=_zaak_id(zaken_app, zaak_url), statustype=statustype, datum_status_gezet=moment, gezetdoor_id=gezetdoor_id),
+    )
 
 
 def add_rol(zaken_app, zaak_url: str, roltype: str, omschrijving_generiek: str = "initiator") -> tuple[str, int]:
@@ -65,7 +68,12 @@ def add_zaakobject(zaken_app, zaak_url: str, zaakobjecttype: str) -> tuple[str, 
 
     return _insert(
         zaken_app,
-        ZaakObject(zaak_id=_zaak_id(zaken_app, zaak_url), object="https://objects.example.org/1", object_type="adres", zaakobjecttype=zaakobjecttype),
+        ZaakObject(
+            zaak_id=_zaak_id(zaken_app, zaak_url),
+            object="https://objects.example.org/1",
+            object_type="adres",
+            zaakobjecttype=zaakobjecttype,
+        ),
     )
 
 
@@ -84,7 +92,9 @@ def add_zio(zaken_app, zaak_url: str, *, status_id: int | None = None) -> tuple[
 def add_eigenschap(zaken_app, zaak_url: str, eigenschap: str) -> tuple[str, int]:
     from services.zaken.models import ZaakEigenschap
 
-    return _insert(zaken_app, ZaakEigenschap(zaak_id=_zaak_id(zaken_app, zaak_url), eigenschap=eigenschap, naam="kenteken", waarde="AB-12-CD"))
+    return _insert(
+        zaken_app, ZaakEigenschap(zaak_id=_zaak_id(zaken_app, zaak_url), eigenschap=eigenschap, naam="kenteken", waarde="AB-12-CD")
+    )
 
 
 def expanded(zaken, zaak_url: str, expand: str) -> dict:
@@ -182,7 +192,9 @@ def test_status_and_statustype(zaken, zaken_app, catalogi, zaaktype):
 
 def test_status_created_through_the_api(zaken, catalogi, zaaktype):
     zaak = create_zaak(zaken, zaaktype.url)
-    response = zaken.post("/statussen", json={"zaak": zaak["url"], "statustype": zaaktype.statustypen[0], "datumStatusGezet": "2026-01-06T10:00:00Z"})
+    response = zaken.post(
+        "/statussen", json={"zaak": zaak["url"], "statustype": zaaktype.statustypen[0], "datumStatusGezet": "2026-01-06T10:00:00Z"}
+    )
     assert response.status_code == 201, response.text
     embedded = expanded(zaken, zaak["url"], "status.statustype")
     assert without_expand(embedded["status"]) == get(zaken, response.json()["url"])
@@ -322,7 +334,9 @@ def test_zrc026_an_unknown_name_is_invalid_expand_field(zaken, zaaktype, expand)
     assert_invalid(zaken.post("/zaken/_zoek", json={"expand": expand}), "expand", "invalid-expand-field")
 
 
-@pytest.mark.parametrize("expand", ["zaaktype..status", "zaaktype,", ",zaaktype", "zaak type", "status.", "zaaktype;status", "status.statustype/x"])
+@pytest.mark.parametrize(
+    "expand", ["zaaktype..status", "zaaktype,", ",zaaktype", "zaak type", "status.", "zaaktype;status", "status.statustype/x"]
+)
 def test_a_malformed_expand_is_expand_format_error(zaken, zaaktype, expand):
     zaak = create_zaak(zaken, zaaktype.url)
     assert_invalid(zaken.get("/zaken", params={"expand": expand}), "expand", "expand-format-error")

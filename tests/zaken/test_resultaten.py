@@ -5,7 +5,7 @@ import uuid
 
 from tests.conftest import assert_invalid, requires_shared
 from tests.zaken.factories import create_zaak, published_zaaktype
-from tests.zaken.status_helpers import close, closable_zaak
+from tests.zaken.status_helpers import closable_zaak, close
 
 pytestmark = requires_shared("referentielijsten")
 
@@ -53,7 +53,11 @@ def test_create_read_update_delete_a_resultaat(zaken, catalogi, zaken_outbox):
     ]
     message = zaken_outbox()[-1]
     assert message["hoofdObject"] == zaak["url"]
-    assert message["kenmerken"] == {"bronorganisatie": zaak["bronorganisatie"], "zaaktype": zaaktype.url, "vertrouwelijkheidaanduiding": "openbaar"}
+    assert message["kenmerken"] == {
+        "bronorganisatie": zaak["bronorganisatie"],
+        "zaaktype": zaaktype.url,
+        "vertrouwelijkheidaanduiding": "openbaar",
+    }
 
 
 def test_one_resultaat_per_zaak(zaken, catalogi):
@@ -82,9 +86,13 @@ def test_resultaat_validation(zaken, catalogi):
     assert_invalid(response, "resultaattype", "required")
     missing = f"http://testserver/catalogi/api/v1/resultaattypen/{uuid.uuid4()}"
     assert_invalid(zaken.post("/resultaten", json={"zaak": zaak["url"], "resultaattype": missing}), "resultaattype", "bad-url")
-    assert_invalid(zaken.post("/resultaten", json={"zaak": zaak["url"], "resultaattype": zaaktype.statustypen[0]}), "resultaattype", "invalid-resource")
+    assert_invalid(
+        zaken.post("/resultaten", json={"zaak": zaak["url"], "resultaattype": zaaktype.statustypen[0]}), "resultaattype", "invalid-resource"
+    )
     unknown_zaak = f"http://testserver/zaken/api/v1/zaken/{uuid.uuid4()}"
-    assert_invalid(zaken.post("/resultaten", json={"zaak": unknown_zaak, "resultaattype": zaaktype.resultaattypen[0]}), "zaak", "object-does-not-exist")
+    assert_invalid(
+        zaken.post("/resultaten", json={"zaak": unknown_zaak, "resultaattype": zaaktype.resultaattypen[0]}), "zaak", "object-does-not-exist"
+    )
     assert_invalid(
         zaken.post("/resultaten", json={"zaak": zaak["url"], "resultaattype": zaaktype.resultaattypen[0], "toelichting": "x" * 1001}),
         "toelichting",
@@ -149,8 +157,14 @@ def test_zrc_007_closed_zaak_blocks_resultaat_writes_without_geforceerd_bijwerke
     zaaktype, zaak = closable_zaak(zaken, catalogi)
     assert close(zaken, zaaktype, zaak).status_code == 201
     resultaat_url = zaken.get(zaak["url"]).json()["resultaat"]
-    grant("bijwerker", [{"scopes": ["zaken.lezen", "zaken.bijwerken"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "openbaar"}])
-    grant("forceerder", [{"scopes": ["zaken.lezen", "zaken.geforceerd-bijwerken"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "openbaar"}])
+    grant(
+        "bijwerker",
+        [{"scopes": ["zaken.lezen", "zaken.bijwerken"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "openbaar"}],
+    )
+    grant(
+        "forceerder",
+        [{"scopes": ["zaken.lezen", "zaken.geforceerd-bijwerken"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "openbaar"}],
+    )
     bijwerker, forceerder = zaken.as_client("bijwerker"), zaken.as_client("forceerder")
 
     second = bijwerker.post("/resultaten", json={"zaak": zaak["url"], "resultaattype": zaaktype.resultaattypen[0]})
@@ -160,7 +174,9 @@ def test_zrc_007_closed_zaak_blocks_resultaat_writes_without_geforceerd_bijwerke
     assert bijwerker.put(resultaat_url, json=put_body).status_code == 403
     assert bijwerker.delete(resultaat_url).status_code == 403
     # validation before the closed-zaak rule
-    assert_invalid(bijwerker.patch(resultaat_url, json={"resultaattype": zaaktype.statustypen[0]}), "resultaattype", "wijzigen-niet-toegelaten")
+    assert_invalid(
+        bijwerker.patch(resultaat_url, json={"resultaattype": zaaktype.statustypen[0]}), "resultaattype", "wijzigen-niet-toegelaten"
+    )
     assert zaken.get(resultaat_url).json()["toelichting"] == ""
 
     forced = forceerder.patch(resultaat_url, json={"toelichting": "correctie"})
@@ -175,7 +191,10 @@ def test_zrc_007_closed_zaak_blocks_resultaat_writes_without_geforceerd_bijwerke
 def test_a_resultaat_on_an_open_zaak_needs_no_geforceerd_bijwerken(zaken, catalogi, grant):
     zaaktype = published_zaaktype(catalogi)
     zaak = create_zaak(zaken, zaaktype.url)
-    grant("bijwerker", [{"scopes": ["zaken.lezen", "zaken.bijwerken"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "openbaar"}])
+    grant(
+        "bijwerker",
+        [{"scopes": ["zaken.lezen", "zaken.bijwerken"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "openbaar"}],
+    )
     bijwerker = zaken.as_client("bijwerker")
     created = bijwerker.post("/resultaten", json={"zaak": zaak["url"], "resultaattype": zaaktype.resultaattypen[0]})
     assert created.status_code == 201, created.text

@@ -5,7 +5,7 @@ import uuid
 
 from tests.conftest import QueryCounter, assert_invalid, requires_shared
 from tests.zaken.factories import create_status, create_zaak, published_zaaktype
-from tests.zaken.status_helpers import add_rol, add_zio, close, closable_zaak, serve_remote
+from tests.zaken.status_helpers import add_rol, add_zio, closable_zaak, close, serve_remote
 
 DOC = "http://documenten.test/api/v1/enkelvoudiginformatieobjecten/"
 needs_resultaattypen = requires_shared("referentielijsten")
@@ -237,10 +237,14 @@ def test_datum_status_gezet_not_in_the_future(zaken, catalogi):
     response = zaken.post("/statussen", json=status_body(zaak["url"], zaaktype.statustypen[0], future))
     assert_invalid(response, "datumStatusGezet", "date-in-future")
     # field errors come together
-    response = zaken.post("/statussen", json=status_body(zaak["url"], f"http://testserver/catalogi/api/v1/statustypen/{uuid.uuid4()}", future))
+    response = zaken.post(
+        "/statussen", json=status_body(zaak["url"], f"http://testserver/catalogi/api/v1/statustypen/{uuid.uuid4()}", future)
+    )
     assert_invalid(response, "datumStatusGezet", "date-in-future")
     assert_invalid(response, "statustype", "bad-url")
-    assert_invalid(zaken.post("/statussen", json=status_body(zaak["url"], zaaktype.statustypen[0], "gisteren")), "datumStatusGezet", "invalid")
+    assert_invalid(
+        zaken.post("/statussen", json=status_body(zaak["url"], zaaktype.statustypen[0], "gisteren")), "datumStatusGezet", "invalid"
+    )
 
 
 def test_gezetdoor_is_a_rol_of_the_zaak(zaken, catalogi, zaken_app):
@@ -254,7 +258,8 @@ def test_gezetdoor_is_a_rol_of_the_zaak(zaken, catalogi, zaken_app):
     response = zaken.post("/statussen", json=status_body(zaak["url"], zaaktype.statustypen[0], gezetdoor="http://elders.test/rollen/1"))
     assert_invalid(response, "gezetdoor", "no_match")
     response = zaken.post(
-        "/statussen", json=status_body(zaak["url"], zaaktype.statustypen[0], gezetdoor=f"http://testserver/zaken/api/v1/rollen/{uuid.uuid4()}")
+        "/statussen",
+        json=status_body(zaak["url"], zaaktype.statustypen[0], gezetdoor=f"http://testserver/zaken/api/v1/rollen/{uuid.uuid4()}"),
     )
     assert_invalid(response, "gezetdoor", "does_not_exist")
     status = create_status(zaken, zaak["url"], zaaktype.statustypen[0], gezetdoor=rol)
@@ -283,10 +288,21 @@ def test_status_scopes(zaken, catalogi, grant):
     zaken.statussen.toevoegen sets more; zaken.lezen alone sets none."""
     zaaktype = published_zaaktype(catalogi)
     zaak = create_zaak(zaken, zaaktype.url)
-    grant("aanmaker", [{"scopes": ["zaken.aanmaken", "zaken.lezen"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "openbaar"}])
+    grant(
+        "aanmaker", [{"scopes": ["zaken.aanmaken", "zaken.lezen"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "openbaar"}]
+    )
     grant("toevoeger", [{"scopes": ["zaken.statussen.toevoegen"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "openbaar"}])
     grant("lezer", [{"scopes": ["zaken.lezen"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "openbaar"}])
-    grant("ander", [{"scopes": ["zaken.statussen.toevoegen"], "zaaktype": "http://elders.test/zaaktypen/1", "maxVertrouwelijkheidaanduiding": "geheim"}])
+    grant(
+        "ander",
+        [
+            {
+                "scopes": ["zaken.statussen.toevoegen"],
+                "zaaktype": "http://elders.test/zaaktypen/1",
+                "maxVertrouwelijkheidaanduiding": "geheim",
+            }
+        ],
+    )
     aanmaker, toevoeger = zaken.as_client("aanmaker"), zaken.as_client("toevoeger")
     assert zaken.as_client("lezer").post("/statussen", json=status_body(zaak["url"], zaaktype.statustypen[0])).status_code == 403
     assert zaken.as_client("ander").post("/statussen", json=status_body(zaak["url"], zaaktype.statustypen[0])).status_code == 403
@@ -305,14 +321,24 @@ def test_zrc_008_a_closed_zaak_needs_zaken_heropenen(zaken, catalogi, grant):
     """zrc-008: any status on a closed zaak needs zaken.heropenen (403 otherwise, after validation)."""
     zaaktype, zaak = closable_zaak(zaken, catalogi)
     assert close(zaken, zaaktype, zaak).status_code == 201
-    grant("toevoeger", [{"scopes": ["zaken.statussen.toevoegen", "zaken.lezen"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "openbaar"}])
-    grant("heropener", [{"scopes": ["zaken.heropenen", "zaken.lezen"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "openbaar"}])
+    grant(
+        "toevoeger",
+        [{"scopes": ["zaken.statussen.toevoegen", "zaken.lezen"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "openbaar"}],
+    )
+    grant(
+        "heropener",
+        [{"scopes": ["zaken.heropenen", "zaken.lezen"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "openbaar"}],
+    )
     toevoeger = zaken.as_client("toevoeger")
     reopen = status_body(zaak["url"], zaaktype.statustypen[1], "2026-02-02T10:00:00Z")
     assert toevoeger.post("/statussen", json=reopen).status_code == 403
     again = status_body(zaak["url"], zaaktype.eindstatus, "2026-02-03T10:00:00Z")
     assert toevoeger.post("/statussen", json=again).status_code == 403
-    assert_invalid(toevoeger.post("/statussen", json=status_body(zaak["url"], zaaktype.statustypen[1], "2026-02-01T12:00:00Z")), "nonFieldErrors", "unique")
+    assert_invalid(
+        toevoeger.post("/statussen", json=status_body(zaak["url"], zaaktype.statustypen[1], "2026-02-01T12:00:00Z")),
+        "nonFieldErrors",
+        "unique",
+    )
     assert zaken.get(zaak["url"]).json()["einddatum"] == "2026-02-01"
     response = zaken.as_client("heropener").post("/statussen", json=reopen)
     assert response.status_code == 201, response.text
@@ -407,7 +433,11 @@ def test_zrc_008_reopening_clears_einddatum_and_archive_data(zaken, catalogi):
     # closing again derives from the new einddatum
     assert close(zaken, zaaktype, zaak, "2026-03-01T10:00:00Z").status_code == 201
     zaak_now = zaken.get(zaak["url"]).json()
-    assert (zaak_now["einddatum"], zaak_now["archiefnominatie"], zaak_now["archiefactiedatum"]) == ("2026-03-01", "vernietigen", "2036-03-01")
+    assert (zaak_now["einddatum"], zaak_now["archiefnominatie"], zaak_now["archiefactiedatum"]) == (
+        "2026-03-01",
+        "vernietigen",
+        "2036-03-01",
+    )
 
 
 def test_zrc_007_eindstatus_without_is_eindstatus_is_the_highest_volgnummer(zaken, catalogi, zaken_app, monkeypatch):

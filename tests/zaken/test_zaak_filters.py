@@ -81,7 +81,12 @@ def data(zaken, zaken_app, catalogi):
         if columns:
             set_columns(zaken_app, made[identificatie]["url"], **columns)
         rollen = [
-            Rol(zaak_id=zaak_id(zaken_app, made[identificatie]["url"]), roltype=zaaktype.roltypen["behandelaar"], registratiedatum=NOW, **rol)
+            Rol(
+                zaak_id=zaak_id(zaken_app, made[identificatie]["url"]),
+                roltype=zaaktype.roltypen["behandelaar"],
+                registratiedatum=NOW,
+                **rol,
+            )
             for rol in ROLLEN[identificatie]
         ]
         with zaken_app.state.db.session() as session:
@@ -176,7 +181,7 @@ def test_the_cases_cover_every_filter_of_the_spec():
     from tests.conftest import SHARED_DIR
 
     covered = {name for query, _ in CASES for name in query}
-    assert SPEC_FILTERS <= covered, SPEC_FILTERS - covered
+    assert covered >= SPEC_FILTERS, SPEC_FILTERS - covered
     spec_file = SHARED_DIR / "zgw-specs" / "zaken-1.5.1.yaml"
     if spec_file.exists():
         spec = yaml.safe_load(spec_file.read_text())
@@ -279,7 +284,12 @@ def test_zoek_zaakgeometrie_within_exact_shape(zaken, data):
 
 @pytest.mark.parametrize(
     "within",
-    [{"type": "Polygon"}, {"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]}, {"type": "Vierkant", "coordinates": []}, "geen geometrie"],
+    [
+        {"type": "Polygon"},
+        {"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]},
+        {"type": "Vierkant", "coordinates": []},
+        "geen geometrie",
+    ],
 )
 def test_zoek_invalid_geometry(zaken, data, within):
     response = zaken.post("/zaken/_zoek", json={"zaakgeometrie": {"within": within}})
@@ -360,7 +370,11 @@ def test_invalid_filter_values(zaken, data, name, value, code):
 def test_zoek_invalid_filter_values(zaken, data):
     assert_invalid(zaken.post("/zaken/_zoek", json={"startdatum__gt": "gisteren"}), "startdatum__gt", "invalid")
     assert_invalid(zaken.post("/zaken/_zoek", json={"archiefstatus": "weg"}), "archiefstatus", "invalid_choice")
-    assert_invalid(zaken.post("/zaken/_zoek", json={"maximaleVertrouwelijkheidaanduiding": "x"}), "maximaleVertrouwelijkheidaanduiding", "invalid_choice")
+    assert_invalid(
+        zaken.post("/zaken/_zoek", json={"maximaleVertrouwelijkheidaanduiding": "x"}),
+        "maximaleVertrouwelijkheidaanduiding",
+        "invalid_choice",
+    )
 
 
 def test_expand_parameter_is_known(zaken, data):

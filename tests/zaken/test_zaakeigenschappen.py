@@ -107,7 +107,9 @@ def test_only_waarde_changes(zaken, catalogi, zaken_outbox):
     assert put.json() == {**eigenschap, "waarde": "XY-99-ZZ"}
     patch = zaken.patch(eigenschap["url"], json={"waarde": "PQ-11-RS"})
     assert patch.status_code == 200 and patch.json()["waarde"] == "PQ-11-RS"
-    assert_invalid(zaken.patch(eigenschap["url"], json={"eigenschap": zaaktype.eigenschappen["datum"]}), "eigenschap", "wijzigen-niet-toegelaten")
+    assert_invalid(
+        zaken.patch(eigenschap["url"], json={"eigenschap": zaaktype.eigenschappen["datum"]}), "eigenschap", "wijzigen-niet-toegelaten"
+    )
     assert_invalid(zaken.put(eigenschap["url"], json={**body, "zaak": other["url"]}), "zaak", "wijzigen-niet-toegelaten")
     assert_invalid(zaken.put(eigenschap["url"], json={"waarde": "x"}), "zaak", "required")
     assert zaken.get(eigenschap["url"]).json()["waarde"] == "PQ-11-RS"

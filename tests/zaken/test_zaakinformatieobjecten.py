@@ -32,7 +32,14 @@ def test_create_relates_the_informatieobject_and_mirrors_it_zrc_005(zaken, catal
     """zrc-003/005: aardRelatieWeergave "Hoort bij", registratiedatum now, the mirror in the Documenten API."""
     _, zaak, document = setup(zaken, catalogi, foreign)
     before = dt.datetime.now(dt.UTC)
-    response = create(zaken, zaak, document, titel="Aanvraagformulier", beschrijving="Ingevuld", aardRelatieWeergave="Legt vast, omgekeerd: kan vastgelegd zijn als")
+    response = create(
+        zaken,
+        zaak,
+        document,
+        titel="Aanvraagformulier",
+        beschrijving="Ingevuld",
+        aardRelatieWeergave="Legt vast, omgekeerd: kan vastgelegd zijn als",
+    )
     assert response.status_code == 201, response.text
     zio = response.json()
     assert response.headers["Location"] == zio["url"]
@@ -46,7 +53,12 @@ def test_create_relates_the_informatieobject_and_mirrors_it_zrc_005(zaken, catal
     assert before - dt.timedelta(seconds=1) <= registratiedatum <= dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)
     # zrc-005: the mirror, created once the relation could be seen in this API
     assert foreign.mirrors_of("objectinformatieobjecten") == [
-        {"url": foreign.mirrors_of("objectinformatieobjecten")[0]["url"], "informatieobject": document["url"], "object": zaak["url"], "objectType": "zaak"}
+        {
+            "url": foreign.mirrors_of("objectinformatieobjecten")[0]["url"],
+            "informatieobject": document["url"],
+            "object": zaak["url"],
+            "objectType": "zaak",
+        }
     ]
     assert foreign.writes() == [("POST", "objectinformatieobjecten")]
     # the zaak lists it
@@ -55,7 +67,11 @@ def test_create_relates_the_informatieobject_and_mirrors_it_zrc_005(zaken, catal
     [message] = messages(zaken_outbox, "zaakinformatieobject")
     assert message["kanaal"] == "zaken" and message["actie"] == "create"
     assert message["hoofdObject"] == zaak["url"] and message["resourceUrl"] == zio["url"]
-    assert message["kenmerken"] == {"bronorganisatie": zaak["bronorganisatie"], "zaaktype": zaak["zaaktype"], "vertrouwelijkheidaanduiding": "openbaar"}
+    assert message["kenmerken"] == {
+        "bronorganisatie": zaak["bronorganisatie"],
+        "zaaktype": zaak["zaaktype"],
+        "vertrouwelijkheidaanduiding": "openbaar",
+    }
     [record] = trail(zaken, zaak, "zaakinformatieobject")
     assert record["actie"] == "create" and record["resourceUrl"] == zio["url"] and record["hoofdObject"] == zaak["url"]
     assert record["wijzigingen"] == {"oud": None, "nieuw": zio}
@@ -94,7 +110,7 @@ def test_detail_has_etag_and_head(zaken, catalogi, foreign):
 
 def test_informatieobject_must_resolve_zrc_003(zaken, catalogi, foreign):
     """bad-url for a URL that does not answer 200, invalid-resource for JSON of another shape, 503 when the API is down."""
-    zaaktype, zaak, document = setup(zaken, catalogi, foreign)
+    _zaaktype, zaak, document = setup(zaken, catalogi, foreign)
     missing = {"url": document["url"].rsplit("/", 1)[0] + "/00000000-0000-0000-0000-000000000000"}
     assert_invalid(create(zaken, zaak, missing), "informatieobject", "bad-url")
     assert_invalid(create(zaken, zaak, {"url": "geen-url"}), "informatieobject", "invalid")
@@ -133,7 +149,9 @@ def test_informatieobjecttype_must_belong_to_the_zaaktype_zrc_003(zaken, catalog
 
 def test_zaak_archiefstatus_must_be_nog_te_archiveren(zaken, catalogi, foreign):
     zaaktype, _, document = setup(zaken, catalogi, foreign)
-    archived = create_zaak(zaken, zaaktype.url, archiefstatus="gearchiveerd", archiefnominatie="vernietigen", archiefactiedatum="2030-01-01")
+    archived = create_zaak(
+        zaken, zaaktype.url, archiefstatus="gearchiveerd", archiefnominatie="vernietigen", archiefactiedatum="2030-01-01"
+    )
     assert_invalid(create(zaken, archived, document), "nonFieldErrors", "zaak-archiefstatus-invalid")
 
 
@@ -160,7 +178,13 @@ def test_a_failing_mirror_stores_nothing_zrc_005(zaken, catalogi, foreign, zaken
 def test_update_changes_the_relation_data_only_zrc_004(zaken, catalogi, foreign, zaken_outbox):
     zaaktype, zaak, document = setup(zaken, catalogi, foreign)
     zio = create(zaken, zaak, document, titel="Oud").json()
-    body = {"zaak": zaak["url"], "informatieobject": document["url"], "titel": "Nieuw", "beschrijving": "B", "vernietigingsdatum": "2030-01-01T00:00:00+01:00"}
+    body = {
+        "zaak": zaak["url"],
+        "informatieobject": document["url"],
+        "titel": "Nieuw",
+        "beschrijving": "B",
+        "vernietigingsdatum": "2030-01-01T00:00:00+01:00",
+    }
     response = zaken.put(zio["url"], json=body)
     assert response.status_code == 200, response.text
     updated = response.json()
@@ -173,7 +197,9 @@ def test_update_changes_the_relation_data_only_zrc_004(zaken, catalogi, foreign,
     other_zaak = create_zaak(zaken, zaaktype.url)
     assert_invalid(zaken.patch(zio["url"], json={"zaak": other_zaak["url"]}), "zaak", "wijzigen-niet-toegelaten")
     other_document = foreign.informatieobject(zaaktype.informatieobjecttypen[0])
-    assert_invalid(zaken.put(zio["url"], json={**body, "informatieobject": other_document["url"]}), "informatieobject", "wijzigen-niet-toegelaten")
+    assert_invalid(
+        zaken.put(zio["url"], json={**body, "informatieobject": other_document["url"]}), "informatieobject", "wijzigen-niet-toegelaten"
+    )
     assert_invalid(zaken.put(zio["url"], json={"titel": "X"}), "zaak", "required")
     # audited, but the standard announces a zaakinformatieobject on create only
     assert [r["actie"] for r in trail(zaken, zaak, "zaakinformatieobject")] == ["create", "update", "partial_update"]
@@ -298,7 +324,9 @@ def test_deleting_a_zaak_removes_its_mirrors_zrc_023(zaken, catalogi, foreign):
     verzoeken in the other APIs."""
     _, zaak, document = setup(zaken, catalogi, foreign)
     assert create(zaken, zaak, document).status_code == 201
-    assert zaken.post("/zaakcontactmomenten", json={"zaak": zaak["url"], "contactmoment": foreign.contactmoment()["url"]}).status_code == 201
+    assert (
+        zaken.post("/zaakcontactmomenten", json={"zaak": zaak["url"], "contactmoment": foreign.contactmoment()["url"]}).status_code == 201
+    )
     assert zaken.post("/zaakverzoeken", json={"zaak": zaak["url"], "verzoek": foreign.verzoek()["url"]}).status_code == 201
     assert len(foreign.mirrors) == 3
     assert zaken.delete(zaak["url"]).status_code == 204

@@ -37,7 +37,12 @@ EXAMPLES = {
     "terreindeel": {"type": "grasland", "identificatie": "TD-1"},
     "terrein_gebouwd_object": {
         "identificatie": "TGO-2",
-        "adresAanduidingGrp": {"oaoIdentificatie": "A-1", "wplWoonplaatsNaam": "Amsterdam", "gorOpenbareRuimteNaam": "Dam", "aoaHuisnummer": 1},
+        "adresAanduidingGrp": {
+            "oaoIdentificatie": "A-1",
+            "wplWoonplaatsNaam": "Amsterdam",
+            "gorOpenbareRuimteNaam": "Dam",
+            "aoaHuisnummer": 1,
+        },
     },
     "vestiging": {"vestigingsNummer": "V-1", "handelsnaam": ["ACME"]},
     "waterdeel": {"typeWaterdeel": "waterloop", "identificatie": "WD-1"},
@@ -47,7 +52,12 @@ EXAMPLES = {
     "woz_deelobject": {"nummerWozDeelObject": "D-1", "isOnderdeelVan": WOZ_OBJECT},
     "woz_object": {
         "wozObjectNummer": "W-2",
-        "aanduidingWozObject": {"aoaIdentificatie": "A-2", "wplWoonplaatsNaam": "Amsterdam", "gorOpenbareRuimteNaam": "Dam", "aoaHuisnummer": 2},
+        "aanduidingWozObject": {
+            "aoaIdentificatie": "A-2",
+            "wplWoonplaatsNaam": "Amsterdam",
+            "gorOpenbareRuimteNaam": "Dam",
+            "aoaHuisnummer": 2,
+        },
     },
     "woz_waarde": {"waardepeildatum": "1-1-2025", "isVoor": WOZ_OBJECT},
     "zakelijk_recht": {
@@ -105,14 +115,14 @@ def test_create_an_adres_zaakobject(zaken, catalogi):
 
 
 def test_pand_with_object_url(zaken, catalogi):
-    zaaktype, zaak = setup(zaken, catalogi)
+    _zaaktype, zaak = setup(zaken, catalogi)
     zaakobject = create_zaakobject(zaken, zaak["url"], "pand", object=PAND_URL)
     assert zaakobject["object"] == PAND_URL
     assert zaakobject["objectIdentificatie"] == {"identificatie": "0363100012345678"}
 
 
 def test_overige_zaakobject(zaken, catalogi):
-    zaaktype, zaak = setup(zaken, catalogi)
+    _zaaktype, zaak = setup(zaken, catalogi)
     zaakobject = create_zaakobject(zaken, zaak["url"], "overige")
     assert zaakobject["objectTypeOverige"] == "voertuig"
     assert zaakobject["objectIdentificatie"] == {"overigeData": {"kenteken": "AB-123-C"}}
@@ -121,7 +131,7 @@ def test_overige_zaakobject(zaken, catalogi):
 
 
 def test_natuurlijk_persoon_zaakobject_reuses_the_rol_shape(zaken, catalogi):
-    zaaktype, zaak = setup(zaken, catalogi)
+    _zaaktype, zaak = setup(zaken, catalogi)
     zaakobject = create_zaakobject(zaken, zaak["url"], "natuurlijk_persoon")
     identificatie = zaakobject["objectIdentificatie"]
     assert identificatie["inpBsn"] == "111222333" and identificatie["geslachtsnaam"] == "Jansen"
@@ -136,7 +146,7 @@ def test_natuurlijk_persoon_zaakobject_reuses_the_rol_shape(zaken, catalogi):
 def test_every_object_type_has_its_shape(zaken, catalogi, object_type):
     """All 31 objectTypen: a valid objectIdentificatie is accepted as that shape; the types without
     a shape (besluit, enkelvoudig_document, status) take an object URL and show no objectIdentificatie."""
-    zaaktype, zaak = setup(zaken, catalogi)
+    _zaaktype, zaak = setup(zaken, catalogi)
     if EXAMPLES[object_type] is None:
         zaakobject = create_zaakobject(zaken, zaak["url"], object_type, object=f"https://example.org/{object_type}/1")
         assert "objectIdentificatie" not in zaakobject
@@ -154,14 +164,17 @@ def contains(actual, expected) -> bool:
 
 
 def test_object_identificatie_is_validated_against_the_object_type(zaken, catalogi):
-    zaaktype, zaak = setup(zaken, catalogi)
+    _zaaktype, zaak = setup(zaken, catalogi)
     adres = zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], "adres", objectIdentificatie={"identificatie": "A"}))
     for name in ("wplWoonplaatsNaam", "gorOpenbareRuimteNaam", "huisnummer"):
         assert_invalid(adres, f"objectIdentificatie.{name}", "required")
-    huisnummer = zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], "adres", objectIdentificatie={**ADRES, "huisnummer": 100000}))
+    huisnummer = zaken.post(
+        "/zaakobjecten", json=zaakobject_body(zaak["url"], "adres", objectIdentificatie={**ADRES, "huisnummer": 100000})
+    )
     assert_invalid(huisnummer, "objectIdentificatie.huisnummer", "max_value")
     element = zaken.post(
-        "/zaakobjecten", json=zaakobject_body(zaak["url"], "inrichtingselement", objectIdentificatie={"type": "bank", "identificatie": "IE"})
+        "/zaakobjecten",
+        json=zaakobject_body(zaak["url"], "inrichtingselement", objectIdentificatie={"type": "bank", "identificatie": "IE"}),
     )
     assert_invalid(element, "objectIdentificatie.type", "invalid_choice")
     # an adres is no pand: the shape of the objectType counts
@@ -180,7 +193,7 @@ def test_object_identificatie_is_validated_against_the_object_type(zaken, catalo
 
 
 def test_required_fields_and_enums(zaken, catalogi):
-    zaaktype, zaak = setup(zaken, catalogi)
+    _zaaktype, zaak = setup(zaken, catalogi)
     assert_invalid(zaken.post("/zaakobjecten", json={"zaak": zaak["url"]}), "objectType", "required")
     assert_invalid(zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], "product")), "objectType", "invalid_choice")
     assert_invalid(zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], object="geen url")), "object", "invalid")
@@ -188,7 +201,9 @@ def test_required_fields_and_enums(zaken, catalogi):
         zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], relatieomschrijving="x" * 81)), "relatieomschrijving", "max_length"
     )
     assert_invalid(
-        zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], "overige", objectTypeOverige="VOERTUIG")), "objectTypeOverige", "invalid"
+        zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], "overige", objectTypeOverige="VOERTUIG")),
+        "objectTypeOverige",
+        "invalid",
     )
 
 
@@ -198,22 +213,32 @@ def test_required_fields_and_enums(zaken, catalogi):
 def test_invalid_zaakobject_without_object_or_identificatie(zaken, catalogi):
     """Neither object nor objectIdentificatie: nonFieldErrors invalid-zaakobject (also for the types
     that have no objectIdentificatie)."""
-    zaaktype, zaak = setup(zaken, catalogi)
-    assert_invalid(zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], objectIdentificatie=None)), "nonFieldErrors", "invalid-zaakobject")
-    assert_invalid(zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], objectIdentificatie={})), "nonFieldErrors", "invalid-zaakobject")
+    _zaaktype, zaak = setup(zaken, catalogi)
+    assert_invalid(
+        zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], objectIdentificatie=None)), "nonFieldErrors", "invalid-zaakobject"
+    )
+    assert_invalid(
+        zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], objectIdentificatie={})), "nonFieldErrors", "invalid-zaakobject"
+    )
     besluit = zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], "besluit", objectIdentificatie={"identificatie": "B-1"}))
     assert_invalid(besluit, "nonFieldErrors", "invalid-zaakobject")
 
 
 def test_missing_object_type_overige(zaken, catalogi):
     """objectType overige needs objectTypeOverige (or objectTypeOverigeDefinitie)."""
-    zaaktype, zaak = setup(zaken, catalogi)
+    _zaaktype, zaak = setup(zaken, catalogi)
     response = zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], "overige", objectTypeOverige=""))
     assert_invalid(response, "nonFieldErrors", "missing-object-type-overige")
     definitie = {"url": "https://objecttypen.example.org/api/v2/objecttypes/1", "schema": ".jsonSchema", "objectData": ".record.data"}
     with_definitie = zaken.post(
         "/zaakobjecten",
-        json=zaakobject_body(zaak["url"], "overige", objectTypeOverige="", objectTypeOverigeDefinitie=definitie, object="https://objecten.example.org/api/v2/objects/1"),
+        json=zaakobject_body(
+            zaak["url"],
+            "overige",
+            objectTypeOverige="",
+            objectTypeOverigeDefinitie=definitie,
+            object="https://objecten.example.org/api/v2/objects/1",
+        ),
     )
     assert with_definitie.status_code == 201, with_definitie.text
     # the object URL is the object: the objectIdentificatie is not kept
@@ -222,18 +247,20 @@ def test_missing_object_type_overige(zaken, catalogi):
 
 
 def test_object_type_overige_definitie_needs_an_object_url(zaken, catalogi):
-    zaaktype, zaak = setup(zaken, catalogi)
+    _zaaktype, zaak = setup(zaken, catalogi)
     definitie = {"url": "https://objecttypen.example.org/api/v2/objecttypes/1", "schema": ".jsonSchema", "objectData": ".record.data"}
     response = zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], "overige", objectTypeOverigeDefinitie=definitie))
     assert_invalid(response, "objectUrl", "required")
-    incomplete = zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], "overige", objectTypeOverigeDefinitie={"url": definitie["url"]}))
+    incomplete = zaken.post(
+        "/zaakobjecten", json=zaakobject_body(zaak["url"], "overige", objectTypeOverigeDefinitie={"url": definitie["url"]})
+    )
     assert_invalid(incomplete, "objectTypeOverigeDefinitie.schema", "required")
     assert_invalid(incomplete, "objectTypeOverigeDefinitie.objectData", "required")
 
 
 def test_invalid_object_type_overige_usage(zaken, catalogi):
     """objectTypeOverige only with objectType overige."""
-    zaaktype, zaak = setup(zaken, catalogi)
+    _zaaktype, zaak = setup(zaken, catalogi)
     response = zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], "adres", objectTypeOverige="voertuig"))
     assert_invalid(response, "nonFieldErrors", "invalid-object-type-overige-usage")
 
@@ -246,7 +273,9 @@ def test_zaakobjecttype_of_the_zaaktype(zaken, catalogi):
     assert_invalid(mismatch, "nonFieldErrors", "zaaktype-mismatch")
     not_a_type = zaken.post("/zaakobjecten", json=zaakobject_body(zaak["url"], zaakobjecttype=zaaktype.roltypen["initiator"]))
     assert_invalid(not_a_type, "zaakobjecttype", "invalid-resource")
-    assert create_zaakobject(zaken, zaak["url"], zaakobjecttype=zaaktype.zaakobjecttypen[0])["zaakobjecttype"] == zaaktype.zaakobjecttypen[0]
+    assert (
+        create_zaakobject(zaken, zaak["url"], zaakobjecttype=zaaktype.zaakobjecttypen[0])["zaakobjecttype"] == zaaktype.zaakobjecttypen[0]
+    )
 
 
 # ---------------------------------------------------------------- update and delete
@@ -258,7 +287,14 @@ def test_update_and_partial_update(zaken, catalogi):
     new_adres = {**ADRES, "huisnummer": 2, "huisletter": "a"}
     put = zaken.put(
         zaakobject["url"],
-        json=zaakobject_body(zaak["url"], "adres", object=PAND_URL, objectIdentificatie=new_adres, relatieomschrijving="Nieuw", zaakobjecttype=zaaktype.zaakobjecttypen[0]),
+        json=zaakobject_body(
+            zaak["url"],
+            "adres",
+            object=PAND_URL,
+            objectIdentificatie=new_adres,
+            relatieomschrijving="Nieuw",
+            zaakobjecttype=zaaktype.zaakobjecttypen[0],
+        ),
     )
     assert put.status_code == 200, put.text
     assert put.json()["objectIdentificatie"] == {**new_adres, "huisnummertoevoeging": "", "postcode": ""}
@@ -269,8 +305,12 @@ def test_update_and_partial_update(zaken, catalogi):
     assert patch.json() == {**put.json(), "relatieomschrijving": "Deels"}
     assert zaken.get(zaakobject["url"]).json() == patch.json()
     # a PATCH validates objectIdentificatie against the objectType of the zaakobject
-    assert_invalid(zaken.patch(zaakobject["url"], json={"objectIdentificatie": {"identificatie": "x"}}), "objectIdentificatie.huisnummer", "required")
-    assert_invalid(zaken.patch(zaakobject["url"], json={"objectTypeOverige": "voertuig"}), "nonFieldErrors", "invalid-object-type-overige-usage")
+    assert_invalid(
+        zaken.patch(zaakobject["url"], json={"objectIdentificatie": {"identificatie": "x"}}), "objectIdentificatie.huisnummer", "required"
+    )
+    assert_invalid(
+        zaken.patch(zaakobject["url"], json={"objectTypeOverige": "voertuig"}), "nonFieldErrors", "invalid-object-type-overige-usage"
+    )
     other = published_zaaktype(catalogi, identificatie="ZT-ANDER")
     assert_invalid(zaken.patch(zaakobject["url"], json={"zaakobjecttype": other.zaakobjecttypen[0]}), "nonFieldErrors", "zaaktype-mismatch")
 
@@ -292,7 +332,7 @@ def test_zaak_object_and_object_type_are_immutable(zaken, catalogi):
 
 
 def test_delete_a_zaakobject(zaken, catalogi):
-    zaaktype, zaak = setup(zaken, catalogi)
+    _zaaktype, zaak = setup(zaken, catalogi)
     zaakobject = create_zaakobject(zaken, zaak["url"])
     assert zaken.delete(zaakobject["url"]).status_code == 204
     assert zaken.get(zaakobject["url"]).status_code == 404
@@ -300,7 +340,7 @@ def test_delete_a_zaakobject(zaken, catalogi):
 
 
 def test_etag_and_head(zaken, catalogi):
-    zaaktype, zaak = setup(zaken, catalogi)
+    _zaaktype, zaak = setup(zaken, catalogi)
     zaakobject = create_zaakobject(zaken, zaak["url"])
     etag = zaken.get(zaakobject["url"]).headers["ETag"]
     assert zaken.get(zaakobject["url"], headers={"If-None-Match": etag}).status_code == 304
@@ -378,7 +418,9 @@ def test_zrc_007_closed_zaak_needs_geforceerd_bijwerken(zaken, catalogi, grant, 
     assert bijwerker.patch(zaakobject["url"], json={"relatieomschrijving": "x"}).status_code == 403
     assert bijwerker.put(zaakobject["url"], json=zaakobject_body(zaak["url"])).status_code == 403
     assert bijwerker.delete(zaakobject["url"]).status_code == 403
-    assert_invalid(bijwerker.post("/zaakobjecten", json=zaakobject_body(zaak["url"], objectIdentificatie=None)), "nonFieldErrors", "invalid-zaakobject")
+    assert_invalid(
+        bijwerker.post("/zaakobjecten", json=zaakobject_body(zaak["url"], objectIdentificatie=None)), "nonFieldErrors", "invalid-zaakobject"
+    )
     assert_invalid(bijwerker.patch(zaakobject["url"], json={"objectType": "pand"}), "objectType", "wijzigen-niet-toegelaten")
 
     assert forceerder.post("/zaakobjecten", json=zaakobject_body(zaak["url"])).status_code == 201

@@ -6,6 +6,7 @@ import uuid
 
 import httpx
 import pytest
+
 from tests.catalogi import factories as ztc
 from tests.conftest import assert_invalid
 from tests.zaken.factories import create_zaak, published_zaaktype, zaak_body
@@ -122,7 +123,9 @@ def test_zrc001_a_zaaktype_url_elsewhere_that_cannot_be_fetched_is_a_bad_url(zak
 def test_zrc001_catalogi_unreachable_on_patch_of_producten_is_503(zaken, zaken_app, kernel, zaaktype):
     zaak = create_zaak(zaken, zaaktype.url)
     with zaken_client_with(zaken_app, kernel, FailingTransport()) as down:
-        response = down.patch(zaak["url"], json={"productenOfDiensten": ["https://producten.example.org/parkeervergunning"], "omschrijving": "nieuw"})
+        response = down.patch(
+            zaak["url"], json={"productenOfDiensten": ["https://producten.example.org/parkeervergunning"], "omschrijving": "nieuw"}
+        )
     assert response.status_code == 503, response.text
     assert zaken.get(zaak["url"]).json()["omschrijving"] == zaak["omschrijving"]
 
@@ -205,7 +208,7 @@ def test_rsin_of_organisaties(zaken, zaaktype, field, value, code):
     response = zaken.post("/zaken", json=zaak_body(zaaktype.url, **{field: value}))
     assert response.status_code == 400, response.text
     pairs = [(p["name"], p["code"]) for p in response.json()["invalidParams"]]
-    assert pairs[0][0] == field and (field, code) in pairs or (field, "max_length") in pairs, pairs
+    assert (pairs[0][0] == field and (field, code) in pairs) or (field, "max_length") in pairs, pairs
 
 
 @pytest.mark.parametrize("field", ["bronorganisatie", "verantwoordelijkeOrganisatie", "startdatum"])
@@ -222,7 +225,16 @@ def test_create_answers_201_with_location_and_full_representation(zaken, zaaktyp
     assert response.headers["Location"] == body["url"]
     assert response.headers["Content-Crs"] == "EPSG:4326"
     assert body["url"] == f"{ZAKEN}/zaken/{body['uuid']}"
-    for name in ("deelzaken", "eigenschappen", "rollen", "zaakinformatieobjecten", "zaakobjecten", "relevanteAndereZaken", "kenmerken", "productenOfDiensten"):
+    for name in (
+        "deelzaken",
+        "eigenschappen",
+        "rollen",
+        "zaakinformatieobjecten",
+        "zaakobjecten",
+        "relevanteAndereZaken",
+        "kenmerken",
+        "productenOfDiensten",
+    ):
         assert body[name] == [], name
     assert body["status"] is None and body["resultaat"] is None and body["einddatum"] is None and body["hoofdzaak"] is None
     assert body["archiefstatus"] == "nog_te_archiveren" and body["archiefnominatie"] is None
@@ -230,7 +242,9 @@ def test_create_answers_201_with_location_and_full_representation(zaken, zaaktyp
 
 
 def test_read_only_fields_are_ignored(zaken, zaaktype):
-    zaak = create_zaak(zaken, zaaktype.url, einddatum="2026-02-02", status=f"{ZAKEN}/statussen/{uuid.uuid4()}", deelzaken=["x"], url="http://x")
+    zaak = create_zaak(
+        zaken, zaaktype.url, einddatum="2026-02-02", status=f"{ZAKEN}/statussen/{uuid.uuid4()}", deelzaken=["x"], url="http://x"
+    )
     assert zaak["einddatum"] is None and zaak["status"] is None and zaak["deelzaken"] == []
 
 
@@ -290,7 +304,9 @@ def test_planned_dates_not_recomputed_on_update(zaken, zaaktype):
 
 
 def test_zrc010_communicatiekanaal_answering_404_is_bad_url(zaken, zaaktype):
-    response = zaken.post("/zaken", json=zaak_body(zaaktype.url, communicatiekanaal="https://referentielijsten.example.org/api/v1/communicatiekanalen/x"))
+    response = zaken.post(
+        "/zaken", json=zaak_body(zaaktype.url, communicatiekanaal="https://referentielijsten.example.org/api/v1/communicatiekanalen/x")
+    )
     assert_invalid(response, "communicatiekanaal", "bad-url")
 
 
@@ -305,7 +321,9 @@ def test_zrc010_communicatiekanaal_valid(zaken, zaken_app, kernel, catalogi_app,
         response = client.post("/zaken", json=zaak_body(zaaktype.url, communicatiekanaal=COMMUNICATIEKANAAL))
         assert response.status_code == 201, response.text
         assert response.json()["communicatiekanaal"] == COMMUNICATIEKANAAL
-        wrong = client.patch(response.json()["url"], json={"communicatiekanaal": "https://referentielijsten.example.org/api/v1/not-a-kanaal"})
+        wrong = client.patch(
+            response.json()["url"], json={"communicatiekanaal": "https://referentielijsten.example.org/api/v1/not-a-kanaal"}
+        )
         assert_invalid(wrong, "communicatiekanaal", "invalid-resource")
         # empty clears it
         assert client.patch(response.json()["url"], json={"communicatiekanaal": ""}).json()["communicatiekanaal"] == ""
@@ -315,12 +333,16 @@ def test_zrc010_communicatiekanaal_valid(zaken, zaken_app, kernel, catalogi_app,
 
 
 def test_selectielijstklasse_answering_404_is_bad_url(zaken, zaaktype):
-    response = zaken.post("/zaken", json=zaak_body(zaaktype.url, selectielijstklasse="https://referentielijsten.example.org/api/v1/resultaten/x"))
+    response = zaken.post(
+        "/zaken", json=zaak_body(zaaktype.url, selectielijstklasse="https://referentielijsten.example.org/api/v1/resultaten/x")
+    )
     assert_invalid(response, "selectielijstklasse", "bad-url")
 
 
 def test_selectielijstklasse_of_the_wrong_shape_is_invalid_resource(zaken, zaaktype):
-    assert_invalid(zaken.post("/zaken", json=zaak_body(zaaktype.url, selectielijstklasse=zaaktype.url)), "selectielijstklasse", "invalid-resource")
+    assert_invalid(
+        zaken.post("/zaken", json=zaak_body(zaaktype.url, selectielijstklasse=zaaktype.url)), "selectielijstklasse", "invalid-resource"
+    )
 
 
 def test_selectielijstklasse_valid(zaken, zaken_app, kernel, catalogi_app, zaaktype):
@@ -362,7 +384,10 @@ def test_zrc011_relevante_andere_zaken_stored_and_patched(zaken, zaaktype):
 
 def test_zrc011_relevante_andere_zaken_shape(zaken, zaaktype):
     existing = create_zaak(zaken, zaaktype.url)
-    response = zaken.post("/zaken", json=zaak_body(zaaktype.url, relevanteAndereZaken=[{"url": existing["url"], "aardRelatie": "iets"}, {"aardRelatie": "vervolg"}]))
+    response = zaken.post(
+        "/zaken",
+        json=zaak_body(zaaktype.url, relevanteAndereZaken=[{"url": existing["url"], "aardRelatie": "iets"}, {"aardRelatie": "vervolg"}]),
+    )
     assert_invalid(response, "relevanteAndereZaken.0.aardRelatie", "invalid_choice")
 
 
@@ -385,7 +410,9 @@ def test_zrc012_gegevensgroepen_null_and_always_nested(zaken, zaaktype):
 
 
 def test_zrc012_gegevensgroepen_complete(zaken, zaaktype):
-    zaak = create_zaak(zaken, zaaktype.url, verlenging={"reden": "Drukte", "duur": "P5D"}, opschorting={"indicatie": True, "reden": "Wacht op stukken"})
+    zaak = create_zaak(
+        zaken, zaaktype.url, verlenging={"reden": "Drukte", "duur": "P5D"}, opschorting={"indicatie": True, "reden": "Wacht op stukken"}
+    )
     assert zaak["verlenging"] == {"reden": "Drukte", "duur": "P5D"}
     assert zaak["opschorting"] == {"indicatie": True, "reden": "Wacht op stukken"}
     cleared = zaken.patch(zaak["url"], json={"verlenging": None, "opschorting": None}).json()
@@ -502,7 +529,9 @@ def test_zrc014_laatste_betaaldatum_not_in_the_future(zaken, zaaktype):
 
 
 def test_zrc014_betalingsindicatie_enum(zaken, zaaktype):
-    assert_invalid(zaken.post("/zaken", json=zaak_body(zaaktype.url, betalingsindicatie="misschien")), "betalingsindicatie", "invalid_choice")
+    assert_invalid(
+        zaken.post("/zaken", json=zaak_body(zaaktype.url, betalingsindicatie="misschien")), "betalingsindicatie", "invalid_choice"
+    )
 
 
 # ---------------------------------------------------------------- zrc-015 producten of diensten
@@ -559,7 +588,9 @@ def test_zrc022_archiefstatus_needs_archived_documents(zaken, zaken_app, kernel,
 
     zaak = create_zaak(zaken, zaaktype.url, archiefnominatie="vernietigen", archiefactiedatum="2030-01-01")
     with zaken_app.state.db.session() as session:
-        session.add(ZaakInformatieObject(zaak_id=zaak_id(zaken_app, zaak["url"]), informatieobject=next(iter(statuses)), registratiedatum=NOW))
+        session.add(
+            ZaakInformatieObject(zaak_id=zaak_id(zaken_app, zaak["url"]), informatieobject=next(iter(statuses)), registratiedatum=NOW)
+        )
         session.commit()
     with zaken_client_with(zaken_app, kernel, RoutingTransport(catalogi_app, {"drc.example.org": drc})) as client:
         assert_invalid(client.patch(zaak["url"], json={"archiefstatus": "gearchiveerd"}), "archiefstatus", "documents-not-archived")
@@ -595,9 +626,15 @@ def test_kenmerken_processobject_geometry_roundtrip(zaken, zaaktype):
     assert zaak["zaakgeometrie"] == {"type": "Point", "coordinates": [4.9, 52.37]}
     assert zaak["startdatumBewaartermijn"] == "2030-01-01"
     assert zaken.get(zaak["url"]).json() == zaak
-    assert_invalid(zaken.post("/zaken", json=zaak_body(zaaktype.url, processobject={"datumkenmerk": "a"})), "processobject.identificatie", "required")
+    assert_invalid(
+        zaken.post("/zaken", json=zaak_body(zaaktype.url, processobject={"datumkenmerk": "a"})), "processobject.identificatie", "required"
+    )
     assert_invalid(zaken.post("/zaken", json=zaak_body(zaaktype.url, zaakgeometrie={"type": "Point"})), "zaakgeometrie", "invalid")
-    assert_invalid(zaken.post("/zaken", json=zaak_body(zaaktype.url, zaakgeometrie={"type": "Cirkel", "coordinates": [1, 2]})), "zaakgeometrie.type", "invalid_choice")
+    assert_invalid(
+        zaken.post("/zaken", json=zaak_body(zaaktype.url, zaakgeometrie={"type": "Cirkel", "coordinates": [1, 2]})),
+        "zaakgeometrie.type",
+        "invalid_choice",
+    )
 
 
 @pytest.mark.parametrize("field,value", [("omschrijving", "x" * 81), ("toelichting", "x" * 1001)])
@@ -634,11 +671,25 @@ def test_malformed_json_body(zaken, zaaktype):
 def test_zrc007_closed_zaak_changes_only_with_geforceerd_bijwerken(zaken, zaken_app, grant, zaaktype):
     zaak = create_zaak(zaken, zaaktype.url)
     close_zaak(zaken_app, zaak["url"])
-    grant("bijwerker", [{"scopes": ["zaken.lezen", "zaken.bijwerken"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "zeer_geheim"}])
-    grant("forceerder", [{"scopes": ["zaken.lezen", "zaken.geforceerd-bijwerken"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "zeer_geheim"}])
+    grant(
+        "bijwerker",
+        [{"scopes": ["zaken.lezen", "zaken.bijwerken"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "zeer_geheim"}],
+    )
+    grant(
+        "forceerder",
+        [
+            {
+                "scopes": ["zaken.lezen", "zaken.geforceerd-bijwerken"],
+                "zaaktype": zaaktype.url,
+                "maxVertrouwelijkheidaanduiding": "zeer_geheim",
+            }
+        ],
+    )
     assert zaken.as_client("bijwerker").patch(zaak["url"], json={"omschrijving": "x"}).status_code == 403
     # validation first: 400 beats 403
-    assert_invalid(zaken.as_client("bijwerker").patch(zaak["url"], json={"identificatie": "ANDERS"}), "identificatie", "wijzigen-niet-toegelaten")
+    assert_invalid(
+        zaken.as_client("bijwerker").patch(zaak["url"], json={"identificatie": "ANDERS"}), "identificatie", "wijzigen-niet-toegelaten"
+    )
     forced = zaken.as_client("forceerder").patch(zaak["url"], json={"omschrijving": "geforceerd"})
     assert forced.status_code == 200, forced.text
     assert forced.json()["einddatum"] == "2026-02-01"
@@ -665,7 +716,17 @@ def test_zrc023_delete_cascades(zaken, zaken_app, zaaktype):
     assert zaken.get(deelzaak["url"]).status_code == 404
     assert zaken.get(f"{hoofdzaak['url']}/audittrail").status_code == 404
     assert zaken.get(f"{deelzaak['url']}/audittrail").status_code == 404
-    for model in (models.Status, models.Rol, models.Resultaat, models.ZaakObject, models.ZaakInformatieObject, models.ZaakEigenschap, models.KlantContact, models.ZaakContactMoment, models.ZaakVerzoek):
+    for model in (
+        models.Status,
+        models.Rol,
+        models.Resultaat,
+        models.ZaakObject,
+        models.ZaakInformatieObject,
+        models.ZaakEigenschap,
+        models.KlantContact,
+        models.ZaakContactMoment,
+        models.ZaakVerzoek,
+    ):
         assert count_rows(zaken_app, model) == 1, model  # only those of `keep`
     assert zaken.get("/zaken").json()["count"] == 1
     assert zaken.get(f"{keep['url']}/audittrail").status_code == 200
@@ -713,7 +774,9 @@ def test_zaak_uuid_in_urls(zaken, zaaktype):
 
 
 def test_etag_head_and_if_none_match(zaken, zaken_app, zaaktype):
-    created = zaken.post("/zaken", json=zaak_body(zaaktype.url, betalingsindicatie="geheel", laatsteBetaaldatum="2026-01-05T10:00:00+01:00"))
+    created = zaken.post(
+        "/zaken", json=zaak_body(zaaktype.url, betalingsindicatie="geheel", laatsteBetaaldatum="2026-01-05T10:00:00+01:00")
+    )
     zaak = created.json()
     response = zaken.get(zaak["url"])
     etag = response.headers["ETag"]

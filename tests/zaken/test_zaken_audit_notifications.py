@@ -26,7 +26,9 @@ def test_audittrail_of_create_update_partial_update(zaken, zaaktype):
     created = zaken.post("/zaken", json=zaak_body(zaaktype.url), headers={**_as_user(**USER), "X-Audit-Toelichting": "Aanvraag ontvangen"})
     assert created.status_code == 201, created.text
     zaak = created.json()
-    patched = zaken.patch(zaak["url"], json={"omschrijving": "Gewijzigd"}, headers=_as_user(user_id="mw-7", user_representation="J. Jansen"))
+    patched = zaken.patch(
+        zaak["url"], json={"omschrijving": "Gewijzigd"}, headers=_as_user(user_id="mw-7", user_representation="J. Jansen")
+    )
     assert patched.status_code == 200, patched.text
     put = zaken.put(zaak["url"], json=zaak_body(zaaktype.url, omschrijving="Helemaal"), headers=_as_user(**USER))
     assert put.status_code == 200, put.text
@@ -106,7 +108,10 @@ def test_rejected_writes_leave_no_notification_and_no_audit(zaken, zaken_app, za
     assert zaken.post("/zaken", json=zaak_body(zaaktype.url, hoofdzaak=f"{zaak['url']}x")).status_code == 400
     # a 403 after validation (closed zaak without geforceerd-bijwerken)
     close_zaak(zaken_app, zaak["url"])
-    grant("bijwerker", [{"scopes": ["zaken.lezen", "zaken.bijwerken"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "zeer_geheim"}])
+    grant(
+        "bijwerker",
+        [{"scopes": ["zaken.lezen", "zaken.bijwerken"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "zeer_geheim"}],
+    )
     assert zaken.as_client("bijwerker").patch(zaak["url"], json={"omschrijving": "x"}).status_code == 403
     # a delete refused
     assert zaken.as_client("bijwerker").delete(zaak["url"]).status_code == 403

@@ -24,7 +24,12 @@ def _make(zaken, zaken_app, zaaktype, pairs: int) -> list[dict]:
         for zaak in (hoofdzaak, deelzaak):
             add_rows(zaken_app, zaak["url"], statustype=zaaktype.statustypen[0], roltype=zaaktype.roltypen["initiator"])
             add_rows(
-                zaken_app, zaak["url"], statustype=zaaktype.statustypen[1], roltype=zaaktype.roltypen["behandelaar"], resultaat=False, omschrijving_generiek="behandelaar",
+                zaken_app,
+                zaak["url"],
+                statustype=zaaktype.statustypen[1],
+                roltype=zaaktype.roltypen["behandelaar"],
+                resultaat=False,
+                omschrijving_generiek="behandelaar",
                 moment=dt.datetime(2026, 1, 7, tzinfo=dt.UTC),
             )
         made += [hoofdzaak, deelzaak]
@@ -51,7 +56,9 @@ def _list_counts(zaken, zaken_app, zaaktype, pairs: int, client_id: str = "alles
         assert zaak["status"] is not None and zaak["resultaat"] is not None
         assert zaak["hoofdzaak"] is not None or len(zaak["deelzaken"]) == 1
     counts["zoek"], _ = _count(zaken_app, lambda: client.post("/zaken/_zoek", json={"zaaktype__in": [zaaktype.url]}))
-    counts["filtered"], _ = _count(zaken_app, lambda: client.get("/zaken", params={"rol__omschrijvingGeneriek": "initiator", "ordering": "-startdatum"}))
+    counts["filtered"], _ = _count(
+        zaken_app, lambda: client.get("/zaken", params={"rol__omschrijvingGeneriek": "initiator", "ordering": "-startdatum"})
+    )
     counts["detail"], _ = _count(zaken_app, lambda: client.get(made[0]["url"]))
     counts["deelzaak"], _ = _count(zaken_app, lambda: client.get(made[1]["url"]))
     return counts

@@ -29,8 +29,14 @@ def zaak_id(zaken_app, url: str) -> int:
 
 
 def add_rows(
-    zaken_app, zaak_url: str, *, statustype: str = "http://testserver/st", roltype: str = "http://testserver/rt", resultaat: bool = True,
-    moment: dt.datetime = NOW, omschrijving_generiek: str = "initiator",
+    zaken_app,
+    zaak_url: str,
+    *,
+    statustype: str = "http://testserver/st",
+    roltype: str = "http://testserver/rt",
+    resultaat: bool = True,
+    moment: dt.datetime = NOW,
+    omschrijving_generiek: str = "initiator",
 ) -> dict[str, str]:
     """A status, rol, resultaat, zaakobject, zaakinformatieobject, zaakeigenschap, klantcontact,
     zaakcontactmoment and zaakverzoek on the zaak, inserted directly; returns their uuids by kind."""
@@ -51,12 +57,19 @@ def add_rows(
     objects = {
         "statussen": Status(zaak_id=owner, statustype=statustype, datum_status_gezet=moment),
         "rollen": Rol(
-            zaak_id=owner, betrokkene_type="natuurlijk_persoon", roltype=roltype, registratiedatum=NOW,
-            omschrijving_generiek=omschrijving_generiek, inp_bsn="111222333", betrokkene="https://brp.example.org/p/1",
-        ),  # fmt: skip
+            zaak_id=owner,
+            betrokkene_type="natuurlijk_persoon",
+            roltype=roltype,
+            registratiedatum=NOW,
+            omschrijving_generiek=omschrijving_generiek,
+            inp_bsn="111222333",
+            betrokkene="https://brp.example.org/p/1",
+        ),
         "resultaten": Resultaat(zaak_id=owner, resultaattype="http://testserver/rst"),
         "zaakobjecten": ZaakObject(zaak_id=owner, object=f"https://objects.example.org/{n}", object_type="adres"),
-        "zaakinformatieobjecten": ZaakInformatieObject(zaak_id=owner, informatieobject=f"https://drc.example.org/eio/{n}", registratiedatum=NOW),
+        "zaakinformatieobjecten": ZaakInformatieObject(
+            zaak_id=owner, informatieobject=f"https://drc.example.org/eio/{n}", registratiedatum=NOW
+        ),
         "zaakeigenschappen": ZaakEigenschap(zaak_id=owner, eigenschap="http://testserver/eig", naam="kenteken", waarde="AB-12-CD"),
         "klantcontacten": KlantContact(zaak_id=owner, identificatie=uuid_module.uuid4().hex[:14], datumtijd=NOW),
         "zaakcontactmomenten": ZaakContactMoment(zaak_id=owner, contactmoment=f"https://cmc.example.org/cm/{n}"),

@@ -4,6 +4,7 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-30
 """
+
 from alembic import op
 
 revision = "0002"
@@ -12,8 +13,7 @@ branch_labels = None
 depends_on = None
 
 PLAIN_COUNTS = (
-    "'gestart', 'afgesloten', 'status', 'termijn_beoordeeld', 'termijn_op_tijd', 'servicenorm_beoordeeld', "
-    "'servicenorm_op_tijd', 'event'"
+    "'gestart', 'afgesloten', 'status', 'termijn_beoordeeld', 'termijn_op_tijd', 'servicenorm_beoordeeld', 'servicenorm_op_tijd', 'event'"
 )
 
 VIEWS = {

@@ -12,23 +12,23 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-30 15:12:47.017200
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
 
-
-revision = '0002'
-down_revision = '0001'
+revision = "0002"
+down_revision = "0001"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('zaak', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('zaaktype_catalogus', sa.String(length=1000), nullable=True))
-        batch_op.create_index('ix_zaak_zaaktype_catalogus_rank', ['zaaktype_catalogus', 'vertrouwelijkheid_rank'], unique=False)
+    with op.batch_alter_table("zaak", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("zaaktype_catalogus", sa.String(length=1000), nullable=True))
+        batch_op.create_index("ix_zaak_zaaktype_catalogus_rank", ["zaaktype_catalogus", "vertrouwelijkheid_rank"], unique=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('zaak', schema=None) as batch_op:
-        batch_op.drop_index('ix_zaak_zaaktype_catalogus_rank')
-        batch_op.drop_column('zaaktype_catalogus')
+    with op.batch_alter_table("zaak", schema=None) as batch_op:
+        batch_op.drop_index("ix_zaak_zaaktype_catalogus_rank")
+        batch_op.drop_column("zaaktype_catalogus")

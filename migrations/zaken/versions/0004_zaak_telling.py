@@ -66,7 +66,9 @@ def upgrade() -> None:
                 RETURN NULL;
             END $$ LANGUAGE plpgsql"""
         )
-        op.execute("CREATE TRIGGER zaak_telling_insert_delete AFTER INSERT OR DELETE ON zaak FOR EACH ROW EXECUTE FUNCTION zaak_telling_bijwerken()")
+        op.execute(
+            "CREATE TRIGGER zaak_telling_insert_delete AFTER INSERT OR DELETE ON zaak FOR EACH ROW EXECUTE FUNCTION zaak_telling_bijwerken()"
+        )
         op.execute(
             "CREATE TRIGGER zaak_telling_update AFTER UPDATE OF zaaktype, zaaktype_catalogus, vertrouwelijkheid_rank ON zaak "
             f"FOR EACH ROW WHEN ({_changed('IS DISTINCT FROM')}) EXECUTE FUNCTION zaak_telling_bijwerken()"

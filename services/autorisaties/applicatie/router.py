@@ -64,9 +64,7 @@ def consumer_endpoint(
     request: Request,
     session: SessionDep,
     principal: Annotated[Principal, Depends(require_scopes(AC, *SCOPES["consumer"]))],
-    client_id: Annotated[
-        str, Query(alias="clientId", description="Geef het client ID op waarvoor je de applicatie wil opvragen.")
-    ],
+    client_id: Annotated[str, Query(alias="clientId", description="Geef het client ID op waarvoor je de applicatie wil opvragen.")],
 ) -> Response:
     ctx = Context(request, principal, session)
     applicatie = service.consumer(ctx, client_id)

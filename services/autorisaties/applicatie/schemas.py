@@ -58,12 +58,9 @@ class AutorisatieRequest(ApiModel):
 class ApplicatieRequest(ApiModel):
     client_ids: list[ClientId] = Field(
         alias="clientIds",
-        description="Lijst van consumer identifiers (hun 'client_id'). Een `client_id` mag slechts bij één "
-        "applicatie-object voorkomen.",
+        description="Lijst van consumer identifiers (hun 'client_id'). Een `client_id` mag slechts bij één applicatie-object voorkomen.",
     )
-    label: str = Field(
-        min_length=1, max_length=100, description="Een leesbare representatie van de applicatie, voor eindgebruikers."
-    )
+    label: str = Field(min_length=1, max_length=100, description="Een leesbare representatie van de applicatie, voor eindgebruikers.")
     heeft_alle_autorisaties: bool = Field(
         False,
         alias="heeftAlleAutorisaties",

@@ -88,9 +88,11 @@ def ensure_client_ids_free(session: Session, client_ids: list[str], own_id: int 
     """A client_id belongs to one applicatie (RI UniqueClientIDValidator): `clientIds` / `clientId-exists`."""
     if not client_ids:
         return []
-    query = select(ApplicatieClientId.client_id, Applicatie.uuid).join(
-        Applicatie, Applicatie.id == ApplicatieClientId.applicatie_id
-    ).where(ApplicatieClientId.client_id.in_(client_ids))
+    query = (
+        select(ApplicatieClientId.client_id, Applicatie.uuid)
+        .join(Applicatie, Applicatie.id == ApplicatieClientId.applicatie_id)
+        .where(ApplicatieClientId.client_id.in_(client_ids))
+    )
     if own_id is not None:
         query = query.where(ApplicatieClientId.applicatie_id != own_id)
     taken = session.execute(query).all()
@@ -144,9 +146,7 @@ def ensure_autorisaties_or_all(wanted: Wanted) -> None:
             "Geef autorisaties of heeftAlleAutorisaties, niet beide.",
         )
     if not wanted.autorisaties and not wanted.heeft_alle_autorisaties:
-        raise ValidationProblem.field(
-            "nonFieldErrors", "missing-authorizations", "Geef autorisaties of heeftAlleAutorisaties."
-        )
+        raise ValidationProblem.field("nonFieldErrors", "missing-authorizations", "Geef autorisaties of heeftAlleAutorisaties.")
 
 
 def validate(session: Session, wanted: Wanted, own_id: int | None) -> None:
@@ -261,9 +261,7 @@ class ApplicatieService:
         wanted = Wanted(
             client_ids=_unique(data.client_ids) if "client_ids" in sent else stored_ids[obj.id],
             label=data.label if "label" in sent else obj.label,
-            heeft_alle_autorisaties=(
-                data.heeft_alle_autorisaties if "heeft_alle_autorisaties" in sent else obj.heeft_alle_autorisaties
-            ),
+            heeft_alle_autorisaties=(data.heeft_alle_autorisaties if "heeft_alle_autorisaties" in sent else obj.heeft_alle_autorisaties),
             autorisaties=(
                 [autorisatie_values(a) for a in data.autorisaties]
                 if "autorisaties" in sent
@@ -281,9 +279,7 @@ class ApplicatieService:
         url = ctx.url(COLLECTION, obj.uuid)
         ctx.session.delete(obj)  # client_ids and autorisaties go with it (ON DELETE CASCADE)
         ctx.session.flush()
-        outbox.enqueue(
-            ctx.session, kanaal=KANAAL, hoofd_object=url, resource=RESOURCE, resource_url=url, actie="destroy", kenmerken={}
-        )
+        outbox.enqueue(ctx.session, kanaal=KANAAL, hoofd_object=url, resource=RESOURCE, resource_url=url, actie="destroy", kenmerken={})
 
     def consumer(self, ctx: Context, client_id: str) -> Applicatie | None:
         return by_client_id(ctx.session, client_id)
@@ -299,8 +295,7 @@ class ApplicatieService:
         if autorisaties:
             session.execute(delete(Autorisatie).where(Autorisatie.applicatie_id == applicatie.id))
             session.add_all(
-                Autorisatie(applicatie_id=applicatie.id, position=position, **values)
-                for position, values in enumerate(wanted.autorisaties)
+                Autorisatie(applicatie_id=applicatie.id, position=position, **values) for position, values in enumerate(wanted.autorisaties)
             )
         try:
             session.flush()

@@ -3,8 +3,8 @@ from fastapi import APIRouter
 from services.catalogi.besluittype.schemas import BesluitType, BesluitTypeCreate, BesluitTypeFilters, BesluitTypeUpdate
 from services.catalogi.besluittype.service import BesluitTypeService
 from services.catalogi.common import SCOPES_MAIN
-from shared.auth import ZTC
 from services.catalogi.versioned import register_versioned_type
+from shared.auth import ZTC
 from shared.resources import ResourceSpec
 
 router = APIRouter()

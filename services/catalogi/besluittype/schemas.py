@@ -13,14 +13,19 @@ class BesluitTypeCreate(ApiModel):
     catalogus: Uri = Field(description="URL-referentie naar de CATALOGUS waartoe dit BESLUITTYPE behoort.")
     omschrijving: str = Field("", max_length=80, description="Omschrijving van de aard van BESLUITen van het BESLUITTYPE.")
     omschrijving_generiek: str = Field(
-        "", alias="omschrijvingGeneriek", max_length=80, description="Algemeen gehanteerde omschrijving van de aard van BESLUITen van het BESLUITTYPE"
+        "",
+        alias="omschrijvingGeneriek",
+        max_length=80,
+        description="Algemeen gehanteerde omschrijving van de aard van BESLUITen van het BESLUITTYPE",
     )
     besluitcategorie: str = Field("", max_length=40, description="Typering van de aard van BESLUITen van het BESLUITTYPE.")
     reactietermijn: Duration | None = Field(
         None,
         description="Een tijdsduur in ISO 8601 formaat, gerekend vanaf de verzend- of publicatiedatum, waarbinnen verweer tegen een besluit van het besluittype mogelijk is.",
     )
-    publicatie_indicatie: bool = Field(alias="publicatieIndicatie", description="Aanduiding of BESLUITen van dit BESLUITTYPE gepubliceerd moeten worden.")
+    publicatie_indicatie: bool = Field(
+        alias="publicatieIndicatie", description="Aanduiding of BESLUITen van dit BESLUITTYPE gepubliceerd moeten worden."
+    )
     publicatietekst: str = Field("", description="De generieke tekst van de publicatie van BESLUITen van dit BESLUITTYPE")
     publicatietermijn: Duration | None = Field(
         None,
@@ -32,7 +37,9 @@ class BesluitTypeCreate(ApiModel):
     )
     begin_geldigheid: dt.date = Field(alias="beginGeldigheid", description="De datum waarop het is ontstaan.")
     einde_geldigheid: dt.date | None = Field(None, alias="eindeGeldigheid", description="De datum waarop het is opgeheven.")
-    begin_object: dt.date | None = Field(None, alias="beginObject", description="De datum waarop de eerst versie van het object ontstaan is.")
+    begin_object: dt.date | None = Field(
+        None, alias="beginObject", description="De datum waarop de eerst versie van het object ontstaan is."
+    )
     einde_object: dt.date | None = Field(None, alias="eindeObject", description="De datum van de aller laatste versie van het object.")
 
 
@@ -42,7 +49,9 @@ class BesluitTypeUpdate(BesluitTypeCreate):
 
 class BesluitType(ApiModel):
     url: str = read_only("URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.", format="uri")
-    catalogus: str = Field(json_schema_extra={"format": "uri"}, description="URL-referentie naar de CATALOGUS waartoe dit BESLUITTYPE behoort.")
+    catalogus: str = Field(
+        json_schema_extra={"format": "uri"}, description="URL-referentie naar de CATALOGUS waartoe dit BESLUITTYPE behoort."
+    )
     zaaktypen: list[str] = read_only("ZAAKTYPE met ZAAKen die relevant kunnen zijn voor dit BESLUITTYPE")
     omschrijving: str = Field(max_length=80)
     omschrijvingGeneriek: str = Field(max_length=80)
@@ -59,14 +68,18 @@ class BesluitType(ApiModel):
     eindeGeldigheid: dt.date | None
     beginObject: dt.date | None
     eindeObject: dt.date | None
-    concept: bool = read_only("Geeft aan of het object een concept betreft. Concepten zijn niet-definitieve versies en zouden niet gebruikt moeten worden buiten deze API.")
+    concept: bool = read_only(
+        "Geeft aan of het object een concept betreft. Concepten zijn niet-definitieve versies en zouden niet gebruikt moeten worden buiten deze API."
+    )
     resultaattypen: list[str] = read_only("Het BESLUITTYPE van besluiten die gepaard gaan met resultaten van het RESULTAATTYPE.")
     resultaattypenOmschrijving: list[str] = read_only("Omschrijving van de aard van resultaten van het RESULTAATTYPE.")
     vastgelegdIn: list[str] = read_only("Omschrijving van de aard van informatieobjecten van dit INFORMATIEOBJECTTYPE.")
 
 
 class BesluitTypeFilters(ApiModel):
-    catalogus: str | None = Field(None, description="URL-referentie naar de CATALOGUS waartoe dit BESLUITTYPE behoort.", json_schema_extra={"format": "uri"})
+    catalogus: str | None = Field(
+        None, description="URL-referentie naar de CATALOGUS waartoe dit BESLUITTYPE behoort.", json_schema_extra={"format": "uri"}
+    )
     zaaktypen: str | None = Field(None, description="ZAAKTYPE met ZAAKen die relevant kunnen zijn voor dit BESLUITTYPE")
     informatieobjecttypen: str | None = Field(
         None, description="Het INFORMATIEOBJECTTYPE van informatieobjecten waarin besluiten van dit BESLUITTYPE worden vastgelegd."

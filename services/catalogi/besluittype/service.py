@@ -158,11 +158,17 @@ class BesluitTypeService(VersionedTypeService):
             values = data.informatieobjecttypen
         elif not creating and obj.catalogus_id != previous_catalogus:
             # ztc-013: the kept relations must also hold in the new catalogus
-            values = list(ctx.session.scalars(select(BesluitTypeInformatieObjectType.omschrijving).where(BesluitTypeInformatieObjectType.besluittype_id == obj.id)))
+            values = list(
+                ctx.session.scalars(
+                    select(BesluitTypeInformatieObjectType.omschrijving).where(BesluitTypeInformatieObjectType.besluittype_id == obj.id)
+                )
+            )
         else:
             return None
         # ztc-013 and unknown omschrijvingen are checked by keys_from_input
-        return keys_from_input(ctx, InformatieObjectType, "informatieobjecttypen", "omschrijving", obj.catalogus_id, values, "informatieobjecttypen")
+        return keys_from_input(
+            ctx, InformatieObjectType, "informatieobjecttypen", "omschrijving", obj.catalogus_id, values, "informatieobjecttypen"
+        )
 
     def store_relations(self, ctx: Context, obj: BesluitType, keys: list[str] | None) -> None:
         if keys is None:
@@ -183,8 +189,12 @@ class BesluitTypeService(VersionedTypeService):
         published_zaaktype = ctx.session.scalar(
             select(ZaakType.id)
             .join(ZaakTypeBesluitType, ZaakTypeBesluitType.zaaktype_id == ZaakType.id)
-            .where(ZaakType.catalogus_id == obj.catalogus_id, ZaakTypeBesluitType.omschrijving == obj.omschrijving, ZaakType.concept.is_(False))
+            .where(
+                ZaakType.catalogus_id == obj.catalogus_id, ZaakTypeBesluitType.omschrijving == obj.omschrijving, ZaakType.concept.is_(False)
+            )
             .limit(1)
         )
         if published_zaaktype is not None:
-            raise non_field("non-concept-relation", "Een besluittype waarnaar gepubliceerde zaaktypen verwijzen kan niet worden verwijderd.")
+            raise non_field(
+                "non-concept-relation", "Een besluittype waarnaar gepubliceerde zaaktypen verwijzen kan niet worden verwijderd."
+            )

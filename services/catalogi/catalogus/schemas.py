@@ -32,7 +32,11 @@ Rsin = Annotated[str, Field(max_length=9), AfterValidator(validate_rsin)]
 
 
 class CatalogusRequest(ApiModel):
-    domein: str = Field(max_length=5, min_length=1, description="Een afkorting waarmee wordt aangegeven voor welk domein in een CATALOGUS ZAAKTYPEn zijn uitgewerkt.")
+    domein: str = Field(
+        max_length=5,
+        min_length=1,
+        description="Een afkorting waarmee wordt aangegeven voor welk domein in een CATALOGUS ZAAKTYPEn zijn uitgewerkt.",
+    )
     rsin: Rsin = Field(description="Het RSIN van de INGESCHREVEN NIET NATUURLIJK PERSOON die beheerder is van de CATALOGUS.")
     contactpersoon_beheer_naam: str = Field(alias="contactpersoonBeheerNaam", max_length=40, min_length=1)
     contactpersoon_beheer_telefoonnummer: str = Field("", alias="contactpersoonBeheerTelefoonnummer", max_length=20)

@@ -38,9 +38,7 @@ class CatalogusService:
         ):
             if not ids:
                 break
-            rows = ctx.session.execute(
-                select(model.catalogus_id, model.uuid).where(model.catalogus_id.in_(ids)).order_by(model.id)
-            )
+            rows = ctx.session.execute(select(model.catalogus_id, model.uuid).where(model.catalogus_id.in_(ids)).order_by(model.id))
             for catalogus_id, child_uuid in rows:
                 children[catalogus_id][collection].append(ctx.url(collection, child_uuid))
         return [
@@ -60,9 +58,7 @@ class CatalogusService:
         ]
 
     def create(self, ctx: Context, data: CatalogusRequest) -> Catalogus:
-        exists = ctx.session.scalar(
-            select(Catalogus.id).where(Catalogus.domein == data.domein, Catalogus.rsin == data.rsin)
-        )
+        exists = ctx.session.scalar(select(Catalogus.id).where(Catalogus.domein == data.domein, Catalogus.rsin == data.rsin))
         if exists:
             raise non_field("unique", "De velden domein, rsin moeten een unieke set zijn.")
         catalogus = Catalogus(

@@ -20,6 +20,4 @@ class Eigenschap(GeldigheidColumns, Base):
     # {"groep", "formaat", "lengte", "kardinaliteit", "waardenverzameling"}
     specificatie: Mapped[dict] = mapped_column(JSON)
     toelichting: Mapped[str] = mapped_column(String(1000), default="")
-    statustype_id: Mapped[int | None] = mapped_column(
-        ForeignKey("statustype.id", ondelete="SET NULL"), nullable=True, index=True
-    )
+    statustype_id: Mapped[int | None] = mapped_column(ForeignKey("statustype.id", ondelete="SET NULL"), nullable=True, index=True)

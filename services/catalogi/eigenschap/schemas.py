@@ -24,10 +24,20 @@ class EigenschapSpecificatie(ApiModel):
     whole number or `N` (unlimited). For `getal`, every value of `waardenverzameling` is a number.
     """
 
-    groep: str = Field("", max_length=32, description="Benaming van het object of groepattribuut waarvan de EIGENSCHAP een inhoudelijk gegeven specificeert.")
+    groep: str = Field(
+        "",
+        max_length=32,
+        description="Benaming van het object of groepattribuut waarvan de EIGENSCHAP een inhoudelijk gegeven specificeert.",
+    )
     formaat: Formaat = Field(description="Het soort tekens waarmee waarden van de EIGENSCHAP kunnen worden vastgelegd.")
-    lengte: str = Field(max_length=14, min_length=1, description="Het aantal karakters (lengte) waarmee waarden van de EIGENSCHAP worden vastgelegd.")
-    kardinaliteit: str = Field(max_length=3, min_length=1, description="Het aantal mogelijke voorkomens van waarden van deze EIGENSCHAP bij een zaak van het ZAAKTYPE.")
+    lengte: str = Field(
+        max_length=14, min_length=1, description="Het aantal karakters (lengte) waarmee waarden van de EIGENSCHAP worden vastgelegd."
+    )
+    kardinaliteit: str = Field(
+        max_length=3,
+        min_length=1,
+        description="Het aantal mogelijke voorkomens van waarden van deze EIGENSCHAP bij een zaak van het ZAAKTYPE.",
+    )
     waardenverzameling: list[Annotated[str, Field(max_length=100)]] = Field([], description="Waarden die deze EIGENSCHAP kan hebben.")
 
     @field_validator("lengte")
@@ -67,7 +77,9 @@ class EigenschapRequest(GeldigheidRequest):
     naam: str = Field(max_length=20, min_length=1, description="De naam van de EIGENSCHAP")
     definitie: str = Field(max_length=255, min_length=1, description="De beschrijving van de betekenis van deze EIGENSCHAP")
     specificatie: EigenschapSpecificatie
-    toelichting: str = Field("", max_length=1000, description="Een toelichting op deze EIGENSCHAP en het belang hiervan voor zaken van dit ZAAKTYPE.")
+    toelichting: str = Field(
+        "", max_length=1000, description="Een toelichting op deze EIGENSCHAP en het belang hiervan voor zaken van dit ZAAKTYPE."
+    )
     zaaktype: Uri = Field(description="URL-referentie naar het ZAAKTYPE van de ZAAKen waarvoor deze EIGENSCHAP van belang is.")
     statustype: Uri | None = Field(
         None,

@@ -38,7 +38,9 @@ class EigenschapService(SubTypeService):
     def referenced_by(self, obj: Eigenschap):
         return [(select(StatusTypeEigenschap.statustype_id).where(StatusTypeEigenschap.eigenschap_id == obj.id), "statustypen")]
 
-    def validate(self, ctx: Context, obj: Eigenschap, data: EigenschapRequest, fields: set[str], *, creating: bool, moved: bool, partial: bool):
+    def validate(
+        self, ctx: Context, obj: Eigenschap, data: EigenschapRequest, fields: set[str], *, creating: bool, moved: bool, partial: bool
+    ):
         statustype_zaaktype_id = statustype_to_check(ctx, obj, data, fields, moved=moved)
         if statustype_zaaktype_id is not None:
             ensure_same_zaaktype(obj.zaaktype_id, [statustype_zaaktype_id], "statustype")

@@ -7,8 +7,8 @@ from services.catalogi.informatieobjecttype.schemas import (
     InformatieObjectTypeRequest,
 )
 from services.catalogi.informatieobjecttype.service import InformatieObjectTypeService
-from shared.auth import ZTC
 from services.catalogi.versioned import register_versioned_type
+from shared.auth import ZTC
 from shared.resources import ResourceSpec
 
 router = APIRouter()

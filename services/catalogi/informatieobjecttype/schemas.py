@@ -11,10 +11,14 @@ class InformatieObjectTypeOmschrijvingGeneriek(ApiModel):
     """The generic kind of document (gegevensgroep); blank values are allowed, as in the standard."""
 
     informatieobjecttype_omschrijving_generiek: str = Field(
-        alias="informatieobjecttypeOmschrijvingGeneriek", max_length=80, description="Algemeen gehanteerde omschrijving van het type informatieobject."
+        alias="informatieobjecttypeOmschrijvingGeneriek",
+        max_length=80,
+        description="Algemeen gehanteerde omschrijving van het type informatieobject.",
     )
     definitie_informatieobjecttype_omschrijving_generiek: str = Field(
-        alias="definitieInformatieobjecttypeOmschrijvingGeneriek", max_length=255, description="Nauwkeurige beschrijving van het generieke type informatieobject"
+        alias="definitieInformatieobjecttypeOmschrijvingGeneriek",
+        max_length=255,
+        description="Nauwkeurige beschrijving van het generieke type informatieobject",
     )
     herkomst_informatieobjecttype_omschrijving_generiek: str = Field(
         alias="herkomstInformatieobjecttypeOmschrijvingGeneriek",
@@ -22,10 +26,15 @@ class InformatieObjectTypeOmschrijvingGeneriek(ApiModel):
         description="De naam van de waardenverzameling, of van de beherende organisatie daarvan, waaruit de waarde is overgenomen.",
     )
     hierarchie_informatieobjecttype_omschrijving_generiek: str = Field(
-        alias="hierarchieInformatieobjecttypeOmschrijvingGeneriek", max_length=80, description="De plaats in de rangorde van het informatieobjecttype."
+        alias="hierarchieInformatieobjecttypeOmschrijvingGeneriek",
+        max_length=80,
+        description="De plaats in de rangorde van het informatieobjecttype.",
     )
     opmerking_informatieobjecttype_omschrijving_generiek: str | None = Field(
-        None, alias="opmerkingInformatieobjecttypeOmschrijvingGeneriek", max_length=255, description="Zinvolle toelichting bij het informatieobjecttype"
+        None,
+        alias="opmerkingInformatieobjecttypeOmschrijvingGeneriek",
+        max_length=255,
+        description="Zinvolle toelichting bij het informatieobjecttype",
     )
 
 
@@ -33,15 +42,21 @@ class InformatieObjectTypeRequest(ApiModel):
     """The writable fields of an informatieobjecttype version; its key within the catalogus is the omschrijving."""
 
     catalogus: Uri = Field(description="URL-referentie naar de CATALOGUS waartoe dit INFORMATIEOBJECTTYPE behoort.")
-    omschrijving: str = Field(max_length=80, min_length=1, description="Omschrijving van de aard van informatieobjecten van dit INFORMATIEOBJECTTYPE.")
+    omschrijving: str = Field(
+        max_length=80, min_length=1, description="Omschrijving van de aard van informatieobjecten van dit INFORMATIEOBJECTTYPE."
+    )
     vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding = Field(
         description="Aanduiding van de mate waarin informatieobjecten van dit INFORMATIEOBJECTTYPE voor de openbaarheid bestemd zijn."
     )
     begin_geldigheid: dt.date = Field(alias="beginGeldigheid", description="De datum waarop het is ontstaan.")
     einde_geldigheid: dt.date | None = Field(None, alias="eindeGeldigheid", description="De datum waarop het is opgeheven.")
-    begin_object: dt.date | None = Field(None, alias="beginObject", description="De datum waarop de eerst versie van het object ontstaan is.")
+    begin_object: dt.date | None = Field(
+        None, alias="beginObject", description="De datum waarop de eerst versie van het object ontstaan is."
+    )
     einde_object: dt.date | None = Field(None, alias="eindeObject", description="De datum van de aller laatste versie van het object.")
-    informatieobjectcategorie: str = Field(max_length=80, min_length=1, description="Typering van de aard van informatieobjecten van dit INFORMATIEOBJECTTYPE.")
+    informatieobjectcategorie: str = Field(
+        max_length=80, min_length=1, description="Typering van de aard van informatieobjecten van dit INFORMATIEOBJECTTYPE."
+    )
     trefwoord: list[Annotated[str, Field(max_length=30)]] = Field(
         [], description="Trefwoord(en) waarmee informatieobjecten van het INFORMATIEOBJECTTYPE kunnen worden gekarakteriseerd."
     )
@@ -50,23 +65,31 @@ class InformatieObjectTypeRequest(ApiModel):
 
 class InformatieObjectType(ApiModel):
     url: str = read_only("URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.", format="uri")
-    catalogus: str = Field(json_schema_extra={"format": "uri"}, description="URL-referentie naar de CATALOGUS waartoe dit INFORMATIEOBJECTTYPE behoort.")
+    catalogus: str = Field(
+        json_schema_extra={"format": "uri"}, description="URL-referentie naar de CATALOGUS waartoe dit INFORMATIEOBJECTTYPE behoort."
+    )
     omschrijving: str = Field(max_length=80)
     vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding
     beginGeldigheid: dt.date
     eindeGeldigheid: dt.date | None
     beginObject: dt.date | None
     eindeObject: dt.date | None
-    concept: bool = read_only("Geeft aan of het object een concept betreft. Concepten zijn niet-definitieve versies en zouden niet gebruikt moeten worden buiten deze API.")
+    concept: bool = read_only(
+        "Geeft aan of het object een concept betreft. Concepten zijn niet-definitieve versies en zouden niet gebruikt moeten worden buiten deze API."
+    )
     zaaktypen: list[str] = read_only("URL-referenties naar de ZAAKTYPEN (van deze CATALOGUS) waarin dit INFORMATIEOBJECTTYPE mogelijk is.")
-    besluittypen: list[str] = read_only("URL-referenties naar de BESLUITTYPEN (van deze CATALOGUS) waarvan besluiten in informatieobjecten van dit INFORMATIEOBJECTTYPE worden vastgelegd.")
+    besluittypen: list[str] = read_only(
+        "URL-referenties naar de BESLUITTYPEN (van deze CATALOGUS) waarvan besluiten in informatieobjecten van dit INFORMATIEOBJECTTYPE worden vastgelegd."
+    )
     informatieobjectcategorie: str = Field(max_length=80)
     trefwoord: list[Annotated[str, Field(max_length=30)]]
     omschrijvingGeneriek: InformatieObjectTypeOmschrijvingGeneriek
 
 
 class InformatieObjectTypeFilters(ApiModel):
-    catalogus: str | None = Field(None, description="URL-referentie naar de CATALOGUS waartoe dit INFORMATIEOBJECTTYPE behoort.", json_schema_extra={"format": "uri"})
+    catalogus: str | None = Field(
+        None, description="URL-referentie naar de CATALOGUS waartoe dit INFORMATIEOBJECTTYPE behoort.", json_schema_extra={"format": "uri"}
+    )
     status: StatusFilter | None = Field(None, description="`alles`, `concept` of `definitief` (standaard).")
     datum_geldigheid: str | None = Field(None, alias="datumGeldigheid", description="filter objecten op hun geldigheids datum.")
     omschrijving: str | None = Field(None, description="Omschrijving van de aard van informatieobjecten van dit INFORMATIEOBJECTTYPE.")

@@ -4,9 +4,9 @@ from services.catalogi.besluittype.models import BesluitType, BesluitTypeInforma
 from services.catalogi.common import forced_delete, geldigheid_dict, non_field
 from services.catalogi.informatieobjecttype.models import InformatieObjectType
 from services.catalogi.informatieobjecttype.schemas import InformatieObjectTypeFilters, InformatieObjectTypeRequest
+from services.catalogi.versioned import VersionedTypeService, related_by_key
 from services.catalogi.zaaktype.models import ZaakType
 from services.catalogi.zaaktypeinformatieobjecttype.models import ZaakTypeInformatieObjectType
-from services.catalogi.versioned import VersionedTypeService, related_by_key
 from shared.resources import Context
 
 _PLAIN_FIELDS = (
@@ -48,7 +48,14 @@ class InformatieObjectTypeService(VersionedTypeService):
 
     def serialize(self, ctx: Context, objects: list[InformatieObjectType]) -> list[dict]:
         zaaktypen = related_by_key(
-            ctx, objects, "omschrijving", ZaakType, ZaakTypeInformatieObjectType, "zaaktype_id", "informatieobjecttype_omschrijving", "zaaktypen"
+            ctx,
+            objects,
+            "omschrijving",
+            ZaakType,
+            ZaakTypeInformatieObjectType,
+            "zaaktype_id",
+            "informatieobjecttype_omschrijving",
+            "zaaktypen",
         )
         besluittypen = related_by_key(
             ctx, objects, "omschrijving", BesluitType, BesluitTypeInformatieObjectType, "besluittype_id", "omschrijving", "besluittypen"
@@ -84,8 +91,20 @@ class InformatieObjectTypeService(VersionedTypeService):
         if forced_delete(ctx):
             return
         checks = (
-            ("besluittypen", BesluitType, BesluitTypeInformatieObjectType, BesluitTypeInformatieObjectType.besluittype_id, BesluitTypeInformatieObjectType.omschrijving),
-            ("zaaktypen", ZaakType, ZaakTypeInformatieObjectType, ZaakTypeInformatieObjectType.zaaktype_id, ZaakTypeInformatieObjectType.informatieobjecttype_omschrijving),
+            (
+                "besluittypen",
+                BesluitType,
+                BesluitTypeInformatieObjectType,
+                BesluitTypeInformatieObjectType.besluittype_id,
+                BesluitTypeInformatieObjectType.omschrijving,
+            ),
+            (
+                "zaaktypen",
+                ZaakType,
+                ZaakTypeInformatieObjectType,
+                ZaakTypeInformatieObjectType.zaaktype_id,
+                ZaakTypeInformatieObjectType.informatieobjecttype_omschrijving,
+            ),
         )
         for label, owner, link, owner_id, key_column in checks:
             published = ctx.session.scalar(

@@ -61,7 +61,11 @@ class BrondatumArchiefprocedure(ApiModel):
     (=brondatum) van het zaakdossier."""
 
     afleidingswijze: Afleidingswijze = Field(description="Wijze van bepalen van de brondatum.")
-    datumkenmerk: str = Field("", max_length=80, description="Naam van de attribuutsoort van het procesobject dat bepalend is voor het einde van de procestermijn.")
+    datumkenmerk: str = Field(
+        "",
+        max_length=80,
+        description="Naam van de attribuutsoort van het procesobject dat bepalend is voor het einde van de procestermijn.",
+    )
     einddatum_bekend: bool = Field(
         False,
         alias="einddatumBekend",
@@ -79,7 +83,9 @@ class ResultaatTypeCreate(ApiModel):
     """The writable fields of a resultaattype. `besluittypen` are by omschrijving (or URL) and hold
     for every version of the besluittype; `informatieobjecttypen` are URLs of our own objects."""
 
-    zaaktype: Uri = Field(description="URL-referentie naar het ZAAKTYPE van ZAAKen waarin resultaten van dit RESULTAATTYPE bereikt kunnen worden.")
+    zaaktype: Uri = Field(
+        description="URL-referentie naar het ZAAKTYPE van ZAAKen waarin resultaten van dit RESULTAATTYPE bereikt kunnen worden."
+    )
     omschrijving: str = Field(max_length=30, min_length=1, description="Omschrijving van de aard van resultaten van het RESULTAATTYPE.")
     resultaattypeomschrijving: Annotated[Uri, Field(max_length=1000)] = Field(
         description="URL-referentie naar de referentielijst van generieke resultaattypeomschrijvingen."
@@ -96,7 +102,9 @@ class ResultaatTypeCreate(ApiModel):
     )
     brondatum_archiefprocedure: BrondatumArchiefprocedure | None = Field(None, alias="brondatumArchiefprocedure")
     procesobjectaard: str | None = Field(None, max_length=200)
-    catalogus: Uri | None = Field(None, description="URL-referentie naar de CATALOGUS waartoe dit RESULTAATTYPE behoort (die van het zaaktype).")
+    catalogus: Uri | None = Field(
+        None, description="URL-referentie naar de CATALOGUS waartoe dit RESULTAATTYPE behoort (die van het zaaktype)."
+    )
     begin_geldigheid: dt.date | None = Field(None, alias="beginGeldigheid", description="Standaard die van het zaaktype.")
     einde_geldigheid: dt.date | None = Field(None, alias="eindeGeldigheid", description="Standaard die van het zaaktype.")
     begin_object: dt.date | None = Field(None, alias="beginObject")
@@ -130,16 +138,22 @@ class ResultaatType(ApiModel):
     archiefactietermijn: str | None = Field(json_schema_extra={"format": "duration"})
     brondatumArchiefprocedure: BrondatumArchiefprocedure | None
     procesobjectaard: str | None = Field(max_length=200)
-    catalogus: str | None = Field(json_schema_extra={"format": "uri"}, description="URL-referentie naar de CATALOGUS (die van het zaaktype).")
+    catalogus: str | None = Field(
+        json_schema_extra={"format": "uri"}, description="URL-referentie naar de CATALOGUS (die van het zaaktype)."
+    )
     beginGeldigheid: dt.date | None = Field(description="Die van het zaaktype, tenzij expliciet opgegeven.")
     eindeGeldigheid: dt.date | None = Field(description="Die van het zaaktype, tenzij expliciet opgegeven.")
     beginObject: dt.date | None
     eindeObject: dt.date | None
     indicatieSpecifiek: bool | None
     procestermijn: str | None = Field(json_schema_extra={"format": "duration"})
-    besluittypen: list[str] = Field(description="URL-referenties naar de BESLUITTYPEN (de versie die geldig is op de gevraagde datum, standaard vandaag).")
+    besluittypen: list[str] = Field(
+        description="URL-referenties naar de BESLUITTYPEN (de versie die geldig is op de gevraagde datum, standaard vandaag)."
+    )
     besluittypeOmschrijving: list[str] = read_only("Omschrijving van de aard van BESLUITen van het BESLUITTYPE.")
-    informatieobjecttypen: list[str] = Field(description="URL-referenties naar de INFORMATIEOBJECTTYPEN die verplicht aanwezig moeten zijn in het zaakdossier.")
+    informatieobjecttypen: list[str] = Field(
+        description="URL-referenties naar de INFORMATIEOBJECTTYPEN die verplicht aanwezig moeten zijn in het zaakdossier."
+    )
     informatieobjecttypeOmschrijving: list[str] = read_only("Omschrijving van de aard van informatieobjecten van dit INFORMATIEOBJECTTYPE.")
 
 

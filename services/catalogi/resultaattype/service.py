@@ -52,9 +52,13 @@ def brondatum_errors(brondatum: dict | None) -> list[InvalidParam]:
         if bool(brondatum.get(field)) == required:
             continue
         if required:
-            errors.append(InvalidParam(f"{_BRONDATUM}.{field}", "required", f"Dit veld is verplicht bij afleidingswijze `{afleidingswijze}`."))
+            errors.append(
+                InvalidParam(f"{_BRONDATUM}.{field}", "required", f"Dit veld is verplicht bij afleidingswijze `{afleidingswijze}`.")
+            )
         else:
-            errors.append(InvalidParam(f"{_BRONDATUM}.{field}", "must-be-empty", f"Dit veld moet leeg zijn bij afleidingswijze `{afleidingswijze}`."))
+            errors.append(
+                InvalidParam(f"{_BRONDATUM}.{field}", "must-be-empty", f"Dit veld moet leeg zijn bij afleidingswijze `{afleidingswijze}`.")
+            )
     return errors
 
 
@@ -66,9 +70,9 @@ def afleidingswijze_errors(brondatum: dict | None, resultaat: dict) -> list[Inva
     if not brondatum or not procestermijn:
         return []
     afleidingswijze = brondatum.get("afleidingswijze")
-    if (procestermijn == "nihil") != (afleidingswijze == "afgehandeld") or (
-        procestermijn == "ingeschatte_bestaansduur_procesobject"
-    ) != (afleidingswijze == "termijn"):
+    if (procestermijn == "nihil") != (afleidingswijze == "afgehandeld") or (procestermijn == "ingeschatte_bestaansduur_procesobject") != (
+        afleidingswijze == "termijn"
+    ):
         return [
             InvalidParam(
                 "nonFieldErrors",
@@ -150,10 +154,15 @@ class ResultaatTypeService(SubTypeService):
 
     def referenced_by(self, obj: ResultaatType):
         return [
-            (select(ZaakObjectTypeResultaatType.zaakobjecttype_id).where(ZaakObjectTypeResultaatType.resultaattype_id == obj.id), "zaakobjecttypen"),
+            (
+                select(ZaakObjectTypeResultaatType.zaakobjecttype_id).where(ZaakObjectTypeResultaatType.resultaattype_id == obj.id),
+                "zaakobjecttypen",
+            ),
         ]
 
-    def validate(self, ctx: Context, obj: ResultaatType, data: ResultaatTypeCreate, fields: set[str], *, creating: bool, moved: bool, partial: bool):
+    def validate(
+        self, ctx: Context, obj: ResultaatType, data: ResultaatTypeCreate, fields: set[str], *, creating: bool, moved: bool, partial: bool
+    ):
         zaaktype: ZaakType = obj.zaaktype
         if "brondatum_archiefprocedure" in fields:
             obj.brondatum_archiefprocedure = _brondatum_in(obj.brondatum_archiefprocedure, data.brondatum_archiefprocedure, partial)
@@ -177,7 +186,9 @@ class ResultaatTypeService(SubTypeService):
 
         besluittypen = informatieobjecttypen = None
         if "besluittypen" in fields:
-            besluittypen = keys_from_input(ctx, BesluitType, "besluittypen", "omschrijving", zaaktype.catalogus_id, data.besluittypen, "besluittypen")
+            besluittypen = keys_from_input(
+                ctx, BesluitType, "besluittypen", "omschrijving", zaaktype.catalogus_id, data.besluittypen, "besluittypen"
+            )
         elif moved:
             self._ensure_besluittypen_in(ctx, obj, zaaktype.catalogus_id)
         if "informatieobjecttypen" in fields:
@@ -232,11 +243,15 @@ class ResultaatTypeService(SubTypeService):
     @staticmethod
     def _ensure_besluittypen_in(ctx: Context, obj: ResultaatType, catalogus_id: int) -> None:
         """ztc-013 when the zaaktype moves to another catalogus and the besluittypen stay."""
-        keys = set(ctx.session.scalars(select(ResultaatTypeBesluitType.omschrijving).where(ResultaatTypeBesluitType.resultaattype_id == obj.id)))
+        keys = set(
+            ctx.session.scalars(select(ResultaatTypeBesluitType.omschrijving).where(ResultaatTypeBesluitType.resultaattype_id == obj.id))
+        )
         if not keys:
             return
         present = set(
-            ctx.session.scalars(select(BesluitType.omschrijving).where(BesluitType.catalogus_id == catalogus_id, BesluitType.omschrijving.in_(keys)))
+            ctx.session.scalars(
+                select(BesluitType.omschrijving).where(BesluitType.catalogus_id == catalogus_id, BesluitType.omschrijving.in_(keys))
+            )
         )
         if keys - present:
             raise non_field("relations-incorrect-catalogus", "De besluittypen horen bij een andere catalogus dan het zaaktype.")
@@ -268,5 +283,12 @@ def _brondatum_in(stored: dict | None, given, partial: bool) -> dict | None:
 def _brondatum_out(stored: dict | None) -> dict | None:
     if stored is None:
         return None
-    defaults = {"afleidingswijze": "", "datumkenmerk": "", "einddatumBekend": False, "objecttype": "", "registratie": "", "procestermijn": None}
+    defaults = {
+        "afleidingswijze": "",
+        "datumkenmerk": "",
+        "einddatumBekend": False,
+        "objecttype": "",
+        "registratie": "",
+        "procestermijn": None,
+    }
     return {key: stored.get(key, defaults[key]) for key in _BRONDATUM_KEYS}

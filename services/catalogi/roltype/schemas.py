@@ -17,7 +17,9 @@ class RolTypeRequest(GeldigheidRequest):
 
     zaaktype: Uri = Field(description="URL-referentie naar het ZAAKTYPE waar deze ROLTYPEn betrokken kunnen zijn.")
     omschrijving: str = Field(max_length=100, min_length=1, description="Omschrijving van de aard van de ROL.")
-    omschrijving_generiek: OmschrijvingGeneriek = Field(alias="omschrijvingGeneriek", description="Algemeen gehanteerde omschrijving van de aard van de ROL.")
+    omschrijving_generiek: OmschrijvingGeneriek = Field(
+        alias="omschrijvingGeneriek", description="Algemeen gehanteerde omschrijving van de aard van de ROL."
+    )
     catalogus: Uri | None = Field(None, description="URL-referentie naar de CATALOGUS waartoe dit ROLTYPE behoort (die van het ZAAKTYPE).")
 
 
@@ -27,7 +29,9 @@ class RolType(ApiModel):
     zaaktypeIdentificatie: str = read_only("Unieke identificatie van het ZAAKTYPE binnen de CATALOGUS waarin het ZAAKTYPE voorkomt.")
     omschrijving: str = Field(max_length=100)
     omschrijvingGeneriek: OmschrijvingGeneriek
-    catalogus: str | None = Field(json_schema_extra={"format": "uri"}, description="URL-referentie naar de CATALOGUS waartoe dit ROLTYPE behoort.")
+    catalogus: str | None = Field(
+        json_schema_extra={"format": "uri"}, description="URL-referentie naar de CATALOGUS waartoe dit ROLTYPE behoort."
+    )
     beginGeldigheid: dt.date | None
     eindeGeldigheid: dt.date | None
     beginObject: dt.date | None
@@ -35,4 +39,6 @@ class RolType(ApiModel):
 
 
 class RolTypeFilters(SubTypeFilters):
-    omschrijving_generiek: OmschrijvingGeneriek | None = Field(None, alias="omschrijvingGeneriek", description="Algemeen gehanteerde omschrijving van de aard van de ROL.")
+    omschrijving_generiek: OmschrijvingGeneriek | None = Field(
+        None, alias="omschrijvingGeneriek", description="Algemeen gehanteerde omschrijving van de aard van de ROL."
+    )

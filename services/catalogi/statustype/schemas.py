@@ -9,21 +9,51 @@ from shared.resources import ApiModel, read_only
 
 class CheckListItem(ApiModel):
     itemnaam: str = Field(max_length=30, min_length=1, description="De betekenisvolle benaming van het checklistitem")
-    toelichting: str | None = Field(None, max_length=1000, description="Beschrijving van de overwegingen bij het controleren van het aandachtspunt")
-    vraagstelling: str = Field(max_length=255, min_length=1, description="Een betekenisvolle vraag waaruit blijkt waarop het aandachtspunt gecontroleerd moet worden.")
-    verplicht: bool = Field(False, description="Het al dan niet verplicht zijn van controle van het aandachtspunt voorafgaand aan het bereiken van de status van het gerelateerde STATUSTYPE.")
+    toelichting: str | None = Field(
+        None, max_length=1000, description="Beschrijving van de overwegingen bij het controleren van het aandachtspunt"
+    )
+    vraagstelling: str = Field(
+        max_length=255,
+        min_length=1,
+        description="Een betekenisvolle vraag waaruit blijkt waarop het aandachtspunt gecontroleerd moet worden.",
+    )
+    verplicht: bool = Field(
+        False,
+        description="Het al dan niet verplicht zijn van controle van het aandachtspunt voorafgaand aan het bereiken van de status van het gerelateerde STATUSTYPE.",
+    )
 
 
 class StatusTypeRequest(GeldigheidRequest):
     """A statustype of a concept zaaktype; `volgnummer` is unique within the zaaktype."""
 
-    omschrijving: str = Field(max_length=80, min_length=1, description="Een korte, voor de initiator van de zaak relevante, omschrijving van de aard van de STATUS van zaken van een ZAAKTYPE.")
-    omschrijving_generiek: str = Field("", alias="omschrijvingGeneriek", max_length=80, description="Algemeen gehanteerde omschrijving van de aard van STATUSsen van het STATUSTYPE")
-    statustekst: str = Field("", max_length=1000, description="De tekst die wordt gebruikt om de Initiator te informeren over het bereiken van een STATUS van dit STATUSTYPE bij het desbetreffende ZAAKTYPE.")
-    zaaktype: Uri = Field(description="URL-referentie naar het ZAAKTYPE van ZAAKen waarin STATUSsen van dit STATUSTYPE bereikt kunnen worden.")
+    omschrijving: str = Field(
+        max_length=80,
+        min_length=1,
+        description="Een korte, voor de initiator van de zaak relevante, omschrijving van de aard van de STATUS van zaken van een ZAAKTYPE.",
+    )
+    omschrijving_generiek: str = Field(
+        "",
+        alias="omschrijvingGeneriek",
+        max_length=80,
+        description="Algemeen gehanteerde omschrijving van de aard van STATUSsen van het STATUSTYPE",
+    )
+    statustekst: str = Field(
+        "",
+        max_length=1000,
+        description="De tekst die wordt gebruikt om de Initiator te informeren over het bereiken van een STATUS van dit STATUSTYPE bij het desbetreffende ZAAKTYPE.",
+    )
+    zaaktype: Uri = Field(
+        description="URL-referentie naar het ZAAKTYPE van ZAAKen waarin STATUSsen van dit STATUSTYPE bereikt kunnen worden."
+    )
     volgnummer: int = Field(ge=1, le=9999, description="Een volgnummer voor statussen van het STATUSTYPE binnen een zaak.")
-    informeren: bool = Field(False, description="Aanduiding die aangeeft of na het zetten van een STATUS van dit STATUSTYPE de Initiator moet worden geïnformeerd over de statusovergang.")
-    doorlooptijd: Duration | None = Field(None, description="De door de zaakbehandelende organisatie(s) gestelde norm voor de doorlooptijd voor het bereiken van STATUSsen van dit STATUSTYPE bij het desbetreffende ZAAKTYPE.")
+    informeren: bool = Field(
+        False,
+        description="Aanduiding die aangeeft of na het zetten van een STATUS van dit STATUSTYPE de Initiator moet worden geïnformeerd over de statusovergang.",
+    )
+    doorlooptijd: Duration | None = Field(
+        None,
+        description="De door de zaakbehandelende organisatie(s) gestelde norm voor de doorlooptijd voor het bereiken van STATUSsen van dit STATUSTYPE bij het desbetreffende ZAAKTYPE.",
+    )
     toelichting: str | None = Field(None, max_length=1000, description="Een eventuele toelichting op dit STATUSTYPE.")
     checklistitem_statustype: list[CheckListItem] = Field([], alias="checklistitemStatustype")
     eigenschappen: list[Uri] = Field(

@@ -77,7 +77,9 @@ class StatusTypeService(SubTypeService):
             ),
         ]
 
-    def validate(self, ctx: Context, obj: StatusType, data: StatusTypeRequest, fields: set[str], *, creating: bool, moved: bool, partial: bool):
+    def validate(
+        self, ctx: Context, obj: StatusType, data: StatusTypeRequest, fields: set[str], *, creating: bool, moved: bool, partial: bool
+    ):
         if "eigenschappen" in fields:
             eigenschappen = resolve_many(ctx, data.eigenschappen, Eigenschap, "eigenschappen", "eigenschappen")
             ensure_same_zaaktype(obj.zaaktype_id, [e.zaaktype_id for e in eigenschappen], "eigenschappen")
@@ -96,9 +98,7 @@ class StatusTypeService(SubTypeService):
             return
         ctx.session.execute(delete(StatusTypeEigenschap).where(StatusTypeEigenschap.statustype_id == obj.id))
         if eigenschap_ids:
-            ctx.session.execute(
-                insert(StatusTypeEigenschap), [{"statustype_id": obj.id, "eigenschap_id": i} for i in eigenschap_ids]
-            )
+            ctx.session.execute(insert(StatusTypeEigenschap), [{"statustype_id": obj.id, "eigenschap_id": i} for i in eigenschap_ids])
 
 
 def _checklist_item(item: dict) -> dict:

@@ -31,6 +31,4 @@ class ZaakObjectTypeResultaatType(Base):
     __tablename__ = "zaakobjecttype_resultaattype"
 
     zaakobjecttype_id: Mapped[int] = mapped_column(ForeignKey("zaakobjecttype.id", ondelete="CASCADE"), primary_key=True)
-    resultaattype_id: Mapped[int] = mapped_column(
-        ForeignKey("resultaattype.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    resultaattype_id: Mapped[int] = mapped_column(ForeignKey("resultaattype.id", ondelete="CASCADE"), primary_key=True, index=True)

@@ -77,7 +77,17 @@ class ZaakObjectTypeService(SubTypeService):
             "statustypen": links["statustypen"][z.id],
         }
 
-    def validate(self, ctx: Context, obj: ZaakObjectType, data: ZaakObjectTypeRequest, fields: set[str], *, creating: bool, moved: bool, partial: bool):
+    def validate(
+        self,
+        ctx: Context,
+        obj: ZaakObjectType,
+        data: ZaakObjectTypeRequest,
+        fields: set[str],
+        *,
+        creating: bool,
+        moved: bool,
+        partial: bool,
+    ):
         """statustypen and resultaattypen belong to the same zaaktype (`zaaktype-mismatch`)."""
         new_links: dict[str, list[int]] = {}
         for name, model, collection, table, column in _LINKS:
@@ -87,9 +97,7 @@ class ZaakObjectTypeService(SubTypeService):
                 new_links[name] = [o.id for o in linked]
             elif moved:
                 stored = ctx.session.scalars(
-                    select(model.zaaktype_id)
-                    .join(table, getattr(table, column) == model.id)
-                    .where(table.zaakobjecttype_id == obj.id)
+                    select(model.zaaktype_id).join(table, getattr(table, column) == model.id).where(table.zaakobjecttype_id == obj.id)
                 ).all()
                 ensure_same_zaaktype(obj.zaaktype_id, stored, name)
         return new_links

@@ -1,6 +1,7 @@
 from fastapi import APIRouter
 
 from services.catalogi.common import SCOPES_MAIN
+from services.catalogi.versioned import register_versioned_type
 from services.catalogi.zaaktype.schemas import (
     ZaakType,
     ZaakTypeCreate,
@@ -10,7 +11,6 @@ from services.catalogi.zaaktype.schemas import (
 )
 from services.catalogi.zaaktype.service import ZaakTypeService
 from shared.auth import ZTC
-from services.catalogi.versioned import register_versioned_type
 from shared.resources import ResourceSpec
 
 router = APIRouter()

@@ -12,7 +12,9 @@ AardRelatie = Literal["vervolg", "bijdrage", "onderwerp"]
 
 class ReferentieProces(ApiModel):
     naam: str = Field(max_length=80, description="De naam van het Referentieproces.")
-    link: Annotated[Uri, Field(max_length=200)] | Literal[""] = Field("", description="De URL naar de beschrijving van het Referentieproces")
+    link: Annotated[Uri, Field(max_length=200)] | Literal[""] = Field(
+        "", description="De URL naar de beschrijving van het Referentieproces"
+    )
 
 
 class BronCatalogus(ApiModel):
@@ -29,7 +31,10 @@ class BronZaaktype(ApiModel):
 
 class ZaakTypenRelatieCreate(ApiModel):
     zaaktype: str = Field(max_length=200, description="`zaaktype.identificatie` (of de URL) van het gerelateerde ZAAKTYPE.")
-    aard_relatie: AardRelatie = Field(alias="aardRelatie", description="Omschrijving van de aard van de relatie van zaken van het ZAAKTYPE tot zaken van het andere ZAAKTYPE")
+    aard_relatie: AardRelatie = Field(
+        alias="aardRelatie",
+        description="Omschrijving van de aard van de relatie van zaken van het ZAAKTYPE tot zaken van het andere ZAAKTYPE",
+    )
     toelichting: str = Field("", max_length=255)
 
 
@@ -44,7 +49,9 @@ class ZaakTypeCreate(ApiModel):
     and gerelateerde zaaktypen (by identificatie) hold for every version of the related type; URLs of
     our own objects are accepted too."""
 
-    identificatie: str = Field(max_length=50, min_length=1, description="Unieke identificatie van het ZAAKTYPE binnen de CATALOGUS waarin het ZAAKTYPE voorkomt.")
+    identificatie: str = Field(
+        max_length=50, min_length=1, description="Unieke identificatie van het ZAAKTYPE binnen de CATALOGUS waarin het ZAAKTYPE voorkomt."
+    )
     omschrijving: str = Field(max_length=80, min_length=1, description="Omschrijving van de aard van ZAAKen van het ZAAKTYPE.")
     omschrijving_generiek: str = Field("", alias="omschrijvingGeneriek", max_length=80)
     vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding
@@ -72,7 +79,9 @@ class ZaakTypeCreate(ApiModel):
     bronzaaktype: BronZaaktype | None = None
     catalogus: Uri
     besluittypen: list[str] = Field([], description="`Omschrijvingen` (of URL's) van BESLUITTYPEN die mogelijk zijn binnen dit ZAAKTYPE.")
-    deelzaaktypen: list[str] = Field([], description="De `zaaktype.identificaties` (of URL's) waaronder ZAAKen als deelzaak kunnen voorkomen.")
+    deelzaaktypen: list[str] = Field(
+        [], description="De `zaaktype.identificaties` (of URL's) waaronder ZAAKen als deelzaak kunnen voorkomen."
+    )
     gerelateerde_zaaktypen: list[ZaakTypenRelatieCreate] = Field([], alias="gerelateerdeZaaktypen")
     begin_geldigheid: dt.date = Field(alias="beginGeldigheid")
     einde_geldigheid: dt.date | None = Field(None, alias="eindeGeldigheid")
@@ -121,7 +130,9 @@ class ZaakType(ApiModel):
     informatieobjecttypen: list[str] = read_only("URL-referenties naar de INFORMATIEOBJECTTYPEN die mogelijk zijn binnen dit ZAAKTYPE.")
     roltypen: list[str] = read_only("URL-referenties naar de ROLTYPEN die mogelijk zijn binnen dit ZAAKTYPE.")
     besluittypen: list[str] = Field(description="URL-referenties naar de BESLUITTYPEN die mogelijk zijn binnen dit ZAAKTYPE.")
-    deelzaaktypen: list[str] = Field(description="De ZAAKTYPE(n) waaronder ZAAKen als deelzaak kunnen voorkomen bij ZAAKen van dit ZAAKTYPE.")
+    deelzaaktypen: list[str] = Field(
+        description="De ZAAKTYPE(n) waaronder ZAAKen als deelzaak kunnen voorkomen bij ZAAKen van dit ZAAKTYPE."
+    )
     gerelateerdeZaaktypen: list[ZaakTypenRelatie]
     beginGeldigheid: dt.date
     eindeGeldigheid: dt.date | None
@@ -140,4 +151,6 @@ class ZaakTypeFilters(ApiModel):
 
 
 class ZaakTypeRetrieveParams(ApiModel):
-    datum_geldigheid: str | None = Field(None, alias="datumGeldigheid", description="filter op datumGeldigheid voor het zelf en alle onderliggende objecten")
+    datum_geldigheid: str | None = Field(
+        None, alias="datumGeldigheid", description="filter op datumGeldigheid voor het zelf en alle onderliggende objecten"
+    )

@@ -99,17 +99,25 @@ def _page_statements(postgresql: bool) -> _PageStatements:
 
     children = union_all(
         *(
-            select(literal(name).label("kind"), model.zaaktype_id, uuid_text(model.uuid, postgresql), order.label("position")).where(of_page(model.zaaktype_id))
+            select(literal(name).label("kind"), model.zaaktype_id, uuid_text(model.uuid, postgresql), order.label("position")).where(
+                of_page(model.zaaktype_id)
+            )
             for name, model, order in _CHILDREN
         )
     ).order_by("kind", "position")
     return _PageStatements(
         children=children,
-        informatieobjecttypen=select(ZaakTypeInformatieObjectType.zaaktype_id, ZaakTypeInformatieObjectType.informatieobjecttype_omschrijving)
+        informatieobjecttypen=select(
+            ZaakTypeInformatieObjectType.zaaktype_id, ZaakTypeInformatieObjectType.informatieobjecttype_omschrijving
+        )
         .where(of_page(ZaakTypeInformatieObjectType.zaaktype_id))
         .order_by(ZaakTypeInformatieObjectType.volgnummer),
-        besluittypen=select(ZaakTypeBesluitType.zaaktype_id, ZaakTypeBesluitType.omschrijving).where(of_page(ZaakTypeBesluitType.zaaktype_id)),
-        deelzaaktypen=select(ZaakTypeDeelzaaktype.zaaktype_id, ZaakTypeDeelzaaktype.identificatie).where(of_page(ZaakTypeDeelzaaktype.zaaktype_id)),
+        besluittypen=select(ZaakTypeBesluitType.zaaktype_id, ZaakTypeBesluitType.omschrijving).where(
+            of_page(ZaakTypeBesluitType.zaaktype_id)
+        ),
+        deelzaaktypen=select(ZaakTypeDeelzaaktype.zaaktype_id, ZaakTypeDeelzaaktype.identificatie).where(
+            of_page(ZaakTypeDeelzaaktype.zaaktype_id)
+        ),
         relaties=select(ZaakTypenRelatie).where(of_page(ZaakTypenRelatie.zaaktype_id)).order_by(ZaakTypenRelatie.volgorde),
     )
 
@@ -140,7 +148,9 @@ class ZaakTypeService(VersionedTypeService):
     # ------------------------------------------------------------ reads
 
     def list_query(self, ctx: Context, filters: ZaakTypeFilters) -> Select:
-        query = self.filter_common(ctx, self.base_query(), catalogus=filters.catalogus, status=filters.status, datum_geldigheid=filters.datum_geldigheid)
+        query = self.filter_common(
+            ctx, self.base_query(), catalogus=filters.catalogus, status=filters.status, datum_geldigheid=filters.datum_geldigheid
+        )
         if filters.identificatie:
             query = query.where(ZaakType.identificatie == filters.identificatie)
         for woord in split_commas(filters.trefwoorden):
@@ -260,18 +270,30 @@ class ZaakTypeService(VersionedTypeService):
         """ztc-012: a zaaktype is published only when its besluittypen, informatieobjecttypen and
         deelzaaktypen have a published version."""
         checks = (
-            (BesluitType, BesluitType.omschrijving, select(ZaakTypeBesluitType.omschrijving).where(ZaakTypeBesluitType.zaaktype_id == obj.id)),
+            (
+                BesluitType,
+                BesluitType.omschrijving,
+                select(ZaakTypeBesluitType.omschrijving).where(ZaakTypeBesluitType.zaaktype_id == obj.id),
+            ),
             (
                 InformatieObjectType,
                 InformatieObjectType.omschrijving,
-                select(ZaakTypeInformatieObjectType.informatieobjecttype_omschrijving).where(ZaakTypeInformatieObjectType.zaaktype_id == obj.id),
+                select(ZaakTypeInformatieObjectType.informatieobjecttype_omschrijving).where(
+                    ZaakTypeInformatieObjectType.zaaktype_id == obj.id
+                ),
             ),
-            (ZaakType, ZaakType.identificatie, select(ZaakTypeDeelzaaktype.identificatie).where(ZaakTypeDeelzaaktype.zaaktype_id == obj.id)),
+            (
+                ZaakType,
+                ZaakType.identificatie,
+                select(ZaakTypeDeelzaaktype.identificatie).where(ZaakTypeDeelzaaktype.zaaktype_id == obj.id),
+            ),
         )
         for model, key_column, keys_query in checks:
             # a relation whose every version was deleted since has nothing left to publish: it
             # does not hold the zaaktype back (in the RI such a relation goes with its target)
-            versions = ctx.session.execute(select(key_column, model.concept).where(model.catalogus_id == obj.catalogus_id, key_column.in_(keys_query)))
+            versions = ctx.session.execute(
+                select(key_column, model.concept).where(model.catalogus_id == obj.catalogus_id, key_column.in_(keys_query))
+            )
             concept, published = set(), set()
             for key, is_concept in versions:
                 (concept if is_concept else published).add(key)
@@ -296,10 +318,19 @@ class ZaakTypeService(VersionedTypeService):
 
         relations = _Relations()
         if "besluittypen" in fields:
-            relations.besluittypen = keys_from_input(ctx, BesluitType, "besluittypen", "omschrijving", zaaktype.catalogus_id, data.besluittypen, "besluittypen")
+            relations.besluittypen = keys_from_input(
+                ctx, BesluitType, "besluittypen", "omschrijving", zaaktype.catalogus_id, data.besluittypen, "besluittypen"
+            )
         if "deelzaaktypen" in fields:
             relations.deelzaaktypen = keys_from_input(
-                ctx, ZaakType, "zaaktypen", "identificatie", zaaktype.catalogus_id, data.deelzaaktypen, "deelzaaktypen", mismatch_name="deelzaaktypen"
+                ctx,
+                ZaakType,
+                "zaaktypen",
+                "identificatie",
+                zaaktype.catalogus_id,
+                data.deelzaaktypen,
+                "deelzaaktypen",
+                mismatch_name="deelzaaktypen",
             )
         if "gerelateerde_zaaktypen" in fields:
             relations.gerelateerde = []
@@ -308,7 +339,13 @@ class ZaakTypeService(VersionedTypeService):
                 if not target.startswith("http") or local_uuid(ctx, target, "zaaktypen") is not None:
                     # ours: by identificatie; a zaaktype of another Catalogi API stays a URL
                     target = keys_from_input(
-                        ctx, ZaakType, "zaaktypen", "identificatie", zaaktype.catalogus_id, [target], f"gerelateerdeZaaktypen.{index}.zaaktype"
+                        ctx,
+                        ZaakType,
+                        "zaaktypen",
+                        "identificatie",
+                        zaaktype.catalogus_id,
+                        [target],
+                        f"gerelateerdeZaaktypen.{index}.zaaktype",
                     )[0]
                 relations.gerelateerde.append((target, relatie))
         return relations
@@ -317,11 +354,15 @@ class ZaakTypeService(VersionedTypeService):
         if relations.besluittypen is not None:
             ctx.session.execute(delete(ZaakTypeBesluitType).where(ZaakTypeBesluitType.zaaktype_id == zaaktype.id))
             if relations.besluittypen:
-                ctx.session.execute(insert(ZaakTypeBesluitType), [{"zaaktype_id": zaaktype.id, "omschrijving": k} for k in relations.besluittypen])
+                ctx.session.execute(
+                    insert(ZaakTypeBesluitType), [{"zaaktype_id": zaaktype.id, "omschrijving": k} for k in relations.besluittypen]
+                )
         if relations.deelzaaktypen is not None:
             ctx.session.execute(delete(ZaakTypeDeelzaaktype).where(ZaakTypeDeelzaaktype.zaaktype_id == zaaktype.id))
             if relations.deelzaaktypen:
-                ctx.session.execute(insert(ZaakTypeDeelzaaktype), [{"zaaktype_id": zaaktype.id, "identificatie": k} for k in relations.deelzaaktypen])
+                ctx.session.execute(
+                    insert(ZaakTypeDeelzaaktype), [{"zaaktype_id": zaaktype.id, "identificatie": k} for k in relations.deelzaaktypen]
+                )
         if relations.gerelateerde is not None:
             ctx.session.execute(delete(ZaakTypenRelatie).where(ZaakTypenRelatie.zaaktype_id == zaaktype.id))
             if relations.gerelateerde:
@@ -343,7 +384,9 @@ class ZaakTypeService(VersionedTypeService):
     def _ensure_verlenging(zaaktype: ZaakType) -> None:
         """A zaaktype whose zaken can be extended says by how long (`verlenging-mismatch`)."""
         if zaaktype.verlenging_mogelijk and not zaaktype.verlengingstermijn:
-            raise ValidationProblem(InvalidParam("nonFieldErrors", "verlenging-mismatch", "verlengingstermijn is verplicht als verlengingMogelijk waar is."))
+            raise ValidationProblem(
+                InvalidParam("nonFieldErrors", "verlenging-mismatch", "verlengingstermijn is verplicht als verlengingMogelijk waar is.")
+            )
 
 
 def _grouped(rows) -> dict[int, list[str]]:

@@ -23,7 +23,8 @@ class ZaakTypeInformatieObjectTypeRequest(ApiModel):
         description="Aanduiding van de richting van informatieobjecten van het gerelateerde INFORMATIEOBJECTTYPE bij zaken van het gerelateerde ZAAKTYPE."
     )
     statustype: Uri | None = Field(
-        None, description="URL-referentie naar het STATUSTYPE (van hetzelfde zaaktype) waarbij deze INFORMATIEOBJECTTYPEn verplicht aanwezig moeten zijn."
+        None,
+        description="URL-referentie naar het STATUSTYPE (van hetzelfde zaaktype) waarbij deze INFORMATIEOBJECTTYPEn verplicht aanwezig moeten zijn.",
     )
 
 

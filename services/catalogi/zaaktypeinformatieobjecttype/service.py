@@ -49,7 +49,9 @@ class ZaakTypeInformatieObjectTypeService(SubTypeService):
             iotype = None
             if iot_uuid is not None:
                 iotype = ctx.session.execute(
-                    select(InformatieObjectType.catalogus_id, InformatieObjectType.omschrijving).where(InformatieObjectType.uuid == iot_uuid)
+                    select(InformatieObjectType.catalogus_id, InformatieObjectType.omschrijving).where(
+                        InformatieObjectType.uuid == iot_uuid
+                    )
                 ).first()
             if iotype is None:
                 query = query.where(false())
@@ -70,7 +72,11 @@ class ZaakTypeInformatieObjectTypeService(SubTypeService):
         wanted = {(o.zaaktype.catalogus_id, o.informatieobjecttype_omschrijving) for o in objects}
         iotypes = versions_by_key(ctx, InformatieObjectType, "omschrijving", wanted)
         statustype_ids = {o.statustype_id for o in objects if o.statustype_id is not None}
-        statustypen = dict(ctx.session.execute(select(StatusType.id, StatusType.uuid).where(StatusType.id.in_(statustype_ids))).all()) if statustype_ids else {}
+        statustypen = (
+            dict(ctx.session.execute(select(StatusType.id, StatusType.uuid).where(StatusType.id.in_(statustype_ids))).all())
+            if statustype_ids
+            else {}
+        )
         return iotypes, statustypen
 
     def own_fields(self, ctx: Context, o: ZIOT, page: tuple[dict, dict]) -> dict:
@@ -91,7 +97,17 @@ class ZaakTypeInformatieObjectTypeService(SubTypeService):
         """ztc-010: the relation as it is may not be changed or deleted when both ends are published."""
         self._ensure_concept_relation(ctx, obj.zaaktype, obj.informatieobjecttype_omschrijving, deleting=deleting)
 
-    def ensure_concept_target(self, ctx: Context, obj: ZIOT, data: ZaakTypeInformatieObjectTypeRequest, fields: set[str], zaaktype: ZaakType, *, creating: bool, moved: bool) -> None:
+    def ensure_concept_target(
+        self,
+        ctx: Context,
+        obj: ZIOT,
+        data: ZaakTypeInformatieObjectTypeRequest,
+        fields: set[str],
+        zaaktype: ZaakType,
+        *,
+        creating: bool,
+        moved: bool,
+    ) -> None:
         """The informatieobjecttype (ztc-013: of the zaaktype's catalogus), then ztc-010: the new
         relation may not join a published zaaktype and a published informatieobjecttype."""
         if "informatieobjecttype" in fields:
@@ -106,7 +122,17 @@ class ZaakTypeInformatieObjectTypeService(SubTypeService):
             )[0]
         self._ensure_concept_relation(ctx, zaaktype, obj.informatieobjecttype_omschrijving, deleting=False)
 
-    def validate(self, ctx: Context, obj: ZIOT, data: ZaakTypeInformatieObjectTypeRequest, fields: set[str], *, creating: bool, moved: bool, partial: bool):
+    def validate(
+        self,
+        ctx: Context,
+        obj: ZIOT,
+        data: ZaakTypeInformatieObjectTypeRequest,
+        fields: set[str],
+        *,
+        creating: bool,
+        moved: bool,
+        partial: bool,
+    ):
         statustype_zaaktype_id = statustype_to_check(ctx, obj, data, fields, moved=moved)
         if statustype_zaaktype_id is not None and statustype_zaaktype_id != obj.zaaktype_id:
             raise ValidationProblem.field("statustype", "invalid", "Het statustype hoort niet bij het zaaktype.")
@@ -119,7 +145,9 @@ class ZaakTypeInformatieObjectTypeService(SubTypeService):
         except with `catalogi.geforceerd-schrijven` / `-verwijderen`."""
         if zaaktype.concept or (forced_delete(ctx) if deleting else forced_write(ctx)):
             return
-        iotype = versions_by_key(ctx, InformatieObjectType, "omschrijving", {(zaaktype.catalogus_id, key)}).get((zaaktype.catalogus_id, key))
+        iotype = versions_by_key(ctx, InformatieObjectType, "omschrijving", {(zaaktype.catalogus_id, key)}).get(
+            (zaaktype.catalogus_id, key)
+        )
         if iotype is not None and not iotype.concept:
             raise non_field(
                 "non-concept-relation",

@@ -27,7 +27,7 @@ def _fmt(value: float | None) -> str:
 def _scale(maximum: float) -> float:
     if maximum <= 0:
         return 1.0
-    for power in range(0, 12):
+    for power in range(12):
         for step in (1, 2, 4, 8):
             nice = step * 10**power
             if nice >= maximum:
@@ -76,7 +76,9 @@ def bar_chart(chart_id: str, title: str, labels: list[str], series: list[tuple[s
             if value and len(labels) * len(series) <= 30:
                 body.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" class="value" text-anchor="middle">{_fmt(value)}</text>')
         if i % every == 0:
-            body.append(f'<text x="{LEFT + i * group_w + group_w / 2:.1f}" y="{TOP + plot_h + 16}" class="axis" text-anchor="middle">{escape(short_label(label))}</text>')
+            body.append(
+                f'<text x="{LEFT + i * group_w + group_w / 2:.1f}" y="{TOP + plot_h + 16}" class="axis" text-anchor="middle">{escape(short_label(label))}</text>'
+            )
     legend = [(COLORS[j % len(COLORS)], name) for j, (name, _) in enumerate(series)]
     return _frame(title, body, legend, maximum, chart_id)
 
@@ -137,7 +139,9 @@ def hbar_chart(chart_id: str, title: str, items: list[tuple[str, float | None, f
         body.append(f'<text x="{LEFT + w + 6:.1f}" y="{y + 32}" class="value">{_fmt(value)} {unit}</text>')
         if norm is not None:
             x = LEFT + plot_w * norm / maximum
-            body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y + 14}" y2="{y + 40}" class="norm"><title>norm {_fmt(norm)} {unit}</title></line>')
+            body.append(
+                f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y + 14}" y2="{y + 40}" class="norm"><title>norm {_fmt(norm)} {unit}</title></line>'
+            )
     return (
         f'<svg id="{chart_id}" class="chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(title)}" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>' + "".join(body) + "</svg>"

@@ -74,7 +74,7 @@ def _filter_form(reports: Reports, filters: Filters) -> str:
         f'<label>Tot en met<input type="date" name="tot" value="{filters.tot.isoformat() if filters.tot else ""}"></label>'
         f'<label>Zaaktype<select name="zaaktype">{options(zaaktypen, filters.zaaktype, "identificatie", "omschrijving")}</select></label>'
         f'<label>Team<select name="team">{options(teams, filters.team, "sleutel", "naam")}</select></label>'
-        "<button type=\"submit\">Toon</button></form>"
+        '<button type="submit">Toon</button></form>'
     )
 
 
@@ -106,7 +106,10 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
         "grafiek-doorlooptijd",
         "Mediane doorlooptijd per maand (dagen)",
         months,
-        [("bruto", [p["mediaanBruto"] for p in trend["reeks"]]), ("netto (zonder opschorting)", [p["mediaanNetto"] for p in trend["reeks"]])],
+        [
+            ("bruto", [p["mediaanBruto"] for p in trend["reeks"]]),
+            ("netto (zonder opschorting)", [p["mediaanNetto"] for p in trend["reeks"]]),
+        ],
     )
     stroom_svg = bar_chart(
         "grafiek-instroom-uitstroom",
@@ -131,7 +134,7 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
         for s in z["statustypen"]:
             if s["aantal"]:
                 norm = s["normUren"] / 24 if s["normUren"] else None
-                items.append((f'{z["zaaktype"]["omschrijving"]} · {s["omschrijving"]}', s["mediaanDagen"], norm))
+                items.append((f"{z['zaaktype']['omschrijving']} · {s['omschrijving']}", s["mediaanDagen"], norm))
     status_svg = (
         hbar_chart("grafiek-statusduur", "Mediane tijd in status (dagen); streep: norm van het statustype", items[:14], "d")
         if items
@@ -144,8 +147,8 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
         k = current["kampioen"]
         kampioen_html = (
             f'<p class="kampioen" data-kampioen="{escape(k["team"]["sleutel"])}">{TROPHY} {escape(k["team"]["naam"])}</p>'
-            f'<p>{escape(maand_naam(dt.date.fromisoformat(current["maand"] + "-01")))}{"" if current["afgerond"] else " (tussenstand)"}: '
-            f'{_n(k["percentageOpTijd"])}% op tijd, {_n(k["zakenAfgesloten"])} zaken afgesloten, {_n(k["statussenGezet"])} statussen gezet.</p>'
+            f"<p>{escape(maand_naam(dt.date.fromisoformat(current['maand'] + '-01')))}{'' if current['afgerond'] else ' (tussenstand)'}: "
+            f"{_n(k['percentageOpTijd'])}% op tijd, {_n(k['zakenAfgesloten'])} zaken afgesloten, {_n(k['statussenGezet'])} statussen gezet.</p>"
         )
         earlier = "".join(
             f'<tr><td>{escape(m["maand"])}</td><td>{escape(m["kampioen"]["team"]["naam"])}</td><td class="n">{_n(m["kampioen"]["percentageOpTijd"])}%</td></tr>'
@@ -160,7 +163,8 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
     mijlpalen_html = (
         '<ul class="mijlpalen">'
         + "".join(
-            f'<li data-mijlpaal="{escape(m["soort"])}"><span class="datum">{escape(m["datum"])}</span>{escape(m["titel"])}</li>' for m in mijlpalen["mijlpalen"][:12]
+            f'<li data-mijlpaal="{escape(m["soort"])}"><span class="datum">{escape(m["datum"])}</span>{escape(m["titel"])}</li>'
+            for m in mijlpalen["mijlpalen"][:12]
         )
         + "</ul>"
         if mijlpalen["mijlpalen"]
@@ -174,13 +178,24 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
         for z in doorloop["zaaktypen"]
     )
     tabel = (
-        "<table><tr><th>Zaaktype</th><th class=\"n\">Afgesloten</th><th class=\"n\">Mediaan bruto</th><th class=\"n\">Mediaan netto</th>"
-        "<th class=\"n\">p90 bruto</th><th class=\"n\">Norm (dagen)</th><th class=\"n\">% op tijd</th><th class=\"n\">Open</th>"
-        f"<th class=\"n\">Te laat</th><th class=\"n\">Bijna te laat ({doorloop['bijnaTeLaatDagen']} d)</th></tr>{rows}</table>"
+        '<table><tr><th>Zaaktype</th><th class="n">Afgesloten</th><th class="n">Mediaan bruto</th><th class="n">Mediaan netto</th>'
+        '<th class="n">p90 bruto</th><th class="n">Norm (dagen)</th><th class="n">% op tijd</th><th class="n">Open</th>'
+        f'<th class="n">Te laat</th><th class="n">Bijna te laat ({doorloop["bijnaTeLaatDagen"]} d)</th></tr>{rows}</table>'
         if rows
         else '<p class="leeg">Nog geen zaken.</p>'
     )
-    csv_query = urlencode({k: v for k, v in {"van": filters.van, "tot": filters.tot, "zaaktype": ",".join(filters.zaaktype), "team": ",".join(filters.team)}.items() if v})
+    csv_query = urlencode(
+        {
+            k: v
+            for k, v in {
+                "van": filters.van,
+                "tot": filters.tot,
+                "zaaktype": ",".join(filters.zaaktype),
+                "team": ",".join(filters.team),
+            }.items()
+            if v
+        }
+    )
     suffix = f"?{csv_query}" if csv_query else ""
     csv_links = " · ".join(
         f'<a href="export/{name}.csv{escape(suffix)}">{label}</a>'

@@ -36,7 +36,9 @@ def _refusal(request: Request) -> Response | None:
                 status_code=401,
                 headers={"WWW-Authenticate": 'Basic realm="Rapportage", charset="UTF-8"'},
             )
-        return HTMLResponse("<!doctype html><title>Rapportage</title><p>Geen toegang: de scope rapportage.lezen ontbreekt.</p>", status_code=403)
+        return HTMLResponse(
+            "<!doctype html><title>Rapportage</title><p>Geen toegang: de scope rapportage.lezen ontbreekt.</p>", status_code=403
+        )
     return None
 
 

@@ -11,8 +11,12 @@ class Notificatie(ApiModel):
     """The Notificaties API message (`Message` in notificaties-1.0.0), as an abonnement callback
     receives it."""
 
-    kanaal: str = Field(min_length=1, max_length=50, description="De naam van het kanaal (`KANAAL.naam`) waar het bericht op moet worden gepubliceerd.")
-    hoofdObject: Uri = Field(max_length=1000, description="URL-referentie naar het hoofd object van de publicerende API die betrekking heeft op de `resource`.")
+    kanaal: str = Field(
+        min_length=1, max_length=50, description="De naam van het kanaal (`KANAAL.naam`) waar het bericht op moet worden gepubliceerd."
+    )
+    hoofdObject: Uri = Field(
+        max_length=1000, description="URL-referentie naar het hoofd object van de publicerende API die betrekking heeft op de `resource`."
+    )
     resource: str = Field(min_length=1, max_length=100, description="De resourcenaam waar de notificatie over gaat.")
     resourceUrl: Uri = Field(max_length=1000, description="URL-referentie naar de `resource` van de publicerende API.")
     actie: str = Field(min_length=1, max_length=100, description="De actie die door de publicerende API is gedaan.")

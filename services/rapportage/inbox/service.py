@@ -268,7 +268,9 @@ class Intake:
             return 0  # without taking the write lock (the workers poll every few seconds)
         try:
             with self.database.session() as session:
-                due = self._claim(session, select(InboxEvent.id, InboxEvent.hoofd_object).where(InboxEvent.volgende_poging <= now).limit(limit))
+                due = self._claim(
+                    session, select(InboxEvent.id, InboxEvent.hoofd_object).where(InboxEvent.volgende_poging <= now).limit(limit)
+                )
                 if not due:
                     return 0
                 lock_zaken(session, sorted({hoofd for _, hoofd in due}))
@@ -359,7 +361,9 @@ class Intake:
             session.execute(
                 update(InboxEvent.__table__)
                 .where(InboxEvent.__table__.c.id == bindparam("event_id"))
-                .values(pogingen=bindparam("pogingen"), volgende_poging=bindparam("volgende_poging"), laatste_fout=bindparam("laatste_fout")),
+                .values(
+                    pogingen=bindparam("pogingen"), volgende_poging=bindparam("volgende_poging"), laatste_fout=bindparam("laatste_fout")
+                ),
                 postponed,
             )
         return outcome

@@ -35,7 +35,9 @@ def dutch_number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-def record(session: Session, *, sleutel: str, soort: str, titel: str, datum: dt.date, groep: str | None = None, waarde: int | None = None) -> None:
+def record(
+    session: Session, *, sleutel: str, soort: str, titel: str, datum: dt.date, groep: str | None = None, waarde: int | None = None
+) -> None:
     stmt = dialect_insert(session, Mijlpaal.__table__).values(
         sleutel=sleutel, soort=soort, titel=titel[:500], datum=datum, vastgesteld_op=utcnow(), zaaktype_groep=groep, waarde=waarde
     )
@@ -53,16 +55,27 @@ def after_apply(session: Session, applied: Applied, settings: RapportageSettings
         for n in settings.mijlpalen_list:
             if before < n <= applied.aantal_zaken:
                 day = session.scalar(select(Zaak.registratiedatum).order_by(Zaak.registratiedatum, Zaak.id).offset(n - 1).limit(1))
-                record(session, sleutel=f"aantal:{n}", soort="aantal", titel=f"De {dutch_number(n)}e zaak", datum=day or dt.date.today(), waarde=n)
+                record(
+                    session,
+                    sleutel=f"aantal:{n}",
+                    soort="aantal",
+                    titel=f"De {dutch_number(n)}e zaak",
+                    datum=day or dt.date.today(),
+                    waarde=n,
+                )
     # the zaaktypen of the new zaken and their first-zaak milestones, each in one query (a batch
     # of 500 events holds ~100 new zaken)
     nieuwe = [zaak for zaak in applied.nieuwe_zaken if zaak.id is not None and zaak in session]
     ids = sorted({zaak.zaaktype_id for zaak in nieuwe})
     postgresql = is_postgresql(session)
-    zaaktypen = {row.id: row for row in session.scalars(select(Zaaktype).where(in_list(Zaaktype.id, postgresql, values=ids)))} if ids else {}
+    zaaktypen = (
+        {row.id: row for row in session.scalars(select(Zaaktype).where(in_list(Zaaktype.id, postgresql, values=ids)))} if ids else {}
+    )
     groepen = {z.groep for z in zaaktypen.values() if z.opgehaald}
     sleutels = [f"eerste-zaak:{g}" for g in sorted(groepen)]
-    recorded = set(session.scalars(select(Mijlpaal.sleutel).where(in_list(Mijlpaal.sleutel, postgresql, values=sleutels)))) if groepen else set()
+    recorded = (
+        set(session.scalars(select(Mijlpaal.sleutel).where(in_list(Mijlpaal.sleutel, postgresql, values=sleutels)))) if groepen else set()
+    )
     seen: set[str] = set()
     for zaak in nieuwe:
         zaaktype = zaaktypen.get(zaak.zaaktype_id)

@@ -54,7 +54,20 @@ def _rows_doorlooptijd_trend(data: dict):
 
 
 def _rows_statusduur(data: dict):
-    yield ["zaaktype", "omschrijving", "volgnummer", "status", "aantal", "mediaanUren", "p90Uren", "gemiddeldeUren", "norm", "aantalBovenNorm", "percentageBovenNorm", "aantalNuInStatus"]
+    yield [
+        "zaaktype",
+        "omschrijving",
+        "volgnummer",
+        "status",
+        "aantal",
+        "mediaanUren",
+        "p90Uren",
+        "gemiddeldeUren",
+        "norm",
+        "aantalBovenNorm",
+        "percentageBovenNorm",
+        "aantalNuInStatus",
+    ]
     for z in data["zaaktypen"]:
         for s in z["statustypen"]:
             yield [
@@ -75,7 +88,16 @@ def _rows_kampioen(data: dict):
     for m in data["maanden"]:
         k = m["kampioen"] or {}
         team = k.get("team") or {}
-        yield [m["maand"], team.get("sleutel", ""), team.get("naam", ""), k.get("percentageOpTijd"), k.get("zakenAfgesloten"), k.get("statussenGezet"), m["aantalKandidaten"], m["afgerond"]]
+        yield [
+            m["maand"],
+            team.get("sleutel", ""),
+            team.get("naam", ""),
+            k.get("percentageOpTijd"),
+            k.get("zakenAfgesloten"),
+            k.get("statussenGezet"),
+            m["aantalKandidaten"],
+            m["afgerond"],
+        ]
 
 
 def _rows_mijlpalen(data: dict):

@@ -53,8 +53,20 @@ def _report(path: str, operation_id: str, model, summary: str, build: Callable[[
         return respond(name, build(reports_for(request, session), filters_of(params)), params.formaat)
 
 
-_report("/kerncijfers", "kerncijfers_retrieve", schemas.Kerncijfers, "De kerncijfers: zaken, open, afgesloten, statussen, events.", Reports.kerncijfers)
-_report("/werkvoorraad-trend", "werkvoorraadtrend_retrieve", schemas.WerkvoorraadTrend, "De werkvoorraad aan het eind van elke maand.", Reports.werkvoorraad_trend)
+_report(
+    "/kerncijfers",
+    "kerncijfers_retrieve",
+    schemas.Kerncijfers,
+    "De kerncijfers: zaken, open, afgesloten, statussen, events.",
+    Reports.kerncijfers,
+)
+_report(
+    "/werkvoorraad-trend",
+    "werkvoorraadtrend_retrieve",
+    schemas.WerkvoorraadTrend,
+    "De werkvoorraad aan het eind van elke maand.",
+    Reports.werkvoorraad_trend,
+)
 _report(
     "/doorlooptijden",
     "doorlooptijden_retrieve",
@@ -62,10 +74,34 @@ _report(
     "Doorlooptijd per zaaktype (mediaan, p90; bruto en netto van opschorting) tegen servicenorm en doorlooptijd; te laat en bijna te laat.",
     Reports.doorlooptijden,
 )
-_report("/doorlooptijd-trend", "doorlooptijdtrend_retrieve", schemas.DoorlooptijdTrend, "De mediane doorlooptijd per maand.", Reports.doorlooptijd_trend)
-_report("/statusduur", "statusduur_retrieve", schemas.Statusduur, "Tijd in elke status per zaaktype, tegen de doorlooptijd van het statustype.", Reports.statusduur)
-_report("/gebruik", "gebruik_retrieve", schemas.Gebruik, "Per team per maand: zaken gestart, statussen gezet, zaken afgesloten.", Reports.gebruik)
-_report("/kampioen", "kampioen_retrieve", schemas.Kampioen, "De Zaakgericht Werken Kampioen per maand, met de regel die hem kiest.", Reports.kampioen)
+_report(
+    "/doorlooptijd-trend",
+    "doorlooptijdtrend_retrieve",
+    schemas.DoorlooptijdTrend,
+    "De mediane doorlooptijd per maand.",
+    Reports.doorlooptijd_trend,
+)
+_report(
+    "/statusduur",
+    "statusduur_retrieve",
+    schemas.Statusduur,
+    "Tijd in elke status per zaaktype, tegen de doorlooptijd van het statustype.",
+    Reports.statusduur,
+)
+_report(
+    "/gebruik",
+    "gebruik_retrieve",
+    schemas.Gebruik,
+    "Per team per maand: zaken gestart, statussen gezet, zaken afgesloten.",
+    Reports.gebruik,
+)
+_report(
+    "/kampioen",
+    "kampioen_retrieve",
+    schemas.Kampioen,
+    "De Zaakgericht Werken Kampioen per maand, met de regel die hem kiest.",
+    Reports.kampioen,
+)
 _report("/mijlpalen", "mijlpalen_retrieve", schemas.Mijlpalen, "De gevierde mijlpalen, nieuwste eerst.", Reports.mijlpalen)
 
 
@@ -120,11 +156,23 @@ def tijdlijn(request: Request, session: SessionDep, principal: Reader, uuid: uui
     return json_response(reports_for(request, session).tijdlijn(str(uuid)))
 
 
-@router.get("/zaaktypen", operation_id="zaaktype_list", summary="De zaaktypen in de rapportage (voor filters).", tags=["filters"], response_model=list[schemas.ZaaktypeRef])
+@router.get(
+    "/zaaktypen",
+    operation_id="zaaktype_list",
+    summary="De zaaktypen in de rapportage (voor filters).",
+    tags=["filters"],
+    response_model=list[schemas.ZaaktypeRef],
+)
 def zaaktypen(request: Request, session: SessionDep, principal: Reader) -> Response:
     return json_response(reports_for(request, session).zaaktypen_lijst())
 
 
-@router.get("/teams", operation_id="team_list", summary="De teams in de rapportage (voor filters).", tags=["filters"], response_model=list[schemas.TeamRef])
+@router.get(
+    "/teams",
+    operation_id="team_list",
+    summary="De teams in de rapportage (voor filters).",
+    tags=["filters"],
+    response_model=list[schemas.TeamRef],
+)
 def teams(request: Request, session: SessionDep, principal: Reader) -> Response:
     return json_response(reports_for(request, session).teams_lijst())

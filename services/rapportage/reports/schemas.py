@@ -49,8 +49,12 @@ class Kerncijfers(ApiModel):
     aantalStatussen: int = Field(description="Statussen gezet in de periode.")
     aantalEvents: int = Field(description="Verwerkte notificaties met een aanmaakdatum in de periode (filter op team geldt hier niet).")
     aantalEventsWachtend: int = Field(description="Notificaties die wachten op een nieuwe poging (ongeacht filters).")
-    mediaanDoorlooptijdDagen: float | None = Field(description="Mediaan van de bruto doorlooptijd (dagen) van de in de periode afgesloten zaken.")
-    percentageOpTijd: float | None = Field(description="Percentage afgesloten zaken binnen de doorlooptijd (uiterlijke einddatum afdoening).")
+    mediaanDoorlooptijdDagen: float | None = Field(
+        description="Mediaan van de bruto doorlooptijd (dagen) van de in de periode afgesloten zaken."
+    )
+    percentageOpTijd: float | None = Field(
+        description="Percentage afgesloten zaken binnen de doorlooptijd (uiterlijke einddatum afdoening)."
+    )
     percentageBinnenServicenorm: float | None = Field(description="Percentage afgesloten zaken binnen de servicenorm (einddatum gepland).")
 
 

@@ -114,7 +114,11 @@ class Reports:
         if not versions:
             return {"identificatie": "", "omschrijving": "", "url": ""}
         newest = max(versions, key=lambda z: (z.begin_geldigheid or dt.date.min, z.id))
-        return {"identificatie": newest.identificatie, "omschrijving": newest.omschrijving or newest.identificatie or newest.url, "url": newest.url}
+        return {
+            "identificatie": newest.identificatie,
+            "omschrijving": newest.omschrijving or newest.identificatie or newest.url,
+            "url": newest.url,
+        }
 
     def newest_zaaktype(self, groep: str) -> Zaaktype | None:
         versions = [z for z in self.zaaktypen.values() if z.groep == groep]
@@ -176,7 +180,16 @@ class Reports:
         else:
             van, tot = self._default_months(filters)
             bucket = month_start
-        rows = sums(self.session, ["gestart", "afgesloten"], van, tot, scope, ("periode", "soort"), month_periode=interval != "week", days=interval == "week")
+        rows = sums(
+            self.session,
+            ["gestart", "afgesloten"],
+            van,
+            tot,
+            scope,
+            ("periode", "soort"),
+            month_periode=interval != "week",
+            days=interval == "week",
+        )
         counts: dict[dt.date, Counter] = defaultdict(Counter)
         for periode, soort, aantal in rows:
             counts[bucket(periode)][soort] += int(aantal)
@@ -262,7 +275,9 @@ class Reports:
         counts: dict[str, Counter] = defaultdict(Counter)
         for zaaktype_id, soort, aantal in rows:
             counts[self.groep_of(zaaktype_id)][soort] += int(aantal)
-        verdelingen = distributions(self.session, ["doorlooptijd_bruto", "doorlooptijd_netto"], filters.van, filters.tot, scope, ("zaaktype_id", "soort"))
+        verdelingen = distributions(
+            self.session, ["doorlooptijd_bruto", "doorlooptijd_netto"], filters.van, filters.tot, scope, ("zaaktype_id", "soort")
+        )
         for (zaaktype_id, soort), histogram in verdelingen.items():
             hist[self.groep_of(zaaktype_id)][soort].extend((DAY_BINS.value(index), count) for index, count in histogram.items())
         open_counts = self._open_deadlines(scope)
@@ -270,7 +285,12 @@ class Reports:
         result = []
         for groep in groepen:
             newest = self.newest_zaaktype(groep)
-            bruto, netto, c, o = hist[groep]["doorlooptijd_bruto"], hist[groep]["doorlooptijd_netto"], counts[groep], open_counts.get(groep, Counter())
+            bruto, netto, c, o = (
+                hist[groep]["doorlooptijd_bruto"],
+                hist[groep]["doorlooptijd_netto"],
+                counts[groep],
+                open_counts.get(groep, Counter()),
+            )
             result.append(
                 {
                     "zaaktype": self.zaaktype_json(groep),
@@ -290,7 +310,12 @@ class Reports:
                     "aantalBijnaTeLaatServicenorm": o["bijna_sn"],
                 }
             )
-        return {"periode": filters.as_json(), "bijnaTeLaatDagen": self.settings.bijna_te_laat_dagen, "peildatum": self.today.isoformat(), "zaaktypen": result}
+        return {
+            "periode": filters.as_json(),
+            "bijnaTeLaatDagen": self.settings.bijna_te_laat_dagen,
+            "peildatum": self.today.isoformat(),
+            "zaaktypen": result,
+        }
 
     @staticmethod
     def _stats(histogram: list[tuple[float, int]]) -> dict:
@@ -320,7 +345,9 @@ class Reports:
     def doorlooptijd_trend(self, filters: Filters) -> dict:
         scope = self.scope(filters)
         van, tot = self._default_months(filters)
-        verdelingen = distributions(self.session, ["doorlooptijd_bruto", "doorlooptijd_netto"], van, tot, scope, ("periode", "soort"), month_periode=True)
+        verdelingen = distributions(
+            self.session, ["doorlooptijd_bruto", "doorlooptijd_netto"], van, tot, scope, ("periode", "soort"), month_periode=True
+        )
         hist: dict[dt.date, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for (periode, soort), histogram in verdelingen.items():
             hist[month_start(periode)][soort].extend((DAY_BINS.value(index), count) for index, count in histogram.items())
@@ -432,7 +459,14 @@ class Reports:
             for month in months:
                 c = data.get((team_id, month), Counter())
                 total.update(c)
-                rows.append({"maand": f"{month:%Y-%m}", "zakenGestart": c["gestart"], "statussenGezet": c["status"], "zakenAfgesloten": c["afgesloten"]})
+                rows.append(
+                    {
+                        "maand": f"{month:%Y-%m}",
+                        "zakenGestart": c["gestart"],
+                        "statussenGezet": c["status"],
+                        "zakenAfgesloten": c["afgesloten"],
+                    }
+                )
             teams.append(
                 {
                     "team": self.team_json(team_id),
@@ -440,7 +474,11 @@ class Reports:
                     "totaal": {"zakenGestart": total["gestart"], "statussenGezet": total["status"], "zakenAfgesloten": total["afgesloten"]},
                 }
             )
-        return {"periode": {**filters.as_json(), "van": van.isoformat(), "tot": tot.isoformat()}, "maanden": [f"{m:%Y-%m}" for m in months], "teams": teams}
+        return {
+            "periode": {**filters.as_json(), "van": van.isoformat(), "tot": tot.isoformat()},
+            "maanden": [f"{m:%Y-%m}" for m in months],
+            "teams": teams,
+        }
 
     REGEL = (
         "De Zaakgericht Werken Kampioen van een maand is het team met het hoogste percentage zaken dat binnen de "
@@ -474,7 +512,14 @@ class Reports:
                     "zakenAfgesloten": c["afgesloten"],
                     "statussenGezet": c["status"],
                 }
-            maanden.append({"maand": f"{month:%Y-%m}", "kampioen": winner, "aantalKandidaten": len(candidates), "afgerond": month_end(month) < self.today})
+            maanden.append(
+                {
+                    "maand": f"{month:%Y-%m}",
+                    "kampioen": winner,
+                    "aantalKandidaten": len(candidates),
+                    "afgerond": month_end(month) < self.today,
+                }
+            )
             month = add_months(month, 1)
         return {"periode": {**filters.as_json(), "van": van.isoformat(), "tot": tot.isoformat()}, "regel": self.regel(), "maanden": maanden}
 
@@ -531,7 +576,9 @@ class Reports:
             "zaaktype": {"omschrijving": zaaktype.omschrijving if zaaktype else "", "url": zaaktype.url if zaaktype else ""},
             "startdatum": zaak.startdatum.isoformat(),
             "einddatumGepland": zaak.einddatum_gepland.isoformat() if zaak.einddatum_gepland else None,
-            "uiterlijkeEinddatumAfdoening": zaak.uiterlijke_einddatum_afdoening.isoformat() if zaak.uiterlijke_einddatum_afdoening else None,
+            "uiterlijkeEinddatumAfdoening": zaak.uiterlijke_einddatum_afdoening.isoformat()
+            if zaak.uiterlijke_einddatum_afdoening
+            else None,
             "einddatum": zaak.einddatum.isoformat() if zaak.einddatum else None,
             "opgeschort": zaak.opgeschort_sinds is not None,
             "statussen": statussen,

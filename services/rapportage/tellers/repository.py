@@ -96,7 +96,10 @@ def add_deltas(session: Session, deltas: Counter) -> None:
         if plain:
             session.execute(_TELLER_UPSERT_POSTGRESQL, {"rows": orjson.dumps(plain).decode()})
         if histogram:
-            rows = [{**dict(zip(VERDELING_KEY, key, strict=True)), "aantal": sum(bins.values()), "bins": bins} for key, bins in histogram.items()]
+            rows = [
+                {**dict(zip(VERDELING_KEY, key, strict=True)), "aantal": sum(bins.values()), "bins": bins}
+                for key, bins in histogram.items()
+            ]
             session.execute(_VERDELING_UPSERT_POSTGRESQL, {"rows": orjson.dumps(rows).decode()})
         return
     if plain:
@@ -105,8 +108,13 @@ def add_deltas(session: Session, deltas: Counter) -> None:
         stmt = stmt.on_conflict_do_update(index_elements=list(COLUMNS), set_={"aantal": table.c.aantal + stmt.excluded.aantal})
         session.execute(stmt, plain)
     if histogram:
-        stmt = text(_VERDELING_UPSERT_SQLITE).bindparams(bindparam("periode", type_=Date), bindparam("w", type_=String), bindparam("d", type_=Integer))
-        session.execute(stmt, [{**dict(zip(VERDELING_KEY, key, strict=True)), "w": w, "d": d} for key, bins in histogram.items() for w, d in bins.items()])
+        stmt = text(_VERDELING_UPSERT_SQLITE).bindparams(
+            bindparam("periode", type_=Date), bindparam("w", type_=String), bindparam("d", type_=Integer)
+        )
+        session.execute(
+            stmt,
+            [{**dict(zip(VERDELING_KEY, key, strict=True)), "w": w, "d": d} for key, bins in histogram.items() for w, d in bins.items()],
+        )
 
 
 def add_to_stand(session: Session, naam: str, delta: int) -> int:
@@ -243,7 +251,11 @@ def distributions(
     out: dict[tuple, Counter] = {}
     for niveau, first, last in ranges:
         query = select(*(getattr(Verdeling, c) for c in group_by), Verdeling.bins).where(
-            Verdeling.soort.in_(list(soorten)), Verdeling.niveau == niveau, Verdeling.periode >= first, Verdeling.periode <= last, Verdeling.aantal != 0
+            Verdeling.soort.in_(list(soorten)),
+            Verdeling.niveau == niveau,
+            Verdeling.periode >= first,
+            Verdeling.periode <= last,
+            Verdeling.aantal != 0,
         )
         if scope.team_ids is not None:
             query = query.where(Verdeling.team_id.in_(sorted(scope.team_ids)))

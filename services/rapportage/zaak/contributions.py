@@ -29,13 +29,11 @@ Soorten (per day of `periode`; `waarde` as noted):
     event                   (not from a zaak) a processed notification, on its aanmaakdatum
 """
 
-
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
 from services.rapportage.periods import AGE_BUCKETS, DAY_BINS, HOUR_BINS, local_day
-
 
 OOIT = dt.date(1900, 1, 1)
 NOOIT = dt.date(2999, 12, 31)

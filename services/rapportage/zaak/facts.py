@@ -126,7 +126,12 @@ def team_from_rollen(rollen: list[dict], rollen_voorkeur: tuple[str, ...], typen
         if not identificatie:
             continue
         naam = str(ident.get("naam") or "").strip() if soort == "organisatorische_eenheid" else ""
-        rank = (rollen_voorkeur.index(generiek), typen_voorkeur.index(soort), str(rol.get("registratiedatum") or ""), str(rol.get("url") or ""))
+        rank = (
+            rollen_voorkeur.index(generiek),
+            typen_voorkeur.index(soort),
+            str(rol.get("registratiedatum") or ""),
+            str(rol.get("url") or ""),
+        )
         candidates.append((rank, TeamFacts(soort, identificatie[:1000], (naam or identificatie)[:200])))
     if not candidates:
         return None
@@ -240,11 +245,11 @@ class Change:
     statussen: list[StatusFacts] | Any = KEEP
     status_upserts: list[StatusFacts] = field(default_factory=list)
     status_removed: list[str] = field(default_factory=list)
-    team: TeamFacts | None | Any = KEEP
+    team: TeamFacts | Any | None = KEEP
     # the complete opschorting periods (from the audit trail), or KEEP: then a change of
     # `zaak.opgeschort` opens or ends a period at `moment` (the event's aanmaakdatum)
     opschortingen: list[Period] | Any = KEEP
-    resultaattype: str | None | Any = KEEP
+    resultaattype: str | Any | None = KEEP
     moment: dt.datetime | None = None
     # Catalogi objects met on the way, to upsert into the dimensions
     zaaktypen: dict[str, ZaaktypeFacts] = field(default_factory=dict)

@@ -69,7 +69,9 @@ class Fetcher:
             change.opschortingen = self.opschortingen(zaak_url)
         if len(status_urls) > 1:
             root = api_root_of(change.zaak.url)
-            change.statussen = [_facts(StatusFacts.from_json, s) for s in self.reader.list_all(f"{root}/statussen", {"zaak": change.zaak.url})]
+            change.statussen = [
+                _facts(StatusFacts.from_json, s) for s in self.reader.list_all(f"{root}/statussen", {"zaak": change.zaak.url})
+            ]
         elif status_urls:
             embedded = (zaak_json.get("_expand") or {}).get("status") if expand_status else None
             try:

@@ -39,9 +39,7 @@ def lock_zaken(session: Session, urls: Sequence[str]) -> None:
     if is_postgresql(session):
         keys = sorted({lock_key(url) for url in urls})
         if keys:
-            session.execute(
-                text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k"), {"keys": keys}
-            )
+            session.execute(text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k"), {"keys": keys})
     else:
         take_write_lock(session)
 
@@ -117,7 +115,12 @@ class Projector:
             return 0
         row = session.scalar(select(Team).where(Team.sleutel == team.sleutel))
         if row is None:
-            values = {"sleutel": team.sleutel, "betrokkene_type": team.betrokkene_type, "identificatie": team.identificatie, "naam": team.naam}
+            values = {
+                "sleutel": team.sleutel,
+                "betrokkene_type": team.betrokkene_type,
+                "identificatie": team.identificatie,
+                "naam": team.naam,
+            }
             session.execute(dialect_insert(session, Team.__table__).values(**values).on_conflict_do_nothing())
             row = session.scalar(select(Team).where(Team.sleutel == team.sleutel))
         elif row.naam != team.naam:

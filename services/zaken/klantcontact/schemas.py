@@ -18,7 +18,10 @@ class KlantContactRequest(ApiModel):
 
 class KlantContact(ApiModel):
     url: str = read_only(
-        "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.", format="uri", min_length=1, max_length=1000
+        "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.",
+        format="uri",
+        min_length=1,
+        max_length=1000,
     )
     uuid: uuid_module.UUID = read_only("Unieke resource identifier (UUID4)")
     zaak: str = Field(min_length=1, max_length=1000, description="URL-referentie naar de ZAAK.", json_schema_extra={"format": "uri"})

@@ -13,7 +13,12 @@ class ResultaatRequest(ApiModel):
 
 
 class Resultaat(ApiModel):
-    url: str = read_only("URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.", format="uri", min_length=1, max_length=1000)
+    url: str = read_only(
+        "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.",
+        format="uri",
+        min_length=1,
+        max_length=1000,
+    )
     uuid: uuid_module.UUID = read_only("Unieke resource identifier (UUID4)")
     zaak: str = Field(max_length=1000, json_schema_extra={"format": "uri"})
     resultaattype: str = Field(max_length=1000, json_schema_extra={"format": "uri"})

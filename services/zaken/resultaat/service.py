@@ -71,5 +71,7 @@ class ResultaatService(ZaakChildService):
         data = catalogi(ctx).fetch(resultaattype, "ResultaatType", "resultaattype")
         # url/zaaktype/omschrijving (catalogi.SHAPES) fit a statustype too: require what only a resultaattype has
         if any(key not in data for key in ("resultaattypeomschrijving", "selectielijstklasse")):
-            raise ValidationProblem.field("resultaattype", "invalid-resource", f"De URL {resultaattype} verwijst niet naar een ResultaatType.")
+            raise ValidationProblem.field(
+                "resultaattype", "invalid-resource", f"De URL {resultaattype} verwijst niet naar een ResultaatType."
+            )
         return catalogi(ctx).type_of_zaaktype(resultaattype, "ResultaatType", "resultaattype", zaak.zaaktype)

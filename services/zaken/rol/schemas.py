@@ -6,9 +6,9 @@ from pydantic import AfterValidator, Field, SkipValidation
 from pydantic_core import PydanticCustomError
 
 from services.zaken.betrokkenen import BetrokkeneIdentificatie, OptionalUri
+from services.zaken.embedded import RolEmbedded, expand_field
 from services.zaken.zaak.schemas import BetrokkeneType, OmschrijvingGeneriek
 from shared.fields import Uri
-from services.zaken.embedded import RolEmbedded, expand_field
 from shared.resources import ApiModel, read_only
 
 IndicatieMachtiging = Literal["gemachtigde", "machtiginggever", ""]
@@ -35,7 +35,7 @@ IDENTIFICATIE_UITLEG = (
 
 
 class ContactPersoonRol(ApiModel):
-    """De gegevens van de persoon die anderen desgevraagd in contact brengt met medewerkers van de BETROKKENE, een NIET-NATUURLIJK PERSOON of VESTIGING zijnde, of met BETROKKENE zelf, een NATUURLIJK PERSOON zijnde , vanuit het belang van BETROKKENE in haar ROL bij een ZAAK."""  # noqa: E501
+    """De gegevens van de persoon die anderen desgevraagd in contact brengt met medewerkers van de BETROKKENE, een NIET-NATUURLIJK PERSOON of VESTIGING zijnde, of met BETROKKENE zelf, een NATUURLIJK PERSOON zijnde , vanuit het belang van BETROKKENE in haar ROL bij een ZAAK."""
 
     emailadres: Annotated[str, AfterValidator(_email)] = Field(
         "",
@@ -72,17 +72,22 @@ class RolRequest(ApiModel):
 
 
 class Rol(ApiModel):
-    url: str = read_only("URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.", format="uri", min_length=1, max_length=1000)
+    url: str = read_only(
+        "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.",
+        format="uri",
+        min_length=1,
+        max_length=1000,
+    )
     uuid: uuid_module.UUID = read_only("Unieke resource identifier (UUID4)")
     zaak: str = Field(max_length=1000, description="URL-referentie naar de ZAAK.", json_schema_extra={"format": "uri"})
-    betrokkene: str = Field(max_length=1000, description="URL-referentie naar een betrokkene gerelateerd aan de ZAAK.", json_schema_extra={"format": "uri"})
+    betrokkene: str = Field(
+        max_length=1000, description="URL-referentie naar een betrokkene gerelateerd aan de ZAAK.", json_schema_extra={"format": "uri"}
+    )
     betrokkeneType: BetrokkeneType = Field(description=BETROKKENE_TYPE_UITLEG)
     afwijkendeNaamBetrokkene: str = Field(max_length=625)
     roltype: str = Field(max_length=1000, json_schema_extra={"format": "uri"})
     omschrijving: str = read_only("Omschrijving van de aard van de ROL, afgeleid uit het ROLTYPE.")
-    omschrijvingGeneriek: str = read_only(
-        "Algemeen gehanteerde benaming van de aard van de ROL, afgeleid uit het ROLTYPE."
-    )
+    omschrijvingGeneriek: str = read_only("Algemeen gehanteerde benaming van de aard van de ROL, afgeleid uit het ROLTYPE.")
     roltoelichting: str = Field(max_length=1000)
     registratiedatum: str = read_only("De datum waarop dit object is geregistreerd.", format="date-time")
     indicatieMachtiging: IndicatieMachtiging

@@ -83,7 +83,9 @@ class RolService(ZaakChildService):
     def load_page(self, ctx: Context, objects: list) -> dict[int, list[str]]:
         """The statussen each rol set (Status.gezetdoor), for the whole page in one query."""
         statussen: dict[int, list[str]] = defaultdict(list)
-        rows = ctx.session.execute(select(Status.gezetdoor_id, Status.uuid).where(Status.gezetdoor_id.in_([rol.id for rol in objects])).order_by(Status.id))
+        rows = ctx.session.execute(
+            select(Status.gezetdoor_id, Status.uuid).where(Status.gezetdoor_id.in_([rol.id for rol in objects])).order_by(Status.id)
+        )
         for rol_id, status_uuid in rows:
             statussen[rol_id].append(ctx.url("statussen", status_uuid))
         return statussen
@@ -149,7 +151,9 @@ class RolService(ZaakChildService):
     def ensure_betrokkene(betrokkene: str | None, identificatie: dict | None) -> None:
         """A rol names its betrokkene: by URL or by betrokkeneIdentificatie (`invalid-betrokkene`)."""
         if not betrokkene and not identificatie:
-            raise ValidationProblem.field("nonFieldErrors", "invalid-betrokkene", "betrokkene of betrokkeneIdentificatie moet opgegeven worden.")
+            raise ValidationProblem.field(
+                "nonFieldErrors", "invalid-betrokkene", "betrokkene of betrokkeneIdentificatie moet opgegeven worden."
+            )
 
     @staticmethod
     def ensure_single_occurrence(ctx: Context, zaak: Zaak, omschrijving_generiek: str) -> None:
@@ -157,7 +161,9 @@ class RolService(ZaakChildService):
         as the reference implementation's RolOccurenceValidator)."""
         if omschrijving_generiek not in SINGLE_OCCURRENCE:
             return
-        existing = ctx.session.scalar(select(func.count(Rol.id)).where(Rol.zaak_id == zaak.id, Rol.omschrijving_generiek == omschrijving_generiek))
+        existing = ctx.session.scalar(
+            select(func.count(Rol.id)).where(Rol.zaak_id == zaak.id, Rol.omschrijving_generiek == omschrijving_generiek)
+        )
         if existing:
             RolService.raise_max_occurrences(omschrijving_generiek, existing)
 

@@ -49,7 +49,9 @@ def iso_moment(moment: dt.datetime) -> str:
 def is_latest_clause(status_model=Status):
     """indicatieLaatstGezetteStatus: no status of the same zaak was set later."""
     later = aliased(Status)
-    return ~exists(select(later.id).where(later.zaak_id == status_model.zaak_id, later.datum_status_gezet > status_model.datum_status_gezet))
+    return ~exists(
+        select(later.id).where(later.zaak_id == status_model.zaak_id, later.datum_status_gezet > status_model.datum_status_gezet)
+    )
 
 
 class StatusService(ZaakChildService):
@@ -88,9 +90,9 @@ class StatusService(ZaakChildService):
         rows = ctx.session.connection().execute(_page_statement(postgresql), {"ids": ids})  # Core: no ORM result handling
         page: dict = {"latest": set(), "gezetdoor": {}, "zaakinformatieobjecten": {i: [] for i in ids}}
         base = ctx.api_root_url
-        for kind, status_id, object_uuid, _ in rows:
-            if not postgresql:
-                object_uuid = _uuid(object_uuid)  # SQLite returns a UNION's uuid column as its stored text
+        for kind, status_id, stored_uuid, _ in rows:
+            # SQLite returns a UNION's uuid column as its stored text
+            object_uuid = stored_uuid if postgresql else _uuid(stored_uuid)
             if kind == "latest":
                 page["latest"].add(status_id)
             elif kind == "gezetdoor":
@@ -257,12 +259,16 @@ def ensure_informatieobjecten_ready(ctx: Context, zaak: Zaak) -> None:
     (`informatieobject-locked`) and all have an indicatieGebruiksrecht
     (`indicatiegebruiksrecht-unset`), both `nonFieldErrors`; read from the Documenten API."""
     urls = list(
-        ctx.session.scalars(select(ZaakInformatieObject.informatieobject).where(ZaakInformatieObject.zaak_id == zaak.id).order_by(ZaakInformatieObject.id))
+        ctx.session.scalars(
+            select(ZaakInformatieObject.informatieobject).where(ZaakInformatieObject.zaak_id == zaak.id).order_by(ZaakInformatieObject.id)
+        )
     )
     documenten = [catalogi(ctx).fetch_json(url, "nonFieldErrors", "Documenten API") for url in dict.fromkeys(urls)]
     documenten = [d if isinstance(d, dict) else {} for d in documenten]
     if any(d.get("locked") for d in documenten):
-        raise ValidationProblem.field("nonFieldErrors", "informatieobject-locked", "Er zijn gerelateerde informatieobjecten die nog gelocked zijn.")
+        raise ValidationProblem.field(
+            "nonFieldErrors", "informatieobject-locked", "Er zijn gerelateerde informatieobjecten die nog gelocked zijn."
+        )
     if any(d.get("indicatieGebruiksrecht") is None for d in documenten):
         raise ValidationProblem.field(
             "nonFieldErrors",

@@ -207,7 +207,9 @@ def zaak_retrieve(
     responses={200: {"description": "OK"}},
     openapi_extra=crs_openapi(None),
 )
-def zaak_headers(request: Request, session: SessionDep, principal: Reader, _crs: CrsNegotiation, uuid: UuidPath, if_none_match: IfNoneMatch = None) -> Response:
+def zaak_headers(
+    request: Request, session: SessionDep, principal: Reader, _crs: CrsNegotiation, uuid: UuidPath, if_none_match: IfNoneMatch = None
+) -> Response:
     ctx = Context(request, principal, session)
     return detail_response(request, service.serialize(ctx, [_load(ctx, uuid, (SCOPE_LEZEN,), read_only=True)])[0])
 

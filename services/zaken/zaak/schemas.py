@@ -110,7 +110,10 @@ class VerlengingGegevens(ApiModel):
     """zrc-012: the verlenging as returned: always the structure, `duur` null without a verlenging."""
 
     reden: str = Field(max_length=200, description="Omschrijving van de reden voor het verlengen van de behandeling van de zaak.")
-    duur: str | None = Field(json_schema_extra={"format": "duration"}, description="Het aantal werkbare dagen waarmee de doorlooptijd van de behandeling van de ZAAK is verlengd.")
+    duur: str | None = Field(
+        json_schema_extra={"format": "duration"},
+        description="Het aantal werkbare dagen waarmee de doorlooptijd van de behandeling van de ZAAK is verlengd.",
+    )
 
 
 class Opschorting(ApiModel):
@@ -121,7 +124,10 @@ class Opschorting(ApiModel):
 
 
 class Processobject(ApiModel):
-    datumkenmerk: str = Field(max_length=250, description="De naam van de attribuutsoort van het procesobject dat bepalend is voor het einde van de procestermijn.")
+    datumkenmerk: str = Field(
+        max_length=250,
+        description="De naam van de attribuutsoort van het procesobject dat bepalend is voor het einde van de procestermijn.",
+    )
     identificatie: str = Field(max_length=250, description="De unieke aanduiding van het procesobject.")
     objecttype: str = Field(max_length=250, description="Het soort object dat het procesobject representeert.")
     registratie: str = Field(max_length=250, description="De naam van de registratie waarvan het procesobject deel uit maakt.")
@@ -131,41 +137,102 @@ class ZaakRequest(ApiModel):
     """The writable fields of a zaak (create and PUT)."""
 
     identificatie: Identificatie | None = Field(
-        None, description="De unieke identificatie van de ZAAK binnen de organisatie die verantwoordelijk is voor de behandeling van de ZAAK."
+        None,
+        description="De unieke identificatie van de ZAAK binnen de organisatie die verantwoordelijk is voor de behandeling van de ZAAK.",
     )
     bronorganisatie: Rsin = Field(description="Het RSIN van de Niet-natuurlijk persoon zijnde de organisatie die de zaak heeft gecreeerd.")
     omschrijving: str = Field("", max_length=80, description="Een korte omschrijving van de zaak.")
     toelichting: str = Field("", max_length=1000, description="Een toelichting op de zaak.")
     zaaktype: Uri = Field(max_length=1000, description="URL-referentie naar het ZAAKTYPE (in de Catalogi API).")
-    registratiedatum: dt.date | None = Field(None, description="De datum waarop de zaakbehandelende organisatie de ZAAK heeft geregistreerd. Indien deze niet opgegeven wordt, wordt de datum van vandaag gebruikt.")
-    verantwoordelijkeOrganisatie: Rsin = Field(description="Het RSIN van de Niet-natuurlijk persoon zijnde de organisatie die eindverantwoordelijk is voor de behandeling van de zaak.")
+    registratiedatum: dt.date | None = Field(
+        None,
+        description="De datum waarop de zaakbehandelende organisatie de ZAAK heeft geregistreerd. Indien deze niet opgegeven wordt, wordt de datum van vandaag gebruikt.",
+    )
+    verantwoordelijkeOrganisatie: Rsin = Field(
+        description="Het RSIN van de Niet-natuurlijk persoon zijnde de organisatie die eindverantwoordelijk is voor de behandeling van de zaak."
+    )
     startdatum: dt.date = Field(description="De datum waarop met de uitvoering van de zaak is gestart")
-    einddatumGepland: dt.date | None = Field(None, description="De datum waarop volgens de planning verwacht wordt dat de zaak afgerond wordt (zonder opgave: startdatum plus de servicenorm, anders de doorlooptijd, van het zaaktype).")
-    uiterlijkeEinddatumAfdoening: dt.date | None = Field(None, description="De laatste datum waarop volgens wet- en regelgeving de zaak afgerond dient te zijn (zonder opgave: startdatum plus de doorlooptijd van het zaaktype).")
+    einddatumGepland: dt.date | None = Field(
+        None,
+        description="De datum waarop volgens de planning verwacht wordt dat de zaak afgerond wordt (zonder opgave: startdatum plus de servicenorm, anders de doorlooptijd, van het zaaktype).",
+    )
+    uiterlijkeEinddatumAfdoening: dt.date | None = Field(
+        None,
+        description="De laatste datum waarop volgens wet- en regelgeving de zaak afgerond dient te zijn (zonder opgave: startdatum plus de doorlooptijd van het zaaktype).",
+    )
     publicatiedatum: dt.date | None = Field(None, description="Datum waarop (het starten van) de zaak gepubliceerd is of wordt.")
-    communicatiekanaal: Uri | Literal[""] = Field("", max_length=1000, description="Het medium waarlangs de aanleiding om een zaak te starten is ontvangen. URL naar een communicatiekanaal in de VNG-Referentielijst van communicatiekanalen.")
-    productenOfDiensten: list[Annotated[Uri, Field(max_length=1000)]] = Field([], description="De producten en/of diensten die door de zaak worden voortgebracht. Dit zijn URLs naar de resources zoals die door de producten- en dienstencatalogus-API wordt ontsloten. De producten/diensten moeten bij het zaaktype vermeld zijn.")
-    vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding | None = Field(None, description="Aanduiding van de mate waarin het zaakdossier van de ZAAK voor de openbaarheid bestemd is. Optioneel - indien geen waarde gekozen wordt, dan wordt de waarde van het ZAAKTYPE overgenomen.")
-    betalingsindicatie: Betalingsindicatie = Field("", description="Indicatie of de, met behandeling van de zaak gemoeide, kosten betaald zijn door de desbetreffende betrokkene.")
-    laatsteBetaaldatum: dt.datetime | None = Field(None, description="De datum waarop de meest recente betaling is verwerkt van kosten die gemoeid zijn met behandeling van de zaak.")
+    communicatiekanaal: Uri | Literal[""] = Field(
+        "",
+        max_length=1000,
+        description="Het medium waarlangs de aanleiding om een zaak te starten is ontvangen. URL naar een communicatiekanaal in de VNG-Referentielijst van communicatiekanalen.",
+    )
+    productenOfDiensten: list[Annotated[Uri, Field(max_length=1000)]] = Field(
+        [],
+        description="De producten en/of diensten die door de zaak worden voortgebracht. Dit zijn URLs naar de resources zoals die door de producten- en dienstencatalogus-API wordt ontsloten. De producten/diensten moeten bij het zaaktype vermeld zijn.",
+    )
+    vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding | None = Field(
+        None,
+        description="Aanduiding van de mate waarin het zaakdossier van de ZAAK voor de openbaarheid bestemd is. Optioneel - indien geen waarde gekozen wordt, dan wordt de waarde van het ZAAKTYPE overgenomen.",
+    )
+    betalingsindicatie: Betalingsindicatie = Field(
+        "", description="Indicatie of de, met behandeling van de zaak gemoeide, kosten betaald zijn door de desbetreffende betrokkene."
+    )
+    laatsteBetaaldatum: dt.datetime | None = Field(
+        None, description="De datum waarop de meest recente betaling is verwerkt van kosten die gemoeid zijn met behandeling van de zaak."
+    )
     zaakgeometrie: Geometry | None = Field(None, description="Punt, lijn of (multi-)vlak geometrie-informatie, in GeoJSON.")
-    verlenging: Verlenging | None = Field(None, description="Gegevens omtrent het verlengen van de doorlooptijd van de behandeling van de ZAAK")
+    verlenging: Verlenging | None = Field(
+        None, description="Gegevens omtrent het verlengen van de doorlooptijd van de behandeling van de ZAAK"
+    )
     opschorting: Opschorting | None = Field(None, description="Gegevens omtrent het tijdelijk opschorten van de behandeling van de ZAAK")
-    selectielijstklasse: Uri | Literal[""] = Field("", max_length=1000, description="URL-referentie naar de categorie in de gehanteerde 'Selectielijst Archiefbescheiden' die, gezien het zaaktype en het resultaattype van de zaak, bepalend is voor het archiefregime van de zaak.")
-    hoofdzaak: Uri | None = Field(None, max_length=1000, description="URL-referentie naar de ZAAK, waarom verzocht is door de initiator daarvan, die behandeld wordt in twee of meer separate ZAAKen waarvan de onderhavige ZAAK er één is.")
+    selectielijstklasse: Uri | Literal[""] = Field(
+        "",
+        max_length=1000,
+        description="URL-referentie naar de categorie in de gehanteerde 'Selectielijst Archiefbescheiden' die, gezien het zaaktype en het resultaattype van de zaak, bepalend is voor het archiefregime van de zaak.",
+    )
+    hoofdzaak: Uri | None = Field(
+        None,
+        max_length=1000,
+        description="URL-referentie naar de ZAAK, waarom verzocht is door de initiator daarvan, die behandeld wordt in twee of meer separate ZAAKen waarvan de onderhavige ZAAK er één is.",
+    )
     relevanteAndereZaken: list[RelevanteZaak] = Field([], description="Een lijst van relevante andere zaken.")
-    kenmerken: list[ZaakKenmerk] = Field([], description="Lijst van kenmerken. Merk op dat refereren naar gerelateerde objecten beter kan via `ZaakObject`.")
-    archiefnominatie: Archiefnominatie | Literal[""] | None = Field(None, description="Aanduiding of het zaakdossier blijvend bewaard of na een bepaalde termijn vernietigd moet worden.")
+    kenmerken: list[ZaakKenmerk] = Field(
+        [], description="Lijst van kenmerken. Merk op dat refereren naar gerelateerde objecten beter kan via `ZaakObject`."
+    )
+    archiefnominatie: Archiefnominatie | Literal[""] | None = Field(
+        None, description="Aanduiding of het zaakdossier blijvend bewaard of na een bepaalde termijn vernietigd moet worden."
+    )
     archiefstatus: Archiefstatus = Field("nog_te_archiveren", description="Aanduiding van de archiefstatus van de zaak (zrc-022).")
-    archiefactiedatum: dt.date | None = Field(None, description="De datum waarop het gearchiveerde zaakdossier vernietigd moet worden dan wel overgebracht moet worden naar een archiefbewaarplaats. Wordt automatisch berekend bij het aanmaken of wijzigen van een RESULTAAT aan deze ZAAK indien nog leeg.")
-    opdrachtgevendeOrganisatie: str = Field("", max_length=9, description="De krachtens publiekrecht ingestelde rechtspersoon dan wel ander niet-natuurlijk persoon waarbinnen het (bestuurs)orgaan zetelt dat opdracht heeft gegeven om taken uit te voeren waaraan de zaak invulling geeft.")
-    processobjectaard: str | None = Field(None, max_length=200, description="Omschrijving van het object, subject of gebeurtenis waarop, vanuit archiveringsoptiek, de zaak betrekking heeft.")
-    startdatumBewaartermijn: dt.date | None = Field(None, description="De datum die de start markeert van de termijn waarop het zaakdossier vernietigd moet worden.")
-    processobject: Processobject | None = Field(None, description="Specificatie van de attribuutsoort van het object, subject of gebeurtenis waarop, vanuit archiveringsoptiek, de zaak betrekking heeft en dat bepalend is voor de start van de archiefactietermijn.")
+    archiefactiedatum: dt.date | None = Field(
+        None,
+        description="De datum waarop het gearchiveerde zaakdossier vernietigd moet worden dan wel overgebracht moet worden naar een archiefbewaarplaats. Wordt automatisch berekend bij het aanmaken of wijzigen van een RESULTAAT aan deze ZAAK indien nog leeg.",
+    )
+    opdrachtgevendeOrganisatie: str = Field(
+        "",
+        max_length=9,
+        description="De krachtens publiekrecht ingestelde rechtspersoon dan wel ander niet-natuurlijk persoon waarbinnen het (bestuurs)orgaan zetelt dat opdracht heeft gegeven om taken uit te voeren waaraan de zaak invulling geeft.",
+    )
+    processobjectaard: str | None = Field(
+        None,
+        max_length=200,
+        description="Omschrijving van het object, subject of gebeurtenis waarop, vanuit archiveringsoptiek, de zaak betrekking heeft.",
+    )
+    startdatumBewaartermijn: dt.date | None = Field(
+        None, description="De datum die de start markeert van de termijn waarop het zaakdossier vernietigd moet worden."
+    )
+    processobject: Processobject | None = Field(
+        None,
+        description="Specificatie van de attribuutsoort van het object, subject of gebeurtenis waarop, vanuit archiveringsoptiek, de zaak betrekking heeft en dat bepalend is voor de start van de archiefactietermijn.",
+    )
 
 
 class Zaak(ApiModel):
-    url: str = read_only("URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.", format="uri", min_length=1, max_length=1000)
+    url: str = read_only(
+        "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.",
+        format="uri",
+        min_length=1,
+        max_length=1000,
+    )
     uuid: uuid_module.UUID = read_only("Unieke resource identifier (UUID4)")
     identificatie: str = Field(max_length=40)
     bronorganisatie: str = Field(max_length=9)
@@ -201,7 +268,9 @@ class Zaak(ApiModel):
     archiefnominatie: Archiefnominatie | None
     archiefstatus: Archiefstatus
     archiefactiedatum: dt.date | None
-    resultaat: str | None = read_only("URL-referentie naar het RESULTAAT. Indien geen resultaat bekend is, dan is de waarde 'null'", format="uri")
+    resultaat: str | None = read_only(
+        "URL-referentie naar het RESULTAAT. Indien geen resultaat bekend is, dan is de waarde 'null'", format="uri"
+    )
     opdrachtgevendeOrganisatie: str = Field(max_length=9)
     processobjectaard: str | None = Field(max_length=200)
     startdatumBewaartermijn: dt.date | None
@@ -257,8 +326,13 @@ class ZaakFilters(ApiModel):
     rol__betrokkeneIdentificatie__vestiging__vestigingsNummer: str | None = None
     rol__betrokkeneIdentificatie__medewerker__identificatie: str | None = None
     rol__betrokkeneIdentificatie__organisatorischeEenheid__identificatie: str | None = None
-    expand: str | None = Field(None, description="Haal details van gelinkte resources direct op. Als je meerdere resources tegelijk wilt ophalen kun je deze scheiden met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de punt-notatie gebruikt.")
-    ordering: str | None = comma_separated("Het veld waarop de resultaten geordend worden. Het minnetje betekent omgekeerde volgorde.", enum=get_args(Ordering))
+    expand: str | None = Field(
+        None,
+        description="Haal details van gelinkte resources direct op. Als je meerdere resources tegelijk wilt ophalen kun je deze scheiden met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de punt-notatie gebruikt.",
+    )
+    ordering: str | None = comma_separated(
+        "Het veld waarop de resultaten geordend worden. Het minnetje betekent omgekeerde volgorde.", enum=get_args(Ordering)
+    )
 
 
 class GeoWithin(ApiModel):

@@ -292,7 +292,15 @@ def _aware(moment) -> dt.datetime:
 
 def _no_relations(zaken: list[Zaak]) -> dict[int, dict[str, Any]]:
     return {
-        z.id: {"deelzaken": [], "eigenschappen": [], "rollen": [], "zaakinformatieobjecten": [], "zaakobjecten": [], "resultaat": None, "status": None}
+        z.id: {
+            "deelzaken": [],
+            "eigenschappen": [],
+            "rollen": [],
+            "zaakinformatieobjecten": [],
+            "zaakobjecten": [],
+            "resultaat": None,
+            "status": None,
+        }
         for z in zaken
     }
 
@@ -382,9 +390,12 @@ def ensure_hoofdzaak(ctx: Context, zaak: Zaak | None, url: str) -> Zaak:
     if hoofdzaak.hoofdzaak_id is not None:
         raise ValidationProblem.field("hoofdzaak", "deelzaak-als-hoofdzaak", "Deelzaken van deelzaken wordt niet ondersteund.")
     # the other way round: a zaak with deelzaken of its own does not become a deelzaak
-    if zaak is not None and zaak.hoofdzaak_id != hoofdzaak.id:
-        if ctx.session.scalar(select(Zaak.id).where(Zaak.hoofdzaak_id == zaak.id).limit(1)) is not None:
-            raise ValidationProblem.field("hoofdzaak", "deelzaak-als-hoofdzaak", "Deelzaken van deelzaken wordt niet ondersteund.")
+    if (
+        zaak is not None
+        and zaak.hoofdzaak_id != hoofdzaak.id
+        and ctx.session.scalar(select(Zaak.id).where(Zaak.hoofdzaak_id == zaak.id).limit(1)) is not None
+    ):
+        raise ValidationProblem.field("hoofdzaak", "deelzaak-als-hoofdzaak", "Deelzaken van deelzaken wordt niet ondersteund.")
     return hoofdzaak
 
 
@@ -394,7 +405,9 @@ def ensure_betaling(betalingsindicatie: str, laatste_betaaldatum: dt.datetime | 
     if laatste_betaaldatum is None or not given:
         return
     if betalingsindicatie == "nvt":
-        raise ValidationProblem.field("laatsteBetaaldatum", "betaling-nvt", 'Laatste betaaldatum kan niet gezet worden als de betalingsindicatie "nvt" is.')
+        raise ValidationProblem.field(
+            "laatsteBetaaldatum", "betaling-nvt", 'Laatste betaaldatum kan niet gezet worden als de betalingsindicatie "nvt" is.'
+        )
     moment = laatste_betaaldatum if laatste_betaaldatum.tzinfo else laatste_betaaldatum.replace(tzinfo=dt.UTC)
     if moment > dt.datetime.now(dt.UTC) + dt.timedelta(seconds=5):
         raise ValidationProblem.field("laatsteBetaaldatum", "future_not_allowed", "Deze datum mag niet in de toekomst liggen.")
@@ -405,7 +418,9 @@ def ensure_producten_of_diensten(producten: list[str], zaaktype: dict) -> None:
     allowed = set(zaaktype.get("productenOfDiensten") or [])
     if set(producten) - allowed:
         raise ValidationProblem.field(
-            "productenOfDiensten", "invalid-products-services", "Niet alle producten/diensten komen voor in de producten/diensten op het zaaktype."
+            "productenOfDiensten",
+            "invalid-products-services",
+            "Niet alle producten/diensten komen voor in de producten/diensten op het zaaktype.",
         )
 
 
@@ -417,7 +432,9 @@ def ensure_relevante_andere_zaken(ctx: Context, relaties: list) -> None:
         object_uuid = local_uuid(ctx, url, "zaken")
         if object_uuid is not None and url.startswith(ctx.api_root_url):
             if ctx.session.scalar(select(Zaak.id).where(Zaak.uuid == object_uuid)) is None:
-                problems.append(InvalidParam(f"relevanteAndereZaken.{index}.url", "bad-url", f"De URL {url} verwijst niet naar een bestaande zaak."))
+                problems.append(
+                    InvalidParam(f"relevanteAndereZaken.{index}.url", "bad-url", f"De URL {url} verwijst niet naar een bestaande zaak.")
+                )
             continue
         try:
             data = catalogi(ctx).fetch_json(url, f"relevanteAndereZaken.{index}.url", "Zaken API")
@@ -425,7 +442,9 @@ def ensure_relevante_andere_zaken(ctx: Context, relaties: list) -> None:
             problems.extend(exc.invalid_params)
             continue
         if not isinstance(data, dict) or not {"url", "zaaktype", "bronorganisatie"} <= set(data):
-            problems.append(InvalidParam(f"relevanteAndereZaken.{index}.url", "invalid-resource", f"De URL {url} verwijst niet naar een zaak."))
+            problems.append(
+                InvalidParam(f"relevanteAndereZaken.{index}.url", "invalid-resource", f"De URL {url} verwijst niet naar een zaak.")
+            )
     if problems:
         raise ValidationProblem(*problems)
 
@@ -446,10 +465,14 @@ def ensure_selectielijstklasse(ctx: Context, url: str) -> None:
     ResourceValidator('Resultaat'))."""
     data = catalogi(ctx).fetch_json(url, "selectielijstklasse", "Referentielijsten API")
     if not isinstance(data, dict) or any(key not in data for key in SELECTIELIJST_RESULTAAT):
-        raise ValidationProblem.field("selectielijstklasse", "invalid-resource", f"De URL {url} verwijst niet naar een selectielijst-resultaat.")
+        raise ValidationProblem.field(
+            "selectielijstklasse", "invalid-resource", f"De URL {url} verwijst niet naar een selectielijst-resultaat."
+        )
 
 
-def ensure_archiefstatus(ctx: Context, zaak: Zaak | None, archiefstatus: str, archiefnominatie: str | None, archiefactiedatum: dt.date | None) -> None:
+def ensure_archiefstatus(
+    ctx: Context, zaak: Zaak | None, archiefstatus: str, archiefnominatie: str | None, archiefactiedatum: dt.date | None
+) -> None:
     """zrc-022: a zaak leaves `nog_te_archiveren` only with archiefnominatie and archiefactiedatum
     set and (for an existing zaak) every informatieobject `gearchiveerd`."""
     if archiefstatus == "nog_te_archiveren":
@@ -488,7 +511,9 @@ def ensure_unique_identificatie(ctx: Context, bronorganisatie: str, identificati
 
 
 def raise_identificatie_taken(identificatie: str):
-    raise ValidationProblem.field("identificatie", "identificatie-niet-uniek", f"Deze identificatie ({identificatie}) bestaat al voor deze bronorganisatie.")
+    raise ValidationProblem.field(
+        "identificatie", "identificatie-niet-uniek", f"Deze identificatie ({identificatie}) bestaat al voor deze bronorganisatie."
+    )
 
 
 def derive_planned_dates(data: ZaakRequest, zaaktype: dict, fields: set[str]) -> dict[str, dt.date | None]:
@@ -634,7 +659,16 @@ class ZaakService:
         zaak.registratiedatum = data.registratiedatum or dt.date.today()
         self.insert(ctx, zaak, data.identificatie)
         nieuw = serialize(ctx, [zaak], new=True)[0]
-        record_change(ctx, zaak, resource=self.resource, resource_url=nieuw["url"], actie="create", oud=None, nieuw=nieuw, weergave=zaak_weergave(zaak))
+        record_change(
+            ctx,
+            zaak,
+            resource=self.resource,
+            resource_url=nieuw["url"],
+            actie="create",
+            oud=None,
+            nieuw=nieuw,
+            weergave=zaak_weergave(zaak),
+        )
         return nieuw
 
     def insert(self, ctx: Context, zaak: Zaak, identificatie: str | None) -> None:
@@ -671,7 +705,11 @@ class ZaakService:
             problems.append(InvalidParam("identificatie", "wijzigen-niet-toegelaten", "Dit veld mag niet gewijzigd worden."))
         if problems:
             raise ValidationProblem(*problems)
-        zaaktype = catalogi(ctx).fetch(zaak.zaaktype, "ZaakType", "zaaktype") if "productenOfDiensten" in fields and data.productenOfDiensten else None
+        zaaktype = (
+            catalogi(ctx).fetch(zaak.zaaktype, "ZaakType", "zaaktype")
+            if "productenOfDiensten" in fields and data.productenOfDiensten
+            else None
+        )
         self.validate(ctx, zaak, data, fields, zaaktype)
         # zrc-007: a closed zaak changes only with zaken.geforceerd-bijwerken (after validation, as the RI)
         ensure_open_or_forced(ctx.principal, zaak)
@@ -710,7 +748,11 @@ class ZaakService:
             ensure_relevante_andere_zaken(ctx, data.relevanteAndereZaken)
         if "communicatiekanaal" in fields and data.communicatiekanaal:
             ensure_communicatiekanaal(ctx, data.communicatiekanaal)
-        if "selectielijstklasse" in fields and data.selectielijstklasse and (zaak is None or data.selectielijstklasse != zaak.selectielijstklasse):
+        if (
+            "selectielijstklasse" in fields
+            and data.selectielijstklasse
+            and (zaak is None or data.selectielijstklasse != zaak.selectielijstklasse)
+        ):
             ensure_selectielijstklasse(ctx, data.selectielijstklasse)
         if zaak is not None and "bronorganisatie" in fields and data.bronorganisatie and data.bronorganisatie != zaak.bronorganisatie:
             ensure_unique_identificatie(ctx, data.bronorganisatie, zaak.identificatie, zaak)
@@ -784,7 +826,9 @@ class ZaakService:
         zaak that besluiten point at stays until those relations are gone."""
         ensure_allowed(ctx.principal, (SCOPE_VERWIJDEREN,), zaak)
         if ctx.session.scalar(select(ZaakBesluit.id).where(ZaakBesluit.zaak_id == zaak.id).limit(1)) is not None:
-            raise ValidationProblem.field("nonFieldErrors", "related-besluiten", "Deze zaak heeft gerelateerde besluiten; verwijder die relaties eerst.")
+            raise ValidationProblem.field(
+                "nonFieldErrors", "related-besluiten", "Deze zaak heeft gerelateerde besluiten; verwijder die relaties eerst."
+            )
         from services.zaken.relations import mirrored_relations, remove_mirrors
 
         url = zaak_url(ctx, zaak)
@@ -794,7 +838,15 @@ class ZaakService:
         for deelzaak in deelzaken:
             audittrail.delete_for(ctx.session, zaak_url(ctx, deelzaak))
         audittrail.delete_for(ctx.session, url)
-        outbox.enqueue(ctx.session, kanaal=KANAAL, hoofd_object=url, resource=self.resource, resource_url=url, actie="destroy", kenmerken=zaak_kenmerken(zaak))
+        outbox.enqueue(
+            ctx.session,
+            kanaal=KANAAL,
+            hoofd_object=url,
+            resource=self.resource,
+            resource_url=url,
+            actie="destroy",
+            kenmerken=zaak_kenmerken(zaak),
+        )
         ctx.session.execute(delete(Zaak).where(Zaak.hoofdzaak_id == zaak.id))
         ctx.session.execute(delete(Zaak).where(Zaak.id == zaak.id))
         for owner, relations in mirrors:
@@ -847,4 +899,4 @@ def _inline_ids(ids: list[int]):
     return bindparam("zaak_ids", sorted(ids), expanding=True, literal_execute=True)
 
 
-__all__ = ["ZaakService", "apply_filters", "order", "serialize", "visible_zaken", "get_zaak", "within_ids", "query_filters"]
+__all__ = ["ZaakService", "apply_filters", "get_zaak", "order", "query_filters", "serialize", "visible_zaken", "within_ids"]

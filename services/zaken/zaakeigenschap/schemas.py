@@ -16,6 +16,8 @@ class ZaakEigenschap(ApiModel):
     url: str = read_only(format="uri", title="url")
     uuid: uuid_module.UUID = read_only("Unieke resource identifier (UUID4)")
     zaak: str = Field(title="zaak", json_schema_extra={"format": "uri"})
-    eigenschap: str = Field(max_length=1000, description="URL-referentie naar de EIGENSCHAP (in de Catalogi API).", json_schema_extra={"format": "uri"})
+    eigenschap: str = Field(
+        max_length=1000, description="URL-referentie naar de EIGENSCHAP (in de Catalogi API).", json_schema_extra={"format": "uri"}
+    )
     naam: str = read_only("De naam van de EIGENSCHAP (overgenomen uit de Catalogi API).")
     waarde: str = Field(title="waarde")

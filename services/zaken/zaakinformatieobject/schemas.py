@@ -25,13 +25,18 @@ class ZaakInformatieObjectRequest(ApiModel):
     zaak: Uri = Field(min_length=1, max_length=1000, description="URL-referentie naar de ZAAK.")
     titel: str = Field("", max_length=200, description="De naam waaronder het INFORMATIEOBJECT binnen het OBJECT bekend is.")
     beschrijving: str = Field("", description="Een op het object gerichte beschrijving van de inhoud vanhet INFORMATIEOBJECT.")
-    vernietigingsdatum: dt.datetime | None = Field(None, description="De datum waarop het informatieobject uit het zaakdossier verwijderd moet worden.")
+    vernietigingsdatum: dt.datetime | None = Field(
+        None, description="De datum waarop het informatieobject uit het zaakdossier verwijderd moet worden."
+    )
     status: Uri | None = Field(None, min_length=1, max_length=1000, description=_STATUS)
 
 
 class ZaakInformatieObject(ApiModel):
     url: str = read_only(
-        "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.", format="uri", min_length=1, max_length=1000
+        "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.",
+        format="uri",
+        min_length=1,
+        max_length=1000,
     )
     uuid: uuid_module.UUID = read_only("Unieke resource identifier (UUID4)")
     informatieobject: str = Field(max_length=1000, description=_INFORMATIEOBJECT, json_schema_extra={"format": "uri"})
@@ -40,7 +45,9 @@ class ZaakInformatieObject(ApiModel):
     titel: str = Field(max_length=200, description="De naam waaronder het INFORMATIEOBJECT binnen het OBJECT bekend is.")
     beschrijving: str = Field(description="Een op het object gerichte beschrijving van de inhoud vanhet INFORMATIEOBJECT.")
     registratiedatum: dt.datetime = read_only(_REGISTRATIEDATUM)
-    vernietigingsdatum: dt.datetime | None = Field(description="De datum waarop het informatieobject uit het zaakdossier verwijderd moet worden.")
+    vernietigingsdatum: dt.datetime | None = Field(
+        description="De datum waarop het informatieobject uit het zaakdossier verwijderd moet worden."
+    )
     status: str | None = Field(min_length=1, max_length=1000, description=_STATUS, json_schema_extra={"format": "uri"})
 
 

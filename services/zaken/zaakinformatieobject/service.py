@@ -173,5 +173,7 @@ class ZaakInformatieObjectService(ZaakChildService):
         if row is None:
             raise ValidationProblem.field("status", "does_not_exist", "Ongeldige hyperlink - Object bestaat niet.")
         if row.zaak_id != zaak.id:
-            raise ValidationProblem.field("nonFieldErrors", "zaak-mismatch", "De status hoort niet bij de zaak van dit zaakinformatieobject.")
+            raise ValidationProblem.field(
+                "nonFieldErrors", "zaak-mismatch", "De status hoort niet bij de zaak van dit zaakinformatieobject."
+            )
         return row.id

@@ -15,8 +15,8 @@ from services.zaken.betrokkenen import (
     RolVestiging,
     optional_pattern,
 )
-from shared.fields import Uri
 from services.zaken.embedded import ZaakObjectEmbedded, expand_field
+from shared.fields import Uri
 from shared.resources import ApiModel, read_only
 
 ObjectType = Literal[
@@ -282,9 +282,7 @@ ObjectTypeOverige = Annotated[str, optional_pattern(r"[a-z\_]+", "Alleen kleine 
 class ZaakObjectRequest(ApiModel):
     zaak: Uri = Field(max_length=1000, description="URL-referentie naar de ZAAK.")
     object: OptionalUri = Field("", max_length=1000, description="URL-referentie naar de resource die het OBJECT beschrijft.")
-    zaakobjecttype: OptionalUri = Field(
-        "", max_length=1000, description="URL-referentie naar het ZAAKOBJECTTYPE (in de Catalogi API)."
-    )
+    zaakobjecttype: OptionalUri = Field("", max_length=1000, description="URL-referentie naar het ZAAKOBJECTTYPE (in de Catalogi API).")
     objectType: ObjectType = Field(description=OBJECT_TYPE_UITLEG)
     objectTypeOverige: ObjectTypeOverige = Field(
         "",
@@ -298,11 +296,20 @@ class ZaakObjectRequest(ApiModel):
 
 
 class ZaakObject(ApiModel):
-    url: str = read_only("URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.", format="uri", min_length=1, max_length=1000)
+    url: str = read_only(
+        "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.",
+        format="uri",
+        min_length=1,
+        max_length=1000,
+    )
     uuid: uuid_module.UUID = read_only("Unieke resource identifier (UUID4)")
     zaak: str = Field(max_length=1000, description="URL-referentie naar de ZAAK.", json_schema_extra={"format": "uri"})
-    object: str = Field(max_length=1000, description="URL-referentie naar de resource die het OBJECT beschrijft.", json_schema_extra={"format": "uri"})
-    zaakobjecttype: str = Field(max_length=1000, description="URL-referentie naar het ZAAKOBJECTTYPE (in de Catalogi API).", json_schema_extra={"format": "uri"})
+    object: str = Field(
+        max_length=1000, description="URL-referentie naar de resource die het OBJECT beschrijft.", json_schema_extra={"format": "uri"}
+    )
+    zaakobjecttype: str = Field(
+        max_length=1000, description="URL-referentie naar het ZAAKOBJECTTYPE (in de Catalogi API).", json_schema_extra={"format": "uri"}
+    )
     objectType: ObjectType = Field(description=OBJECT_TYPE_UITLEG)
     objectTypeOverige: str = Field(max_length=100)
     objectTypeOverigeDefinitie: ObjectTypeOverigeDefinitie | None = Field(description=OVERIGE_DEFINITIE_UITLEG)

@@ -126,9 +126,7 @@ class ZaakObjectService(ZaakChildService):
     def ensure_object_given(object_url: str | None, identificatie: dict | None) -> None:
         """A zaakobject names its OBJECT: by URL or by objectIdentificatie (`invalid-zaakobject`)."""
         if not object_url and not identificatie:
-            raise ValidationProblem.field(
-                "nonFieldErrors", "invalid-zaakobject", "object of objectIdentificatie moet opgegeven worden."
-            )
+            raise ValidationProblem.field("nonFieldErrors", "invalid-zaakobject", "object of objectIdentificatie moet opgegeven worden.")
 
     @staticmethod
     def ensure_object_type_overige(object_type: str, object_type_overige: str, has_definitie: bool) -> None:
