@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run serve-postgres test conformance openapi install lock migrate seed-demo clean
+.PHONY: run serve-postgres test test-fast lint conformance openapi install lock migrate seed-demo clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -48,19 +48,26 @@ serve-postgres: install
 	@mkdir -p var
 	@printf '{"applicaties": [{"label": "Benchmark (beperkt)", "clientIds": ["%s"], "secret": "%s"}]}\n' \
 		'$(BENCH_CLIENT_ID)' '$(BENCH_CLIENT_SECRET)' > $(BENCH_APPLICATIES)
-	CATALOGI_DATABASE_URL=$(PG_URL)/$(PG_DB_PREFIX)catalogi \
-	ZAKEN_DATABASE_URL=$(PG_URL)/$(PG_DB_PREFIX)zaken \
-	RAPPORTAGE_DATABASE_URL=$(PG_URL)/$(PG_DB_PREFIX)rapportage \
-	AUTORISATIES_DATABASE_URL=$(PG_URL)/$(PG_DB_PREFIX)autorisaties \
 	ZGW_AUTORISATIES_FILE=$${ZGW_AUTORISATIES_FILE:-$(BENCH_APPLICATIES)} \
 	ZGW_DEMO_ENABLED=$${ZGW_DEMO_ENABLED:-true} \
 	CATALOGI_SELECTIELIJST_VALIDATION=$${CATALOGI_SELECTIELIJST_VALIDATION:-false} \
-	$(BIN)/zgw run --create-databases --workers $(WORKERS) --separate-dispatch \
+	$(BIN)/zgw run --postgres-databases $(PG_URL)/$(PG_DB_PREFIX) --create-databases --workers $(WORKERS) --separate-dispatch \
 		$(if $(filter true,$(SEED_DEMO)),,--no-seed) $(if $(filter true,$(ACCESS_LOG)),,--no-access-log)
 
 # on every core (pytest-xdist): each worker is a test session with its own databases and schemas
 test: install
 	$(BIN)/python -m pytest -n auto
+
+# the same less the real processes and the property-based runs (markers in pyproject.toml):
+# the quick loop while working; `make test` runs everything
+test-fast: install
+	$(BIN)/python -m pytest -n auto -m "not processes and not schemathesis"
+
+# the style and the types, as CI checks them (settings in pyproject.toml)
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # VNG's ZGW behaviour suite (../shared/conformance) against the services as `zgw run` serves them,
 # compared with conformance/known-failures.txt (conformance/run.py). newman comes from npm into

@@ -1,6 +1,6 @@
 """`make conformance`: VNG's ZGW behaviour suite against the services as production serves them.
 
-Starts Catalogi, Zaken, Autorisaties and Rapportage with `zgw run` (a `zgw serve` process per
+Starts the services (services/registry.py) with `zgw run` (a `zgw serve` process per
 service, the Autorisaties API wired as `make run` wires it) on temporary SQLite databases, with
 the Catalogi API's selectielijst checks against the suite's Referentielijsten stand-in; runs
 `../shared/conformance/run.sh` with every folder those services can serve; compares the failed
@@ -32,16 +32,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from services.registry import SERVICES
-from shared.settings import without_service_settings
+from services.registry import SERVICES, without_service_settings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SUITE_DIR = PROJECT_ROOT.parent / "shared" / "conformance"
 KNOWN_FAILURES = Path(__file__).resolve().parent / "known-failures.txt"
 NEWMAN = PROJECT_ROOT / ".cache" / "newman" / "node_modules" / ".bin" / "newman"
 
-# The folders of the suite the services serve (drc and brc need a Documenten and a Besluiten API).
-FOLDERS = ("ac", "zrc", "ztc")
+# The suite's folders are the components (ac, zrc, ztc, drc, brc): it runs those the services serve.
+COMPONENTS = {info.component: info for info in SERVICES.values() if info.component}
+FOLDERS = tuple(sorted(COMPONENTS))
 HOST = "127.0.0.1"
 MOCK_PORT, REF_PORT = 9101, 9100
 
@@ -179,8 +179,8 @@ def service_environment(workdir: Path) -> dict[str, str]:
         ]
     }
     (workdir / "applicaties.json").write_text(json.dumps(applicaties, indent=2))
-    for name in ("catalogi", "zaken", "autorisaties", "rapportage"):
-        environment[f"{name.upper()}_DATABASE_URL"] = f"sqlite:///{workdir / (name + '.db')}"
+    for name, info in SERVICES.items():
+        environment[f"{info.settings_prefix}DATABASE_URL"] = f"sqlite:///{workdir / (name + '.db')}"
     environment.update(
         ZGW_AUTORISATIES_FILE=str(workdir / "applicaties.json"),
         ZGW_AUTORISATIES_API_CLIENT_ID=SERVICES_ID,
@@ -224,12 +224,9 @@ def stop(process: subprocess.Popen) -> None:
 
 
 def run_suite(out: Path) -> None:
-    def root(name: str) -> str:
-        return SERVICES[name].local_root(HOST)
-
     command = [
         "bash", str(SUITE_DIR / "run.sh"),
-        "--zrc", root("zaken"), "--ztc", root("catalogi"), "--ac", root("autorisaties"),
+        *(argument for component, info in COMPONENTS.items() for argument in (f"--{component}", info.local_root(HOST))),
         "--client-id", CLIENT_ID, "--secret", SECRET,
         "--limited-id", LIMITED_ID, "--limited-secret", LIMITED_SECRET,
         "--mock-port", str(MOCK_PORT), "--ref-port", str(REF_PORT),

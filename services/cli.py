@@ -3,7 +3,7 @@
 zgw migrate [SERVICE ...] [--create-databases]   alembic upgrade head (all services by default)
 zgw seed-demo                      load the demo catalogus and a demo zaak (idempotent)
 zgw serve SERVICE [--port N] [--workers N]   serve one service with uvicorn
-zgw run [--workers N] [--separate-dispatch] [--no-seed]
+zgw run [--workers N] [--separate-dispatch] [--no-seed] [--postgres-databases URL_PREFIX]
                                    migrate, seed the demo and serve every service
 zgw token [--client-id ID --secret S]   print a ZGW JWT (the demo client by default)
 zgw openapi [SERVICE ...]          write openapi/<service>.yaml
@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -44,6 +45,8 @@ def create_postgres_database(database_url: str) -> bool:
     if not database_url.startswith(("postgresql", "postgres")):
         return False
     url = make_url(normalize_url(database_url))
+    if not url.database:
+        return False  # the server's default database: nothing to create
     engine = create_engine(url.set(database="postgres", query={}), isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as connection:
@@ -198,10 +201,18 @@ def _banner() -> str:
         f"Demo client_id: {kernel.demo_client_id}",
         f"Demo secret:    {kernel.demo_client_secret}",
         "A token (valid for an hour; `zgw token` makes a new one):",
-        f"  curl -H 'Authorization: Bearer {token}' http://127.0.0.1:8001/catalogi/api/v1/zaaktypen",
-        f"  curl -H 'Authorization: Bearer {token}' -H 'Accept-Crs: EPSG:4326' http://127.0.0.1:8002/zaken/api/v1/zaken",
-        f"  curl -H 'Authorization: Bearer {token}' http://127.0.0.1:8004/autorisaties/api/v1/applicaties",
-        f"  curl -H 'Authorization: Bearer {token}' http://127.0.0.1:8003/rapportage/api/v1/kerncijfers",
+        *[
+            " ".join(
+                [
+                    "  curl",
+                    f"-H 'Authorization: Bearer {token}'",
+                    *(f"-H '{h}'" for h in info.example_headers),
+                    info.local_root() + info.example,
+                ]
+            )
+            for info in SERVICES.values()
+            if info.example
+        ],
         "The dashboard: http://127.0.0.1:8003/rapportage/",
         "",
     ]
@@ -212,8 +223,9 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-# `zgw run`: these services take their autorisaties from the Autorisaties API started next to them
-USE_AUTORISATIES_API = ("catalogi", "zaken")
+def uses_autorisaties_api() -> list[str]:
+    """The services that take the rights of secret-only applicaties from the Autorisaties API."""
+    return [name for name, info in SERVICES.items() if info.uses_autorisaties_api]
 
 
 def _configured_targets(base: dict[str, str]) -> list[dict]:
@@ -243,17 +255,18 @@ def _add_targets(environment: dict[str, str], base: dict[str, str], extra: list[
 def run_environments(base: dict[str, str]) -> dict[str, dict[str, str]]:
     """The environment of each process `zgw run` starts: `base` (the caller's), plus
     - for every service, the others as peers (`_wire_peers`);
-    - for Catalogi and Zaken, the local Autorisaties API (ZGW_AUTORISATIES_API_URL, unless set: an
+    - for the services that use it (`uses_autorisaties_api`), the local Autorisaties API (ZGW_AUTORISATIES_API_URL, unless set: an
       empty value keeps the file alone) and the callback token; for the Autorisaties service,
       webhook targets that bring its `autorisaties` notifications to their callbacks. The token is
       ZGW_AUTORISATIES_CALLBACK_TOKEN, or a random one for this run;
-    - for Zaken, a webhook target that brings its `zaken` notifications to the Rapportage callback,
-      whose Authorization value is RAPPORTAGE_CALLBACK_AUTHORIZATION or a random one for this run
-      (RAPPORTAGE_DASHBOARD_OPEN defaults to true, as the demo wants).
+    - for every service whose kanalen another listens to (`listens_to`: the Rapportage service), a
+      webhook target that brings those notifications to its callback, whose Authorization value is
+      <LISTENER>_CALLBACK_AUTHORIZATION or a random one for this run;
+    - each service's `run_defaults` (e.g. RAPPORTAGE_DASHBOARD_OPEN=true, as the demo wants), unless set.
     Configured targets are kept next to these."""
-    environments = {name: dict(base) for name in SERVICES}
+    environments = {name: {**dict(info.run_defaults), **base} for name, info in SERVICES.items()}
     _wire_peers(base, environments)
-    _wire_rapportage(base, environments)
+    _wire_listeners(base, environments)
     _wire_autorisaties(base, environments)
     return environments
 
@@ -268,21 +281,24 @@ def _wire_peers(base: dict[str, str], environments: dict[str, dict[str, str]]) -
         environment["ZGW_PEER_API_URLS"] = ",".join(roots)
 
 
-def _wire_rapportage(base: dict[str, str], environments: dict[str, dict[str, str]]) -> None:
-    if "rapportage" not in environments or "zaken" not in environments:
-        return
-    authorization = base.get("RAPPORTAGE_CALLBACK_AUTHORIZATION") or f"Bearer {secrets.token_urlsafe(32)}"
-    rapportage = environments["rapportage"]
-    rapportage["RAPPORTAGE_CALLBACK_AUTHORIZATION"] = authorization
-    rapportage.setdefault("RAPPORTAGE_DASHBOARD_OPEN", "true")
-    callback = {
-        "name": "rapportage",
-        "type": "webhook",
-        "url": SERVICES["rapportage"].local_root() + "/callbacks",
-        "authorization": authorization,
-        "kanalen": ["zaken"],
-    }
-    _add_targets(environments["zaken"], base, [callback])
+def _wire_listeners(base: dict[str, str], environments: dict[str, dict[str, str]]) -> None:
+    for listener in SERVICES.values():
+        if not listener.listens_to:
+            continue
+        setting = f"{listener.settings_prefix}CALLBACK_AUTHORIZATION"
+        authorization = base.get(setting) or f"Bearer {secrets.token_urlsafe(32)}"
+        environments[listener.name][setting] = authorization
+        for publisher in SERVICES.values():
+            kanalen = sorted(set(publisher.kanalen) & set(listener.listens_to))
+            if kanalen:
+                callback = {
+                    "name": listener.name,
+                    "type": "webhook",
+                    "url": listener.local_root() + "/callbacks",
+                    "authorization": authorization,
+                    "kanalen": kanalen,
+                }
+                _add_targets(environments[publisher.name], base, [callback])
 
 
 def _wire_autorisaties(base: dict[str, str], environments: dict[str, dict[str, str]]) -> None:
@@ -294,7 +310,7 @@ def _wire_autorisaties(base: dict[str, str], environments: dict[str, dict[str, s
     if not api_url:
         return
     token = base.get("ZGW_AUTORISATIES_CALLBACK_TOKEN") or secrets.token_urlsafe(32)
-    for name in USE_AUTORISATIES_API:
+    for name in uses_autorisaties_api():
         if name in environments:
             environments[name]["ZGW_AUTORISATIES_API_URL"] = api_url
             environments[name]["ZGW_AUTORISATIES_CALLBACK_TOKEN"] = token
@@ -307,8 +323,7 @@ def _wire_autorisaties(base: dict[str, str], environments: dict[str, dict[str, s
                 "authorization": f"Bearer {token}",
                 "kanalen": [KANAAL],
             }
-            for name in USE_AUTORISATIES_API
-            if name in SERVICES
+            for name in uses_autorisaties_api()
         ]
         _add_targets(environments["autorisaties"], base, callbacks)
 
@@ -352,6 +367,9 @@ def separate_dispatch(environments: dict[str, dict[str, str]]) -> list[str]:
 def cmd_run(args) -> int:
     """Migrate, seed and serve every service, each in its own process, until interrupted (Ctrl-C,
     or SIGTERM as from `docker stop` or systemd: the services are stopped with it)."""
+    if args.postgres_databases:
+        for info in SERVICES.values():  # a database per service; what is configured stays
+            os.environ.setdefault(f"{info.settings_prefix}DATABASE_URL", f"{args.postgres_databases}{info.name}")
     cmd_migrate(argparse.Namespace(services=None, create_databases=args.create_databases))
     if args.seed:
         cmd_seed_demo(args)
@@ -471,7 +489,7 @@ def cmd_dispatch(args) -> int:
     async def run() -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, lambda: [d.stop() for d in dispatchers])
+            loop.add_signal_handler(sig, _stop_all, dispatchers)
         print(f"dispatching {', '.join(d.name for d in dispatchers)} to {', '.join(t.name for t in targets)}", flush=True)
         await asyncio.gather(*(d.run() for d in dispatchers))
 
@@ -479,11 +497,16 @@ def cmd_dispatch(args) -> int:
     return 0
 
 
+def _stop_all(dispatchers) -> None:
+    for dispatcher in dispatchers:
+        dispatcher.stop()
+
+
 def cmd_outbox(args) -> int:
     from shared.dispatcher import DeliveryStore
 
     kernel = kernel_settings()
-    report: dict[str, object] = {}
+    report: dict[str, Any] = {}
     for name in args.services or list(SERVICES):
         database, outbox = _outbox_parts(name)
         store = DeliveryStore(database, outbox, kernel)
@@ -536,6 +559,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--no-seed", dest="seed", action="store_false", help="no demo catalogus and zaak (and no rapportage backfill of them)")
     p.add_argument("--create-databases", action="store_true", help="CREATE DATABASE missing PostgreSQL databases first")
+    p.add_argument(
+        "--postgres-databases",
+        metavar="URL_PREFIX",
+        help="each service's database is URL_PREFIX<service> (e.g. postgresql://host:5432/bench_), unless <SERVICE>_DATABASE_URL is set",
+    )
     p.add_argument("--log-level", default="info")
     p.add_argument("--no-access-log", action="store_true", help="no uvicorn access line per request")
     p.set_defaults(func=cmd_run)

@@ -1,6 +1,5 @@
 """Settings shared by every service (environment variables, documented in the README)."""
 
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -84,16 +83,6 @@ class KernelSettings(BaseSettings):
         if self.environment == "production" and self.demo_enabled and self.demo_client_secret == DEFAULT_DEMO_CLIENT_SECRET:
             raise ValueError("refusing the default DEMO_CLIENT_SECRET in production")
         return self
-
-
-# The prefixes of the environment variables that configure the services (README "Configuration").
-SETTING_PREFIXES = ("ZGW_", "DEMO_", "CATALOGI_", "ZAKEN_", "AUTORISATIES_", "RAPPORTAGE_")
-
-
-def without_service_settings(environment: Mapping[str, str]) -> dict[str, str]:
-    """`environment` less every variable that configures a service: what a run that configures
-    the services itself (the tests, `make conformance`) starts from."""
-    return {name: value for name, value in environment.items() if not name.startswith(SETTING_PREFIXES)}
 
 
 @lru_cache

@@ -10,10 +10,11 @@ import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, event, text
 
+from services.registry import SERVICES, without_service_settings
 from shared.auth import make_token
 from shared.db import normalize_url
 from shared.migrate import upgrade
-from shared.settings import KernelSettings, without_service_settings
+from shared.settings import KernelSettings
 
 # Hermetic: the service settings a user may have exported as the README suggests (ZGW_*, DEMO_*,
 # *_DATABASE_URL, ...) reach neither the tests nor the processes they start. TEST_DATABASE_URL stays.
@@ -21,7 +22,8 @@ _kept = without_service_settings(os.environ)
 os.environ.clear()
 os.environ.update(_kept)
 
-pytest_plugins = ["tests.catalogi_fixtures", "tests.zaken_fixtures", "tests.autorisaties_fixtures", "tests.rapportage_fixtures"]
+# each service's fixtures (tests/<service>_fixtures.py), as the registry lists the services
+pytest_plugins = [f"tests.{name}_fixtures" for name in SERVICES if (Path(__file__).parent / f"{name}_fixtures.py").exists()]
 
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")

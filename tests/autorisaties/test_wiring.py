@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from services.cli import USE_AUTORISATIES_API, run_environments
+from services.cli import run_environments, uses_autorisaties_api
 from services.registry import SERVICES
 from shared.autorisaties import CALLBACK_PATH, KANAAL
 from shared.settings import PROJECT_ROOT
@@ -30,7 +30,7 @@ def test_zgw_run_points_catalogi_and_zaken_at_the_local_autorisaties_api():
         assert env["ZGW_AUTORISATIES_CALLBACK_TOKEN"] == token
         assert env["PATH"] == "/usr/bin"
     # the Autorisaties service itself and any other service: as given
-    for name in set(SERVICES) - set(USE_AUTORISATIES_API):
+    for name in set(SERVICES) - set(uses_autorisaties_api()):
         assert "ZGW_AUTORISATIES_API_URL" not in environments[name]
     # its notifications go to their callbacks, with the token
     targets = parse_targets(json.loads(environments["autorisaties"]["ZGW_NOTIFICATION_TARGETS"]))

@@ -17,6 +17,9 @@ from services.catalogi import API_ROOT
 from shared.settings import PROJECT_ROOT
 from tests.conftest import auth_header
 
+# property-based (`make test-fast` leaves it out)
+pytestmark = pytest.mark.schemathesis
+
 CHECKS = (
     not_a_server_error,
     status_code_conformance,

@@ -25,6 +25,9 @@ from shared.settings import PROJECT_ROOT
 from tests.conftest import auth_header
 from tests.zaken.factories import create_status, create_zaak, published_zaaktype
 
+# property-based (`make test-fast` leaves it out)
+pytestmark = pytest.mark.schemathesis
+
 CHECKS = (
     not_a_server_error,
     status_code_conformance,

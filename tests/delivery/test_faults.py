@@ -7,6 +7,9 @@ import pytest
 
 from tests.delivery.conftest import Dispatch, Receiver, wait_until, webhook
 
+# real processes (`make test-fast` leaves them out)
+pytestmark = pytest.mark.processes
+
 
 def volgnummers(messages: list[dict]) -> list[int]:
     return [int(m["kenmerken"]["volgnummer"]) for m in messages]

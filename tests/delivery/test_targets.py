@@ -9,6 +9,7 @@ import time
 from datetime import timedelta
 
 import jwt
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
@@ -23,6 +24,9 @@ from shared.targets import parse_targets
 from tests.catalogi.factories import catalogus_body, zaaktype_body
 from tests.conftest import auth_header
 from tests.delivery.conftest import Dispatch, Receiver, wait_until, webhook
+
+# real processes (`make test-fast` leaves them out)
+pytestmark = pytest.mark.processes
 
 
 def test_notificaties_api_gets_messages_with_a_jwt_and_a_registered_kanaal(outbox_db, processes, tmp_path):

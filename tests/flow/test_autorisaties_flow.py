@@ -12,16 +12,17 @@ once. With the Autorisaties API gone, the limited client's requests fail closed 
 the cache is emptied, and the administrator carries on."""
 
 import json
-import os
 import time
 from pathlib import Path
 
 import pytest
-import yaml
 
-from tests.conftest import DB_BACKENDS, migrated_database
-from tests.delivery.conftest import FAST, wait_until
-from tests.flow.test_zaken_flow import CRS, Api, Service, catalogus, published_zaaktype, zaak_body
+from tests.delivery.conftest import wait_until
+from tests.flow.test_zaken_flow import catalogus, published_zaaktype, zaak_body
+from tests.processes import CRS, Api, Processes, stack_fixture
+
+# real processes (`make test-fast` leaves them out)
+pytestmark = pytest.mark.processes
 
 SECRET = "flow-secret"
 BEPERKT_SECRET = "beperkt-secret"
@@ -57,48 +58,21 @@ APPLICATIES = {
 }
 
 
-class Stack:
+class Stack(Processes):
     def __init__(self, backend: str, tmp: Path, tmp_path_factory):
-        self.started: list[Service] = []
-        self.cleanups: list = []
-        urls = {}
-        for name in ("autorisaties", "catalogi", "zaken"):
-            urls[name], cleanup = migrated_database(name, backend, tmp_path_factory)
-            self.cleanups.append(cleanup)
-        applicaties = tmp / "applicaties.yaml"
-        applicaties.write_text(yaml.safe_dump(APPLICATIES))
-        common = {
-            **os.environ,
-            **FAST,
-            "PYTHONUNBUFFERED": "1",
-            "ZGW_AUTORISATIES_FILE": str(applicaties),
-            "ZGW_DEMO_ENABLED": "false",
-        }
-        self.ac = Service("autorisaties", tmp, {})
+        super().__init__(backend, tmp, tmp_path_factory, APPLICATIES)
         uses_ac = {
-            "ZGW_AUTORISATIES_API_URL": self.ac.root,
             "ZGW_AUTORISATIES_API_CLIENT_ID": "zgw-services",
             "ZGW_AUTORISATIES_API_SECRET": SERVICES_SECRET,
             "ZGW_AUTORISATIES_CACHE_SECONDS": str(CACHE_SECONDS),
             "ZGW_AUTORISATIES_CALLBACK_TOKEN": CALLBACK_TOKEN,
             "ZGW_REMOTE_TIMEOUT": "1.0",
         }
-        self.catalogi = Service(
-            "catalogi",
-            tmp,
-            {**common, **uses_ac, "CATALOGI_DATABASE_URL": urls["catalogi"], "CATALOGI_SELECTIELIJST_VALIDATION": "false"},
-        )
-        self.zaken = Service(
-            "zaken",
-            tmp,
-            {
-                **common,
-                **uses_ac,
-                "ZAKEN_DATABASE_URL": urls["zaken"],
-                "ZAKEN_CLIENT_ID": "zaken-service",
-                "ZAKEN_SECRET": ZAKEN_SERVICE_SECRET,
-            },
-        )
+        self.ac = self.service("autorisaties")
+        uses_ac["ZGW_AUTORISATIES_API_URL"] = self.ac.root
+        self.catalogi = self.service("catalogi", CATALOGI_SELECTIELIJST_VALIDATION="false", **uses_ac)
+        self.zaken = self.service("zaken", ZAKEN_CLIENT_ID="zaken-service", ZAKEN_SECRET=ZAKEN_SERVICE_SECRET, **uses_ac)
+        # what `zgw run` gives the Autorisaties service: its notifications to the callbacks
         targets = [
             {
                 "name": f"{service.name}-autorisaties",
@@ -109,42 +83,17 @@ class Stack:
             }
             for service in (self.catalogi, self.zaken)
         ]
-        self.ac.env = {
-            **common,
-            "AUTORISATIES_DATABASE_URL": urls["autorisaties"],
-            "ZGW_NOTIFICATION_TARGETS": json.dumps({"targets": targets}),
-        }
+        self.ac.env["ZGW_NOTIFICATION_TARGETS"] = json.dumps({"targets": targets})
 
-    def start(self) -> "Stack":
-        for service in (self.ac, self.catalogi, self.zaken):
-            self.started.append(service.launch())
-        for service in self.started:
-            service.wait_ready()
-        self.admin_ac = Api(self.ac.root, self.ac.log)
-        self.admin_ztc = Api(self.catalogi.root, self.catalogi.log)
-        self.admin_zrc = Api(self.zaken.root, self.zaken.log, headers=CRS)
-        self.ztc = Api(self.catalogi.root, self.catalogi.log, client_id="beperkt", secret=BEPERKT_SECRET)
-        self.zrc = Api(self.zaken.root, self.zaken.log, client_id="beperkt", secret=BEPERKT_SECRET, headers=CRS)
-        return self
-
-    def stop(self) -> None:
-        for name in ("admin_ac", "admin_ztc", "admin_zrc", "ztc", "zrc"):
-            api = getattr(self, name, None)
-            if api:
-                api.close()
-        for service in reversed(self.started):
-            service.stop()
-        for cleanup in self.cleanups:
-            cleanup()
+    def connect(self) -> None:
+        self.admin_ac = self.api(self.ac, "alles", SECRET)
+        self.admin_ztc = self.api(self.catalogi, "alles", SECRET)
+        self.admin_zrc = self.api(self.zaken, "alles", SECRET, headers=CRS)
+        self.ztc = self.api(self.catalogi, "beperkt", BEPERKT_SECRET)
+        self.zrc = self.api(self.zaken, "beperkt", BEPERKT_SECRET, headers=CRS)
 
 
-@pytest.fixture(params=DB_BACKENDS)
-def stack(request, tmp_path, tmp_path_factory):
-    stack = Stack(request.param, tmp_path, tmp_path_factory)
-    try:
-        yield stack.start()
-    finally:
-        stack.stop()
+stack = stack_fixture(Stack)
 
 
 def _follows(predicate, what: str, stack: Stack) -> None:
@@ -265,7 +214,7 @@ def test_the_next_request_follows_the_autorisaties_api(stack):
     stack.ac.stop()
     assert zrc.get("/zaken").status_code == 403  # cached: no applicatie
     for service in (stack.zaken, stack.catalogi):
-        callback = Api(service.root, service.log)
+        callback = Api(service.root, service.log, "alles", SECRET)
         emptied = callback.http.post(
             f"{service.root}/callbacks/autorisaties",
             json={"kanaal": "autorisaties", "hoofdObject": applicatie["url"], "resource": "applicatie",

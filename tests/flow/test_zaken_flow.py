@@ -9,26 +9,25 @@ gives a quick 503 and writes nothing."""
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
-import yaml
 from sqlalchemy import create_engine, func, select
 
-from services.registry import SERVICES
 from services.zaken.db import Base as ZakenBase
 from services.zaken.db import audittrail as zaken_audittrail
 from services.zaken.db import outbox as zaken_outbox
-from shared.auth import make_token
 from shared.db import normalize_url
 from shared.settings import PROJECT_ROOT
 from tests.conftest import DB_BACKENDS, migrated_database
-from tests.delivery.conftest import FAST, Receiver, free_port, wait_until
+from tests.delivery.conftest import Receiver, wait_until
+from tests.processes import CRS, Api, Processes, stack_fixture
+
+# real processes (`make test-fast` leaves them out)
+pytestmark = pytest.mark.processes
 
 SECRET = "flow-secret"
 ZAKEN_SERVICE_SECRET = "zaken-service-secret"
@@ -44,171 +43,38 @@ APPLICATIES = {
         },
     ]
 }
-CRS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
 # stored as given: selectielijst validation is off in these processes (no network needed)
 SELECTIELIJST = "https://selectielijst.openzaak.nl/api/v1"
 REMOTE_TIMEOUT = 1.0
 
 
-class Api:
-    """An HTTP client for one API root, signing a fresh ZGW JWT per request."""
-
-    def __init__(self, root: str, log: Path, client_id: str = "alles", secret: str = SECRET, headers: dict | None = None):
-        self.root = root
-        self.log = log  # the serving process's output, shown when a call fails
-        self.client_id, self.secret = client_id, secret
-        self.headers = headers or {}
-        self.http = httpx.Client(timeout=15.0)
-
-    def request(self, method: str, path: str, **kwargs) -> httpx.Response:
-        url = path if path.startswith("http") else f"{self.root}{path}"
-        token = make_token(self.client_id, self.secret, user_id="flow", user_representation="Flow test")
-        headers = {"Authorization": f"Bearer {token}", **self.headers, **kwargs.pop("headers", {})}
-        return self.http.request(method, url, headers=headers, **kwargs)
-
-    def get(self, path: str, **kw) -> httpx.Response:
-        return self.request("GET", path, **kw)
-
-    def post(self, path: str, json: dict | None = None, **kw) -> httpx.Response:
-        return self.request("POST", path, json=json, **kw)
-
-    def created(self, path: str, body: dict) -> dict:
-        response = self.post(path, json=body)
-        assert response.status_code == 201, f"POST {path}: {response.status_code} {response.text}\n{self.log_tail()}"
-        return response.json()
-
-    def log_tail(self, size: int = 4000) -> str:
-        return f"--- end of {self.log.name} ---\n" + self.log.read_text()[-size:]
-
-    def close(self) -> None:
-        self.http.close()
-
-
-class Service:
-    """`zgw serve NAME --port N` as a process, its output in a log file."""
-
-    def __init__(self, name: str, tmp: Path, env: dict[str, str]):
-        self.name = name
-        self.port = free_port()
-        self.log = tmp / f"{name}.log"
-        self.env = env
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def root(self) -> str:
-        return f"http://127.0.0.1:{self.port}{SERVICES[self.name].api_root}"
-
-    def start(self) -> "Service":
-        return self.launch().wait_ready()
-
-    def launch(self) -> "Service":
-        with open(self.log, "w") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "services.cli", "serve", self.name, "--port", str(self.port), "--log-level", "warning"],
-                cwd=PROJECT_ROOT,
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        return self
-
-    def wait_ready(self) -> "Service":
-        def ready() -> bool:
-            if self.process.poll() is not None:
-                raise AssertionError(f"{self.name} exited:\n{self.output()}")
-            try:
-                return httpx.get(f"http://127.0.0.1:{self.port}/readyz", timeout=1.0).status_code == 200
-            except httpx.HTTPError:
-                return False
-
-        assert wait_until(ready, timeout=30, interval=0.1), f"{self.name} did not start:\n{self.output()}"
-        return self
-
-    def output(self) -> str:
-        return self.log.read_text() if self.log.exists() else ""
-
-    def pause(self) -> None:
-        """SIGSTOP: the socket still accepts connections, but nothing answers (a hanging API)."""
-        self.process.send_signal(signal.SIGSTOP)
-
-    def resume(self) -> None:
-        self.process.send_signal(signal.SIGCONT)
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGCONT)
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
-class Stack:
+class Stack(Processes):
     """A receiver, a Catalogi process and a Zaken process, each service with its own database."""
 
     def __init__(self, backend: str, tmp: Path, tmp_path_factory):
-        self.tmp = tmp
-        self.started: list = []
-        self.cleanups: list = []
-        self.catalogi_db, cleanup = migrated_database("catalogi", backend, tmp_path_factory)
-        self.cleanups.append(cleanup)
-        self.zaken_db, cleanup = migrated_database("zaken", backend, tmp_path_factory)
-        self.cleanups.append(cleanup)
-        applicaties = tmp / "applicaties.yaml"
-        applicaties.write_text(yaml.safe_dump(APPLICATIES))
+        super().__init__(backend, tmp, tmp_path_factory, APPLICATIES)
         self.receiver = Receiver(tmp, "receiver")
+        self.before.append(self.receiver)
         targets = {"targets": [{"name": "receiver", "type": "webhook", "url": self.receiver.url, "authorization": "Bearer flow"}]}
-        common = {
-            **os.environ,
-            **FAST,
-            "PYTHONUNBUFFERED": "1",
-            "ZGW_AUTORISATIES_FILE": str(applicaties),
-            "ZGW_DEMO_ENABLED": "false",
-            "ZGW_NOTIFICATION_TARGETS": json.dumps(targets),
-        }
-        self.catalogi = Service(
-            "catalogi",
-            tmp,
-            {**common, "CATALOGI_DATABASE_URL": self.catalogi_db, "CATALOGI_SELECTIELIJST_VALIDATION": "false"},
-        )
-        self.zaken = Service(
+        notify = {"ZGW_NOTIFICATION_TARGETS": json.dumps(targets)}
+        self.catalogi = self.service("catalogi", CATALOGI_SELECTIELIJST_VALIDATION="false", **notify)
+        self.zaken = self.service(
             "zaken",
-            tmp,
-            {
-                **common,
-                "ZAKEN_DATABASE_URL": self.zaken_db,
-                # its Catalogi API, a peer: an outage of it is a 503, not the client's bad-url
-                "ZAKEN_CATALOGI_API_URL": self.catalogi.root,
-                "ZAKEN_CLIENT_ID": "zaken-service",
-                "ZAKEN_SECRET": ZAKEN_SERVICE_SECRET,
-                "ZGW_REMOTE_TIMEOUT": str(REMOTE_TIMEOUT),
-            },
+            # its Catalogi API, a peer: an outage of it is a 503, not the client's bad-url
+            ZAKEN_CATALOGI_API_URL=self.catalogi.root,
+            ZAKEN_CLIENT_ID="zaken-service",
+            ZAKEN_SECRET=ZAKEN_SERVICE_SECRET,
+            ZGW_REMOTE_TIMEOUT=str(REMOTE_TIMEOUT),
+            **notify,
         )
 
-    def start(self) -> "Stack":
-        self.started.append(self.receiver.start())
-        for service in (self.catalogi, self.zaken):  # side by side: each takes seconds to import
-            self.started.append(service.launch())
-        for service in (self.catalogi, self.zaken):
-            service.wait_ready()
-        self.ztc = Api(self.catalogi.root, self.catalogi.log)
-        self.zrc = Api(self.zaken.root, self.zaken.log, headers=CRS)
-        return self
-
-    def stop(self) -> None:
-        for api in (getattr(self, "ztc", None), getattr(self, "zrc", None)):
-            if api:
-                api.close()
-        for process in reversed(self.started):
-            process.stop()
-        for cleanup in self.cleanups:
-            cleanup()
+    def connect(self) -> None:
+        self.ztc = self.api(self.catalogi, "alles", SECRET)
+        self.zrc = self.api(self.zaken, "alles", SECRET, headers=CRS)
 
     def zaken_rows(self) -> dict[str, int]:
         """Row counts of what a zaak create writes: zaken, audit trail, outbox."""
-        engine = create_engine(normalize_url(self.zaken_db))
+        engine = create_engine(normalize_url(self.zaken.database_url))
         try:
             with engine.connect() as connection:
                 return {
@@ -219,13 +85,7 @@ class Stack:
             engine.dispose()
 
 
-@pytest.fixture(params=DB_BACKENDS)
-def stack(request, tmp_path, tmp_path_factory):
-    stack = Stack(request.param, tmp_path, tmp_path_factory)
-    try:
-        yield stack.start()
-    finally:
-        stack.stop()
+stack = stack_fixture(Stack)
 
 
 def published_zaaktype(ztc: Api, catalogus_url: str, identificatie: str) -> dict:

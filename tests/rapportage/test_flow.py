@@ -17,15 +17,17 @@ import time
 
 import httpx
 import pytest
-import yaml
 
-from services.registry import SERVICES
 from shared.db import Database
 from shared.settings import PROJECT_ROOT
-from tests.conftest import DB_BACKENDS, migrated_database
-from tests.delivery.conftest import FAST, wait_until
-from tests.flow.test_zaken_flow import CRS, SELECTIELIJST, Api, Service, catalogus
+from tests.conftest import migrated_database
+from tests.delivery.conftest import wait_until
+from tests.flow.test_zaken_flow import SELECTIELIJST, catalogus
+from tests.processes import CRS, Api, Processes, stack_fixture
 from tests.rapportage.helpers import dump
+
+# real processes (`make test-fast` leaves them out)
+pytestmark = pytest.mark.processes
 
 SECRET = "flow-secret"
 CALLBACK = "Bearer flow-rapportage-callback"
@@ -58,95 +60,42 @@ def chromium() -> str | None:
     return "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
 
 
-def _environment() -> dict[str, str]:
-    prefixes = ("ZGW_", "CATALOGI_", "ZAKEN_", "DEMO_", "RAPPORTAGE_")
-    return {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
-
-
-class Chain:
+class Chain(Processes):
     def __init__(self, backend: str, tmp, tmp_path_factory):
-        self.backend = backend
-        self.tmp = tmp
-        self.tmp_path_factory = tmp_path_factory
-        self.cleanups = []
-        dbs = {}
-        for name in ("catalogi", "zaken", "rapportage"):
-            dbs[name], cleanup = migrated_database(name, backend, tmp_path_factory)
-            self.cleanups.append(cleanup)
-        self.rapportage_db = dbs["rapportage"]
-        applicaties = tmp / "applicaties.yaml"
-        applicaties.write_text(yaml.safe_dump(APPLICATIES))
-        common = {**_environment(), **FAST, "PYTHONUNBUFFERED": "1", "ZGW_AUTORISATIES_FILE": str(applicaties), "ZGW_DEMO_ENABLED": "false"}
-        self.rapportage = Service(
+        super().__init__(backend, tmp, tmp_path_factory, APPLICATIES)
+        self.rapportage = self.service(
             "rapportage",
-            tmp,
-            {
-                **common,
-                "RAPPORTAGE_DATABASE_URL": dbs["rapportage"],
-                "RAPPORTAGE_CLIENT_ID": "rapportage-service",
-                "RAPPORTAGE_SECRET": "rapportage-secret",
-                "RAPPORTAGE_CALLBACK_AUTHORIZATION": CALLBACK,
-                "RAPPORTAGE_DASHBOARD_OPEN": "true",
-                "RAPPORTAGE_WORKER_INTERVAL": "0.2",
-                "RAPPORTAGE_RETRY_BASE_SECONDS": "0.2",
-            },
+            RAPPORTAGE_CLIENT_ID="rapportage-service",
+            RAPPORTAGE_SECRET="rapportage-secret",
+            RAPPORTAGE_CALLBACK_AUTHORIZATION=CALLBACK,
+            RAPPORTAGE_DASHBOARD_OPEN="true",
+            RAPPORTAGE_WORKER_INTERVAL="0.2",
+            RAPPORTAGE_RETRY_BASE_SECONDS="0.2",
         )
+        self.rapportage_db = self.rapportage.database_url
         # what `make run` gives the Zaken service: its outbox delivers kanaal zaken to the callback
-        targets = {
-            "targets": [
-                {
-                    "name": "rapportage",
-                    "type": "webhook",
-                    "url": f"http://127.0.0.1:{self.rapportage.port}{SERVICES['rapportage'].api_root}/callbacks",
-                    "authorization": CALLBACK,
-                    "kanalen": ["zaken"],
-                }
-            ]
+        callback = {
+            "name": "rapportage",
+            "type": "webhook",
+            "url": f"{self.rapportage.root}/callbacks",
+            "authorization": CALLBACK,
+            "kanalen": ["zaken"],
         }
-        self.catalogi = Service(
-            "catalogi", tmp, {**common, "CATALOGI_DATABASE_URL": dbs["catalogi"], "CATALOGI_SELECTIELIJST_VALIDATION": "false"}
-        )
-        self.zaken = Service(
+        self.catalogi = self.service("catalogi", CATALOGI_SELECTIELIJST_VALIDATION="false")
+        self.zaken = self.service(
             "zaken",
-            tmp,
-            {
-                **common,
-                "ZAKEN_DATABASE_URL": dbs["zaken"],
-                "ZAKEN_CLIENT_ID": "zaken-service",
-                "ZAKEN_SECRET": "zaken-service-secret",
-                "ZGW_NOTIFICATION_TARGETS": json.dumps(targets),
-            },
+            ZAKEN_CLIENT_ID="zaken-service",
+            ZAKEN_SECRET="zaken-service-secret",
+            ZGW_NOTIFICATION_TARGETS=json.dumps({"targets": [callback]}),
         )
-        self.common = common
-        self.services = [self.catalogi, self.zaken, self.rapportage]
 
-    def start(self) -> "Chain":
-        for service in self.services:
-            service.launch()
-        for service in self.services:
-            service.wait_ready()
-        self.ztc = Api(self.catalogi.root, self.catalogi.log, secret=SECRET)
-        self.zrc = Api(self.zaken.root, self.zaken.log, secret=SECRET, headers=CRS)
-        self.rpt = Api(self.rapportage.root, self.rapportage.log, client_id="manager", secret=SECRET)
-        return self
-
-    def stop(self) -> None:
-        for api in (getattr(self, "ztc", None), getattr(self, "zrc", None), getattr(self, "rpt", None)):
-            if api:
-                api.close()
-        for service in reversed(self.services):
-            service.stop()
-        for cleanup in self.cleanups:
-            cleanup()
+    def connect(self) -> None:
+        self.ztc = self.api(self.catalogi, "alles", SECRET)
+        self.zrc = self.api(self.zaken, "alles", SECRET, headers=CRS)
+        self.rpt = self.api(self.rapportage, "manager", SECRET)
 
 
-@pytest.fixture(params=DB_BACKENDS)
-def chain(request, tmp_path, tmp_path_factory):
-    chain = Chain(request.param, tmp_path, tmp_path_factory)
-    try:
-        yield chain.start()
-    finally:
-        chain.stop()
+chain = stack_fixture(Chain)
 
 
 def zaaktype(ztc: Api) -> dict:
