@@ -8,8 +8,9 @@ outage becomes a clear error, not a hang.
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -19,13 +20,15 @@ from shared.errors import ServiceUnavailable, ValidationProblem
 class RemoteError(Exception):
     """`kind` is `bad-url` (the URL cannot be fetched: not http(s), a 4xx, and for a URL outside
     the peers also no answer, a time-out or a 5xx), `invalid-resource` (a 200 that is not JSON) or
-    `unavailable` (a peer that does not answer, times out or answers 5xx)."""
+    `unavailable` (a peer that does not answer, times out or answers 5xx). `status` is the HTTP
+    status of the answer, None when none came: for a caller that tells a 404 from a 403."""
 
-    def __init__(self, kind: str, url: str, detail: str):
+    def __init__(self, kind: str, url: str, detail: str, status: int | None = None):
         super().__init__(f"{url}: {detail}")
         self.kind = kind
         self.url = url
         self.detail = detail
+        self.status = status
 
 
 def remote_problem(exc: RemoteError, name: str, api: str) -> Exception:
@@ -106,11 +109,15 @@ class RemoteResolver:
         headers_for: Callable[[str], dict[str, str]] | None = None,
         transport: httpx.BaseTransport | None = None,
         peers: Iterable[str] = (),
+        all_peers: bool = False,
     ):
         """`peers`: the API roots this deployment runs (its configured Catalogi API, the other
         services `zgw run` starts): their outage is ours, a 503. A URL elsewhere that a client gave
-        and that cannot be fetched is the client's error, a 400 `bad-url`."""
+        and that cannot be fetched is the client's error, a 400 `bad-url`. `all_peers`: every URL
+        is a peer's (a reader of the APIs it is configured for or notified by, no client's URLs),
+        so no answer is always `unavailable`. `requests` counts the requests sent."""
         self.peers = tuple(dict.fromkeys(root.rstrip("/") + "/" for root in peers if root))
+        self.all_peers = all_peers
         self.cache_seconds = cache_seconds
         self.max_entries = max_entries
         self.headers_for = headers_for or (lambda url: {})
@@ -119,6 +126,7 @@ class RemoteResolver:
         self._client = self._new_client()
         self._cache: OrderedDict[str, _Entry] = OrderedDict()
         self._lock = threading.Lock()
+        self.requests = 0
 
     def _new_client(self) -> httpx.Client:
         return api_reader(self._timeout, self._transport)
@@ -128,7 +136,7 @@ class RemoteResolver:
         self._client.close()
 
     def is_peer(self, url: str) -> bool:
-        return url.startswith(self.peers)
+        return self.all_peers or url.startswith(self.peers)
 
     def invalidate(self, url: str | None = None) -> None:
         with self._lock:
@@ -137,15 +145,20 @@ class RemoteResolver:
             else:
                 self._cache.pop(url, None)
 
-    def get_json(self, url: str):
+    def get_json(self, url: str, params: Mapping[str, str] | None = None, *, cached: bool = True) -> Any:
+        """The JSON at `url` (with the query `params`), from the cache while it is fresh, then
+        revalidated with its ETag. `cached=False`: as it is now, neither taken from the cache nor
+        kept in it (a resource that changes, such as a zaak)."""
         if not url.startswith(("http://", "https://")):
             raise RemoteError("bad-url", url, "geen http(s)-URL")
+        key = str(httpx.URL(url).copy_merge_params(params)) if params else url
         now = time.monotonic()
         with self._lock:
-            entry = self._cache.get(url)
+            entry = self._cache.get(key) if cached else None
             if entry and now - entry.fetched < self.cache_seconds:
-                self._cache.move_to_end(url)
+                self._cache.move_to_end(key)
                 return entry.data
+            self.requests += 1
         headers = dict(self.headers_for(url))
         if entry and entry.etag:
             headers["If-None-Match"] = entry.etag
@@ -153,27 +166,30 @@ class RemoteResolver:
             self._client = self._new_client()
         unreachable = "unavailable" if self.is_peer(url) else "bad-url"
         try:
-            response = self._client.get(url, headers=headers)
+            response = self._client.get(url, params=params, headers=headers)
         except httpx.TimeoutException:
             raise RemoteError(unreachable, url, "time-out") from None
         except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError) as exc:
             raise RemoteError("bad-url", url, str(exc) or type(exc).__name__) from None
         except httpx.HTTPError as exc:  # refused, a host that does not resolve, a dropped connection
             raise RemoteError(unreachable, url, str(exc) or type(exc).__name__) from None
-        if response.status_code == 304 and entry:
+        status = response.status_code
+        if status == 304 and entry:
             data = entry.data
-        elif response.status_code == 200:
+        elif status == 200:
             try:
                 data = response.json()
             except ValueError:
-                raise RemoteError("invalid-resource", url, "antwoord is geen JSON") from None
-        elif response.status_code >= 500:
-            raise RemoteError(unreachable, url, f"HTTP {response.status_code}")
+                raise RemoteError("invalid-resource", url, "antwoord is geen JSON", status) from None
+        elif status >= 500:
+            raise RemoteError(unreachable, url, f"HTTP {status}", status)
         else:
-            raise RemoteError("bad-url", url, f"HTTP {response.status_code}")
+            raise RemoteError("bad-url", url, f"HTTP {status}", status)
+        if not cached:
+            return data
         with self._lock:
-            self._cache[url] = _Entry(data, response.headers.get("etag"), now)
-            self._cache.move_to_end(url)
+            self._cache[key] = _Entry(data, response.headers.get("etag"), now)
+            self._cache.move_to_end(key)
             while len(self._cache) > self.max_entries:
                 self._cache.popitem(last=False)
         return data

@@ -12,15 +12,13 @@ revalidated with their ETag. Outcomes are sorted into `FetchError.kind`:
     invalid      any other answer, or not the JSON we expect
 """
 
-import threading
-import time
-from collections import OrderedDict
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 
 from shared.auth import make_token
-from shared.remote import api_reader
+from shared.remote import RemoteError, RemoteResolver
 
 
 class FetchError(Exception):
@@ -31,7 +29,21 @@ class FetchError(Exception):
         self.detail = detail
 
 
+def _fetch_error(exc: RemoteError) -> FetchError:
+    """The kind of a read that failed, as the intake handles it (the module's table)."""
+    if exc.status in (404, 410):
+        return FetchError("gone", exc.url, exc.detail)
+    if exc.status in (401, 403):
+        return FetchError("refused", exc.url, f"{exc.detail}: geen toegang met RAPPORTAGE_CLIENT_ID")
+    if exc.kind == "unavailable" or exc.status == 429:
+        return FetchError("unavailable", exc.url, exc.detail)
+    return FetchError("invalid", exc.url, exc.detail)
+
+
 class ZgwReader:
+    """Reads through the kernel's `RemoteResolver`; every URL is a peer's (they come from the
+    configuration and from notifications), so no answer is `unavailable`, never a client's error."""
+
     def __init__(
         self,
         *,
@@ -44,69 +56,42 @@ class ZgwReader:
     ):
         self.client_id = client_id
         self.secret = secret
-        self.cache_seconds = cache_seconds
-        self.max_cached = max_cached
-        self._timeout = timeout
-        self._transport = transport
-        self._http = self._new_client()
-        self._cache: OrderedDict[str, tuple[object, str | None, float]] = OrderedDict()
-        self._lock = threading.Lock()
-        self.requests = 0  # for the benchmark and tests
+        self.resolver = RemoteResolver(
+            timeout=timeout,
+            cache_seconds=cache_seconds,
+            max_entries=max_cached,
+            headers_for=self._headers,
+            transport=transport,
+            all_peers=True,
+        )
 
-    def _new_client(self) -> httpx.Client:
-        return api_reader(self._timeout, self._transport, headers={"Accept-Crs": "EPSG:4326"})
+    @property
+    def requests(self) -> int:
+        """The requests sent (for the benchmark and tests)."""
+        return self.resolver.requests
 
     def close(self) -> None:
         """Close the connection pool; a later request opens a new one."""
-        self._http.close()
+        self.resolver.close()
 
-    def _headers(self) -> dict[str, str]:
-        return {
-            "Authorization": f"Bearer {make_token(self.client_id, self.secret, user_id='rapportage', user_representation='Rapportage')}"
-        }
+    def _headers(self, url: str) -> dict[str, str]:
+        token = make_token(self.client_id, self.secret, user_id="rapportage", user_representation="Rapportage")
+        return {"Authorization": f"Bearer {token}", "Accept-Crs": "EPSG:4326"}
 
-    def _request(self, url: str, params: dict | None = None, headers: dict | None = None) -> httpx.Response:
-        if not url.startswith(("http://", "https://")):
-            raise FetchError("invalid", url, "geen http(s)-URL")
-        self.requests += 1
-        if self._http.is_closed:
-            self._http = self._new_client()
-        try:
-            return self._http.get(url, params=params, headers={**self._headers(), **(headers or {})})
-        except httpx.TimeoutException:
-            raise FetchError("unavailable", url, "time-out") from None
-        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
-            raise FetchError("invalid", url, str(exc)) from None
-        except httpx.HTTPError as exc:
-            raise FetchError("unavailable", url, str(exc) or type(exc).__name__) from None
-
-    @staticmethod
-    def _check(url: str, response: httpx.Response):
-        status = response.status_code
-        if status in (404, 410):
-            raise FetchError("gone", url, f"HTTP {status}")
-        if status in (401, 403):
-            raise FetchError("refused", url, f"HTTP {status}: geen toegang met RAPPORTAGE_CLIENT_ID")
-        if status == 429 or status >= 500:
-            raise FetchError("unavailable", url, f"HTTP {status}")
-        if status != 200:
-            raise FetchError("invalid", url, f"HTTP {status}")
-        try:
-            return response.json()
-        except ValueError:
-            raise FetchError("invalid", url, "antwoord is geen JSON") from None
-
-    def get(self, url: str, params: dict | None = None):
+    def get(self, url: str, params: dict[str, str] | None = None) -> Any:
         """A Zaken resource as it is now (never cached)."""
-        return self._check(url, self._request(url, params))
+        try:
+            return self.resolver.get_json(url, params, cached=False)
+        except RemoteError as exc:
+            raise _fetch_error(exc) from None
 
-    def get_object(self, url: str, params: dict | None = None) -> dict:
+    def get_object(self, url: str, params: dict[str, str] | None = None) -> dict:
         data = self.get(url, params)
         if not isinstance(data, dict):
             raise FetchError("invalid", url, "geen object")
         return data
 
-    def pages(self, url: str, params: dict | None = None) -> Iterator[tuple[int | None, list[dict]]]:
+    def pages(self, url: str, params: dict[str, str] | None = None) -> Iterator[tuple[int | None, list[dict]]]:
         """(count, results) per page of a ZGW list, following `next`; a plain JSON array is one page."""
         next_url: str | None = url
         next_params = params
@@ -121,40 +106,23 @@ class ZgwReader:
             yield data.get("count"), data["results"]
             next_url = data.get("next") or None
 
-    def list_all(self, url: str, params: dict | None = None) -> list[dict]:
+    def list_all(self, url: str, params: dict[str, str] | None = None) -> list[dict]:
         return [item for _, page in self.pages(url, params) for item in page]
 
     def catalogus_object(self, url: str) -> dict | None:
-        """A Catalogi object (cached, revalidated with its ETag); None when it does not exist."""
-        now = time.monotonic()
-        with self._lock:
-            entry = self._cache.get(url)
-            if entry and now - entry[2] < self.cache_seconds:
-                self._cache.move_to_end(url)
-                return entry[0]  # type: ignore[return-value]
-        headers = {"If-None-Match": entry[1]} if entry and entry[1] else None
-        response = self._request(url, headers=headers)
-        if response.status_code == 304 and entry:
-            data = entry[0]
-        else:
-            try:
-                data = self._check(url, response)
-            except FetchError as exc:
-                if exc.kind in ("gone", "invalid"):
-                    return None
-                raise
-            if not isinstance(data, dict):
+        """A Catalogi object (cached, revalidated with its ETag); None when it does not exist, or
+        when its answer is not an object (a URL that cannot be requested at all is an error)."""
+        try:
+            data = self.resolver.get_json(url)
+        except RemoteError as exc:
+            error = _fetch_error(exc)
+            if exc.status is not None and error.kind in ("gone", "invalid"):
                 return None
-        with self._lock:
-            self._cache[url] = (data, response.headers.get("etag"), now)
-            self._cache.move_to_end(url)
-            while len(self._cache) > self.max_cached:
-                self._cache.popitem(last=False)
-        return data  # type: ignore[return-value]
+            raise error from None
+        return data if isinstance(data, dict) else None
 
     def invalidate(self) -> None:
-        with self._lock:
-            self._cache.clear()
+        self.resolver.invalidate()
 
 
 def reader_for(settings, kernel, transport: httpx.BaseTransport | None = None) -> ZgwReader:

@@ -45,6 +45,57 @@ def test_revalidated_with_etag_after_period():
     assert handler.calls[1].headers["if-none-match"] == '"v1"'
 
 
+def test_a_304_answers_from_the_cache_and_every_request_is_counted():
+    handler = Counting()
+    resolver = RemoteResolver(transport=httpx.MockTransport(handler), cache_seconds=0)
+    first = resolver.get_json("http://api.test/x")
+    assert resolver.get_json("http://api.test/x") is first
+    assert [call.headers.get("if-none-match") for call in handler.calls] == [None, '"v1"']
+    assert resolver.requests == 2
+
+
+def test_a_fresh_read_neither_uses_nor_fills_the_cache():
+    handler = Counting()
+    resolver = RemoteResolver(transport=httpx.MockTransport(handler), cache_seconds=60)
+    resolver.get_json("http://api.test/x")
+    assert resolver.get_json("http://api.test/x", {"expand": "status"}, cached=False) == {"url": "http://api.test/x?expand=status"}
+    assert resolver.get_json("http://api.test/x", cached=False) == {"url": "http://api.test/x"}
+    assert "if-none-match" not in handler.calls[1].headers
+    assert resolver.get_json("http://api.test/x", {"expand": "status"}) == {"url": "http://api.test/x?expand=status"}
+    assert resolver.requests == len(handler.calls) == 4
+
+
+def test_the_query_is_part_of_the_cache_key():
+    handler = Counting()
+    resolver = RemoteResolver(transport=httpx.MockTransport(handler), cache_seconds=60)
+    for _ in range(2):
+        assert resolver.get_json("http://api.test/x", {"page": "2"}) == {"url": "http://api.test/x?page=2"}
+        assert resolver.get_json("http://api.test/x") == {"url": "http://api.test/x"}
+    assert len(handler.calls) == 2
+
+
+def test_an_error_carries_the_status_of_the_answer():
+    resolver = RemoteResolver(transport=httpx.MockTransport(Counting()))
+    for path, status in (("/missing", 404), ("/broken", 500), ("/html", 200)):
+        with pytest.raises(RemoteError) as info:
+            resolver.get_json(f"http://api.test{path}")
+        assert info.value.status == status
+    with pytest.raises(RemoteError) as info:
+        resolver.get_json("geen-url")
+    assert info.value.status is None
+
+
+def test_with_all_peers_no_answer_is_an_outage_wherever_the_url_points():
+    def refused(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused")
+
+    resolver = RemoteResolver(transport=httpx.MockTransport(refused), all_peers=True)
+    assert resolver.is_peer("http://elsewhere.test/x")
+    with pytest.raises(RemoteError) as info:
+        resolver.get_json("http://elsewhere.test/x")
+    assert (info.value.kind, info.value.status) == ("unavailable", None)
+
+
 @pytest.mark.parametrize(
     ("path", "peer", "kind"),
     [

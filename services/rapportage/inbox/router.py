@@ -4,7 +4,7 @@
 import datetime as dt
 import hmac
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -26,6 +26,10 @@ from shared.query import query_model
 from shared.resources import ensure_known_parameters, paginated_model_of
 
 router = APIRouter()
+if TYPE_CHECKING:  # query_model builds the annotation at run time; the value is an InboxFilters
+    Filters = InboxFilters
+else:
+    Filters = query_model(InboxFilters)
 
 _NOTIFICATIE_SCHEMA = _to_30(Notificatie.model_json_schema())
 
@@ -102,7 +106,7 @@ def inbox_list(
     request: Request,
     session: SessionDep,
     principal: Annotated[Principal, Depends(require_lezen)],
-    filters: query_model(InboxFilters),
+    filters: Filters,
     page: Annotated[int | None, Query(description="Een pagina binnen de gepagineerde set resultaten.")] = None,
 ) -> Response:
     ensure_known_parameters(request, InboxFilters, "page")

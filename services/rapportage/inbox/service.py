@@ -15,10 +15,12 @@ import datetime as dt
 import hashlib
 import logging
 import threading
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import cast
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import CursorResult, Row, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from services.rapportage.client import FetchError
@@ -30,7 +32,7 @@ from services.rapportage.tellers.repository import dialect_insert
 from services.rapportage.zaak.facts import parse_moment
 from services.rapportage.zaak.fetch import Fetcher
 from services.rapportage.zaak.models import Zaak
-from services.rapportage.zaak.projector import Projector, lock_zaken, take_write_lock, utcnow
+from services.rapportage.zaak.projector import Projector, as_utc, lock_zaken, take_write_lock, utcnow
 from shared.db import Database, in_list, is_postgresql
 
 log = logging.getLogger("zgw.rapportage")
@@ -133,6 +135,7 @@ class Intake:
                     self._leading = False
         if arrival.error is not None:
             raise arrival.error
+        assert arrival.outcome is not None, "_receive_batch gives every arrival an outcome or an error"
         return arrival.outcome
 
     def _receive_batch(self, batch: list["_Arrival"]) -> None:
@@ -140,6 +143,7 @@ class Intake:
         outcome (or the error its caller raises) and is woken. When the batch as a whole fails (a
         bug in one message, a database error), each message goes alone, so only the one that
         fails waits."""
+        outcomes: Sequence[Outcome | None]
         try:
             try:
                 outcomes = self._insert_and_project(batch)
@@ -195,7 +199,7 @@ class Intake:
             if event_id is None:
                 session.rollback()
                 return Outcome("dubbel")
-            event = session.get(InboxEvent, event_id)
+            event = session.get_one(InboxEvent, event_id)
             return self._process(session, event, insert=values)
 
     def _process(self, session: Session, event: InboxEvent, insert: dict | None = None) -> Outcome:
@@ -205,7 +209,7 @@ class Intake:
         one, so it is written again)."""
         event_id = event.id
         try:
-            message = {**event.bericht, "_moment": _aware(event.aanmaakdatum)}
+            message = {**event.bericht, "_moment": as_utc(event.aanmaakdatum)}
             known = session.scalar(select(Zaak.id).where(Zaak.url == event.hoofd_object)) is not None
             change = self.fetcher.for_events(event.hoofd_object, [message], known=known)
             applied = self.projector.apply(session, [change], locked=True, events=[self._event(event)])
@@ -247,7 +251,7 @@ class Intake:
         """(day, zaaktype URL) under which a processed event is counted; `event` an `InboxEvent`
         or a row of its `bericht` and `aanmaakdatum`."""
         zaaktype = (event.bericht.get("kenmerken") or {}).get("zaaktype") or ""
-        return local_day(_aware(event.aanmaakdatum), self.settings.tijdzone), zaaktype
+        return local_day(as_utc(event.aanmaakdatum), self.settings.tijdzone), zaaktype
 
     # ------------------------------------------------------------ the worker
 
@@ -263,7 +267,7 @@ class Intake:
         batches never wait for each other in a circle. SQLite has one writer: a batch takes the
         write lock first."""
         now = now or utcnow()
-        due: list = []
+        due: Sequence[Row] = ()
         if self.database.is_sqlite and not self._any_due(now):
             return 0  # without taking the write lock (the workers poll every few seconds)
         try:
@@ -274,9 +278,9 @@ class Intake:
                 if not due:
                     return 0
                 lock_zaken(session, sorted({hoofd for _, hoofd in due}))
-                handled = self._project_events(session, [event_id for event_id, _ in due])
+                projected = self._project_events(session, [event_id for event_id, _ in due])
                 session.commit()
-                return len(handled)
+                return len(projected)
         except Exception:  # e.g. a bug in one change: take them one by one, so only that one waits
             if not due:
                 raise
@@ -287,7 +291,7 @@ class Intake:
                 if not self._claim(session, select(InboxEvent.id).where(InboxEvent.id == event_id)):
                     continue  # processed meanwhile, or claimed by another batch
                 lock_zaken(session, [hoofd])
-                self._process(session, session.get(InboxEvent, event_id, populate_existing=True))  # claimed: still waiting
+                self._process(session, session.get_one(InboxEvent, event_id, populate_existing=True))  # claimed: still waiting
                 handled += 1
         return handled
 
@@ -297,7 +301,7 @@ class Intake:
             return session.scalar(query) is not None
 
     @staticmethod
-    def _claim(session: Session, query) -> list:
+    def _claim(session: Session, query) -> Sequence[Row]:
         """The waiting events of `query` (oldest first), locked for this transaction where no other
         transaction holds them (PostgreSQL); on SQLite after taking the write lock."""
         if not is_postgresql(session):
@@ -327,7 +331,7 @@ class Intake:
         def fetch(item):
             zaak_url, group = item
             try:
-                messages = [{**e.bericht, "_moment": _aware(e.aanmaakdatum)} for e in group]
+                messages = [{**e.bericht, "_moment": as_utc(e.aanmaakdatum)} for e in group]
                 return self.fetcher.for_events(zaak_url, messages, known=zaak_url in known), None
             except FetchError as exc:
                 return None, str(exc)
@@ -347,7 +351,7 @@ class Intake:
                 .where(in_list(InboxEvent.id, postgresql, values=[e.id for e in done]))
                 .values(status=VERWERKT, verwerkt_op=moment, laatste_fout=None, volgende_poging=None, pogingen=InboxEvent.pogingen + 1)
             )
-        outcome = {e.id: (VERWERKT, None) for e in done}
+        outcome: dict[int, tuple[str, str | None]] = {e.id: (VERWERKT, None) for e in done}
         postponed = []
         for zaak_url, group in groups.items():
             change, fout = results[zaak_url]
@@ -358,9 +362,11 @@ class Intake:
                     postponed.append({"event_id": event.id, "pogingen": event.pogingen + 1, "volgende_poging": retry, "laatste_fout": fout})
                     outcome[event.id] = (WACHTEND, fout)
         if postponed:
+            # Core, not ORM: an executemany by a bound id (declarative types `__table__` loosely)
+            table = cast(Table, InboxEvent.__table__)
             session.execute(
-                update(InboxEvent.__table__)
-                .where(InboxEvent.__table__.c.id == bindparam("event_id"))
+                update(table)
+                .where(table.c.id == bindparam("event_id"))
                 .values(
                     pogingen=bindparam("pogingen"), volgende_poging=bindparam("volgende_poging"), laatste_fout=bindparam("laatste_fout")
                 ),
@@ -374,7 +380,9 @@ class Intake:
 
     def retry_now(self) -> int:
         with self.database.session() as session:
-            result = session.execute(update(InboxEvent).where(InboxEvent.status == WACHTEND).values(volgende_poging=utcnow()))
+            statement = update(InboxEvent).where(InboxEvent.status == WACHTEND).values(volgende_poging=utcnow())
+            # an UPDATE's result is a CursorResult (Session.execute is typed for any statement)
+            result = cast(CursorResult, session.execute(statement))
             session.commit()
         self.wake.set()
         return result.rowcount or 0
@@ -383,11 +391,5 @@ class Intake:
         with self.database.session() as session:
             counts = dict(session.execute(select(InboxEvent.status, func.count()).group_by(InboxEvent.status)).all())
             oldest = session.scalar(select(func.min(InboxEvent.ontvangen_op)).where(InboxEvent.status == WACHTEND))
-        age = (utcnow() - _aware(oldest)).total_seconds() if oldest else 0.0
+        age = (utcnow() - as_utc(oldest)).total_seconds() if oldest else 0.0
         return {"verwerkt": counts.get(VERWERKT, 0), "wachtend": counts.get(WACHTEND, 0), "oudsteWachtendSeconden": round(age, 1)}
-
-
-def _aware(moment: dt.datetime | None) -> dt.datetime | None:
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

@@ -116,11 +116,12 @@ def _medianen(session: Session, month: dt.date, minimum: int) -> dict[str, tuple
     histograms: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for groep, bins in rows:
         histograms[groep].extend((DAY_BINS.value(int(index)), int(count)) for index, count in (bins or {}).items() if count)
-    out = {}
+    out: dict[str, tuple[float, int]] = {}
     for groep, histogram in histograms.items():
         count = sum(c for _, c in histogram)
-        if count >= max(1, minimum):
-            out[groep] = (quantile(histogram, 0.5), count)
+        median = quantile(histogram, 0.5) if count >= max(1, minimum) else None
+        if median is not None:  # None only for an empty histogram, which count >= 1 rules out
+            out[groep] = (median, count)
     return out
 
 

@@ -3,7 +3,7 @@
 import datetime as dt
 import uuid as uuid_module
 from collections.abc import Callable
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
@@ -21,9 +21,14 @@ from shared.resources import ensure_known_parameters, split_commas
 
 router = APIRouter()
 Reader = Annotated[Principal, Depends(require_lezen)]
-Params = query_model(schemas.ReportFilters)
+if TYPE_CHECKING:  # query_model builds the annotation at run time; the value is a ReportFilters
+    Params = schemas.ReportFilters
+else:
+    Params = query_model(schemas.ReportFilters)
 TAG = "rapporten"
-CSV = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "Het rapport (JSON, of CSV met `formaat=csv`)."}}
+CSV: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "Het rapport (JSON, of CSV met `formaat=csv`)."}
+}
 
 
 def reports_for(request: Request, session: Session) -> Reports:

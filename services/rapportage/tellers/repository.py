@@ -57,11 +57,14 @@ FIRST, LAST = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
 
 
 def dialect_insert(session: Session, table):
+    """The dialect's INSERT, for its ON CONFLICT clauses (alike in PostgreSQL and SQLite)."""
     if is_postgresql(session):
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table)
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        return postgresql_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
 
 
 def expand(deltas: Counter) -> Counter:

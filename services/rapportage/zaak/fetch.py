@@ -5,6 +5,8 @@ about a zaak older than the abonnement, still builds the complete read model."""
 
 import datetime as dt
 import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from services.rapportage.client import FetchError, ZgwReader
 from services.rapportage.settings import RapportageSettings
@@ -19,6 +21,7 @@ from services.rapportage.zaak.facts import (
 )
 
 log = logging.getLogger("zgw.rapportage")
+T = TypeVar("T")
 
 
 def api_root_of(zaak_url: str) -> str:
@@ -26,7 +29,7 @@ def api_root_of(zaak_url: str) -> str:
     return zaak_url.rstrip("/").rsplit("/zaken/", 1)[0]
 
 
-def _facts(parse, data):
+def _facts(parse: Callable[[Any], T], data: Any) -> T:
     try:
         return parse(data)
     except (ValueError, TypeError, AttributeError) as exc:
@@ -48,7 +51,8 @@ class Fetcher:
         several as the zaak's list;
         FetchError when something they need cannot be fetched now (they then wait and are
         retried)."""
-        moment = max((m.get("_moment") for m in messages if m.get("_moment")), default=None)
+        moments: list[dt.datetime] = [m["_moment"] for m in messages if m.get("_moment")]
+        moment = max(moments, default=None)
         if any(m["resource"] == "zaak" and m["actie"] == "destroy" for m in messages):
             return Change(zaak_url, gone=True, moment=moment)
         status_urls = [m["resourceUrl"] for m in messages if m["resource"] == "status"]
@@ -63,15 +67,14 @@ class Fetcher:
             zaak_messages = [m for m in messages if m["resource"] == "zaak"]
             created = bool(zaak_messages) and all(m["actie"] == "create" for m in zaak_messages)
             return self.full(zaak_url, zaak_json, moment=moment, created=created)
-        change = Change(zaak_url, zaak=_facts(ZaakFacts.from_json, zaak_json), moment=moment)
+        zaak = _facts(ZaakFacts.from_json, zaak_json)
+        change = Change(zaak_url, zaak=zaak, moment=moment)
         resources = {m["resource"] for m in messages}
         if "zaak" in resources:
             change.opschortingen = self.opschortingen(zaak_url)
         if len(status_urls) > 1:
-            root = api_root_of(change.zaak.url)
-            change.statussen = [
-                _facts(StatusFacts.from_json, s) for s in self.reader.list_all(f"{root}/statussen", {"zaak": change.zaak.url})
-            ]
+            root = api_root_of(zaak.url)
+            change.statussen = [_facts(StatusFacts.from_json, s) for s in self.reader.list_all(f"{root}/statussen", {"zaak": zaak.url})]
         elif status_urls:
             embedded = (zaak_json.get("_expand") or {}).get("status") if expand_status else None
             try:
@@ -83,7 +86,7 @@ class Fetcher:
                     raise
                 change.status_removed = [status_urls[0]]
         if "resultaat" in resources:
-            change.resultaattype = self.resultaattype(change.zaak.resultaat)
+            change.resultaattype = self.resultaattype(zaak.resultaat)
         if "rol" in resources:
             change.team = self.team(zaak_url)
         self.add_types(change)

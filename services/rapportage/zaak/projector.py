@@ -11,6 +11,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
@@ -25,6 +26,17 @@ from shared.db import in_list, insert_rows, is_postgresql
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+@overload
+def as_utc(moment: dt.datetime) -> dt.datetime: ...
+@overload
+def as_utc(moment: None) -> None: ...
+def as_utc(moment: dt.datetime | None) -> dt.datetime | None:
+    """SQLite gives naive datetimes back: they are UTC."""
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def lock_key(url: str) -> int:
@@ -122,7 +134,8 @@ class Projector:
                 "naam": team.naam,
             }
             session.execute(dialect_insert(session, Team.__table__).values(**values).on_conflict_do_nothing())
-            row = session.scalar(select(Team).where(Team.sleutel == team.sleutel))
+            # ours or, on a conflict, the one another batch inserted at the same moment
+            row = session.scalars(select(Team).where(Team.sleutel == team.sleutel)).one()
         elif row.naam != team.naam:
             row.naam = team.naam
         return row.id
@@ -266,6 +279,7 @@ class Projector:
 
     def _set_facts(self, session: Session, zaak: Zaak, change: Change, zaaktypen: dict[str, Zaaktype], teams: dict[str, int]) -> None:
         f = change.zaak
+        assert f is not None, "_apply skips a change without a zaak"
         values = {
             "uuid": f.uuid, "identificatie": f.identificatie, "bronorganisatie": f.bronorganisatie,
             "zaaktype_id": zaaktypen[f.zaaktype].id, "hoofdzaak": f.hoofdzaak, "registratiedatum": f.registratiedatum,
@@ -312,7 +326,7 @@ class Projector:
                 rows.append(row)
                 by_url[facts.url] = row
             row.statustype_id = statustypen[facts.statustype].id
-            if row.datum_status_gezet is None or _utc(row.datum_status_gezet) != facts.datum_status_gezet:
+            if row.datum_status_gezet is None or as_utc(row.datum_status_gezet) != facts.datum_status_gezet:
                 row.datum_status_gezet = facts.datum_status_gezet
 
     @staticmethod
@@ -336,7 +350,7 @@ class Projector:
     def _set_opschortingen(self, session: Session, zaak: Zaak, change: Change, rows: list[Opschorting]) -> None:
         if change.opschortingen is not KEEP:
             wanted = [(p.begin, p.eind) for p in change.opschortingen]
-            have = [(_utc(o.begin), _utc(o.eind) if o.eind else None) for o in rows]
+            have = [(as_utc(o.begin), as_utc(o.eind) if o.eind else None) for o in rows]
             if wanted != have:
                 for row in list(rows):
                     rows.remove(row)
@@ -347,6 +361,7 @@ class Projector:
                     rows.append(row)
             return
         # no audit trail: follow opschorting.indicatie as the messages show it
+        assert change.zaak is not None, "_apply skips a change without a zaak"
         moment = change.moment or utcnow()
         open_rows = [o for o in rows if o.eind is None]
         if change.zaak.opgeschort and not open_rows:
@@ -355,7 +370,7 @@ class Projector:
             rows.append(row)
         elif not change.zaak.opgeschort and open_rows:
             for row in open_rows:
-                row.eind = max(moment, _utc(row.begin))
+                row.eind = max(moment, as_utc(row.begin))
 
     # ------------------------------------------------------------ derived
 
@@ -370,12 +385,12 @@ class Projector:
     ) -> None:
         """`norms`: hours per statustype id (`_status_norms`, once for the whole batch)."""
         tz = self.tz
-        ordered = sorted(statussen, key=lambda s: (_utc(s.datum_status_gezet), s.url))
+        ordered = sorted(statussen, key=lambda s: (as_utc(s.datum_status_gezet), s.url))
         for current, following in zip(ordered, ordered[1:] + [None] if ordered else [], strict=True):
             if following is None:
                 duur = None
             else:
-                duur = max(0, int((_utc(following.datum_status_gezet) - _utc(current.datum_status_gezet)).total_seconds()))
+                duur = max(0, int((as_utc(following.datum_status_gezet) - as_utc(current.datum_status_gezet)).total_seconds()))
             norm = norms.get(current.statustype_id)
             boven = None if duur is None or norm is None else duur > norm * 3600
             if current.duur_seconden != duur:
@@ -392,12 +407,15 @@ class Projector:
         open_since = None
         for period in opschortingen:
             begin = max(local_day(period.begin, tz), zaak.startdatum)
-            if period.eind is None and eind is None:
+            if period.eind is not None:
+                end = local_day(period.eind, tz)
+                if eind is not None:
+                    end = min(end, eind)
+            elif eind is not None:
+                end = eind
+            else:
                 open_since = begin if open_since is None else min(open_since, begin)
                 continue
-            end = local_day(period.eind, tz) if period.eind is not None else eind
-            if eind is not None:
-                end = min(end, eind)
             ended_days += max(0, (end - begin).days)
         zaak.opgeschorte_dagen = ended_days
         zaak.opgeschort_sinds = open_since
@@ -429,8 +447,8 @@ class Projector:
                 known[row.id] = row
         norms = {}
         for statustype_id in ids:
-            row = known.get(statustype_id)
-            hours = duration_hours(row.doorlooptijd) if row is not None and row.doorlooptijd else None
+            found = known.get(statustype_id)
+            hours = duration_hours(found.doorlooptijd) if found is not None and found.doorlooptijd else None
             if hours:
                 norms[statustype_id] = hours
         return norms
@@ -440,13 +458,6 @@ def _forget(session: Session, status: Status) -> None:
     """Delete a stored status; a new one of this batch (no id) is simply not stored."""
     if status.id is not None:
         session.delete(status)
-
-
-def _utc(moment: dt.datetime | None) -> dt.datetime | None:
-    """SQLite gives naive datetimes back: they are UTC."""
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def clear_read_models(session: Session) -> None:
