@@ -22,7 +22,8 @@ from services.rapportage.zaak.contributions import zaak_contribution
 from services.rapportage.zaak.facts import Change
 from services.rapportage.zaak.fetch import Fetcher
 from services.rapportage.zaak.models import Status, Zaak, Zaaktype
-from services.rapportage.zaak.projector import Projector, clear_read_models, lock_zaken, utcnow
+from services.rapportage.zaak.projector import Projector, clear_read_models, lock_zaken
+from shared import utc
 from shared.db import Database
 
 
@@ -178,8 +179,7 @@ class Maintenance:
         url = ((bericht or {}).get("kenmerken") or {}).get("zaaktype") or ""
         if url and url not in zaaktype_ids:
             zaaktype_ids[url] = self.projector.zaaktype_id(session, url)
-        moment = aanmaakdatum if aanmaakdatum.tzinfo else aanmaakdatum.replace(tzinfo=dt.UTC)
-        return ("event", local_day(moment, tz), zaaktype_ids.get(url, 0), 0, 0, 0)
+        return ("event", local_day(aanmaakdatum, tz), zaaktype_ids.get(url, 0), 0, 0, 0)
 
     def rebuild(self, *, batch_size: int = 100, progress: Progress | None = None, today: dt.date | None = None) -> Result:
         """Replay the inbox: empty the read models, then project every zaak the inbox knows of
@@ -222,7 +222,7 @@ class Maintenance:
                     deltas[self._event_key(session, event.aanmaakdatum, event.bericht, zaaktype_ids, tz)] -= 1
                     event.status = WACHTEND
                     event.laatste_fout = f"rebuild: {error}"[:4000]
-                    event.volgende_poging = utcnow()
+                    event.volgende_poging = utc.now()
             add_deltas(session, deltas)
             session.commit()
 
@@ -243,8 +243,7 @@ class Maintenance:
                 select(InboxEvent.aanmaakdatum, InboxEvent.bericht).where(InboxEvent.status == VERWERKT)
             ):
                 url = ((bericht or {}).get("kenmerken") or {}).get("zaaktype") or ""
-                moment = aanmaakdatum if aanmaakdatum.tzinfo else aanmaakdatum.replace(tzinfo=dt.UTC)
-                expected[("event", local_day(moment, tz), zaaktype_ids.get(url, 0), 0, 0, 0)] += 1
+                expected[("event", local_day(aanmaakdatum, tz), zaaktype_ids.get(url, 0), 0, 0, 0)] += 1
         return Counter({k: v for k, v in expected.items() if v})
 
     def stored_counters(self) -> Counter:

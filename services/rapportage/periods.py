@@ -6,6 +6,7 @@ import math
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from shared import utc
 from shared.fields import add_duration
 
 
@@ -16,9 +17,7 @@ def zone(name: str) -> ZoneInfo:
 
 def local_day(moment: dt.datetime, tz: str) -> dt.date:
     """The calendar day of a moment in the organisation's time zone (naive moments are UTC)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(zone(tz)).date()
+    return utc.aware(moment).astimezone(zone(tz)).date()
 
 
 def month_start(day: dt.date) -> dt.date:

@@ -1,7 +1,6 @@
 """`POST /callbacks`: the abonnement callback (the Notificaties API's contract: a message in,
 204 out), and `GET /inbox`: what came in, and what waits with which error."""
 
-import datetime as dt
 import hmac
 import json
 from typing import TYPE_CHECKING, Annotated
@@ -15,12 +14,12 @@ from sqlalchemy import select
 from services.rapportage.access import require_lezen
 from services.rapportage.inbox.models import InboxEvent
 from services.rapportage.inbox.schemas import InboxEventRead, InboxFilters, Notificatie
+from shared import utc
 from shared.auth import Principal
 from shared.db import SessionDep
 from shared.errors import NotAuthenticated, PermissionDenied, ValidationProblem, invalid_params_from_pydantic
 from shared.http import json_response
 from shared.openapi import _to_30
-from shared.outbox import iso_utc
 from shared.pagination import envelope, fetch_page, page_from
 from shared.query import query_model
 from shared.resources import ensure_known_parameters, paginated_model_of
@@ -85,9 +84,7 @@ async def notificatie_receive(request: Request) -> Response:
 
 
 def _event_json(e: InboxEvent) -> dict:
-    def iso(moment):
-        return iso_utc(moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)) if moment is not None else None
-
+    iso = utc.iso
     return {
         "id": e.id, "status": e.status, "kanaal": e.kanaal, "hoofdObject": e.hoofd_object, "resource": e.resource,
         "resourceUrl": e.resource_url, "actie": e.actie, "aanmaakdatum": iso(e.aanmaakdatum), "ontvangenOp": iso(e.ontvangen_op),

@@ -32,7 +32,8 @@ from services.rapportage.tellers.repository import dialect_insert
 from services.rapportage.zaak.facts import parse_moment
 from services.rapportage.zaak.fetch import Fetcher
 from services.rapportage.zaak.models import Zaak
-from services.rapportage.zaak.projector import Projector, as_utc, lock_zaken, take_write_lock, utcnow
+from services.rapportage.zaak.projector import Projector, lock_zaken, take_write_lock
+from shared import utc
 from shared.db import Database, in_list, is_postgresql
 
 log = logging.getLogger("zgw.rapportage")
@@ -171,7 +172,7 @@ class Intake:
             return None
 
     def _insert_and_project(self, batch: list["_Arrival"]) -> list["Outcome"]:
-        now = utcnow()
+        now = utc.now()
         with self.database.session() as session:
             lock_zaken(session, [a.message["hoofdObject"] for a in batch])
             rows = [inbox_row(a.message, a.key, now) for a in batch]
@@ -193,7 +194,7 @@ class Intake:
         """One message in its own transaction (the fallback of a failed batch)."""
         with self.database.session() as session:
             lock_zaken(session, [message["hoofdObject"]])
-            values = inbox_row(message, key, utcnow())
+            values = inbox_row(message, key, utc.now())
             stmt = dialect_insert(session, InboxEvent.__table__).values(**values).on_conflict_do_nothing(index_elements=["sleutel"])
             event_id = session.execute(stmt.returning(InboxEvent.id)).scalar()
             if event_id is None:
@@ -209,13 +210,13 @@ class Intake:
         one, so it is written again)."""
         event_id = event.id
         try:
-            message = {**event.bericht, "_moment": as_utc(event.aanmaakdatum)}
+            message = {**event.bericht, "_moment": utc.aware(event.aanmaakdatum)}
             known = session.scalar(select(Zaak.id).where(Zaak.url == event.hoofd_object)) is not None
             change = self.fetcher.for_events(event.hoofd_object, [message], known=known)
             applied = self.projector.apply(session, [change], locked=True, events=[self._event(event)])
             after_apply(session, applied, self.settings)
             event.status = VERWERKT
-            event.verwerkt_op = utcnow()
+            event.verwerkt_op = utc.now()
             event.laatste_fout = None
             event.volgende_poging = None
             event.pogingen += 1
@@ -242,7 +243,7 @@ class Intake:
                 return None
             event_id = event.id
             event.pogingen += 1
-            event.volgende_poging = utcnow() + dt.timedelta(seconds=self._retry_delay(event.pogingen))
+            event.volgende_poging = utc.now() + dt.timedelta(seconds=self._retry_delay(event.pogingen))
             event.laatste_fout = fout[:4000]
             session.commit()
         return event_id
@@ -251,7 +252,7 @@ class Intake:
         """(day, zaaktype URL) under which a processed event is counted; `event` an `InboxEvent`
         or a row of its `bericht` and `aanmaakdatum`."""
         zaaktype = (event.bericht.get("kenmerken") or {}).get("zaaktype") or ""
-        return local_day(as_utc(event.aanmaakdatum), self.settings.tijdzone), zaaktype
+        return local_day(utc.aware(event.aanmaakdatum), self.settings.tijdzone), zaaktype
 
     # ------------------------------------------------------------ the worker
 
@@ -266,7 +267,7 @@ class Intake:
         everywhere (claimed rows, then zaken in key order, then counters in key order), so two
         batches never wait for each other in a circle. SQLite has one writer: a batch takes the
         write lock first."""
-        now = now or utcnow()
+        now = now or utc.now()
         due: Sequence[Row] = ()
         if self.database.is_sqlite and not self._any_due(now):
             return 0  # without taking the write lock (the workers poll every few seconds)
@@ -331,7 +332,7 @@ class Intake:
         def fetch(item):
             zaak_url, group = item
             try:
-                messages = [{**e.bericht, "_moment": as_utc(e.aanmaakdatum)} for e in group]
+                messages = [{**e.bericht, "_moment": utc.aware(e.aanmaakdatum)} for e in group]
                 return self.fetcher.for_events(zaak_url, messages, known=zaak_url in known), None
             except FetchError as exc:
                 return None, str(exc)
@@ -344,7 +345,7 @@ class Intake:
         done = [e for zaak_url, group in groups.items() if results[zaak_url][0] is not None for e in group]
         applied = self.projector.apply(session, changes, locked=True, events=[self._event(e) for e in done])
         after_apply(session, applied, self.settings)
-        moment = utcnow()
+        moment = utc.now()
         if done:
             session.execute(
                 update(InboxEvent)
@@ -380,7 +381,7 @@ class Intake:
 
     def retry_now(self) -> int:
         with self.database.session() as session:
-            statement = update(InboxEvent).where(InboxEvent.status == WACHTEND).values(volgende_poging=utcnow())
+            statement = update(InboxEvent).where(InboxEvent.status == WACHTEND).values(volgende_poging=utc.now())
             # an UPDATE's result is a CursorResult (Session.execute is typed for any statement)
             result = cast(CursorResult, session.execute(statement))
             session.commit()
@@ -391,5 +392,5 @@ class Intake:
         with self.database.session() as session:
             counts = dict(session.execute(select(InboxEvent.status, func.count()).group_by(InboxEvent.status)).all())
             oldest = session.scalar(select(func.min(InboxEvent.ontvangen_op)).where(InboxEvent.status == WACHTEND))
-        age = (utcnow() - as_utc(oldest)).total_seconds() if oldest else 0.0
+        age = (utc.now() - utc.aware(oldest)).total_seconds() if oldest else 0.0
         return {"verwerkt": counts.get(VERWERKT, 0), "wachtend": counts.get(WACHTEND, 0), "oudsteWachtendSeconden": round(age, 1)}

@@ -21,7 +21,8 @@ from services.rapportage.settings import RapportageSettings
 from services.rapportage.tellers.models import ALL_TEAMS, Teller, Verdeling
 from services.rapportage.tellers.repository import dialect_insert
 from services.rapportage.zaak.models import Zaak, Zaaktype
-from services.rapportage.zaak.projector import Applied, utcnow
+from services.rapportage.zaak.projector import Applied
+from shared import utc
 from shared.db import in_list, is_postgresql
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
@@ -39,7 +40,7 @@ def record(
     session: Session, *, sleutel: str, soort: str, titel: str, datum: dt.date, groep: str | None = None, waarde: int | None = None
 ) -> None:
     stmt = dialect_insert(session, Mijlpaal.__table__).values(
-        sleutel=sleutel, soort=soort, titel=titel[:500], datum=datum, vastgesteld_op=utcnow(), zaaktype_groep=groep, waarde=waarde
+        sleutel=sleutel, soort=soort, titel=titel[:500], datum=datum, vastgesteld_op=utc.now(), zaaktype_groep=groep, waarde=waarde
     )
     session.execute(stmt.on_conflict_do_nothing(index_elements=["sleutel"]))
 

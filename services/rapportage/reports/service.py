@@ -31,6 +31,7 @@ from services.rapportage.periods import (
 from services.rapportage.settings import RapportageSettings
 from services.rapportage.tellers.repository import Scope, distributions, sums, totals
 from services.rapportage.zaak.models import Status, Statustype, Team, Zaak, Zaaktype
+from shared import utc
 from shared.errors import NotFound, ValidationProblem
 
 GEEN_TEAM = {"sleutel": "", "naam": "Geen team", "betrokkeneType": "", "identificatie": ""}
@@ -560,7 +561,7 @@ class Reports:
         zaaktype = self.zaaktypen.get(zaak.zaaktype_id)
         statussen = [
             {
-                "datumStatusGezet": _iso_moment(status.datum_status_gezet),
+                "datumStatusGezet": utc.iso(status.datum_status_gezet),
                 "statustype": statustype.url,
                 "volgnummer": statustype.volgnummer,
                 "omschrijving": statustype.omschrijving,
@@ -592,9 +593,3 @@ class Reports:
 
     def teams_lijst(self) -> list[dict]:
         return [self.team_json(t) for t in sorted(self.teams, key=lambda t: self.teams[t].naam.lower())]
-
-
-def _iso_moment(moment: dt.datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from shared import utc
+
 
 class _Keep:
     """The marker for "not fetched with this event: keep what the read model has"."""
@@ -33,7 +35,7 @@ def parse_moment(value) -> dt.datetime | None:
         moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
         return None
-    return moment.astimezone(dt.UTC) if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return utc.aware(moment)
 
 
 def uuid_of(url: str) -> str:

@@ -11,7 +11,6 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import overload
 
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
@@ -21,22 +20,8 @@ from services.rapportage.tellers.repository import add_deltas, add_to_stand, dia
 from services.rapportage.zaak.contributions import zaak_contribution
 from services.rapportage.zaak.facts import KEEP, Change, StatusFacts, StatustypeFacts, TeamFacts, ZaaktypeFacts
 from services.rapportage.zaak.models import Opschorting, Status, Statustype, Team, Zaak, Zaaktype
+from shared import utc
 from shared.db import in_list, insert_rows, is_postgresql
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-@overload
-def as_utc(moment: dt.datetime) -> dt.datetime: ...
-@overload
-def as_utc(moment: None) -> None: ...
-def as_utc(moment: dt.datetime | None) -> dt.datetime | None:
-    """SQLite gives naive datetimes back: they are UTC."""
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def lock_key(url: str) -> int:
@@ -189,7 +174,7 @@ class Projector:
                 fresh[change.zaak_url] = {
                     "url": change.zaak_url, "uuid": f.uuid, "identificatie": "", "bronorganisatie": "", "zaaktype_id": zaaktypen[f.zaaktype].id,
                     "registratiedatum": f.registratiedatum, "startdatum": f.startdatum, "team_id": 0, "opgeschorte_dagen": 0,
-                    "verlenging_dagen": 0, "bijgewerkt_op": utcnow(),
+                    "verlenging_dagen": 0, "bijgewerkt_op": utc.now(),
                 }  # fmt: skip
         if fresh:
             insert_rows(session, Zaak.__table__, list(fresh.values()))
@@ -299,7 +284,7 @@ class Projector:
             zaak.resultaattype_url = None
         elif change.resultaattype is not KEEP:
             zaak.resultaattype_url = change.resultaattype
-        zaak.bijgewerkt_op = utcnow()
+        zaak.bijgewerkt_op = utc.now()
 
     def _set_statussen(
         self, session: Session, zaak: Zaak, change: Change, rows: list[Status], statustypen: dict[str, Statustype], known: dict[str, Status]
@@ -326,7 +311,7 @@ class Projector:
                 rows.append(row)
                 by_url[facts.url] = row
             row.statustype_id = statustypen[facts.statustype].id
-            if row.datum_status_gezet is None or as_utc(row.datum_status_gezet) != facts.datum_status_gezet:
+            if row.datum_status_gezet is None or utc.aware(row.datum_status_gezet) != facts.datum_status_gezet:
                 row.datum_status_gezet = facts.datum_status_gezet
 
     @staticmethod
@@ -350,7 +335,7 @@ class Projector:
     def _set_opschortingen(self, session: Session, zaak: Zaak, change: Change, rows: list[Opschorting]) -> None:
         if change.opschortingen is not KEEP:
             wanted = [(p.begin, p.eind) for p in change.opschortingen]
-            have = [(as_utc(o.begin), as_utc(o.eind) if o.eind else None) for o in rows]
+            have = [(utc.aware(o.begin), utc.aware(o.eind) if o.eind else None) for o in rows]
             if wanted != have:
                 for row in list(rows):
                     rows.remove(row)
@@ -362,7 +347,7 @@ class Projector:
             return
         # no audit trail: follow opschorting.indicatie as the messages show it
         assert change.zaak is not None, "_apply skips a change without a zaak"
-        moment = change.moment or utcnow()
+        moment = change.moment or utc.now()
         open_rows = [o for o in rows if o.eind is None]
         if change.zaak.opgeschort and not open_rows:
             row = Opschorting(zaak_id=zaak.id, begin=moment, eind=None)
@@ -370,7 +355,7 @@ class Projector:
             rows.append(row)
         elif not change.zaak.opgeschort and open_rows:
             for row in open_rows:
-                row.eind = max(moment, as_utc(row.begin))
+                row.eind = max(moment, utc.aware(row.begin))
 
     # ------------------------------------------------------------ derived
 
@@ -385,12 +370,12 @@ class Projector:
     ) -> None:
         """`norms`: hours per statustype id (`_status_norms`, once for the whole batch)."""
         tz = self.tz
-        ordered = sorted(statussen, key=lambda s: (as_utc(s.datum_status_gezet), s.url))
+        ordered = sorted(statussen, key=lambda s: (utc.aware(s.datum_status_gezet), s.url))
         for current, following in zip(ordered, ordered[1:] + [None] if ordered else [], strict=True):
             if following is None:
                 duur = None
             else:
-                duur = max(0, int((as_utc(following.datum_status_gezet) - as_utc(current.datum_status_gezet)).total_seconds()))
+                duur = max(0, int((utc.aware(following.datum_status_gezet) - utc.aware(current.datum_status_gezet)).total_seconds()))
             norm = norms.get(current.statustype_id)
             boven = None if duur is None or norm is None else duur > norm * 3600
             if current.duur_seconden != duur:
