@@ -86,7 +86,7 @@ def create_service_app(
             with building:
                 if "yaml" not in cache:
                     cache["yaml"] = to_yaml(openapi())
-        return Response(cache["yaml"], media_type="application/vnd.oai.openapi")  # type: ignore[arg-type]
+        return Response(cache["yaml"], media_type="application/vnd.oai.openapi")
 
     app.add_api_route(f"{api_root}/openapi.yaml", serve_yaml, methods=["GET"], include_in_schema=False)
     app.add_api_route(f"{api_root}/schema/openapi.yaml", serve_yaml, methods=["GET"], include_in_schema=False)

@@ -224,9 +224,10 @@ class Authenticator:
                 applicatie = rights(client_id, applicatie)
             else:
                 known_rights = getattr(self.source, "known_rights", None)
-                applicatie = known_rights(client_id, applicatie) if known_rights is not None else None
-                if applicatie is None:
+                known = known_rights(client_id, applicatie) if known_rights is not None else None
+                if known is None:
                     return None
+                applicatie = known
         return Principal(
             client_id=client_id,
             applicatie=applicatie,
@@ -252,9 +253,10 @@ class Authenticator:
             unverified = jwt.decode(token, options={"verify_signature": False})
         except jwt.PyJWTError as exc:
             raise NotAuthenticated(f"Ongeldige JWT: {exc}") from None
-        client_id = unverified.get("client_id") or unverified.get("iss")
-        if not isinstance(client_id, str) or not client_id:
+        claimed = unverified.get("client_id") or unverified.get("iss")
+        if not isinstance(claimed, str) or not claimed:
             raise NotAuthenticated("De JWT bevat geen client_id.")
+        client_id = claimed
         applicatie = self.source.by_client_id(client_id)
         if applicatie is None:
             raise NotAuthenticated("Onbekende client_id.")

@@ -136,7 +136,7 @@ class DeliveryStore:
         d = self.outbox.delivery
         now = utcnow()
         delivered = [o.delivery_id for o in outcomes if o.error is None]
-        failed = [o for o in outcomes if o.error is not None]
+        failed = [(o, o.error) for o in outcomes if o.error is not None]
         with self.database.engine.begin() as connection:
             if delivered:
                 connection.execute(
@@ -165,9 +165,9 @@ class DeliveryStore:
                                     o.attempts + 1, self.settings.dispatch_backoff_base, self.settings.dispatch_backoff_cap
                                 )
                             ),
-                            "b_error": o.error[:2000],
+                            "b_error": error[:2000],
                         }
-                        for o in failed
+                        for o, error in failed
                     ],
                 )
 
@@ -440,8 +440,8 @@ class Sender:
             if self.target.type == "notificaties-api":
                 await self._ensure_kanaal(message)
             if self.poster is not None:
-                status, text = await self.poster.post(json.dumps(message).encode(), self._headers())
-                text = text.decode("utf-8", "replace")
+                status, body = await self.poster.post(json.dumps(message).encode(), self._headers())
+                text = body.decode("utf-8", "replace")
             else:
                 response = await self.client.post(self.url, json=message, headers=self._headers())
                 status, text = response.status_code, response.text
@@ -499,9 +499,9 @@ class Dispatcher:
 
     async def run(self) -> None:
         self._loop = asyncio.get_running_loop()
-        self._wake = asyncio.Event()
+        self._wake = wake = asyncio.Event()
         wakes = {t.name: asyncio.Event() for t in self.targets}
-        fan_out = asyncio.create_task(self._fan_out_wakes(wakes))
+        fan_out = asyncio.create_task(self._fan_out_wakes(wake, wakes))
         tasks = [asyncio.create_task(self._target_loop(t, wakes[t.name])) for t in self.targets]
         tasks.append(asyncio.create_task(self._prune_loop()))
         try:
@@ -509,10 +509,10 @@ class Dispatcher:
         finally:
             fan_out.cancel()
 
-    async def _fan_out_wakes(self, wakes: dict[str, asyncio.Event]) -> None:
+    async def _fan_out_wakes(self, wake: asyncio.Event, wakes: dict[str, asyncio.Event]) -> None:
         while True:
-            await self._wake.wait()
-            self._wake.clear()
+            await wake.wait()
+            wake.clear()
             for event in wakes.values():
                 event.set()
 

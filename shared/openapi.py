@@ -2,6 +2,7 @@
 the API root, the standard's error responses and headers."""
 
 import copy
+from typing import Any
 
 import yaml
 from fastapi import FastAPI
@@ -21,7 +22,8 @@ _ERROR_STATUSES = {
     "500": "Internal Server Error",
 }
 
-FOUT = {
+# Any: VALIDATIE_FOUT below extends the nested "properties" of its copy
+FOUT: dict[str, Any] = {
     "type": "object",
     "description": "Formaat van HTTP 4xx en 5xx fouten.",
     "properties": {
@@ -140,10 +142,10 @@ def _document_query_models(raw: dict, routes) -> None:
             models[route.operation_id] = found
     for operations in raw.get("paths", {}).values():
         for operation in operations.values():
-            found = models.get(operation.get("operationId"))
-            if not found:
+            read = models.get(operation.get("operationId"))
+            if not read:
                 continue
-            documented = [copy.deepcopy(p) for model in found for p in query_parameters(model)]
+            documented = [copy.deepcopy(p) for model in read for p in query_parameters(model)]
             if "parameters" in operation:
                 # path parameters come first, then query, header and cookie parameters
                 parameters = operation["parameters"]

@@ -3,6 +3,7 @@
 import functools
 from collections import namedtuple
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import Request
 from sqlalchemy import Select, func, select
@@ -93,5 +94,6 @@ def fetch_records(session: Session, query: Select, parameters: dict | None = Non
 
 
 @functools.lru_cache(maxsize=64)
-def _record_type(fields: tuple[str, ...]) -> type:
+def _record_type(fields: tuple[str, ...]) -> type[Any]:
+    # type[Any]: a named tuple whose fields are known only at runtime (typeshed: type[tuple])
     return namedtuple("Record", fields)

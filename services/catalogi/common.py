@@ -3,7 +3,7 @@
 
 import datetime as dt
 import uuid as uuid_module
-from typing import Literal
+from typing import Literal, Protocol
 
 from sqlalchemy import Date, Select, and_, or_, select
 from sqlalchemy.orm import Mapped, mapped_column
@@ -12,7 +12,7 @@ from services.catalogi.db import outbox
 from shared.auth import ZTC
 from shared.errors import InvalidParam, ValidationProblem
 from shared.fields import Duration, Uri, Vertrouwelijkheidaanduiding, parse_day  # noqa: F401  (used by the domains)
-from shared.resources import ApiModel, Context
+from shared.resources import Context
 
 SCOPE_LEZEN = "catalogi.lezen"
 SCOPE_SCHRIJVEN = "catalogi.schrijven"
@@ -129,7 +129,14 @@ def non_field(code: str, reason: str) -> ValidationProblem:
     return ValidationProblem(InvalidParam("nonFieldErrors", code, reason))
 
 
-def ensure_concept_for_update(ctx: Context, obj, data: ApiModel, partial: bool) -> None:
+class SentRequest(Protocol):
+    """A request model (pydantic) as the write rules read it: the fields the client sent."""
+
+    @property
+    def model_fields_set(self) -> set[str]: ...
+
+
+def ensure_concept_for_update(ctx: Context, obj, data: SentRequest, partial: bool) -> None:
     """ztc-009: a published zaaktype/informatieobjecttype/besluittype is not changed, except its
     eindeGeldigheid (PATCH with only that field) or as a correction (`catalogi.geforceerd-schrijven`)."""
     if obj.concept or forced_write(ctx):

@@ -5,6 +5,7 @@ Each object is looked up before it is created: running it again changes nothing.
 """
 
 import asyncio
+from typing import Any
 
 import httpx
 
@@ -33,13 +34,13 @@ CATALOGUS = {
     "begindatumVersie": "2024-01-01",
 }
 
-INFORMATIEOBJECTTYPEN = [
+INFORMATIEOBJECTTYPEN: list[dict[str, Any]] = [
     {"omschrijving": "Aanvraag", "vertrouwelijkheidaanduiding": "zaakvertrouwelijk", "informatieobjectcategorie": "Aanvraag"},
     {"omschrijving": "Melding", "vertrouwelijkheidaanduiding": "openbaar", "informatieobjectcategorie": "Melding"},
     {"omschrijving": "Besluit", "vertrouwelijkheidaanduiding": "openbaar", "informatieobjectcategorie": "Besluit"},
 ]
 
-BESLUITTYPEN = [
+BESLUITTYPEN: list[dict[str, Any]] = [
     {
         "omschrijving": "Besluit parkeervergunning",
         "omschrijvingGeneriek": "Vergunningsbesluit",
@@ -90,7 +91,7 @@ STATUSTYPEN = [
     {"volgnummer": 3, "omschrijving": "Afgehandeld", "statustekst": "Uw verzoek is afgehandeld.", "informeren": True},
 ]
 
-ZAAKTYPEN = [
+ZAAKTYPEN: list[dict[str, Any]] = [
     {
         "zaaktype": _zaaktype(
             "DEMO-PARKEREN",
@@ -184,13 +185,13 @@ class _Seeder:
 
     async def _list(self, collection: str, params: dict) -> list[dict]:
         results, url = [], f"{API_ROOT}/{collection}"
-        params = {**params, "status": "alles"} if collection != "catalogussen" else params
+        query: dict | None = {**params, "status": "alles"} if collection != "catalogussen" else params
         while url:
-            response = await self.client.get(url, params=params)
+            response = await self.client.get(url, params=query)
             response.raise_for_status()
             page = response.json()
             results.extend(page["results"])
-            url, params = page["next"], None
+            url, query = page["next"], None  # the next link holds the query
         return results
 
     async def ensure(self, collection: str, params: dict, match: dict, body: dict) -> dict:

@@ -11,6 +11,7 @@ zaaktype's, so that it follows when the zaaktype later gets e.g. an eindeGeldigh
 import datetime as dt
 import uuid as uuid_module
 from types import SimpleNamespace
+from typing import Any
 
 from pydantic import BaseModel, Field
 from sqlalchemy import Select, false, func, select
@@ -184,7 +185,8 @@ class SubTypeService:
     changes only what is sent.
     """
 
-    model: type
+    # type[Any]: the columns (id, uuid, zaaktype_id, ...) are those of the subclass's model
+    model: type[Any]
     collection: str
     plain_fields: tuple[str, ...] = ()  # copied from the request as they are
     put_fields: tuple[str, ...] = ()  # further fields (written by `validate`) that a PUT always sets
@@ -258,8 +260,9 @@ class SubTypeService:
 
     def _write(self, ctx: Context, obj, data, fields: set[str], *, creating: bool, partial: bool) -> None:
         with ctx.session.no_autoflush:  # validate the new state before anything is written
-            old_zaaktype = None if creating else obj.zaaktype
+            old_zaaktype: ZaakType | None = None if creating else obj.zaaktype
             zaaktype = load_zaaktype(ctx, data.zaaktype) if "zaaktype" in fields else old_zaaktype
+            assert zaaktype is not None  # a create sends "zaaktype" (_all_fields); else the stored one
             moved = old_zaaktype is not None and zaaktype.id != old_zaaktype.id
             self.ensure_concept_target(ctx, obj, data, fields, zaaktype, creating=creating, moved=moved)
             if self.has_catalogus and "catalogus" in fields and data.catalogus is not None:
@@ -290,8 +293,11 @@ class SubTypeService:
 
     def _ensure_unique(self, ctx: Context, obj) -> None:
         """`unique_field` is unique per zaaktype (`unique`, as DRF's UniqueTogetherValidator)."""
-        column = getattr(self.model, self.unique_field)
-        query = select(self.model.id).where(self.model.zaaktype_id == obj.zaaktype_id, column == getattr(obj, self.unique_field))
+        field = self.unique_field
+        if field is None:  # nothing to keep unique
+            return
+        column = getattr(self.model, field)
+        query = select(self.model.id).where(self.model.zaaktype_id == obj.zaaktype_id, column == getattr(obj, field))
         if obj.id is not None:
             query = query.where(self.model.id != obj.id)
         if ctx.session.scalar(query.limit(1)) is not None:

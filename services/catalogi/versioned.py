@@ -7,6 +7,7 @@ hooks for its own fields, relations and rules.
 """
 
 import uuid as uuid_module
+from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import Select, false, select
@@ -14,6 +15,7 @@ from sqlalchemy.orm import joinedload
 
 from services.catalogi.catalogus.models import Catalogus
 from services.catalogi.common import (
+    SentRequest,
     apply_status,
     ensure_concept_for_delete,
     ensure_concept_for_update,
@@ -58,8 +60,19 @@ def related_by_key(
     return result
 
 
-class VersionedTypeService:
-    model: type
+class VersionedRequest(SentRequest, Protocol):
+    """What the shared writes read of a versioned type's create/update request."""
+
+    @property
+    def catalogus(self) -> str: ...
+
+
+RequestT = TypeVar("RequestT", bound=VersionedRequest)
+
+
+class VersionedTypeService(Generic[RequestT]):
+    # type[Any]: the columns (uuid, catalogus, concept, ...) are those of the subclass's model
+    model: type[Any]
     collection: str  # also the notification kanaal
     resource: str
     key_attr: str  # what identifies the type across its versions
@@ -96,7 +109,7 @@ class VersionedTypeService:
 
     # ------------------------------------------------------------ writes
 
-    def create(self, ctx: Context, data: BaseModel):
+    def create(self, ctx: Context, data: RequestT):
         obj = self.model(uuid=uuid_module.uuid4(), concept=True)
         relations = self.write(ctx, obj, data, self._all_fields(), creating=True)
         ctx.session.add(obj)
@@ -105,7 +118,7 @@ class VersionedTypeService:
         self.notify(ctx, obj, "create")
         return obj
 
-    def update(self, ctx: Context, obj, data: BaseModel, partial: bool):
+    def update(self, ctx: Context, obj, data: RequestT, partial: bool):
         ensure_concept_for_update(ctx, obj, data, partial)
         fields = data.model_fields_set if partial else self._all_fields()
         relations = self.write(ctx, obj, data, fields, creating=False)
@@ -149,7 +162,7 @@ class VersionedTypeService:
         """What a create or PUT sets: every field (absent ones get their default)."""
         return set(self.plain_fields) | set(self.extra_fields) | {"catalogus"}
 
-    def apply_fields(self, ctx: Context, obj, data: BaseModel, fields: set[str]) -> None:
+    def apply_fields(self, ctx: Context, obj, data: RequestT, fields: set[str]) -> None:
         """catalogus and the plain fields that were sent."""
         if "catalogus" in fields:
             catalogus = resolve_local(ctx, data.catalogus, Catalogus, "catalogussen", "catalogus")
@@ -167,7 +180,7 @@ class VersionedTypeService:
 
     # ------------------------------------------------------------ hooks
 
-    def write(self, ctx: Context, obj, data: BaseModel, fields: set[str], *, creating: bool):
+    def write(self, ctx: Context, obj, data: RequestT, fields: set[str], *, creating: bool):
         """Validate and apply the sent fields; returns what `store_relations` stores after the flush."""
         self.apply_fields(ctx, obj, data, fields)
         return None

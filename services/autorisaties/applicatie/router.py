@@ -1,6 +1,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.routing import APIRoute
 
 from services.autorisaties.applicatie.schemas import (
     Applicatie,
@@ -18,7 +19,7 @@ AC = "ac"
 SCOPE_LEZEN = "autorisaties.lezen"
 SCOPE_BIJWERKEN = "autorisaties.bijwerken"
 
-SCOPES = {
+SCOPES: dict[str, tuple[str, ...]] = {
     "list": (SCOPE_LEZEN,),
     "retrieve": (SCOPE_LEZEN,),
     "consumer": (SCOPE_LEZEN,),
@@ -111,6 +112,5 @@ DESCRIPTIONS = {
     "applicatie_delete": "Na het verwijderen wordt een notificatie verstuurd.",
 }
 for route in router.routes:
-    operation_id = getattr(route, "operation_id", None)
-    if operation_id in DESCRIPTIONS:
-        route.description = DESCRIPTIONS[operation_id]
+    if isinstance(route, APIRoute) and route.operation_id in DESCRIPTIONS:
+        route.description = DESCRIPTIONS[route.operation_id]

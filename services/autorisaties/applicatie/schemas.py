@@ -1,4 +1,4 @@
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -17,7 +17,7 @@ COMPONENT_WEERGAVE = {
 }
 
 # Blank ('') is allowed as in the reference implementation, and means: not given.
-MaxVertrouwelijkheidaanduiding = Literal[(*get_args(Vertrouwelijkheidaanduiding), "")]
+MaxVertrouwelijkheidaanduiding = Literal[Vertrouwelijkheidaanduiding, ""]
 
 COMPONENT_DESCRIPTION = "Component waarop autorisatie van toepassing is.\n\n" + "\n".join(
     f"* `{key}` - {value}" for key, value in COMPONENT_WEERGAVE.items()
@@ -73,19 +73,25 @@ class ApplicatieRequest(ApiModel):
     )
 
 
+def _shown_if_set(description: str, *, format: str | None = None) -> Any:
+    """A response field that is left out rather than null: not required, and not nullable in the
+    contract, as its default None is not validated (Any: the annotation says what is shown)."""
+    return Field(None, json_schema_extra={"format": format} if format else None, description=description)
+
+
 class Autorisatie(ApiModel):
     """As shown: the fields of its component ('' when blank); `catalogus` only when set."""
 
     component: Component = Field(description=COMPONENT_DESCRIPTION)
     componentWeergave: str = read_only("Omschrijving van `component`.")
     scopes: list[str]
-    zaaktype: str = Field(None, json_schema_extra={"format": "uri"}, description="zrc: URL naar het zaaktype.")
-    informatieobjecttype: str = Field(None, json_schema_extra={"format": "uri"}, description="drc: URL naar het informatieobjecttype.")
-    besluittype: str = Field(None, json_schema_extra={"format": "uri"}, description="brc: URL naar het besluittype.")
-    maxVertrouwelijkheidaanduiding: MaxVertrouwelijkheidaanduiding = Field(
-        None, description="zrc en drc: maximaal toegelaten vertrouwelijkheidaanduiding (inclusief)."
+    zaaktype: str = _shown_if_set("zrc: URL naar het zaaktype.", format="uri")
+    informatieobjecttype: str = _shown_if_set("drc: URL naar het informatieobjecttype.", format="uri")
+    besluittype: str = _shown_if_set("brc: URL naar het besluittype.", format="uri")
+    maxVertrouwelijkheidaanduiding: MaxVertrouwelijkheidaanduiding = _shown_if_set(
+        "zrc en drc: maximaal toegelaten vertrouwelijkheidaanduiding (inclusief)."
     )
-    catalogus: str = Field(None, json_schema_extra={"format": "uri"}, description=CATALOGUS_DESCRIPTION)
+    catalogus: str = _shown_if_set(CATALOGUS_DESCRIPTION, format="uri")
 
 
 class Applicatie(ApiModel):

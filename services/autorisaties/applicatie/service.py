@@ -14,7 +14,6 @@ Writes notify on kanaal `autorisaties` (resource `applicatie`) through the outbo
 import uuid as uuid_module
 from dataclasses import dataclass
 
-from pydantic import BaseModel
 from sqlalchemy import Select, delete, exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -27,6 +26,7 @@ from services.autorisaties.applicatie.models import (
 from services.autorisaties.applicatie.schemas import (
     COMPONENT_WEERGAVE,
     ApplicatieFilters,
+    ApplicatieRequest,
     AutorisatieRequest,
 )
 from services.autorisaties.db import outbox
@@ -75,7 +75,7 @@ class Wanted:
 def autorisatie_values(data: AutorisatieRequest) -> dict:
     """The stored columns of a sent autorisatie: blank for what its component does not carry."""
     kept = COMPONENT_FIELDS[data.component]
-    values = {"component": data.component, "scopes": list(data.scopes)}
+    values: dict[str, object] = {"component": data.component, "scopes": list(data.scopes)}
     for name in API_NAMES:
         values[name] = (getattr(data, name) or "") if name in kept else ""
     return values
@@ -238,7 +238,7 @@ class ApplicatieService:
     def serialize(self, ctx: Context, objects: list[Applicatie]) -> list[dict]:
         return applicatie_dicts(ctx.session, objects, lambda a: ctx.url(COLLECTION, a.uuid))
 
-    def create(self, ctx: Context, data: BaseModel) -> Applicatie:
+    def create(self, ctx: Context, data: ApplicatieRequest) -> Applicatie:
         wanted = Wanted(
             client_ids=_unique(data.client_ids),
             label=data.label,
@@ -253,7 +253,7 @@ class ApplicatieService:
         self._notify(ctx, applicatie, "create")
         return applicatie
 
-    def update(self, ctx: Context, obj: Applicatie, data: BaseModel, partial: bool) -> Applicatie:
+    def update(self, ctx: Context, obj: Applicatie, data: ApplicatieRequest, partial: bool) -> Applicatie:
         """PUT replaces everything (absent autorisaties: none); PATCH what was sent (autorisaties
         sent replace the stored ones)."""
         sent = data.model_fields_set if partial else {"client_ids", "label", "heeft_alle_autorisaties", "autorisaties"}

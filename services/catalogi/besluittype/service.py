@@ -36,7 +36,7 @@ _PLAIN_FIELDS = (
 )
 
 
-class BesluitTypeService(VersionedTypeService):
+class BesluitTypeService(VersionedTypeService[BesluitTypeCreate]):
     model = BesluitType
     collection = "besluittypen"
     resource = "besluittype"

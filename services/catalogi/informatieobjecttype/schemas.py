@@ -60,7 +60,8 @@ class InformatieObjectTypeRequest(ApiModel):
     trefwoord: list[Annotated[str, Field(max_length=30)]] = Field(
         [], description="Trefwoord(en) waarmee informatieobjecten van het INFORMATIEOBJECTTYPE kunnen worden gekarakteriseerd."
     )
-    omschrijving_generiek: InformatieObjectTypeOmschrijvingGeneriek = Field(None, alias="omschrijvingGeneriek")
+    # optional but not nullable: the default None is not validated, a null sent is refused
+    omschrijving_generiek: InformatieObjectTypeOmschrijvingGeneriek = Field(None, alias="omschrijvingGeneriek")  # type: ignore[assignment]  # see above
 
 
 class InformatieObjectType(ApiModel):

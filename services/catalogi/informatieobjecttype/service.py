@@ -30,7 +30,7 @@ _EMPTY_GENERIEK = {
 }
 
 
-class InformatieObjectTypeService(VersionedTypeService):
+class InformatieObjectTypeService(VersionedTypeService[InformatieObjectTypeRequest]):
     model = InformatieObjectType
     collection = "informatieobjecttypen"
     resource = "informatieobjecttype"

@@ -46,7 +46,7 @@ def brondatum_errors(brondatum: dict | None) -> list[InvalidParam]:
     every violation is reported, not just the first."""
     if not brondatum:
         return []
-    afleidingswijze = brondatum.get("afleidingswijze")
+    afleidingswijze = brondatum.get("afleidingswijze", "")
     errors = []
     for field, required in _BRONDATUM_RULES.get(afleidingswijze, {}).items():
         if bool(brondatum.get(field)) == required:

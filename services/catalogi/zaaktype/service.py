@@ -4,7 +4,7 @@ import json
 import uuid as uuid_module
 from dataclasses import dataclass
 
-from sqlalchemy import Select, Text, cast, delete, insert, literal, select, union_all
+from sqlalchemy import CompoundSelect, Select, Text, cast, delete, insert, literal, select, union_all
 
 from services.catalogi.besluittype.models import BesluitType
 from services.catalogi.common import (
@@ -28,7 +28,7 @@ from services.catalogi.statustype.models import StatusType
 from services.catalogi.versioned import VersionedTypeService
 from services.catalogi.zaakobjecttype.models import ZaakObjectType
 from services.catalogi.zaaktype.models import ZaakType, ZaakTypeBesluitType, ZaakTypeDeelzaaktype, ZaakTypenRelatie
-from services.catalogi.zaaktype.schemas import ZaakTypeCreate, ZaakTypeFilters, ZaakTypeRetrieveParams
+from services.catalogi.zaaktype.schemas import ZaakTypeCreate, ZaakTypeFilters, ZaakTypenRelatieCreate, ZaakTypeRetrieveParams
 from services.catalogi.zaaktypeinformatieobjecttype.models import ZaakTypeInformatieObjectType
 from shared.db import in_list, is_postgresql, uuid_text
 from shared.errors import InvalidParam, ValidationProblem
@@ -81,7 +81,7 @@ _CHILDREN = (
 
 @dataclass(frozen=True)
 class _PageStatements:
-    children: Select
+    children: CompoundSelect
     informatieobjecttypen: Select
     besluittypen: Select
     deelzaaktypen: Select
@@ -134,10 +134,10 @@ class _Relations:
 
     besluittypen: list[str] | None = None
     deelzaaktypen: list[str] | None = None
-    gerelateerde: list[tuple[str, object]] | None = None
+    gerelateerde: list[tuple[str, ZaakTypenRelatieCreate]] | None = None
 
 
-class ZaakTypeService(VersionedTypeService):
+class ZaakTypeService(VersionedTypeService[ZaakTypeCreate]):
     model = ZaakType
     collection = "zaaktypen"
     resource = "zaaktype"
@@ -294,7 +294,8 @@ class ZaakTypeService(VersionedTypeService):
             versions = ctx.session.execute(
                 select(key_column, model.concept).where(model.catalogus_id == obj.catalogus_id, key_column.in_(keys_query))
             )
-            concept, published = set(), set()
+            concept: set[str] = set()
+            published: set[str] = set()
             for key, is_concept in versions:
                 (concept if is_concept else published).add(key)
             if concept - published:
