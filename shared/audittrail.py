@@ -13,7 +13,7 @@ import enum
 import json
 import uuid as uuid_module
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 from urllib.parse import urlsplit
 
 from fastapi import Header
@@ -33,12 +33,13 @@ from sqlalchemy import (
     insert,
     select,
 )
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
+from shared.api_model import ApiModel
 from shared.auth import Principal
 from shared.http import json_dumps
 from shared.outbox import iso_utc, utcnow
-from shared.resources import ApiModel
 
 SCOPE_AUDITTRAILS_LEZEN = "audittrails.lezen"
 
@@ -217,7 +218,7 @@ class AuditTrail:
     def delete_for(self, session: Session, hoofd_object: str) -> int:
         """zrc-023: a deleted hoofdobject takes its audit trail along. Returns the number removed."""
         result = session.execute(delete(self.table).where(self.table.c.hoofd_object_path == _path_of(hoofd_object)))
-        return result.rowcount or 0
+        return cast(CursorResult, result).rowcount or 0  # a DELETE's result is a cursor's
 
     @staticmethod
     def _as_json(row) -> dict:

@@ -2,6 +2,7 @@
 
 import functools
 from collections import namedtuple
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,7 +71,7 @@ def fetch_page(session: Session, query: Select, page: Page, counting: Select | N
     counted = paged.add_columns(counting.scalar_subquery().label("count_of_all"))
     if rows:
         result = session.connection().execute(counted)
-        make = _record_type(tuple(result.keys())[:-1])._make
+        make = _record_maker(tuple(result.keys())[:-1])
         found = result.all()
         page_rows = [make(row[:-1]) for row in found]
     else:
@@ -89,11 +90,12 @@ def _count_of(query: Select) -> Select:
 def fetch_records(session: Session, query: Select, parameters: dict | None = None) -> list:
     """The query's rows as plain named tuples, executed as Core (for what is only read)."""
     result = session.connection().execute(query, parameters)
-    make = _record_type(tuple(result.keys()))._make
+    make = _record_maker(tuple(result.keys()))
     return [make(row) for row in result]
 
 
 @functools.lru_cache(maxsize=64)
-def _record_type(fields: tuple[str, ...]) -> type[Any]:
-    # type[Any]: a named tuple whose fields are known only at runtime (typeshed: type[tuple])
-    return namedtuple("Record", fields)
+def _record_maker(fields: tuple[str, ...]) -> Callable[[Iterable[Any]], tuple]:
+    """Makes a named tuple of `fields` from a row."""
+    record: Any = namedtuple("Record", fields)  # type: ignore[misc]  # its fields are known at run time only
+    return record._make

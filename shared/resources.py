@@ -4,73 +4,37 @@ Every ZGW resource has the same shape: `<name>_list`, `_create`, `_retrieve`, `_
 `_partial_update`, `_destroy`, `_headers`, with the same pagination, ETag, scopes and status
 codes. `register_resource` wires those HTTP operations for a domain's `ResourceService`, which
 holds the queries and rules; a domain router adds its own extra operations (e.g. `/publish`).
+
+A `ResourceSpec` also says where a resource differs within the standard: a path under its parent
+object (`ParentPath`: `/zaken/{zaak_uuid}/zaakeigenschappen`), CRS negotiation (`crs`), `expand`
+(`ExpandHook`) and a list page fetched its own way (`list_page`).
 """
 
 import functools
+import re
 import uuid as uuid_module
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Protocol
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request, Response
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic import BaseModel, Field, create_model
 from pydantic.fields import FieldInfo
-from pydantic_core import PydanticCustomError
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
+# Re-exported: Catalogi, Autorisaties and Rapportage still import these from here (their home is
+# shared.api_model; switch those imports, then drop this line).
+from shared.api_model import ApiModel, comma_separated, read_only, split_commas  # noqa: F401
+from shared.audittrail import declare_audit_headers
 from shared.auth import Principal, require_scopes
+from shared.crs import CrsNegotiation, crs_openapi
 from shared.db import SessionDep, commits
-from shared.errors import NotFound, ValidationProblem
+from shared.errors import InvalidParam, NotFound, ValidationProblem
 from shared.http import detail_response, json_response
-from shared.pagination import envelope, fetch_page, page_from
+from shared.pagination import Page, envelope, fetch_page, page_from
 from shared.query import query_model
-
-
-def _contains_nul(value) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return any(_contains_nul(v) for v in value)
-    return False
-
-
-class ApiModel(BaseModel):
-    """Request/response models: camelCase aliases as in the standard; unknown fields ignored."""
-
-    # A number where the standard has a string is taken as its text, as the reference
-    # implementation's serializers take it (VNG's suite sends `"identificatie": 20` for a zaaktype).
-    model_config = ConfigDict(populate_by_name=True, extra="ignore", coerce_numbers_to_str=True)
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _refuse_nul(cls, value):
-        # no database stores a NUL character in text (PostgreSQL refuses it)
-        if _contains_nul(value):
-            raise PydanticCustomError("zgw:invalid", "Het teken NUL (\\x00) is niet toegestaan.")
-        return value
-
-
-def comma_separated(description: str = "Meerdere waarden kunnen met komma's gescheiden worden.", enum: tuple[str, ...] = ()) -> Any:
-    """A query parameter holding a comma-separated list (OpenAPI: array, style form, explode false),
-    optionally of the values in `enum`."""
-    extra: dict[str, Any] = {"x-comma-separated": True}
-    if enum:
-        extra["x-items-enum"] = list(enum)
-    return Field(None, description=description, json_schema_extra=extra)
-
-
-def split_commas(value: str | None) -> list[str]:
-    return [part.strip() for part in (value or "").split(",") if part.strip()]
-
-
-def read_only(description: str = "", *, format: str | None = None, **kwargs) -> Any:
-    """A response-only field, marked `readOnly` in the contract."""
-    extra: dict[str, Any] = {"readOnly": True, **kwargs.pop("json_schema_extra", {})}
-    if format:
-        extra["format"] = format
-    return Field(json_schema_extra=extra, description=description or None, **kwargs)
 
 
 def patch_model_of(model: type[BaseModel], name: str) -> type[BaseModel]:
@@ -78,7 +42,7 @@ def patch_model_of(model: type[BaseModel], name: str) -> type[BaseModel]:
 
     Defaults are not validated, so a non-nullable field stays non-nullable (null gives `null`).
     """
-    fields = {}
+    fields: dict[str, Any] = {}
     for fname, info in model.model_fields.items():
         new = FieldInfo.merge_field_infos(info, default=None)
         new.default_factory = None
@@ -86,6 +50,7 @@ def patch_model_of(model: type[BaseModel], name: str) -> type[BaseModel]:
     return create_model(name, __base__=ApiModel, __doc__=model.__doc__, **fields)
 
 
+@functools.cache  # one model per name: an extra operation (e.g. `_zoek`) shares the list's
 def paginated_model_of(model: type[BaseModel], name: str) -> type[BaseModel]:
     return create_model(
         name,
@@ -93,7 +58,7 @@ def paginated_model_of(model: type[BaseModel], name: str) -> type[BaseModel]:
         count=(int, Field(examples=[123])),
         next=(str | None, Field(json_schema_extra={"format": "uri"}, examples=["http://api.example.org/accounts/?page=4"])),
         previous=(str | None, Field(json_schema_extra={"format": "uri"}, examples=["http://api.example.org/accounts/?page=2"])),
-        results=(list[model], ...),
+        results=(list[model], ...),  # type: ignore[valid-type]  # a model given at run time
     )
 
 
@@ -104,6 +69,8 @@ class Context:
     request: Request
     principal: Principal
     session: Session
+    # a nested resource's parent object, as `ParentPath.load` found it (e.g. the zaak of the path)
+    parent: Any = None
     # id(object) -> (object, its JSON) of what this request wrote, as its audit record took it
     _shown: dict[int, tuple[Any, dict]] = field(default_factory=dict, repr=False)
 
@@ -112,7 +79,7 @@ class Context:
         # once per request: a page of zaaktypen makes ~1,000 URLs
         return self.request.app.state.api_root_url(self.request)
 
-    def url(self, collection: str, object_uuid) -> str:
+    def url(self, collection: str, object_uuid: Any) -> str:
         return f"{self.api_root_url}/{collection}/{object_uuid}"
 
     def remember_shown(self, obj: Any, body: dict) -> None:
@@ -128,13 +95,72 @@ class Context:
         return service.serialize(self, [obj])[0]
 
 
+_UUID = r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
+
+
+def local_uuid(ctx: Context, url: str, collection: str, *, parent: str | None = None) -> uuid_module.UUID | None:
+    """The uuid of a URL of this API's `collection` (any host: behind a proxy the host may differ),
+    None for any other URL. `parent`: the collection is nested, `/{parent}/{uuid}/{collection}/{uuid}`."""
+    root = re.escape(ctx.request.app.state.api_root)
+    prefix = rf"{root}/{parent}/{_UUID}" if parent else root
+    try:
+        match = re.fullmatch(rf"{prefix}/{collection}/({_UUID})/?", urlsplit(url).path)
+    except ValueError:  # not a URL at all
+        return None
+    return uuid_module.UUID(match.group(1)) if match else None
+
+
+NOT_CHANGEABLE = "Dit veld mag niet gewijzigd worden."
+
+
+def ensure_unchanged(data: BaseModel, current: Mapping[str, Any], *, as_stored: Mapping[str, Callable[[Any], Any]] | None = None) -> None:
+    """`wijzigen-niet-toegelaten`: the fields of `current` (name -> its value now) keep their value
+    after creation. Each one sent, not null, with another value is a 400 on that field, all in one
+    answer. `as_stored[name]` puts a sent value in the terms of `current` (e.g. a URL as its uuid)."""
+    sent = data.model_fields_set
+    convert = as_stored or {}
+    problems = []
+    for name, now in current.items():
+        value = getattr(data, name, None)
+        if name in sent and value is not None and (convert[name](value) if name in convert else value) != now:
+            problems.append(InvalidParam(name, "wijzigen-niet-toegelaten", NOT_CHANGEABLE))
+    if problems:
+        raise ValidationProblem(*problems)
+
+
 class ResourceService(Protocol):
-    def list_query(self, ctx: Context, filters: BaseModel) -> Select: ...
-    def get(self, ctx: Context, object_uuid: uuid_module.UUID, params: BaseModel | None = None) -> Any: ...
+    def list_query(self, ctx: Context, filters: Any) -> Select: ...
+    def get(self, ctx: Context, object_uuid: uuid_module.UUID, params: Any = None) -> Any: ...
     def serialize(self, ctx: Context, objects: list) -> list[dict]: ...
-    def create(self, ctx: Context, data: BaseModel) -> Any: ...
-    def update(self, ctx: Context, obj: Any, data: BaseModel, partial: bool) -> Any: ...
+    def create(self, ctx: Context, data: Any) -> Any: ...
+    def update(self, ctx: Context, obj: Any, data: Any, partial: bool) -> Any: ...
     def delete(self, ctx: Context, obj: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class ParentPath:
+    """A resource addressed under one object of another collection: `/{collection}/{{param}}/...`.
+    `load(ctx, parent_uuid, operation)` finds that object (raising the 404 or 403 itself); the
+    services find it as `ctx.parent`."""
+
+    collection: str  # e.g. "zaken"
+    param: str  # the path parameter of its uuid, e.g. "zaak_uuid"
+    load: Callable[[Context, uuid_module.UUID, str], Any]
+
+
+@dataclass(frozen=True)
+class ExpandHook:
+    """`expand` on list and retrieve: `check(expand)` refuses a wrong value before any work (after
+    the list's filters), `apply(ctx, results, expand)` embeds the linked resources in each result's
+    `_expand`; `read_model` is the read model with `_expand`."""
+
+    read_model: type[BaseModel]
+    check: Callable[[str], Any]
+    apply: Callable[[Context, list[dict], str], None]
+
+
+# (ctx, filters, the list query, page) -> (count, the page's objects or rows)
+ListPage = Callable[[Context, Any, Select, Page], tuple[int, list]]
 
 
 @dataclass
@@ -151,10 +177,13 @@ class ResourceSpec:
     filter_model: type[BaseModel] | None = None
     retrieve_params_model: type[BaseModel] | None = None
     operations: tuple[str, ...] = ("list", "create", "retrieve", "update", "partial_update", "destroy", "headers")
-    scopes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    scopes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     create_status: int = 201
     destroy_status: int = 204
+    # an operation's summary (the name predates `details`; Catalogi and Autorisaties pass it)
     descriptions: dict[str, str] = field(default_factory=dict)
+    # an operation's description, below its summary
+    details: dict[str, str] = field(default_factory=dict)
     # list: unknown query parameters give a 400 (`unknown-parameters`) instead of being ignored
     strict_query: bool = False
     # list: a plain JSON array (no pagination), where the standard says so
@@ -166,12 +195,26 @@ class ResourceSpec:
     # operationIds other than `<name>_<operation>`, where a spec says so (Autorisaties API 1.0:
     # {"retrieve": "applicatie_read", "destroy": "applicatie_delete"})
     operation_ids: dict[str, str] = field(default_factory=dict)
+    # the paths lie under one object of another collection (`/zaken/{zaak_uuid}/zaakeigenschappen`)
+    parent: ParentPath | None = None
+    # Accept-Crs / Content-Crs negotiation on every operation (a resource with geometry)
+    crs: bool = False
+    expand: ExpandHook | None = None
+    # a paginated list's page fetched otherwise than `fetch_page` of the list query
+    list_page: ListPage | None = None
 
     def operation_id(self, operation: str) -> str:
         return self.operation_ids.get(operation, f"{self.name}_{operation}")
 
+    @property
+    def list_path(self) -> str:
+        if self.parent is None:
+            return f"/{self.collection}"
+        return f"/{self.parent.collection}/{{{self.parent.param}}}/{self.collection}"
 
-UuidPath = Annotated[uuid_module.UUID, Path(description="Unieke resource identifier (UUID4)")]
+
+UUID_DESCRIPTION = "Unieke resource identifier (UUID4)"
+UuidPath = Annotated[uuid_module.UUID, Path(description=UUID_DESCRIPTION)]
 # Read by detail_response from the request; declared so the contract documents it.
 IfNoneMatch = Annotated[
     str | None,
@@ -180,6 +223,13 @@ IfNoneMatch = Annotated[
         description="Voer een voorwaardelijk verzoek uit: bevat de ETag van de huidige resource, dan volgt een lege HTTP 304.",
     ),
 ]
+
+
+async def _nothing() -> None:
+    """The dependency of a parameter an operation of this resource does not have (no parent, no CRS)."""
+
+
+Absent = Annotated[None, Depends(_nothing)]
 
 
 @functools.cache
@@ -195,231 +245,263 @@ def ensure_known_parameters(request: Request, model: type[BaseModel] | None, *ex
         raise ValidationProblem.field("nonFieldErrors", "unknown-parameters", f"Onbekende query parameters: {', '.join(unknown)}")
 
 
-def load_or_404(ctx: Context, spec: ResourceSpec, object_uuid, params=None):
+def load_or_404(ctx: Context, spec: ResourceSpec, object_uuid: uuid_module.UUID, params: Any = None) -> Any:
     obj = spec.service.get(ctx, object_uuid, params)
     if obj is None:
         raise NotFound(f"Geen {spec.name} gevonden met deze uuid.")
     return obj
 
 
-def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
-    from shared.audittrail import declare_audit_headers
+def _default_list_page(ctx: Context, filters: Any, query: Select, page: Page) -> tuple[int, list]:
+    return fetch_page(ctx.session, query, page)
 
+
+def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
     service = spec.service
+    expand = spec.expand
 
     def respond(request: Request, body: dict, status_code: int = 200, headers: dict | None = None) -> Response:
         if spec.etag:
             return detail_response(request, body, status_code=status_code, headers=headers)
         return json_response(body, status_code=status_code, headers=headers)
 
-    def audited(operation: str):
-        return [Depends(declare_audit_headers)] if operation in spec.audited else None
-
+    # the annotations that differ per resource: a parameter a resource has not is `Absent`
     # If-None-Match is documented only where the resource has an ETag
-    IfNoneMatchParam = IfNoneMatch if spec.etag else Annotated[str | None, Header(alias="If-None-Match", include_in_schema=False)]
-    read_model = spec.read_model
-    list_model = paginated_model_of(read_model, f"Paginated{read_model.__name__}List")
-    detail_path = f"/{spec.collection}/{{uuid}}"
+    IfNoneMatchParam: Any = IfNoneMatch if spec.etag else Annotated[str | None, Header(alias="If-None-Match", include_in_schema=False)]
+    # after the principal: 401/403 come before 412/406 (shared.crs says why)
+    Crs: Any = CrsNegotiation if spec.crs else Absent
+    ParentUuid: Any = Absent
+    if spec.parent is not None:
+        ParentUuid = Annotated[uuid_module.UUID, Path(alias=spec.parent.param, description=UUID_DESCRIPTION)]
 
-    def principal_dep(operation: str):
+    read_model = spec.read_model
+    shown_model = expand.read_model if expand else read_model  # list and retrieve show `_expand`
+    list_model = paginated_model_of(shown_model, f"Paginated{read_model.__name__}List")
+    list_path = spec.list_path
+    detail_path = f"{list_path}/{{uuid}}"
+
+    def principal_dep(operation: str) -> Any:
         return Depends(require_scopes(spec.component, *spec.scopes[operation]))
 
-    def doc(operation: str, default: str) -> str:
-        return spec.descriptions.get(operation, default)
+    def meta(operation: str, default_summary: str, success_status: int | None = 200) -> dict[str, Any]:
+        return {
+            "operation_id": spec.operation_id(operation),
+            "summary": spec.descriptions.get(operation, default_summary),
+            "description": spec.details.get(operation),
+            "tags": [spec.tag],
+            "dependencies": [Depends(declare_audit_headers)] if operation in spec.audited else None,
+            "openapi_extra": crs_openapi(success_status) if spec.crs else None,
+        }
+
+    def context(request: Request, principal: Principal, session: Session, parent_uuid: uuid_module.UUID | None, operation: str) -> Context:
+        ctx = Context(request, principal, session)
+        if spec.parent is not None:
+            assert parent_uuid is not None  # a path parameter
+            ctx.parent = spec.parent.load(ctx, parent_uuid, operation)
+        return ctx
+
+    def expand_of(params: Any) -> str | None:
+        """The request's `expand`, checked (before any work)."""
+        value = getattr(params, "expand", None) if expand else None
+        if value and expand:
+            expand.check(value)
+        return value
+
+    def expanded(ctx: Context, results: list[dict], value: str | None) -> list[dict]:
+        if value and expand:
+            expand.apply(ctx, results, value)
+        return results
 
     if "list" in spec.operations:
         filter_model = spec.filter_model or create_model(f"{read_model.__name__}Filters", __base__=ApiModel)
+        Filters: Any = query_model(filter_model)
+        list_page = spec.list_page or _default_list_page
+        list_summary = f"Alle {spec.collection.upper()} opvragen."
 
         if spec.paginated:
 
-            @router.get(
-                f"/{spec.collection}",
-                operation_id=spec.operation_id("list"),
-                summary=doc("list", f"Alle {spec.collection.upper()} opvragen."),
-                tags=[spec.tag],
-                response_model=list_model,
-            )
+            @router.get(list_path, response_model=list_model, **meta("list", list_summary))
             def list_endpoint(
                 request: Request,
                 session: SessionDep,
                 principal: Annotated[Principal, principal_dep("list")],
-                filters: query_model(filter_model),
+                _crs: Crs,
+                parent_uuid: ParentUuid,
+                filters: Filters,
                 page: Annotated[int | None, Query(description="Een pagina binnen de gepagineerde set resultaten.")] = None,
             ) -> Response:
                 if spec.strict_query:
                     ensure_known_parameters(request, filter_model, "page")
-                ctx = Context(request, principal, session)
+                ctx = context(request, principal, session, parent_uuid, "list")
                 number = page_from(page)
-                count, rows = fetch_page(session, service.list_query(ctx, filters), number)
-                return json_response(envelope(request, count=count, page=number, results=service.serialize(ctx, rows)))
+                query = service.list_query(ctx, filters)
+                value = expand_of(filters)
+                count, rows = list_page(ctx, filters, query, number)
+                results = expanded(ctx, service.serialize(ctx, rows), value)
+                return json_response(envelope(request, count=count, page=number, results=results))
 
         else:
 
-            @router.get(
-                f"/{spec.collection}",
-                operation_id=spec.operation_id("list"),
-                summary=doc("list", f"Alle {spec.collection.upper()} opvragen."),
-                tags=[spec.tag],
-                response_model=list[read_model],
-            )
+            @router.get(list_path, response_model=list[shown_model], **meta("list", list_summary))  # type: ignore[valid-type]
             def plain_list_endpoint(
                 request: Request,
                 session: SessionDep,
                 principal: Annotated[Principal, principal_dep("list")],
-                filters: query_model(filter_model),
+                _crs: Crs,
+                parent_uuid: ParentUuid,
+                filters: Filters,
             ) -> Response:
                 if spec.strict_query:
                     ensure_known_parameters(request, filter_model)
-                ctx = Context(request, principal, session)
-                rows = list(session.scalars(service.list_query(ctx, filters)))
-                return json_response(service.serialize(ctx, rows))
+                ctx = context(request, principal, session, parent_uuid, "list")
+                query = service.list_query(ctx, filters)
+                value = expand_of(filters)
+                rows = list(session.scalars(query))
+                return json_response(expanded(ctx, service.serialize(ctx, rows), value))
 
     if "retrieve" in spec.operations or "headers" in spec.operations:
         params_model = spec.retrieve_params_model or create_model(f"{read_model.__name__}RetrieveParams", __base__=ApiModel)
+        Params: Any = query_model(params_model)
 
         def detail(
             request: Request,
             session: SessionDep,
             principal: Principal,
+            parent_uuid: uuid_module.UUID | None,
             object_uuid: uuid_module.UUID,
-            params,
+            params: Any,
         ) -> Response:
-            ctx = Context(request, principal, session)
+            value = expand_of(params)
+            ctx = context(request, principal, session, parent_uuid, "retrieve")
             obj = load_or_404(ctx, spec, object_uuid, params)
-            return respond(request, service.serialize(ctx, [obj])[0])
+            return respond(request, expanded(ctx, service.serialize(ctx, [obj]), value)[0])
 
         if "retrieve" in spec.operations:
 
-            @router.get(
-                detail_path,
-                operation_id=spec.operation_id("retrieve"),
-                summary=doc("retrieve", f"Een specifieke {spec.name.upper()} opvragen."),
-                tags=[spec.tag],
-                response_model=read_model,
-            )
+            @router.get(detail_path, response_model=shown_model, **meta("retrieve", f"Een specifieke {spec.name.upper()} opvragen."))
             def retrieve_endpoint(
                 request: Request,
                 session: SessionDep,
                 principal: Annotated[Principal, principal_dep("retrieve")],
+                _crs: Crs,
+                parent_uuid: ParentUuid,
                 uuid: UuidPath,
-                params: query_model(params_model),
+                params: Params,
                 if_none_match: IfNoneMatchParam = None,
             ) -> Response:
-                return detail(request, session, principal, uuid, params)
+                return detail(request, session, principal, parent_uuid, uuid, params)
 
         if "headers" in spec.operations:
 
             @router.head(
                 detail_path,
-                operation_id=spec.operation_id("headers"),
-                summary=doc("headers", f"De headers voor een specifiek(e) {spec.name.upper()} opvragen."),
-                tags=[spec.tag],
                 response_model=None,
                 responses={200: {"description": "OK"}},
+                **meta("headers", f"De headers voor een specifiek(e) {spec.name.upper()} opvragen.", None),
             )
             def headers_endpoint(
                 request: Request,
                 session: SessionDep,
                 principal: Annotated[Principal, principal_dep("retrieve")],
+                _crs: Crs,
+                parent_uuid: ParentUuid,
                 uuid: UuidPath,
                 if_none_match: IfNoneMatch = None,
             ) -> Response:
-                return detail(request, session, principal, uuid, None)
+                return detail(request, session, principal, parent_uuid, uuid, None)
 
     if "create" in spec.operations:
-        create_model_ = spec.create_model
+        CreateBody: Any = Annotated[spec.create_model, Body()]
 
         @router.post(
-            f"/{spec.collection}",
-            operation_id=spec.operation_id("create"),
-            dependencies=audited("create"),
-            summary=doc("create", f"Maak een {spec.name.upper()} aan."),
-            tags=[spec.tag],
+            list_path,
             status_code=spec.create_status,
             response_model=read_model,
+            **meta("create", f"Maak een {spec.name.upper()} aan.", spec.create_status),
         )
         @commits
         def create_endpoint(
             request: Request,
             session: SessionDep,
             principal: Annotated[Principal, principal_dep("create")],
-            data: Annotated[create_model_, Body()],
+            _crs: Crs,
+            parent_uuid: ParentUuid,
+            data: CreateBody,
         ) -> Response:
-            ctx = Context(request, principal, session)
+            ctx = context(request, principal, session, parent_uuid, "create")
             obj = service.create(ctx, data)
             session.flush()
             body = ctx.shown(service, obj)
             return respond(request, body, status_code=spec.create_status, headers={"Location": body["url"]})
 
-    def write(request, session, principal, object_uuid, data, partial) -> Response:
-        ctx = Context(request, principal, session)
+    def write(
+        request: Request,
+        session: Session,
+        principal: Principal,
+        parent_uuid: uuid_module.UUID | None,
+        object_uuid: uuid_module.UUID,
+        data: Any,
+        partial: bool,
+    ) -> Response:
+        ctx = context(request, principal, session, parent_uuid, "partial_update" if partial else "update")
         obj = load_or_404(ctx, spec, object_uuid)
         obj = service.update(ctx, obj, data, partial)
         session.flush()
         return respond(request, ctx.shown(service, obj))
 
     if "update" in spec.operations:
-        update_model_ = spec.update_model or spec.create_model
+        UpdateBody: Any = Annotated[spec.update_model or spec.create_model, Body()]
 
-        @router.put(
-            detail_path,
-            operation_id=spec.operation_id("update"),
-            dependencies=audited("update"),
-            summary=doc("update", f"Werk een {spec.name.upper()} in zijn geheel bij."),
-            tags=[spec.tag],
-            response_model=read_model,
-        )
+        @router.put(detail_path, response_model=read_model, **meta("update", f"Werk een {spec.name.upper()} in zijn geheel bij."))
         @commits
         def update_endpoint(
             request: Request,
             session: SessionDep,
             principal: Annotated[Principal, principal_dep("update")],
+            _crs: Crs,
+            parent_uuid: ParentUuid,
             uuid: UuidPath,
-            data: Annotated[update_model_, Body()],
+            data: UpdateBody,
         ) -> Response:
-            return write(request, session, principal, uuid, data, False)
+            return write(request, session, principal, parent_uuid, uuid, data, False)
 
     if "partial_update" in spec.operations:
-        patch_model_ = spec.patch_model or patch_model_of(spec.update_model or spec.create_model, f"Patched{read_model.__name__}")
+        writable = spec.update_model or spec.create_model
+        assert writable is not None, f"{spec.name}: partial_update needs an update or create model"
+        PatchBody: Any = Annotated[spec.patch_model or patch_model_of(writable, f"Patched{read_model.__name__}"), Body()]
 
-        @router.patch(
-            detail_path,
-            operation_id=spec.operation_id("partial_update"),
-            dependencies=audited("partial_update"),
-            summary=doc("partial_update", f"Werk een {spec.name.upper()} deels bij."),
-            tags=[spec.tag],
-            response_model=read_model,
-        )
+        @router.patch(detail_path, response_model=read_model, **meta("partial_update", f"Werk een {spec.name.upper()} deels bij."))
         @commits
         def partial_update_endpoint(
             request: Request,
             session: SessionDep,
             principal: Annotated[Principal, principal_dep("partial_update")],
+            _crs: Crs,
+            parent_uuid: ParentUuid,
             uuid: UuidPath,
-            data: Annotated[patch_model_, Body()],
+            data: PatchBody,
         ) -> Response:
-            return write(request, session, principal, uuid, data, True)
+            return write(request, session, principal, parent_uuid, uuid, data, True)
 
     if "destroy" in spec.operations:
 
         @router.delete(
             detail_path,
-            operation_id=spec.operation_id("destroy"),
-            dependencies=audited("destroy"),
-            summary=doc("destroy", f"Verwijder een {spec.name.upper()}."),
-            tags=[spec.tag],
             status_code=spec.destroy_status,
             response_model=None,
             responses={spec.destroy_status: {"description": "No content"}},
+            **meta("destroy", f"Verwijder een {spec.name.upper()}.", spec.destroy_status),
         )
         @commits
         def destroy_endpoint(
             request: Request,
             session: SessionDep,
             principal: Annotated[Principal, principal_dep("destroy")],
+            _crs: Crs,
+            parent_uuid: ParentUuid,
             uuid: UuidPath,
         ) -> Response:
-            ctx = Context(request, principal, session)
+            ctx = context(request, principal, session, parent_uuid, "destroy")
             obj = load_or_404(ctx, spec, uuid)
             service.delete(ctx, obj)
             return Response(status_code=spec.destroy_status)
@@ -429,7 +511,7 @@ def register_action(
     router: APIRouter,
     spec: ResourceSpec,
     action: str,
-    handler,
+    handler: Callable[[Context, Any], Any],
     *,
     summary: str,
     description: str = "",

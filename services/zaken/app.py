@@ -4,21 +4,10 @@ import httpx
 from fastapi import FastAPI
 
 from services.zaken import API_ROOT, API_VERSION
-from services.zaken import models as _models  # noqa: F401  (registers every table)
 from services.zaken.catalogi import CatalogiClient
 from services.zaken.db import outbox
-from services.zaken.klantcontact.router import router as klantcontact_router
-from services.zaken.resultaat.router import router as resultaat_router
-from services.zaken.rol.router import router as rol_router
+from services.zaken.resources import RESOURCES
 from services.zaken.settings import ZakenSettings, zaken_settings
-from services.zaken.status.router import router as status_router
-from services.zaken.zaak.router import router as zaak_router
-from services.zaken.zaakbesluit.router import router as zaakbesluit_router
-from services.zaken.zaakcontactmoment.router import router as zaakcontactmoment_router
-from services.zaken.zaakeigenschap.router import router as zaakeigenschap_router
-from services.zaken.zaakinformatieobject.router import router as zaakinformatieobject_router
-from services.zaken.zaakobject.router import router as zaakobject_router
-from services.zaken.zaakverzoek.router import router as zaakverzoek_router
 from shared.app import create_service_app
 from shared.db import Database
 from shared.settings import KernelSettings, kernel_settings
@@ -29,34 +18,11 @@ DESCRIPTION = (
     "met een audit trail per zaak en notificaties op kanaal `zaken`."
 )
 
-TAGS = [{"name": name, "description": f"Operaties op {name}."} for name in (
-    "klantcontacten",
-    "resultaten",
-    "rollen",
-    "statussen",
-    "zaakcontactmomenten",
-    "zaakinformatieobjecten",
-    "zaakobjecten",
-    "zaakverzoeken",
-    "zaken",
-)]  # fmt: skip
+TAGS = [{"name": name, "description": f"Operaties op {name}."} for name in sorted({r.spec.tag for r in RESOURCES})]
 
 
 def routers() -> list:
-    # most requested first (create_service_app says why)
-    return [
-        zaak_router,
-        status_router,
-        rol_router,
-        resultaat_router,
-        zaakeigenschap_router,
-        zaakobject_router,
-        zaakinformatieobject_router,
-        zaakbesluit_router,
-        klantcontact_router,
-        zaakcontactmoment_router,
-        zaakverzoek_router,
-    ]
+    return [resource.router for resource in RESOURCES]
 
 
 def create_app(

@@ -13,8 +13,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
+from shared.api_model import ApiModel
 from shared.errors import ValidationProblem, invalid_params_from_pydantic
-from shared.resources import ApiModel
 
 
 def optional_pattern(regex: str, message: str = "De waarde heeft niet het juiste formaat.") -> Any:

@@ -111,7 +111,9 @@ class CatalogiClient:
 
 
 def same_url(a: str | None, b: str | None) -> bool:
-    return bool(a) and bool(b) and a.rstrip("/") == b.rstrip("/")
+    if not a or not b:
+        return False
+    return a.rstrip("/") == b.rstrip("/")
 
 
 def catalogi(ctx: Context) -> CatalogiClient:

@@ -1,8 +1,8 @@
 """What every Zaken resource shares: the zaak a sub-resource hangs on, its URL, and the one place
 where a write becomes an audit trail record and a notification (kanaal `zaken`)."""
 
-import re
 import uuid as uuid_module
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -12,17 +12,15 @@ from sqlalchemy.orm import contains_eager
 from services.zaken.access import SCOPE_LEZEN, ensure_allowed, visible_clause
 from services.zaken.db import audittrail, outbox
 from services.zaken.zaak.models import Zaak
-from shared.errors import ValidationProblem
-from shared.resources import Context
+from shared.errors import NotFound, ValidationProblem
+from shared.resources import Context, ParentPath, ensure_unchanged, local_uuid
 
 KANAAL = "zaken"
 BRON = "zrc"
 
 # the HTTP status of each actie, as the audit trail records it
 _RESULTAAT = {"create": 201, "update": 200, "partial_update": 200, "destroy": 204}
-_OPERATION_OF_METHOD = {"GET": "retrieve", "HEAD": "retrieve", "PUT": "update", "PATCH": "partial_update", "DELETE": "destroy"}
-
-_UUID = r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
+OPERATION_OF_METHOD = {"GET": "retrieve", "HEAD": "retrieve", "PUT": "update", "PATCH": "partial_update", "DELETE": "destroy"}
 
 
 def zaak_url(ctx: Context, zaak: Zaak) -> str:
@@ -82,17 +80,6 @@ def record_change(
         )
 
 
-def local_uuid(ctx: Context, url: str, collection: str) -> uuid_module.UUID | None:
-    """The uuid of a URL of this API's `collection` (any host: behind a proxy the host may differ)."""
-    from urllib.parse import urlsplit
-
-    root = ctx.request.app.state.api_root
-    match = re.fullmatch(rf"{re.escape(root)}/{collection}/({_UUID})/?", urlsplit(url).path)
-    if not match:
-        return None
-    return uuid_module.UUID(match.group(1))
-
-
 # built once: every write on a zaak or its sub-resources finds its zaak (~30 µs to build a statement)
 _ZAAK = select(Zaak).where(Zaak.uuid == bindparam("uuid"))
 _ZAAK_LOCKED = _ZAAK.with_for_update().execution_options(populate_existing=True)
@@ -130,27 +117,30 @@ class ZaakChildService:
     model: Any
     collection: str
     resource: str
-    scopes: dict[str, tuple[str, ...]]
+    scopes: Mapping[str, tuple[str, ...]]
     notify_actions: frozenset[str] = frozenset({"create", "update", "partial_update", "destroy"})
     ordering: tuple = ()
+
+    def __init__(self, scopes: Mapping[str, tuple[str, ...]]):
+        self.scopes = scopes  # those of its ResourceSpec
 
     # ------------------------------------------------------------ reads
 
     def base_query(self, ctx: Context) -> Select:
         return select(self.model).join(self.model.zaak).options(contains_eager(self.model.zaak))
 
-    def list_query(self, ctx: Context, filters: BaseModel) -> Select:
+    def list_query(self, ctx: Context, filters: Any) -> Select:
         query = self.base_query(ctx).where(visible_clause(ctx.principal, Zaak, self.scopes["list"]))
         query = self.filter(ctx, query, filters)
         return query.order_by(*(self.ordering or (self.model.id.desc(),)))
 
-    def filter(self, ctx: Context, query: Select, filters: BaseModel) -> Select:
+    def filter(self, ctx: Context, query: Select, filters: Any) -> Select:
         return query
 
     def get(self, ctx: Context, object_uuid: uuid_module.UUID, params: BaseModel | None = None):
         obj = ctx.session.scalar(self.base_query(ctx).where(self.model.uuid == object_uuid))
         if obj is not None:
-            operation = _OPERATION_OF_METHOD.get(ctx.request.method, "retrieve")
+            operation = OPERATION_OF_METHOD.get(ctx.request.method, "retrieve")
             ensure_allowed(ctx.principal, self.scopes.get(operation, (SCOPE_LEZEN,)), obj.zaak)
         return obj
 
@@ -170,6 +160,13 @@ class ZaakChildService:
 
     def weergave(self, obj) -> str:
         return f"({zaak_weergave(obj.zaak)}) - {obj.uuid}"
+
+    # ------------------------------------------------------------ rules
+
+    def ensure_unchanged(self, ctx: Context, obj, data: BaseModel, **current: Any) -> None:
+        """`wijzigen-niet-toegelaten`: an object stays on its zaak (a URL of it from any host is
+        the same zaak) and keeps the values of `current` (field -> its value now)."""
+        ensure_unchanged(data, {"zaak": obj.zaak.uuid, **current}, as_stored={"zaak": lambda url: local_uuid(ctx, url, "zaken")})
 
     # ------------------------------------------------------------ writes
 
@@ -197,9 +194,49 @@ class ZaakChildService:
             notify=actie in self.notify_actions,
         )
 
+    # the operations a resource has not (its ResourceSpec.operations) are never called
+    def create(self, ctx: Context, data: Any) -> Any:
+        raise NotImplementedError
+
+    def update(self, ctx: Context, obj: Any, data: Any, partial: bool) -> Any:
+        raise NotImplementedError
+
+    def delete(self, ctx: Context, obj: Any) -> None:
+        raise NotImplementedError
+
     def destroy(self, ctx: Context, obj) -> None:
         """Delete with its audit record (and a notification where the standard lists it)."""
         oud = self.serialize(ctx, [obj])[0]
         self.record(ctx, obj, "destroy", oud)
         ctx.session.delete(obj)
         ctx.session.flush()
+
+
+class ZaakNestedService(ZaakChildService):
+    """A sub-resource addressed through its zaak, `/zaken/{zaak_uuid}/<collection>[/{uuid}]`: the
+    zaak of the path (`ctx.parent`, see `parent_path`) is checked first, lists are plain arrays of
+    that zaak's objects in creation order."""
+
+    def parent_path(self) -> ParentPath:
+        return ParentPath("zaken", "zaak_uuid", self.zaak_of_path)
+
+    def url(self, ctx: Context, obj) -> str:
+        return f"{ctx.api_root_url}/zaken/{obj.zaak.uuid}/{self.collection}/{obj.uuid}"
+
+    def zaak_of_path(self, ctx: Context, zaak_uuid: uuid_module.UUID, operation: str) -> Zaak:
+        """zrc-006 for a nested resource: the zaak of the path, 404 when unknown, 403 outside the
+        client's autorisaties for the operation."""
+        zaak = zaak_by_uuid(ctx, zaak_uuid)
+        if zaak is None:
+            raise NotFound("Geen zaak gevonden met deze uuid.")
+        ensure_allowed(ctx.principal, self.scopes[operation], zaak)
+        return zaak
+
+    def list_query(self, ctx: Context, filters: BaseModel) -> Select:
+        return self.base_query(ctx).where(self.model.zaak_id == ctx.parent.id).order_by(self.model.id)
+
+    def get(self, ctx: Context, object_uuid: uuid_module.UUID, params: BaseModel | None = None):
+        obj = ctx.session.scalar(self.base_query(ctx).where(self.model.zaak_id == ctx.parent.id, self.model.uuid == object_uuid))
+        if obj is None:
+            raise NotFound("Geen object gevonden met deze uuid bij deze zaak.")
+        return obj

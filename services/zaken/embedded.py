@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import Field
 
-from shared.resources import ApiModel
+from shared.api_model import ApiModel
 
 Resource = dict[str, Any]
 _ONE = "De gerelateerde resource in zijn eigen representatie (een leeg object als de link leeg is)."

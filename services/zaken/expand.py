@@ -14,33 +14,26 @@ resources in each result's `_expand`.
 """
 
 import copy
+import functools
 import re
 import uuid as uuid_module
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from pydantic import BaseModel
 
 from services.zaken.access import SCOPE_LEZEN, visible_clause
 from services.zaken.catalogi import catalogi
 from services.zaken.zaak.models import Zaak
 from shared.errors import ValidationProblem
-from shared.resources import Context
+from shared.resources import Context, ExpandHook, local_uuid
+
+if TYPE_CHECKING:
+    from services.zaken.resource import ZakenResource
 
 MAX_DEPTH = 3
 FORMAT = re.compile(r"^[\w']+(\.[\w']+)*$")
-
-# Local resources: kind -> the collection its URL lives in (zaakeigenschap is nested under its zaak).
-LOCAL_COLLECTIONS = {
-    "zaak": "zaken",
-    "status": "statussen",
-    "rol": "rollen",
-    "resultaat": "resultaten",
-    "zaakobject": "zaakobjecten",
-    "zaakinformatieobject": "zaakinformatieobjecten",
-    "zaakeigenschap": "zaakeigenschappen",
-}
 
 
 @dataclass(frozen=True)
@@ -50,89 +43,79 @@ class Relation:
     item_key: str | None = None  # for a list of objects: the key holding the URL
 
 
-def _one(target: str) -> Relation:
+def one(target: str) -> Relation:
     return Relation(target)
 
 
-def _many(target: str, item_key: str | None = None) -> Relation:
+def many(target: str, item_key: str | None = None) -> Relation:
     return Relation(target, True, item_key)
 
 
-# What each resource may expand: the spec's *Embedded schemas and the expand table of the
-# standard (gemma-zaken docs, Zaken 1.5), plus `zaak` back from every sub-resource.
-RELATIONS: dict[str, dict[str, Relation]] = {
-    "zaak": {
-        "zaaktype": _one("ZaakType"),
-        "hoofdzaak": _one("zaak"),
-        "deelzaken": _many("zaak"),
-        "relevanteAndereZaken": _many("zaak", "url"),
-        "eigenschappen": _many("zaakeigenschap"),
-        "rollen": _many("rol"),
-        "status": _one("status"),
-        "zaakobjecten": _many("zaakobject"),
-        "zaakinformatieobjecten": _many("zaakinformatieobject"),
-        "resultaat": _one("resultaat"),
-    },
-    "status": {
-        "zaak": _one("zaak"),
-        "statustype": _one("StatusType"),
-        "gezetdoor": _one("rol"),
-        "zaakinformatieobjecten": _many("zaakinformatieobject"),
-    },
-    "rol": {"zaak": _one("zaak"), "roltype": _one("RolType"), "statussen": _many("status")},
-    "resultaat": {"zaak": _one("zaak"), "resultaattype": _one("ResultaatType")},
-    "zaakobject": {"zaak": _one("zaak"), "zaakobjecttype": _one("ZaakObjectType")},
-    # zrc-025: `informatieobject` lives in the Documenten API and is not expandable
-    "zaakinformatieobject": {"zaak": _one("zaak"), "status": _one("status")},
-    "zaakeigenschap": {"zaak": _one("zaak"), "eigenschap": _one("Eigenschap")},
+# What each Catalogi resource may expand (the local resources declare theirs, `ZakenResource.expandable`).
+CATALOGI_RELATIONS: dict[str, dict[str, Relation]] = {
     # Catalogi API 1.3.1: the fields whose values are URLs into the Catalogi API itself (not
     # selectielijst, referentielijsten or Objecttypen URLs, zrc-025).
     "ZaakType": {
-        "catalogus": _one("Catalogus"),
-        "statustypen": _many("StatusType"),
-        "resultaattypen": _many("ResultaatType"),
-        "eigenschappen": _many("Eigenschap"),
-        "informatieobjecttypen": _many("InformatieObjectType"),
-        "roltypen": _many("RolType"),
-        "besluittypen": _many("BesluitType"),
-        "zaakobjecttypen": _many("ZaakObjectType"),
-        "deelzaaktypen": _many("ZaakType"),
-        "gerelateerdeZaaktypen": _many("ZaakType", "zaaktype"),
+        "catalogus": one("Catalogus"),
+        "statustypen": many("StatusType"),
+        "resultaattypen": many("ResultaatType"),
+        "eigenschappen": many("Eigenschap"),
+        "informatieobjecttypen": many("InformatieObjectType"),
+        "roltypen": many("RolType"),
+        "besluittypen": many("BesluitType"),
+        "zaakobjecttypen": many("ZaakObjectType"),
+        "deelzaaktypen": many("ZaakType"),
+        "gerelateerdeZaaktypen": many("ZaakType", "zaaktype"),
     },
-    "StatusType": {"zaaktype": _one("ZaakType"), "catalogus": _one("Catalogus"), "eigenschappen": _many("Eigenschap")},
-    "RolType": {"zaaktype": _one("ZaakType"), "catalogus": _one("Catalogus")},
+    "StatusType": {"zaaktype": one("ZaakType"), "catalogus": one("Catalogus"), "eigenschappen": many("Eigenschap")},
+    "RolType": {"zaaktype": one("ZaakType"), "catalogus": one("Catalogus")},
     "ResultaatType": {
-        "zaaktype": _one("ZaakType"),
-        "catalogus": _one("Catalogus"),
-        "besluittypen": _many("BesluitType"),
-        "informatieobjecttypen": _many("InformatieObjectType"),
+        "zaaktype": one("ZaakType"),
+        "catalogus": one("Catalogus"),
+        "besluittypen": many("BesluitType"),
+        "informatieobjecttypen": many("InformatieObjectType"),
     },
-    "Eigenschap": {"zaaktype": _one("ZaakType"), "catalogus": _one("Catalogus"), "statustype": _one("StatusType")},
+    "Eigenschap": {"zaaktype": one("ZaakType"), "catalogus": one("Catalogus"), "statustype": one("StatusType")},
     "ZaakObjectType": {
-        "zaaktype": _one("ZaakType"),
-        "catalogus": _one("Catalogus"),
-        "statustypen": _many("StatusType"),
-        "resultaattypen": _many("ResultaatType"),
+        "zaaktype": one("ZaakType"),
+        "catalogus": one("Catalogus"),
+        "statustypen": many("StatusType"),
+        "resultaattypen": many("ResultaatType"),
     },
     "Catalogus": {
-        "zaaktypen": _many("ZaakType"),
-        "besluittypen": _many("BesluitType"),
-        "informatieobjecttypen": _many("InformatieObjectType"),
+        "zaaktypen": many("ZaakType"),
+        "besluittypen": many("BesluitType"),
+        "informatieobjecttypen": many("InformatieObjectType"),
     },
     "InformatieObjectType": {
-        "catalogus": _one("Catalogus"),
-        "zaaktypen": _many("ZaakType"),
-        "besluittypen": _many("BesluitType"),
+        "catalogus": one("Catalogus"),
+        "zaaktypen": many("ZaakType"),
+        "besluittypen": many("BesluitType"),
     },
     "BesluitType": {
-        "catalogus": _one("Catalogus"),
-        "zaaktypen": _many("ZaakType"),
-        "informatieobjecttypen": _many("InformatieObjectType"),
-        "resultaattypen": _many("ResultaatType"),
+        "catalogus": one("Catalogus"),
+        "zaaktypen": many("ZaakType"),
+        "informatieobjecttypen": many("InformatieObjectType"),
+        "resultaattypen": many("ResultaatType"),
     },
 }
 
 Tree = dict[str, "Tree"]
+
+
+@functools.cache
+def local_resources() -> dict[str, "ZakenResource"]:
+    """The resources of this API by name (services/zaken/resources.py), read on first use: that
+    list imports every router, the zaak's among them, which imports this module."""
+    from services.zaken.resources import RESOURCES
+
+    return {resource.name: resource for resource in RESOURCES}
+
+
+def relations_of(kind: str) -> Mapping[str, Relation]:
+    """What `expand` may follow from a resource of this API or of the Catalogi API (zrc-025)."""
+    local = local_resources().get(kind)
+    return local.expandable if local is not None else CATALOGI_RELATIONS.get(kind, {})
 
 
 # ---------------------------------------------------------------- parsing
@@ -157,7 +140,7 @@ def ensure_known_path(resource: str, path: list[str]) -> None:
     reference implementation; the standard's text mentions a 404)."""
     kind = resource
     for name in path:
-        relation = RELATIONS.get(kind, {}).get(name)
+        relation = relations_of(kind).get(name)
         if relation is None:
             raise ValidationProblem.field(
                 "expand",
@@ -197,45 +180,22 @@ def _tree(paths: list[list[str]]) -> Tree:
 # ---------------------------------------------------------------- loading
 
 
-def _local_key(ctx: Context, url: str, kind: str) -> uuid_module.UUID | None:
-    """The uuid of a URL of this API's resource `kind` (any host, as `common.local_uuid`)."""
-    root = re.escape(ctx.request.app.state.api_root)
-    uuid_pattern = r"([0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12})"
-    if kind == "zaakeigenschap":
-        pattern = rf"{root}/zaken/{uuid_pattern}/zaakeigenschappen/{uuid_pattern}/?"
-    else:
-        pattern = rf"{root}/{LOCAL_COLLECTIONS[kind]}/{uuid_pattern}/?"
-    try:
-        match = re.fullmatch(pattern, urlsplit(url).path)
-    except ValueError:
-        return None
-    return uuid_module.UUID(match.groups()[-1]) if match else None
+def _local_key(ctx: Context, url: str, resource: "ZakenResource") -> uuid_module.UUID | None:
+    """The uuid of a URL of this API's `resource` (any host, as `local_uuid`)."""
+    parent = resource.spec.parent
+    return local_uuid(ctx, url, resource.spec.collection, parent=parent.collection if parent else None)
 
 
-def _child_service(kind: str):
-    import importlib
-
-    return importlib.import_module(f"services.zaken.{kind}.router").service
-
-
-def _load_local(ctx: Context, kind: str, uuids: set[uuid_module.UUID]) -> dict[uuid_module.UUID, dict]:
-    """zrc-006: one query for all objects of `kind` at this level, only those of zaken the client
-    may see; serialized as their own GET."""
+def _load_local(ctx: Context, resource: "ZakenResource", uuids: set[uuid_module.UUID]) -> dict[uuid_module.UUID, dict]:
+    """zrc-006: one query for all objects of `resource` at this level, only those of zaken the
+    client may see; serialized as their own GET."""
     if not uuids:
         return {}
+    service = resource.service
     visible = visible_clause(ctx.principal, Zaak, (SCOPE_LEZEN,))
-    if kind == "zaak":
-        from services.zaken.zaak import service as zaak_service
-
-        objects = list(ctx.session.scalars(select(Zaak).where(Zaak.uuid.in_(uuids), visible)))
-        serialized = zaak_service.serialize(ctx, objects)
-    else:
-        service = _child_service(kind)
-        if service is None:  # a domain not (yet) wired: nothing to show
-            return {}
-        query = service.base_query(ctx).where(service.model.uuid.in_(uuids), visible)
-        objects = list(ctx.session.scalars(query).unique())
-        serialized = service.serialize(ctx, objects)
+    query = service.base_query(ctx).where(service.model.uuid.in_(uuids), visible)
+    objects = list(ctx.session.scalars(query).unique())
+    serialized = service.serialize(ctx, objects)
     return {obj.uuid: body for obj, body in zip(objects, serialized, strict=True)}
 
 
@@ -249,10 +209,11 @@ class _Loader:
 
     def load(self, wanted: dict[str, set[str]]) -> dict[tuple[str, str], dict]:
         found: dict[tuple[str, str], dict] = {}
+        local = local_resources()
         for kind, urls in wanted.items():
-            if kind in LOCAL_COLLECTIONS:
-                keys = {url: self.local_key(url, kind) for url in urls}
-                objects = _load_local(self.ctx, kind, {key for key in keys.values() if key is not None})
+            if kind in local:
+                keys = {url: _local_key(self.ctx, url, local[kind]) for url in urls}
+                objects = _load_local(self.ctx, local[kind], {key for key in keys.values() if key is not None})
                 for url, key in keys.items():
                     if key in objects:
                         found[(kind, url)] = objects[key]
@@ -260,12 +221,10 @@ class _Loader:
                 for url in urls:
                     if url not in self.remote:
                         self.remote[url] = catalogi(self.ctx).try_fetch(url)
-                    if self.remote[url] is not None:
-                        found[(kind, url)] = self.remote[url]
+                    body = self.remote[url]
+                    if body is not None:
+                        found[(kind, url)] = body
         return found
-
-    def local_key(self, url: str, kind: str) -> uuid_module.UUID | None:
-        return _local_key(self.ctx, url, kind)
 
 
 # ---------------------------------------------------------------- expanding
@@ -299,14 +258,14 @@ def expand_results(ctx: Context, resource: str, results: list[dict], expand: str
         wanted: dict[str, set[str]] = {}
         for obj, kind, subtree in level:
             for name in subtree:
-                relation = RELATIONS[kind][name]
+                relation = relations_of(kind)[name]
                 wanted.setdefault(relation.target, set()).update(_urls(obj.get(name), relation))
         found = loader.load(wanted)
         next_level: list[tuple[dict, str, Tree]] = []
         for obj, kind, subtree in level:
             embedded = obj.setdefault("_expand", {})
             for name, deeper in subtree.items():
-                relation = RELATIONS[kind][name]
+                relation = relations_of(kind)[name]
                 value = obj.get(name)
                 targets = []
                 for url in _urls(value, relation):
@@ -321,3 +280,12 @@ def expand_results(ctx: Context, resource: str, results: list[dict], expand: str
                 else:  # a null or invisible single link is the EmptyObject
                     embedded[name] = targets[0] if targets else {}
         level = next_level
+
+
+def expand_hook(resource: str, read_model: type[BaseModel]) -> ExpandHook:
+    """`expand` on the list and detail of `resource` (its `read_model` shows `_expand`)."""
+    return ExpandHook(
+        read_model=read_model,
+        check=lambda expand: parse_expand(resource, expand),
+        apply=lambda ctx, results, expand: expand_results(ctx, resource, results, expand),
+    )

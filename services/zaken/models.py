@@ -1,27 +1,14 @@
-"""Every Zaken model, imported in dependency order (for alembic and the app)."""
+"""Every Zaken table, for alembic and the app: those of the resources of services/zaken/resources.py
+(importing them registers them; zaak/models.py also holds the counters the zaak's table needs)."""
 
-from services.zaken.klantcontact.models import KlantContact
-from services.zaken.resultaat.models import Resultaat
-from services.zaken.rol.models import Rol
-from services.zaken.status.models import Status
-from services.zaken.zaak.models import Zaak
-from services.zaken.zaakbesluit.models import ZaakBesluit
-from services.zaken.zaakcontactmoment.models import ZaakContactMoment
-from services.zaken.zaakeigenschap.models import ZaakEigenschap
-from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
-from services.zaken.zaakobject.models import ZaakObject
-from services.zaken.zaakverzoek.models import ZaakVerzoek
+from services.zaken.resources import RESOURCES
 
-__all__ = [
-    "KlantContact",
-    "Resultaat",
-    "Rol",
-    "Status",
-    "Zaak",
-    "ZaakBesluit",
-    "ZaakContactMoment",
-    "ZaakEigenschap",
-    "ZaakInformatieObject",
-    "ZaakObject",
-    "ZaakVerzoek",
-]
+MODELS: tuple[type, ...] = tuple(resource.service.model for resource in RESOURCES)
+
+
+def __getattr__(name: str) -> type:
+    """`from services.zaken.models import Rol`: a model by its name."""
+    for model in MODELS:
+        if model.__name__ == name:
+            return model
+    raise AttributeError(name)

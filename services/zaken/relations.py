@@ -18,18 +18,18 @@ the mirror succeeded, in the request's own transaction.
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
-from pydantic import BaseModel
 from sqlalchemy import Select, select
 from sqlalchemy.orm import make_transient
 
 from services.zaken.catalogi import catalogi
-from services.zaken.common import ZaakChildService, local_uuid, zaak_url, zaak_weergave
+from services.zaken.common import ZaakChildService, zaak_url, zaak_weergave
 from services.zaken.zaak.models import Zaak
 from shared.auth import make_token
 from shared.errors import ServiceUnavailable, ValidationProblem
-from shared.resources import Context
+from shared.resources import Context, local_uuid
 
 log = logging.getLogger(__name__)
 
@@ -217,13 +217,10 @@ class ZaakRelationService(ZaakChildService):
     remote: RemoteObject
     notify_actions = frozenset({"create"})
 
-    def __init__(self, scopes: dict[str, tuple[str, ...]]):
-        self.scopes = scopes
-
     def column(self):
         return getattr(self.model, self.remote.field)
 
-    def filter(self, ctx: Context, query: Select, filters: BaseModel) -> Select:
+    def filter(self, ctx: Context, query: Select, filters: Any) -> Select:
         if getattr(filters, "zaak", None):
             query = query.where(Zaak.uuid == local_uuid(ctx, filters.zaak, "zaken"))
         value = getattr(filters, self.remote.field, None)
@@ -237,7 +234,7 @@ class ZaakRelationService(ZaakChildService):
     def weergave(self, obj) -> str:
         return f"({zaak_weergave(obj.zaak)}) - {getattr(obj, self.remote.field)}"
 
-    def create(self, ctx: Context, data: BaseModel):
+    def create(self, ctx: Context, data: Any) -> Any:
         zaak = self.zaak_for_create(ctx, data.zaak)
         remote_url = getattr(data, self.remote.field)
         self.remote.fetch(ctx, remote_url)
@@ -256,20 +253,17 @@ class ZaakRelationService(ZaakChildService):
 
 
 def mirrored_relations(ctx: Context, zaak: Zaak) -> list[tuple[RemoteObject, str]]:
-    """zrc-023: the remote objects whose mirror goes with the zaak (its zaakinformatieobjecten,
-    zaakcontactmomenten, zaakverzoeken). Collect them before the zaak is deleted; after the
+    """zrc-023: the remote objects whose mirror goes with the zaak (those of its resources with a
+    `mirror`: zaakinformatieobjecten, zaakcontactmomenten, zaakverzoeken). Collect them before the zaak is deleted; after the
     deletion call `remove_mirrors`."""
-    from services.zaken.zaakcontactmoment.models import ZaakContactMoment
-    from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
-    from services.zaken.zaakverzoek.models import ZaakVerzoek
+    from services.zaken.resources import RESOURCES  # the list imports every router, some this module
 
     found: list[tuple[RemoteObject, str]] = []
-    for remote, column, model in (
-        (INFORMATIEOBJECT, ZaakInformatieObject.informatieobject, ZaakInformatieObject),
-        (CONTACTMOMENT, ZaakContactMoment.contactmoment, ZaakContactMoment),
-        (VERZOEK, ZaakVerzoek.verzoek, ZaakVerzoek),
-    ):
-        found.extend((remote, url) for url in ctx.session.scalars(select(column).where(model.zaak_id == zaak.id)))
+    for resource in RESOURCES:
+        if resource.mirror is not None:
+            model = resource.service.model
+            column = getattr(model, resource.mirror.field)
+            found.extend((resource.mirror, url) for url in ctx.session.scalars(select(column).where(model.zaak_id == zaak.id)))
     return found
 
 

@@ -2,8 +2,10 @@
 pool, a hop per request for what may do no I/O at all (the audit headers' declaration was one:
 a tenth of a zaak create's time in FastAPI). Dependencies that do I/O go to the pool themselves."""
 
+import ast
 import inspect
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +53,52 @@ def test_every_endpoint_with_a_transaction_commits_in_its_own_thread(service):
         if any(sub.call is get_session for sub in route.dependant.dependencies) and not getattr(route.endpoint, "commits_itself", False)
     }
     assert missing == set()
+
+
+# ---------------------------------------------------------------- architecture
+
+SERVICES_DIR = Path(__file__).resolve().parents[2] / "services"
+_IMPORTERS = {"import_module", "__import__"}
+
+
+def _dynamic_imports(path: Path) -> list[str]:
+    """The module names (as source) that `path` imports by a call: importlib.import_module, __import__."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Call) and node.args:
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in _IMPORTERS:
+                found.append(ast.unparse(node.args[0]))
+    return found
+
+
+def test_no_service_finds_its_routers_by_importing_names():
+    """Routers are imported where a service lists its resources, never found by a module name
+    built at run time (a resource missing from the list would fail silently)."""
+    offenders = {
+        str(path.relative_to(SERVICES_DIR)): names
+        for path in SERVICES_DIR.rglob("*.py")
+        if (names := [name for name in _dynamic_imports(path) if "router" in name.lower()])
+    }
+    assert offenders == {}
+    zaken = [path for path in (SERVICES_DIR / "zaken").rglob("*.py") if "importlib" in path.read_text()]
+    assert zaken == []
+
+
+def test_the_zaken_resource_list_is_the_one_source():
+    """Every resource package of services/zaken is in services/zaken/resources.py, and routing,
+    tags, tables, expand and the mirrored relations all come from that list."""
+    from services.zaken import app as zaken_app
+    from services.zaken import expand, models
+    from services.zaken.resources import RESOURCES
+
+    packages = {path.parent.name for path in (SERVICES_DIR / "zaken").glob("*/__init__.py")}
+    assert {resource.name for resource in RESOURCES} == packages
+    for name in packages:
+        assert import_module(f"services.zaken.{name}.router").RESOURCE in RESOURCES, name
+    assert zaken_app.routers() == [resource.router for resource in RESOURCES]
+    assert {tag["name"] for tag in zaken_app.TAGS} == {resource.spec.tag for resource in RESOURCES}
+    assert set(models.MODELS) == {resource.service.model for resource in RESOURCES}
+    assert set(expand.local_resources().values()) == set(RESOURCES)
+    mirrored = {resource.mirror.mirror_collection for resource in RESOURCES if resource.mirror is not None}
+    assert mirrored == {"objectinformatieobjecten", "objectcontactmomenten", "objectverzoeken"}

@@ -429,7 +429,7 @@ def test_zoek_within_condition_has_no_parameter_limit(zaken, zaken_app):
     from sqlalchemy import func, select
 
     from services.zaken.zaak.models import Zaak
-    from services.zaken.zaak.service import _inline_ids
+    from services.zaken.zaak.queries import _inline_ids
 
     with zaken_app.state.db.session() as session:
         assert session.scalar(select(func.count()).select_from(Zaak).where(Zaak.id.in_(_inline_ids(list(range(70_000)))))) == 0

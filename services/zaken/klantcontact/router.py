@@ -1,12 +1,9 @@
-from fastapi import APIRouter
-
 from services.zaken.access import SCOPE_LEZEN, WRITE
 from services.zaken.klantcontact.schemas import KlantContact, KlantContactFilters, KlantContactRequest
 from services.zaken.klantcontact.service import KlantContactService
+from services.zaken.resource import declare
 from shared.auth import ZRC
-from shared.resources import ResourceSpec, register_resource
-
-router = APIRouter()
+from shared.resources import ResourceSpec
 
 SCOPES = {
     "list": (SCOPE_LEZEN,),
@@ -16,8 +13,7 @@ SCOPES = {
 
 service = KlantContactService(SCOPES)
 
-register_resource(
-    router,
+RESOURCE = declare(
     ResourceSpec(
         name="klantcontact",
         audited=("create",),

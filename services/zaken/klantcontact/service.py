@@ -8,13 +8,13 @@ import string
 from sqlalchemy import Select, select
 
 from services.zaken.access import ensure_open_or_forced
-from services.zaken.common import ZaakChildService, local_uuid, zaak_weergave
+from services.zaken.common import ZaakChildService, zaak_weergave
 from services.zaken.klantcontact.models import KlantContact
 from services.zaken.klantcontact.schemas import KlantContactFilters, KlantContactRequest
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaakinformatieobject.service import moment_json, utc
 from shared.errors import ValidationProblem
-from shared.resources import Context
+from shared.resources import Context, local_uuid
 
 _ALPHABET = string.ascii_letters + string.digits
 
@@ -24,9 +24,6 @@ class KlantContactService(ZaakChildService):
     collection = "klantcontacten"
     resource = "klantcontact"
     notify_actions = frozenset({"create"})
-
-    def __init__(self, scopes: dict[str, tuple[str, ...]]):
-        self.scopes = scopes
 
     def filter(self, ctx: Context, query: Select, filters: KlantContactFilters) -> Select:
         if filters.zaak:

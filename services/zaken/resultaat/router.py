@@ -1,12 +1,10 @@
-from fastapi import APIRouter
-
 from services.zaken.access import SCOPE_LEZEN, WRITE
+from services.zaken.expand import one
+from services.zaken.resource import declare
 from services.zaken.resultaat.schemas import Resultaat, ResultaatFilters, ResultaatRequest
 from services.zaken.resultaat.service import ResultaatService
 from shared.auth import ZRC
-from shared.resources import ResourceSpec, register_resource
-
-router = APIRouter()
+from shared.resources import ResourceSpec
 
 SCOPES = {
     "list": (SCOPE_LEZEN,),
@@ -19,8 +17,7 @@ SCOPES = {
 
 service = ResultaatService(SCOPES)
 
-register_resource(
-    router,
+RESOURCE = declare(
     ResourceSpec(
         name="resultaat",
         audited=("create", "update", "partial_update", "destroy"),
@@ -34,4 +31,5 @@ register_resource(
         scopes=SCOPES,
         strict_query=True,
     ),
+    expandable={"zaak": one("zaak"), "resultaattype": one("ResultaatType")},
 )

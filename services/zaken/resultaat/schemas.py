@@ -2,8 +2,8 @@ import uuid as uuid_module
 
 from pydantic import Field
 
+from shared.api_model import ApiModel, read_only
 from shared.fields import Uri
-from shared.resources import ApiModel, read_only
 
 
 class ResultaatRequest(ApiModel):

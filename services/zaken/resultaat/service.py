@@ -4,21 +4,18 @@ from sqlalchemy import Select, select
 
 from services.zaken.access import ensure_open_or_forced
 from services.zaken.catalogi import catalogi
-from services.zaken.common import ZaakChildService, local_uuid
+from services.zaken.common import ZaakChildService
 from services.zaken.resultaat.models import Resultaat
 from services.zaken.resultaat.schemas import ResultaatFilters, ResultaatRequest
 from services.zaken.zaak.models import Zaak
-from shared.errors import InvalidParam, ValidationProblem
-from shared.resources import Context
+from shared.errors import ValidationProblem
+from shared.resources import Context, local_uuid
 
 
 class ResultaatService(ZaakChildService):
     model = Resultaat
     collection = "resultaten"
     resource = "resultaat"
-
-    def __init__(self, scopes: dict[str, tuple[str, ...]]):
-        self.scopes = scopes
 
     def filter(self, ctx: Context, query: Select, filters: ResultaatFilters) -> Select:
         if filters.zaak:
@@ -48,14 +45,8 @@ class ResultaatService(ZaakChildService):
 
     def update(self, ctx: Context, resultaat: Resultaat, data: ResultaatRequest, partial: bool) -> Resultaat:
         oud = self.serialize(ctx, [resultaat])[0]
+        self.ensure_unchanged(ctx, resultaat, data, resultaattype=resultaat.resultaattype)
         fields = data.model_fields_set
-        problems = []
-        if "zaak" in fields and data.zaak is not None and local_uuid(ctx, data.zaak, "zaken") != resultaat.zaak.uuid:
-            problems.append(InvalidParam("zaak", "wijzigen-niet-toegelaten", "Dit veld mag niet gewijzigd worden."))
-        if "resultaattype" in fields and data.resultaattype is not None and data.resultaattype != resultaat.resultaattype:
-            problems.append(InvalidParam("resultaattype", "wijzigen-niet-toegelaten", "Dit veld mag niet gewijzigd worden."))
-        if problems:
-            raise ValidationProblem(*problems)
         ensure_open_or_forced(ctx.principal, resultaat.zaak)
         if "toelichting" in fields and data.toelichting is not None:
             resultaat.toelichting = data.toelichting

@@ -1,12 +1,10 @@
-from fastapi import APIRouter
-
 from services.zaken.access import SCOPE_LEZEN, WRITE
+from services.zaken.expand import many, one
+from services.zaken.resource import declare
 from services.zaken.rol.schemas import Rol, RolFilters, RolRequest
 from services.zaken.rol.service import RolService
 from shared.auth import ZRC
-from shared.resources import ResourceSpec, register_resource
-
-router = APIRouter()
+from shared.resources import ResourceSpec
 
 SCOPES = {
     "list": (SCOPE_LEZEN,),
@@ -17,8 +15,7 @@ SCOPES = {
 
 service = RolService(SCOPES)
 
-register_resource(
-    router,
+RESOURCE = declare(
     ResourceSpec(
         name="rol",
         audited=("create", "destroy"),
@@ -40,4 +37,5 @@ register_resource(
             "headers": "De headers voor een specifiek(e) ROL opvragen.",
         },
     ),
+    expandable={"zaak": one("zaak"), "roltype": one("RolType"), "statussen": many("status")},
 )

@@ -8,8 +8,8 @@ from pydantic_core import PydanticCustomError
 from services.zaken.betrokkenen import BetrokkeneIdentificatie, OptionalUri
 from services.zaken.embedded import RolEmbedded, expand_field
 from services.zaken.zaak.schemas import BetrokkeneType, OmschrijvingGeneriek
+from shared.api_model import ApiModel, read_only
 from shared.fields import Uri
-from shared.resources import ApiModel, read_only
 
 IndicatieMachtiging = Literal["gemachtigde", "machtiginggever", ""]
 

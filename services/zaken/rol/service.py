@@ -11,13 +11,13 @@ from sqlalchemy.exc import IntegrityError
 from services.zaken.access import ensure_open_or_forced
 from services.zaken.betrokkenen import BETROKKENE_SHAPES, validate_shape
 from services.zaken.catalogi import catalogi
-from services.zaken.common import ZaakChildService, local_uuid
+from services.zaken.common import ZaakChildService
 from services.zaken.rol.models import SINGLE_OCCURRENCE, Rol
 from services.zaken.rol.schemas import RolFilters, RolRequest
 from services.zaken.status.models import Status
 from services.zaken.zaak.models import Zaak
 from shared.errors import ValidationProblem
-from shared.resources import Context
+from shared.resources import Context, local_uuid
 
 # betrokkeneType -> {field of its betrokkeneIdentificatie: the Rol column that copies it}
 IDENTIFICATIE_COLUMNS: dict[str, dict[str, str]] = {
@@ -56,9 +56,6 @@ class RolService(ZaakChildService):
     resource = "rol"
     notify_actions = frozenset({"create", "destroy"})
 
-    def __init__(self, scopes: dict[str, tuple[str, ...]]):
-        self.scopes = scopes
-
     # ------------------------------------------------------------ reads
 
     def filter(self, ctx: Context, query: Select, filters: RolFilters) -> Select:
@@ -80,9 +77,9 @@ class RolService(ZaakChildService):
             query = query.where(Rol.omschrijving_generiek == filters.omschrijvingGeneriek)
         return query
 
-    def load_page(self, ctx: Context, objects: list) -> dict[int, list[str]]:
+    def load_page(self, ctx: Context, objects: list) -> dict[int | None, list[str]]:
         """The statussen each rol set (Status.gezetdoor), for the whole page in one query."""
-        statussen: dict[int, list[str]] = defaultdict(list)
+        statussen: dict[int | None, list[str]] = defaultdict(list)
         rows = ctx.session.execute(
             select(Status.gezetdoor_id, Status.uuid).where(Status.gezetdoor_id.in_([rol.id for rol in objects])).order_by(Status.id)
         )

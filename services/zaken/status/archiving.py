@@ -39,14 +39,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from services.zaken.catalogi import catalogi
-from services.zaken.common import local_uuid
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaakbesluit.models import ZaakBesluit
 from services.zaken.zaakeigenschap.models import ZaakEigenschap
 from services.zaken.zaakobject.models import ZaakObject
 from shared.errors import ProblemError, ValidationProblem
 from shared.fields import add_duration
-from shared.resources import Context
+from shared.resources import Context, local_uuid
 
 ERROR_CODE = "archiefactiedatum-error"
 

@@ -1,14 +1,12 @@
 """HTTP of `/statussen`: list, create, read, HEAD (the standard has no update or delete)."""
 
-from fastapi import APIRouter
-
 from services.zaken.access import SCOPE_AANMAKEN, SCOPE_HEROPENEN, SCOPE_LEZEN, SCOPE_STATUSSEN_TOEVOEGEN
+from services.zaken.expand import many, one
+from services.zaken.resource import declare
 from services.zaken.status.schemas import Status, StatusFilters, StatusRequestbody
 from services.zaken.status.service import StatusService
 from shared.auth import ZRC
-from shared.resources import ResourceSpec, register_resource
-
-router = APIRouter()
+from shared.resources import ResourceSpec
 
 SCOPES = {
     "list": (SCOPE_LEZEN,),
@@ -18,8 +16,7 @@ SCOPES = {
 
 service = StatusService(SCOPES)
 
-register_resource(
-    router,
+RESOURCE = declare(
     ResourceSpec(
         name="status",
         audited=("create",),
@@ -40,4 +37,10 @@ register_resource(
             "headers": "De headers voor een specifiek(e) STATUS opvragen.",
         },
     ),
+    expandable={
+        "zaak": one("zaak"),
+        "statustype": one("StatusType"),
+        "gezetdoor": one("rol"),
+        "zaakinformatieobjecten": many("zaakinformatieobject"),
+    },
 )

@@ -19,7 +19,7 @@ from sqlalchemy.orm import aliased
 
 from services.zaken.access import SCOPE_HEROPENEN, SCOPE_STATUSSEN_TOEVOEGEN, allows
 from services.zaken.catalogi import catalogi, same_url
-from services.zaken.common import ZaakChildService, local_uuid, zaak_weergave
+from services.zaken.common import ZaakChildService, zaak_weergave
 from services.zaken.resultaat.models import Resultaat
 from services.zaken.rol.models import Rol
 from services.zaken.status import archiving
@@ -29,7 +29,7 @@ from services.zaken.zaak.models import Zaak
 from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
 from shared.db import in_list, is_postgresql, uuid_text
 from shared.errors import InvalidParam, PermissionDenied, ValidationProblem
-from shared.resources import Context
+from shared.resources import Context, local_uuid
 
 _TRUE = {"true", "True", "1"}
 _FALSE = {"false", "False", "0"}
@@ -61,9 +61,6 @@ class StatusService(ZaakChildService):
     notify_actions = frozenset({"create"})
     # newest first by datumStatusGezet (the zaak's history backwards), then newest created
     ordering = (Status.datum_status_gezet.desc(), Status.id.desc())
-
-    def __init__(self, scopes: dict[str, tuple[str, ...]]):
-        self.scopes = scopes
 
     # ------------------------------------------------------------ reads
 
@@ -138,6 +135,8 @@ class StatusService(ZaakChildService):
             problems.extend(exc.invalid_params)
         if problems:
             raise ValidationProblem(*problems)
+
+        assert statustype is not None  # fetched, or a problem above
 
         # object rules
         self.ensure_unique(ctx, zaak, moment)
@@ -263,8 +262,8 @@ def ensure_informatieobjecten_ready(ctx: Context, zaak: Zaak) -> None:
             select(ZaakInformatieObject.informatieobject).where(ZaakInformatieObject.zaak_id == zaak.id).order_by(ZaakInformatieObject.id)
         )
     )
-    documenten = [catalogi(ctx).fetch_json(url, "nonFieldErrors", "Documenten API") for url in dict.fromkeys(urls)]
-    documenten = [d if isinstance(d, dict) else {} for d in documenten]
+    fetched = [catalogi(ctx).fetch_json(url, "nonFieldErrors", "Documenten API") for url in dict.fromkeys(urls)]
+    documenten = [d if isinstance(d, dict) else {} for d in fetched]
     if any(d.get("locked") for d in documenten):
         raise ValidationProblem.field(
             "nonFieldErrors", "informatieobject-locked", "Er zijn gerelateerde informatieobjecten die nog gelocked zijn."

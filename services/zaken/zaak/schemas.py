@@ -7,8 +7,8 @@ from pydantic import AfterValidator, Field, create_model
 from pydantic_core import PydanticCustomError
 
 from services.zaken.embedded import ZaakEmbedded, expand_field
+from shared.api_model import ApiModel, comma_separated, read_only
 from shared.fields import Duration, Uri, Vertrouwelijkheidaanduiding
-from shared.resources import ApiModel, comma_separated, read_only
 
 Betalingsindicatie = Literal["", "nvt", "nog_niet", "gedeeltelijk", "geheel"]
 Archiefnominatie = Literal["blijvend_bewaren", "vernietigen"]
@@ -281,6 +281,18 @@ class ZaakExpanded(Zaak):
     expand: ZaakEmbedded | None = expand_field()
 
 
+EXPAND = (
+    "Haal details van gelinkte resources direct op. Als je meerdere resources tegelijk wilt ophalen kun je deze scheiden "
+    "met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de punt-notatie gebruikt."
+)
+
+
+class ZaakRetrieveParams(ApiModel):
+    """The query parameters of `zaak_retrieve`."""
+
+    expand: str | None = Field(None, description=EXPAND)
+
+
 class ZaakFilters(ApiModel):
     """The query parameters of `zaak_list` (and, as body fields, of `_zoek`)."""
 
@@ -326,10 +338,7 @@ class ZaakFilters(ApiModel):
     rol__betrokkeneIdentificatie__vestiging__vestigingsNummer: str | None = None
     rol__betrokkeneIdentificatie__medewerker__identificatie: str | None = None
     rol__betrokkeneIdentificatie__organisatorischeEenheid__identificatie: str | None = None
-    expand: str | None = Field(
-        None,
-        description="Haal details van gelinkte resources direct op. Als je meerdere resources tegelijk wilt ophalen kun je deze scheiden met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de punt-notatie gebruikt.",
-    )
+    expand: str | None = Field(None, description=EXPAND)
     ordering: str | None = comma_separated(
         "Het veld waarop de resultaten geordend worden. Het minnetje betekent omgekeerde volgorde.", enum=get_args(Ordering)
     )

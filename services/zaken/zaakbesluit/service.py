@@ -4,8 +4,7 @@ zaak in sync through these endpoints; consumers do not call them themselves."""
 from sqlalchemy import select
 
 from services.zaken.access import ensure_open_or_forced
-from services.zaken.common import zaak_weergave
-from services.zaken.nested import ZaakNestedService
+from services.zaken.common import ZaakNestedService, zaak_weergave
 from services.zaken.relations import BESLUIT
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaakbesluit.models import ZaakBesluit
@@ -17,13 +16,9 @@ from shared.resources import Context
 class ZaakBesluitService(ZaakNestedService):
     model = ZaakBesluit
     collection = "besluiten"
-    nested_collection = "besluiten"
     resource = "zaakbesluit"
     # zrc: a notification on create only; create and destroy are audited
     notify_actions = frozenset({"create"})
-
-    def __init__(self, scopes: dict[str, tuple[str, ...]]):
-        self.scopes = scopes
 
     def to_json(self, ctx: Context, obj: ZaakBesluit, page) -> dict:
         return {"besluit": obj.besluit}
@@ -31,7 +26,8 @@ class ZaakBesluitService(ZaakNestedService):
     def weergave(self, obj: ZaakBesluit) -> str:
         return f"({zaak_weergave(obj.zaak)}) - {obj.besluit}"
 
-    def create(self, ctx: Context, zaak: Zaak, data: ZaakBesluitRequest) -> ZaakBesluit:
+    def create(self, ctx: Context, data: ZaakBesluitRequest) -> ZaakBesluit:
+        zaak = ctx.parent
         BESLUIT.fetch(ctx, data.besluit)
         self.ensure_unique(ctx, zaak, data.besluit)
         ensure_open_or_forced(ctx.principal, zaak)

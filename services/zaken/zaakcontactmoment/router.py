@@ -1,12 +1,10 @@
-from fastapi import APIRouter
-
 from services.zaken.access import SCOPE_BIJWERKEN, SCOPE_LEZEN
+from services.zaken.relations import CONTACTMOMENT
+from services.zaken.resource import declare
 from services.zaken.zaakcontactmoment.schemas import ZaakContactMoment, ZaakContactMomentFilters, ZaakContactMomentRequest
 from services.zaken.zaakcontactmoment.service import ZaakContactMomentService
 from shared.auth import ZRC
-from shared.resources import ResourceSpec, register_resource
-
-router = APIRouter()
+from shared.resources import ResourceSpec
 
 # the standard: writes with zaken.bijwerken only (no geforceerd-bijwerken)
 SCOPES = {
@@ -18,8 +16,7 @@ SCOPES = {
 
 service = ZaakContactMomentService(SCOPES)
 
-register_resource(
-    router,
+RESOURCE = declare(
     ResourceSpec(
         name="zaakcontactmoment",
         audited=("create", "destroy"),
@@ -42,4 +39,5 @@ register_resource(
             "destroy": "Verwijder een ZAAKCONTACTMOMENT.",
         },
     ),
+    mirror=CONTACTMOMENT,
 )

@@ -1,11 +1,10 @@
-from fastapi import APIRouter
-
 from services.zaken.access import SCOPE_LEZEN, WRITE
-from services.zaken.nested import NestedSpec, register_nested
+from services.zaken.expand import one
+from services.zaken.resource import declare
 from services.zaken.zaakeigenschap.schemas import ZaakEigenschap, ZaakEigenschapRequest
 from services.zaken.zaakeigenschap.service import ZaakEigenschapService
-
-router = APIRouter()
+from shared.auth import ZRC
+from shared.resources import ResourceSpec
 
 SCOPES = {
     "list": (SCOPE_LEZEN,),
@@ -18,19 +17,22 @@ SCOPES = {
 
 service = ZaakEigenschapService(SCOPES)
 
-register_nested(
-    router,
-    NestedSpec(
+RESOURCE = declare(
+    ResourceSpec(
         name="zaakeigenschap",
         collection="zaakeigenschappen",
+        tag="zaken",
+        component=ZRC,
         service=service,
+        parent=service.parent_path(),
+        paginated=False,
         read_model=ZaakEigenschap,
         create_model=ZaakEigenschapRequest,
         operations=("list", "create", "retrieve", "headers", "update", "partial_update", "destroy"),
         scopes=SCOPES,
         audited=("create",),
         etag=True,
-        summaries={
+        descriptions={
             "list": "Alle ZAAKEIGENSCHAPpen opvragen.",
             "create": "Maak een ZAAKEIGENSCHAP aan.",
             "retrieve": "Een specifieke ZAAKEIGENSCHAP opvragen.",
@@ -39,11 +41,12 @@ register_nested(
             "partial_update": "Werk een ZAAKEIGENSCHAP deels bij.",
             "destroy": "Verwijder een ZAAKEIGENSCHAP.",
         },
-        descriptions={
+        details={
             "create": "**Er wordt gevalideerd op:**\n- geldigheid `eigenschap` URL - de resource moet opgevraagd kunnen worden uit de "
             "Catalogi API en de vorm van een EIGENSCHAP hebben.\n- de `eigenschap` moet bij het `ZAAK.zaaktype` horen",
             "update": "**Er wordt gevalideerd op**\n- Alleen de `waarde` mag gewijzigd worden",
             "partial_update": "**Er wordt gevalideerd op**\n- Alleen de `waarde` mag gewijzigd worden",
         },
     ),
+    expandable={"zaak": one("zaak"), "eigenschap": one("Eigenschap")},
 )

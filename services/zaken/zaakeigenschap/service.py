@@ -3,25 +3,18 @@
 
 from services.zaken.access import ensure_open_or_forced
 from services.zaken.catalogi import catalogi
-from services.zaken.common import local_uuid, zaak_weergave
-from services.zaken.nested import ZaakNestedService
+from services.zaken.common import ZaakNestedService, zaak_weergave
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaakeigenschap.models import ZaakEigenschap
 from services.zaken.zaakeigenschap.schemas import ZaakEigenschapRequest
-from shared.errors import InvalidParam, ValidationProblem
-from shared.resources import Context
-
-IMMUTABLE = "Dit veld mag niet gewijzigd worden."
+from shared.errors import ValidationProblem
+from shared.resources import Context, local_uuid
 
 
 class ZaakEigenschapService(ZaakNestedService):
     model = ZaakEigenschap
     collection = "zaakeigenschappen"
-    nested_collection = "zaakeigenschappen"
     resource = "zaakeigenschap"
-
-    def __init__(self, scopes: dict[str, tuple[str, ...]]):
-        self.scopes = scopes
 
     def to_json(self, ctx: Context, obj: ZaakEigenschap, page) -> dict:
         return {
@@ -34,7 +27,8 @@ class ZaakEigenschapService(ZaakNestedService):
     def weergave(self, obj: ZaakEigenschap) -> str:
         return f"({zaak_weergave(obj.zaak)}) - {obj.naam}: {obj.waarde}"
 
-    def create(self, ctx: Context, zaak: Zaak, data: ZaakEigenschapRequest) -> ZaakEigenschap:
+    def create(self, ctx: Context, data: ZaakEigenschapRequest) -> ZaakEigenschap:
+        zaak = ctx.parent
         ensure_path_zaak(ctx, zaak, data.zaak)
         eigenschap = self.validate(ctx, zaak, data.eigenschap)
         ensure_open_or_forced(ctx.principal, zaak)
@@ -48,14 +42,8 @@ class ZaakEigenschapService(ZaakNestedService):
     def update(self, ctx: Context, obj: ZaakEigenschap, data: ZaakEigenschapRequest, partial: bool) -> ZaakEigenschap:
         """Only `waarde` may change (spec: "Alleen de `waarde` mag gewijzigd worden")."""
         oud = self.serialize(ctx, [obj])[0]
+        self.ensure_unchanged(ctx, obj, data, eigenschap=obj.eigenschap)
         fields = data.model_fields_set
-        problems = []
-        if "zaak" in fields and local_uuid(ctx, data.zaak or "", "zaken") != obj.zaak.uuid:
-            problems.append(InvalidParam("zaak", "wijzigen-niet-toegelaten", IMMUTABLE))
-        if "eigenschap" in fields and data.eigenschap != obj.eigenschap:
-            problems.append(InvalidParam("eigenschap", "wijzigen-niet-toegelaten", IMMUTABLE))
-        if problems:
-            raise ValidationProblem(*problems)
         ensure_open_or_forced(ctx.principal, obj.zaak)
         if "waarde" in fields and data.waarde is not None:
             obj.waarde = data.waarde

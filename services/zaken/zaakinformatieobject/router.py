@@ -1,6 +1,7 @@
-from fastapi import APIRouter
-
 from services.zaken.access import SCOPE_AANMAKEN, SCOPE_LEZEN, SCOPE_VERWIJDEREN, WRITE
+from services.zaken.expand import one
+from services.zaken.relations import INFORMATIEOBJECT
+from services.zaken.resource import declare
 from services.zaken.zaakinformatieobject.schemas import (
     ZaakInformatieObject,
     ZaakInformatieObjectFilters,
@@ -8,9 +9,7 @@ from services.zaken.zaakinformatieobject.schemas import (
 )
 from services.zaken.zaakinformatieobject.service import ZaakInformatieObjectService
 from shared.auth import ZRC
-from shared.resources import ResourceSpec, register_resource
-
-router = APIRouter()
+from shared.resources import ResourceSpec
 
 SCOPES = {
     "list": (SCOPE_LEZEN,),
@@ -23,8 +22,7 @@ SCOPES = {
 
 service = ZaakInformatieObjectService(SCOPES)
 
-register_resource(
-    router,
+RESOURCE = declare(
     ResourceSpec(
         name="zaakinformatieobject",
         audited=("create", "update", "partial_update", "destroy"),
@@ -48,4 +46,7 @@ register_resource(
             "headers": "De headers voor een specifiek(e) ZAAKINFORMATIEOBJECT opvragen",
         },
     ),
+    # zrc-025: `informatieobject` lives in the Documenten API and is not expandable
+    expandable={"zaak": one("zaak"), "status": one("status")},
+    mirror=INFORMATIEOBJECT,
 )

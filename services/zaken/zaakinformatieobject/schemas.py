@@ -4,8 +4,8 @@ from typing import Literal
 
 from pydantic import Field
 
+from shared.api_model import ApiModel, read_only
 from shared.fields import Uri
-from shared.resources import ApiModel, read_only
 
 AardRelatieWeergave = Literal["Hoort bij, omgekeerd: kent", "Legt vast, omgekeerd: kan vastgelegd zijn als"]
 

@@ -2,27 +2,31 @@
 (zrc-003, -004, -005), mirrored there as an ObjectInformatieObject."""
 
 import datetime as dt
+from typing import overload
 
 from sqlalchemy import Select, select
 
 from services.zaken.access import ensure_open_or_forced
 from services.zaken.catalogi import catalogi, same_url
-from services.zaken.common import ZaakChildService, local_uuid, zaak_weergave
+from services.zaken.common import ZaakChildService, zaak_weergave
 from services.zaken.relations import INFORMATIEOBJECT, delete_mirrored, store_mirrored
 from services.zaken.status.models import Status
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
 from services.zaken.zaakinformatieobject.schemas import ZaakInformatieObjectFilters, ZaakInformatieObjectRequest
-from shared.errors import InvalidParam, ValidationProblem
+from shared.errors import ValidationProblem
 from shared.outbox import iso_utc
-from shared.resources import Context
+from shared.resources import Context, local_uuid
 
 # RGBZ aard relatie: a zaak's informatieobjecten always "hoort bij" (zrc-003)
 AARD_RELATIE = "hoort_bij"
 AARD_RELATIE_WEERGAVE = {"hoort_bij": "Hoort bij, omgekeerd: kent", "legt_vast": "Legt vast, omgekeerd: kan vastgelegd zijn als"}
-IMMUTABLE = "Dit veld mag niet gewijzigd worden."
 
 
+@overload
+def utc(moment: dt.datetime) -> dt.datetime: ...
+@overload
+def utc(moment: None) -> None: ...
 def utc(moment: dt.datetime | None) -> dt.datetime | None:
     """A moment as stored and served: UTC (a moment without offset is taken as UTC)."""
     if moment is None:
@@ -52,9 +56,6 @@ class ZaakInformatieObjectService(ZaakChildService):
     # zrc: a notification on create only (the standard lists no other actie); every write is audited
     notify_actions = frozenset({"create"})
     ordering = (ZaakInformatieObject.id,)
-
-    def __init__(self, scopes: dict[str, tuple[str, ...]]):
-        self.scopes = scopes
 
     def filter(self, ctx: Context, query: Select, filters: ZaakInformatieObjectFilters) -> Select:
         if filters.zaak:
@@ -113,14 +114,8 @@ class ZaakInformatieObjectService(ZaakChildService):
     def update(self, ctx: Context, obj: ZaakInformatieObject, data: ZaakInformatieObjectRequest, partial: bool) -> ZaakInformatieObject:
         """zrc-004: only the relation's own data changes; `zaak` and `informatieobject` are fixed."""
         oud = self.serialize(ctx, [obj])[0]
+        self.ensure_unchanged(ctx, obj, data, informatieobject=obj.informatieobject)
         fields = data.model_fields_set
-        problems = []
-        if "zaak" in fields and local_uuid(ctx, data.zaak or "", "zaken") != obj.zaak.uuid:
-            problems.append(InvalidParam("zaak", "wijzigen-niet-toegelaten", IMMUTABLE))
-        if "informatieobject" in fields and data.informatieobject != obj.informatieobject:
-            problems.append(InvalidParam("informatieobject", "wijzigen-niet-toegelaten", IMMUTABLE))
-        if problems:
-            raise ValidationProblem(*problems)
         status_id = self.status_of_zaak(ctx, obj.zaak, data.status) if "status" in fields or not partial else obj.status_id
         ensure_open_or_forced(ctx.principal, obj.zaak)
         if "titel" in fields or not partial:

@@ -1,12 +1,10 @@
-from fastapi import APIRouter
-
 from services.zaken.access import SCOPE_AANMAKEN, SCOPE_LEZEN, SCOPE_VERWIJDEREN, WRITE
+from services.zaken.expand import one
+from services.zaken.resource import declare
 from services.zaken.zaakobject.schemas import ZaakObject, ZaakObjectFilters, ZaakObjectRequest
 from services.zaken.zaakobject.service import ZaakObjectService
 from shared.auth import ZRC
-from shared.resources import ResourceSpec, register_resource
-
-router = APIRouter()
+from shared.resources import ResourceSpec
 
 SCOPES = {
     "list": (SCOPE_LEZEN,),
@@ -19,8 +17,7 @@ SCOPES = {
 
 service = ZaakObjectService(SCOPES)
 
-register_resource(
-    router,
+RESOURCE = declare(
     ResourceSpec(
         name="zaakobject",
         audited=("create",),
@@ -43,4 +40,5 @@ register_resource(
             "headers": "De headers voor een specifiek(e) ZAAKOBJECT opvragen.",
         },
     ),
+    expandable={"zaak": one("zaak"), "zaakobjecttype": one("ZaakObjectType")},
 )

@@ -16,8 +16,8 @@ from services.zaken.betrokkenen import (
     optional_pattern,
 )
 from services.zaken.embedded import ZaakObjectEmbedded, expand_field
+from shared.api_model import ApiModel, read_only
 from shared.fields import Uri
-from shared.resources import ApiModel, read_only
 
 ObjectType = Literal[
     "adres", "besluit", "buurt", "enkelvoudig_document", "gemeente", "gemeentelijke_openbare_ruimte", "huishouden",

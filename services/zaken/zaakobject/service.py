@@ -6,23 +6,18 @@ from sqlalchemy import Select
 from services.zaken.access import ensure_open_or_forced
 from services.zaken.betrokkenen import validate_shape
 from services.zaken.catalogi import catalogi
-from services.zaken.common import ZaakChildService, local_uuid
+from services.zaken.common import ZaakChildService
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaakobject.models import ZaakObject
 from services.zaken.zaakobject.schemas import OBJECT_SHAPES, ZaakObjectFilters, ZaakObjectRequest
-from shared.errors import InvalidParam, ValidationProblem
-from shared.resources import Context
-
-IMMUTABLE = "Dit veld mag niet gewijzigd worden."
+from shared.errors import ValidationProblem
+from shared.resources import Context, local_uuid
 
 
 class ZaakObjectService(ZaakChildService):
     model = ZaakObject
     collection = "zaakobjecten"
     resource = "zaakobject"
-
-    def __init__(self, scopes: dict[str, tuple[str, ...]]):
-        self.scopes = scopes
 
     # ------------------------------------------------------------ reads
 
@@ -81,7 +76,7 @@ class ZaakObjectService(ZaakChildService):
         """PUT and PATCH change what is sent; zaak, object and objectType stay as they are."""
         oud = self.serialize(ctx, [zaakobject])[0]
         fields = data.model_fields_set
-        self.ensure_immutable(ctx, zaakobject, data, fields)
+        self.ensure_unchanged(ctx, zaakobject, data, object=zaakobject.object, objectType=zaakobject.object_type)
         identificatie = zaakobject.object_identificatie
         if "objectIdentificatie" in fields and data.objectIdentificatie is not None:
             identificatie = self.validate_identificatie(zaakobject.object_type, data.objectIdentificatie)
@@ -160,19 +155,6 @@ class ZaakObjectService(ZaakChildService):
     def validate_zaakobjecttype(ctx: Context, zaak: Zaak, zaakobjecttype: str) -> dict:
         """The zaakobjecttype is a ZaakObjectType of the zaak's zaaktype (`zaaktype-mismatch`)."""
         return catalogi(ctx).type_of_zaaktype(zaakobjecttype, "ZaakObjectType", "zaakobjecttype", zaak.zaaktype)
-
-    @staticmethod
-    def ensure_immutable(ctx: Context, zaakobject: ZaakObject, data, fields: set[str]) -> None:
-        """zaak, object and objectType of a zaakobject do not change (`wijzigen-niet-toegelaten`)."""
-        problems = []
-        if "zaak" in fields and data.zaak is not None and local_uuid(ctx, data.zaak, "zaken") != zaakobject.zaak.uuid:
-            problems.append(InvalidParam("zaak", "wijzigen-niet-toegelaten", IMMUTABLE))
-        if "object" in fields and data.object is not None and (data.object or "") != zaakobject.object:
-            problems.append(InvalidParam("object", "wijzigen-niet-toegelaten", IMMUTABLE))
-        if "objectType" in fields and data.objectType is not None and data.objectType != zaakobject.object_type:
-            problems.append(InvalidParam("objectType", "wijzigen-niet-toegelaten", IMMUTABLE))
-        if problems:
-            raise ValidationProblem(*problems)
 
 
 def _definitie(data) -> dict | None:

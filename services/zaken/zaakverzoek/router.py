@@ -1,12 +1,10 @@
-from fastapi import APIRouter
-
 from services.zaken.access import SCOPE_BIJWERKEN, SCOPE_LEZEN
+from services.zaken.relations import VERZOEK
+from services.zaken.resource import declare
 from services.zaken.zaakverzoek.schemas import ZaakVerzoek, ZaakVerzoekFilters, ZaakVerzoekRequest
 from services.zaken.zaakverzoek.service import ZaakVerzoekService
 from shared.auth import ZRC
-from shared.resources import ResourceSpec, register_resource
-
-router = APIRouter()
+from shared.resources import ResourceSpec
 
 # the standard: writes with zaken.bijwerken only (no geforceerd-bijwerken)
 SCOPES = {
@@ -18,8 +16,7 @@ SCOPES = {
 
 service = ZaakVerzoekService(SCOPES)
 
-register_resource(
-    router,
+RESOURCE = declare(
     ResourceSpec(
         name="zaakverzoek",
         audited=("create", "destroy"),
@@ -42,4 +39,5 @@ register_resource(
             "destroy": "Verwijder een ZAAK-VERZOEK.",
         },
     ),
+    mirror=VERZOEK,
 )
