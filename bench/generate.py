@@ -78,10 +78,11 @@ from services.zaken.rol.schemas import RolRequest
 from services.zaken.rol.service import ALL_IDENTIFICATIE_COLUMNS, copy_identificatie_columns, new_rol
 from services.zaken.status import archiving
 from services.zaken.status.models import Status
-from services.zaken.status.service import closing_values, utc
+from services.zaken.status.service import closing_values
 from services.zaken.zaak.models import IdentificatieTeller, Zaak
 from services.zaken.zaak.schemas import ZaakRequest, _rsin
 from services.zaken.zaak.service import ZaakService, derive_planned_dates, format_identificatie
+from shared import utc
 from shared.db import normalize_url
 from shared.migrate import upgrade
 
@@ -629,7 +630,7 @@ class ZaakBuilder:
             status[S.uuid] = _random_uuid(rng)
             status[S.zaak_id] = zaak_id
             status[S.statustype] = statustype
-            status[S.datum_status_gezet] = utc(moment)
+            status[S.datum_status_gezet] = utc.aware(moment)
             status[S.statustoelichting] = ""
             status[S.gezetdoor_id] = None
             out["status"].append(status)
@@ -649,7 +650,7 @@ class ZaakBuilder:
                 archiefactiedatum=zaak[Z.archiefactiedatum],
                 startdatum_bewaartermijn=zaak[Z.startdatum_bewaartermijn],
             )
-            einddatum = utc(moments[-1]).date()
+            einddatum = utc.aware(moments[-1]).date()
             closing = closing_values(current, resultaattype, einddatum, lambda: self.archive_dates(type_index, resultaat_index, einddatum))
             for column, value in closing.items():
                 zaak[getattr(Z, column)] = value

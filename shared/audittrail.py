@@ -36,10 +36,10 @@ from sqlalchemy import (
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
+from shared import utc
 from shared.api_model import ApiModel
 from shared.auth import Principal
 from shared.http import json_dumps
-from shared.outbox import iso_utc, utcnow
 
 SCOPE_AUDITTRAILS_LEZEN = "audittrails.lezen"
 
@@ -138,7 +138,7 @@ class AuditTrail:
             Column("resource_url", String(1000), nullable=False),
             Column("toelichting", Text, nullable=False, default=""),
             Column("resource_weergave", String(200), nullable=False),
-            Column("aanmaakdatum", DateTime(timezone=True), nullable=False, default=utcnow),
+            Column("aanmaakdatum", DateTime(timezone=True), nullable=False, default=utc.now),
             Column("oud", JSON, nullable=True),
             Column("nieuw", JSON, nullable=True),
             Index("ix_audittrail_hoofd_object_path", "hoofd_object_path", "id"),
@@ -186,7 +186,7 @@ class AuditTrail:
             "resource_url": _fit("resource_url", resource_url),
             "toelichting": _fit("toelichting", toelichting),
             "resource_weergave": _fit("resource_weergave", resource_weergave),
-            "aanmaakdatum": utcnow(),
+            "aanmaakdatum": utc.now(),
             "oud": _json_safe(oud),
             "nieuw": _json_safe(nieuw),
         }
@@ -240,7 +240,7 @@ class AuditTrail:
             "resourceUrl": row["resource_url"],
             "toelichting": row["toelichting"],
             "resourceWeergave": row["resource_weergave"],
-            "aanmaakdatum": iso_utc(moment),
+            "aanmaakdatum": utc.iso(moment),
             "wijzigingen": {"oud": row["oud"], "nieuw": row["nieuw"]},
         }
 

@@ -27,9 +27,10 @@ import httpx
 from sqlalchemy import and_, bindparam, delete, exists, func, or_, select, text, update
 from sqlalchemy.orm import aliased
 
+from shared import utc
 from shared.auth import make_token
 from shared.db import Database
-from shared.outbox import Outbox, utcnow
+from shared.outbox import Outbox
 from shared.settings import KernelSettings
 from shared.targets import Target
 
@@ -81,7 +82,7 @@ class DeliveryStore:
     def claim(self, target: str, limit: int) -> list[Claimed]:
         d = self.outbox.delivery
         earlier = aliased(d)
-        now = utcnow()
+        now = utc.now()
         lease = now + timedelta(seconds=self.settings.dispatch_lease_seconds)
         # Ordering: a delivery is due only while it is the first undelivered one of its target and
         # hoofdObject. Written as a scalar subquery, a probe per candidate that stops after `limit`
@@ -134,7 +135,7 @@ class DeliveryStore:
 
     def record(self, outcomes: list[Outcome]) -> None:
         d = self.outbox.delivery
-        now = utcnow()
+        now = utc.now()
         delivered = [o.delivery_id for o in outcomes if o.error is None]
         failed = [(o, o.error) for o in outcomes if o.error is not None]
         with self.database.engine.begin() as connection:
@@ -194,7 +195,7 @@ class DeliveryStore:
     def prune(self) -> int:
         """Retention: messages whose every delivery succeeded, older than the retention period."""
         d, o = self.outbox.delivery, self.outbox.table
-        cutoff = utcnow() - timedelta(days=self.settings.dispatch_retention_days)
+        cutoff = utc.now() - timedelta(days=self.settings.dispatch_retention_days)
         old = select(o.c.id).where(o.c.created_at < cutoff, ~exists().where(d.c.outbox_id == o.c.id, d.c.delivered_at.is_(None)))
         with self.database.engine.begin() as connection:
             ids = list(connection.execute(old.limit(10_000)).scalars())
@@ -206,7 +207,7 @@ class DeliveryStore:
     def retry_now(self, target: str | None = None) -> int:
         """Failing deliveries become due at once (`zgw outbox retry`)."""
         d = self.outbox.delivery
-        query = update(d).where(d.c.delivered_at.is_(None), d.c.attempts > 0).values(next_attempt_at=utcnow())
+        query = update(d).where(d.c.delivered_at.is_(None), d.c.attempts > 0).values(next_attempt_at=utc.now())
         if target:
             query = query.where(d.c.target == target)
         with self.database.engine.begin() as connection:
@@ -216,7 +217,7 @@ class DeliveryStore:
         """Per target: pending, failing (pending after a failed attempt), delivered (retained) and
         the age of the oldest pending message in seconds."""
         d, o = self.outbox.delivery, self.outbox.table
-        now = utcnow()
+        now = utc.now()
         with self.database.engine.connect() as connection:
             rows = connection.execute(
                 select(

@@ -8,7 +8,6 @@ back nobody else.
 """
 
 import uuid
-from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
@@ -32,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
+from shared import utc
 from shared.db import is_postgresql
 from shared.targets import Target
 
@@ -41,14 +41,6 @@ ACTIES = ("create", "update", "partial_update", "destroy")
 def targets_of(session: Session) -> list[Target]:
     """The targets of the service whose session this is (set on its sessionmaker by the app)."""
     return session.info.get("outbox_targets", [])
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def iso_utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 class Outbox:
@@ -66,7 +58,7 @@ class Outbox:
             Column("actie", String(20), nullable=False),
             # The complete Notificaties API message, as it will be POSTed.
             Column("message", JSON, nullable=False),
-            Column("created_at", DateTime(timezone=True), nullable=False, default=utcnow),
+            Column("created_at", DateTime(timezone=True), nullable=False, default=utc.now),
             Index("ix_outbox_created_at", "created_at"),
         )
         undelivered = "delivered_at IS NULL"
@@ -138,14 +130,14 @@ class Outbox:
     ) -> dict:
         if actie not in ACTIES:
             raise ValueError(f"unknown actie {actie!r}")
-        now = utcnow()
+        now = utc.now()
         message = {
             "kanaal": kanaal,
             "hoofdObject": hoofd_object,
             "resource": resource,
             "resourceUrl": resource_url,
             "actie": actie,
-            "aanmaakdatum": iso_utc(now),
+            "aanmaakdatum": utc.iso(now),
             "kenmerken": {k: ("" if v is None else str(v)) for k, v in kenmerken.items()},
         }
         row = {

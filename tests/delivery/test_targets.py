@@ -17,8 +17,8 @@ from services.catalogi import API_ROOT
 from services.catalogi.app import create_app
 from services.catalogi.db import outbox
 from services.catalogi.settings import CatalogiSettings
+from shared import utc
 from shared.dispatcher import Dispatcher, Outcome
-from shared.outbox import utcnow
 from shared.settings import PROJECT_ROOT
 from shared.targets import parse_targets
 from tests.catalogi.factories import catalogus_body, zaaktype_body
@@ -148,7 +148,7 @@ def test_retention_prunes_only_delivered_messages(outbox_db):
     store.record([Outcome(ids[0], 0, None), Outcome(ids[1], 0, None), Outcome(ids[2], 0, "HTTP 500"), Outcome(ids[3], 0, "HTTP 500")])
     assert store.prune() == 0  # delivered, but younger than the retention period
     with outbox_db.database.engine.begin() as connection:
-        connection.execute(update(outbox.table).values(created_at=utcnow() - timedelta(days=30)))
+        connection.execute(update(outbox.table).values(created_at=utc.now() - timedelta(days=30)))
     assert store.prune() == 2
     assert outbox_db.undelivered() == 2
     assert len(store.failing()) == 2

@@ -12,7 +12,7 @@ from services.zaken.common import ZaakChildService, zaak_weergave
 from services.zaken.klantcontact.models import KlantContact
 from services.zaken.klantcontact.schemas import KlantContactFilters, KlantContactRequest
 from services.zaken.zaak.models import Zaak
-from services.zaken.zaakinformatieobject.service import moment_json, utc
+from shared import utc
 from shared.errors import ValidationProblem
 from shared.resources import Context, local_uuid
 
@@ -34,7 +34,7 @@ class KlantContactService(ZaakChildService):
         return {
             "zaak": ctx.url("zaken", obj.zaak.uuid),
             "identificatie": obj.identificatie,
-            "datumtijd": moment_json(obj.datumtijd),
+            "datumtijd": utc.iso(obj.datumtijd),
             "kanaal": obj.kanaal,
             "onderwerp": obj.onderwerp,
             "toelichting": obj.toelichting,
@@ -45,7 +45,7 @@ class KlantContactService(ZaakChildService):
 
     def create(self, ctx: Context, data: KlantContactRequest) -> KlantContact:
         zaak = self.zaak_for_create(ctx, data.zaak)
-        datumtijd = utc(data.datumtijd)
+        datumtijd = utc.aware(data.datumtijd)
         ensure_not_in_future(datumtijd)
         identificatie = data.identificatie or self.new_identificatie(ctx)
         if data.identificatie:

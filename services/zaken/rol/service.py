@@ -16,6 +16,7 @@ from services.zaken.rol.models import SINGLE_OCCURRENCE, Rol
 from services.zaken.rol.schemas import RolFilters, RolRequest
 from services.zaken.status.models import Status
 from services.zaken.zaak.models import Zaak
+from shared import utc
 from shared.errors import ValidationProblem
 from shared.resources import Context, local_uuid
 
@@ -42,12 +43,6 @@ IDENTIFICATIE_FILTERS = {
 }
 
 # omschrijvingGeneriek values of which a zaak has at most one rol
-
-
-def iso_moment(moment: dt.datetime) -> str:
-    if moment.tzinfo is None:  # SQLite keeps no offset; we store UTC
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 
 
 class RolService(ZaakChildService):
@@ -97,7 +92,7 @@ class RolService(ZaakChildService):
             "omschrijving": obj.omschrijving,
             "omschrijvingGeneriek": obj.omschrijving_generiek,
             "roltoelichting": obj.roltoelichting,
-            "registratiedatum": iso_moment(obj.registratiedatum),
+            "registratiedatum": utc.iso(obj.registratiedatum),
             "indicatieMachtiging": obj.indicatie_machtiging,
             "contactpersoonRol": obj.contactpersoon_rol,
             "statussen": page.get(obj.id, []) if page else [],

@@ -27,6 +27,7 @@ from services.zaken.status.models import Status
 from services.zaken.status.schemas import StatusFilters, StatusRequestbody
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
+from shared import utc
 from shared.db import in_list, is_postgresql, uuid_text
 from shared.errors import InvalidParam, PermissionDenied, ValidationProblem
 from shared.resources import Context, local_uuid
@@ -35,15 +36,6 @@ _TRUE = {"true", "True", "1"}
 _FALSE = {"false", "False", "0"}
 # built once (every status write asks it)
 _STATUS_AT = select(Status.id).where(Status.zaak_id == bindparam("zaak_id"), Status.datum_status_gezet == bindparam("moment")).limit(1)
-
-
-def utc(moment: dt.datetime) -> dt.datetime:
-    """A datumStatusGezet as stored: UTC (a moment without offset counts as UTC)."""
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
-
-
-def iso_moment(moment: dt.datetime) -> str:
-    return utc(moment).isoformat().replace("+00:00", "Z")
 
 
 def is_latest_clause(status_model=Status):
@@ -102,7 +94,7 @@ class StatusService(ZaakChildService):
         return {
             "zaak": ctx.url("zaken", obj.zaak.uuid),
             "statustype": obj.statustype,
-            "datumStatusGezet": iso_moment(obj.datum_status_gezet),
+            "datumStatusGezet": utc.iso(obj.datum_status_gezet),
             "statustoelichting": obj.statustoelichting,
             "indicatieLaatstGezetteStatus": obj.id in page["latest"],
             "gezetdoor": page["gezetdoor"].get(obj.id),
@@ -110,14 +102,14 @@ class StatusService(ZaakChildService):
         }
 
     def weergave(self, obj: Status) -> str:
-        return f"({zaak_weergave(obj.zaak)}) - {iso_moment(obj.datum_status_gezet)}"
+        return f"({zaak_weergave(obj.zaak)}) - {utc.iso(obj.datum_status_gezet)}"
 
     # ------------------------------------------------------------ writes
 
     def create(self, ctx: Context, data: StatusRequestbody) -> Status:
         # one status write at a time per zaak: the second-status, unique and closing rules read its history
         zaak = self.zaak_for_create(ctx, data.zaak, lock=True)
-        moment = utc(data.datumStatusGezet)
+        moment = utc.aware(data.datumStatusGezet)
 
         # field rules
         problems: list[InvalidParam] = []

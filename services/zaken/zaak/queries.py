@@ -38,6 +38,7 @@ from services.zaken.zaak.schemas import BETALINGSINDICATIE_WEERGAVE
 from services.zaken.zaakeigenschap.models import ZaakEigenschap
 from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
 from services.zaken.zaakobject.models import ZaakObject
+from shared import utc
 from shared.api_model import split_commas
 from shared.auth import VERTROUWELIJKHEID_RANK
 from shared.db import in_list, is_postgresql, uuid_text
@@ -267,7 +268,7 @@ def null_moment():
 def _aware(moment) -> dt.datetime:
     if isinstance(moment, str):  # SQLite returns a UNION's datetime as text
         moment = dt.datetime.fromisoformat(moment)
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return utc.aware(moment)
 
 
 def _no_relations(zaken: list[Zaak]) -> dict[int, dict[str, Any]]:
@@ -317,7 +318,7 @@ def _to_json(base: str, z: Zaak, related: dict, hoofdzaken: dict) -> dict:
         "vertrouwelijkheidaanduiding": z.vertrouwelijkheidaanduiding,
         "betalingsindicatie": z.betalingsindicatie,
         "betalingsindicatieWeergave": BETALINGSINDICATIE_WEERGAVE.get(z.betalingsindicatie, ""),
-        "laatsteBetaaldatum": _iso_moment(z.laatste_betaaldatum),
+        "laatsteBetaaldatum": utc.iso(z.laatste_betaaldatum),
         "zaakgeometrie": z.zaakgeometrie,
         # zrc-012: the nested structure is always there
         "verlenging": {"reden": z.verlenging_reden, "duur": z.verlenging_duur},
@@ -345,18 +346,6 @@ def _to_json(base: str, z: Zaak, related: dict, hoofdzaken: dict) -> dict:
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def _iso_moment(moment: dt.datetime | None) -> str | None:
-    if moment is None:
-        return None
-    return as_utc(moment).isoformat().replace("+00:00", "Z")
-
-
-def as_utc(moment: dt.datetime) -> dt.datetime:
-    """Moments are stored in UTC (SQLite keeps no offset, so a naive value read back is UTC); a
-    moment given without offset is taken as UTC."""
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
 def within_ids(ctx: Context, query: Select, geometry: dict) -> Select:

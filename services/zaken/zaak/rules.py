@@ -14,6 +14,7 @@ from services.zaken.common import (
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaak.schemas import ZaakRequest
 from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
+from shared import utc
 from shared.errors import InvalidParam, ValidationProblem
 from shared.fields import add_duration
 from shared.resources import Context, local_uuid
@@ -45,8 +46,7 @@ def ensure_betaling(betalingsindicatie: str, laatste_betaaldatum: dt.datetime | 
         raise ValidationProblem.field(
             "laatsteBetaaldatum", "betaling-nvt", 'Laatste betaaldatum kan niet gezet worden als de betalingsindicatie "nvt" is.'
         )
-    moment = laatste_betaaldatum if laatste_betaaldatum.tzinfo else laatste_betaaldatum.replace(tzinfo=dt.UTC)
-    if moment > dt.datetime.now(dt.UTC) + dt.timedelta(seconds=5):
+    if utc.aware(laatste_betaaldatum) > utc.now() + dt.timedelta(seconds=5):
         raise ValidationProblem.field("laatsteBetaaldatum", "future_not_allowed", "Deze datum mag niet in de toekomst liggen.")
 
 

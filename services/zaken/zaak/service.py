@@ -27,7 +27,6 @@ from services.zaken.zaak.identificatie import format_identificatie, generate_ide
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaak.queries import (
     apply_filters,
-    as_utc,
     count_unfiltered,
     get_zaak,
     order,
@@ -50,6 +49,7 @@ from services.zaken.zaak.rules import (
 )
 from services.zaken.zaak.schemas import ZaakRequest
 from services.zaken.zaakbesluit.models import ZaakBesluit
+from shared import utc
 from shared.api_model import split_commas
 from shared.auth import VERTROUWELIJKHEID_RANK
 from shared.errors import PermissionDenied, ValidationProblem
@@ -265,7 +265,7 @@ class ZaakService:
         if "betalingsindicatie" in fields or creating:
             zaak.betalingsindicatie = data.betalingsindicatie or ""
         if "laatsteBetaaldatum" in fields or creating:
-            zaak.laatste_betaaldatum = as_utc(data.laatsteBetaaldatum) if data.laatsteBetaaldatum else None
+            zaak.laatste_betaaldatum = utc.aware(data.laatsteBetaaldatum) if data.laatsteBetaaldatum else None
         if zaak.betalingsindicatie == "nvt":
             zaak.laatste_betaaldatum = None  # zrc-014
         if "zaakgeometrie" in fields or creating:

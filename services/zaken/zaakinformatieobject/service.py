@@ -2,7 +2,6 @@
 (zrc-003, -004, -005), mirrored there as an ObjectInformatieObject."""
 
 import datetime as dt
-from typing import overload
 
 from sqlalchemy import Select, select
 
@@ -14,28 +13,13 @@ from services.zaken.status.models import Status
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
 from services.zaken.zaakinformatieobject.schemas import ZaakInformatieObjectFilters, ZaakInformatieObjectRequest
+from shared import utc
 from shared.errors import ValidationProblem
-from shared.outbox import iso_utc
 from shared.resources import Context, local_uuid
 
 # RGBZ aard relatie: a zaak's informatieobjecten always "hoort bij" (zrc-003)
 AARD_RELATIE = "hoort_bij"
 AARD_RELATIE_WEERGAVE = {"hoort_bij": "Hoort bij, omgekeerd: kent", "legt_vast": "Legt vast, omgekeerd: kan vastgelegd zijn als"}
-
-
-@overload
-def utc(moment: dt.datetime) -> dt.datetime: ...
-@overload
-def utc(moment: None) -> None: ...
-def utc(moment: dt.datetime | None) -> dt.datetime | None:
-    """A moment as stored and served: UTC (a moment without offset is taken as UTC)."""
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
-
-
-def moment_json(moment: dt.datetime | None) -> str | None:
-    return iso_utc(utc(moment)) if moment is not None else None
 
 
 def ensure_not_archived(zaak: Zaak) -> None:
@@ -78,8 +62,8 @@ class ZaakInformatieObjectService(ZaakChildService):
             "aardRelatieWeergave": AARD_RELATIE_WEERGAVE.get(obj.aard_relatie, AARD_RELATIE_WEERGAVE[AARD_RELATIE]),
             "titel": obj.titel,
             "beschrijving": obj.beschrijving,
-            "registratiedatum": moment_json(obj.registratiedatum),
-            "vernietigingsdatum": moment_json(obj.vernietigingsdatum),
+            "registratiedatum": utc.iso(obj.registratiedatum),
+            "vernietigingsdatum": utc.iso(obj.vernietigingsdatum),
             "status": page.get(obj.status_id) if obj.status_id else None,
         }
 
@@ -104,7 +88,7 @@ class ZaakInformatieObjectService(ZaakChildService):
             titel=data.titel,
             beschrijving=data.beschrijving,
             registratiedatum=dt.datetime.now(dt.UTC),
-            vernietigingsdatum=utc(data.vernietigingsdatum),
+            vernietigingsdatum=utc.aware(data.vernietigingsdatum),
             status_id=status_id,
         )
         store_mirrored(ctx, INFORMATIEOBJECT, obj, data.informatieobject, zaak)
@@ -123,7 +107,7 @@ class ZaakInformatieObjectService(ZaakChildService):
         if "beschrijving" in fields or not partial:
             obj.beschrijving = data.beschrijving or ""
         if "vernietigingsdatum" in fields or not partial:
-            obj.vernietigingsdatum = utc(data.vernietigingsdatum)
+            obj.vernietigingsdatum = utc.aware(data.vernietigingsdatum)
         obj.status_id = status_id
         self.record(ctx, obj, "partial_update" if partial else "update", oud)
         return obj
