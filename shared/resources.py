@@ -24,9 +24,7 @@ from pydantic.fields import FieldInfo
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-# Re-exported: Catalogi, Autorisaties and Rapportage still import these from here (their home is
-# shared.api_model; switch those imports, then drop this line).
-from shared.api_model import ApiModel, comma_separated, read_only, split_commas  # noqa: F401
+from shared.api_model import ApiModel
 from shared.audittrail import declare_audit_headers
 from shared.auth import Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi

@@ -2,36 +2,16 @@
 (ztc-009, ztc-010), resolving URLs of local objects, and notifications."""
 
 import datetime as dt
-import uuid as uuid_module
 from typing import Literal, Protocol
 
 from sqlalchemy import Date, Select, and_, or_, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from services.catalogi.access import forced_delete, forced_write
 from services.catalogi.db import outbox
-from shared.auth import ZTC
 from shared.errors import InvalidParam, ValidationProblem
 from shared.fields import Duration, Uri, Vertrouwelijkheidaanduiding, parse_day  # noqa: F401  (used by the domains)
-from shared.resources import Context
-
-SCOPE_LEZEN = "catalogi.lezen"
-SCOPE_SCHRIJVEN = "catalogi.schrijven"
-SCOPE_FORCED_WRITE = "catalogi.geforceerd-schrijven"
-SCOPE_FORCED_DELETE = "catalogi.geforceerd-verwijderen"
-
-# ztc-014: readers of the Zaken and Documenten APIs may read the catalogus too.
-READ_SCOPES = (SCOPE_LEZEN, "zaken.lezen", "documenten.lezen")
-
-SCOPES_MAIN = {
-    "list": READ_SCOPES,
-    "retrieve": READ_SCOPES,
-    "create": (SCOPE_SCHRIJVEN,),
-    "update": (SCOPE_SCHRIJVEN, SCOPE_FORCED_WRITE),
-    "partial_update": (SCOPE_SCHRIJVEN, SCOPE_FORCED_WRITE),
-    "destroy": (SCOPE_SCHRIJVEN, SCOPE_FORCED_DELETE),
-    "publish": (SCOPE_SCHRIJVEN,),
-}
-SCOPES_SUB = {**SCOPES_MAIN, "create": (SCOPE_SCHRIJVEN, SCOPE_FORCED_WRITE)}
+from shared.resources import Context, local_uuid
 
 # ---------------------------------------------------------------- field types
 
@@ -89,20 +69,6 @@ def iso(value: dt.date | None) -> str | None:
 # ---------------------------------------------------------------- local URLs
 
 
-def local_uuid(ctx: Context, url: str, collection: str) -> uuid_module.UUID | None:
-    """The uuid in a URL of one of our own `collection` objects, or None when it is not one."""
-    marker = f"{ctx.request.app.state.api_root}/{collection}/"
-    path = url.split("?", 1)[0].split("#", 1)[0]
-    index = path.find(marker)
-    if index < 0:
-        return None
-    tail = path[index + len(marker) :].rstrip("/")
-    try:
-        return uuid_module.UUID(tail)
-    except ValueError:
-        return None
-
-
 def resolve_local(ctx: Context, url: str, model, collection: str, name: str):
     """A local object by URL, or a 400 naming the field (`no_match` / `does_not_exist`)."""
     object_uuid = local_uuid(ctx, url, collection)
@@ -115,14 +81,6 @@ def resolve_local(ctx: Context, url: str, model, collection: str, name: str):
 
 
 # ---------------------------------------------------------------- concept rules
-
-
-def forced_write(ctx: Context) -> bool:
-    return ctx.principal.has_any_scope(ZTC, (SCOPE_FORCED_WRITE,))
-
-
-def forced_delete(ctx: Context) -> bool:
-    return ctx.principal.has_any_scope(ZTC, (SCOPE_FORCED_DELETE,))
 
 
 def non_field(code: str, reason: str) -> ValidationProblem:

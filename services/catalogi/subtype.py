@@ -27,15 +27,15 @@ from services.catalogi.common import (
     ensure_zaaktype_concept,
     geldig_op,
     geldigheid_dict,
-    local_uuid,
     non_field,
     parse_day,
     resolve_local,
 )
 from services.catalogi.statustype.models import StatusType
 from services.catalogi.zaaktype.models import ZaakType
+from shared.api_model import ApiModel
 from shared.errors import ValidationProblem
-from shared.resources import ApiModel, Context
+from shared.resources import Context, local_uuid
 
 GELDIGHEID = ("begin_geldigheid", "einde_geldigheid", "begin_object", "einde_object")
 

@@ -22,12 +22,11 @@ from services.catalogi.common import (
     ensure_geldigheid_order,
     ensure_no_overlap,
     geldig_op,
-    local_uuid,
     notify,
     parse_day,
     resolve_local,
 )
-from shared.resources import Context
+from shared.resources import Context, local_uuid
 
 
 def related_by_key(

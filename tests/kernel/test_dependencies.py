@@ -102,3 +102,15 @@ def test_the_zaken_resource_list_is_the_one_source():
     assert set(expand.local_resources().values()) == set(RESOURCES)
     mirrored = {resource.mirror.mirror_collection for resource in RESOURCES if resource.mirror is not None}
     assert mirrored == {"objectinformatieobjecten", "objectcontactmomenten", "objectverzoeken"}
+
+
+def test_the_catalogi_resource_list_is_the_one_source():
+    """Every resource package of services/catalogi is in services/catalogi/resources.py, and
+    routing and tags come from that list."""
+    from services.catalogi import app as catalogi_app
+    from services.catalogi.resources import RESOURCES
+
+    packages = {path.parent.name for path in (SERVICES_DIR / "catalogi").glob("*/router.py")}
+    assert {resource.__name__.split(".")[-2] for resource in RESOURCES} == packages
+    assert catalogi_app.routers() == [resource.router for resource in RESOURCES]
+    assert {tag["name"] for tag in catalogi_app.TAGS} == {resource.spec.tag for resource in RESOURCES}

@@ -10,10 +10,10 @@ from fastapi import FastAPI, Query
 from fastapi.testclient import TestClient
 from pydantic import Field
 
+from shared.api_model import ApiModel
 from shared.errors import install_error_handlers
 from shared.openapi import build_openapi
 from shared.query import query_model
-from shared.resources import ApiModel
 
 
 class Filters(ApiModel):

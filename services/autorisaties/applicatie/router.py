@@ -3,6 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.routing import APIRoute
 
+from services.autorisaties.access import COMPONENT, SCOPES
 from services.autorisaties.applicatie.schemas import (
     Applicatie,
     ApplicatieFilters,
@@ -14,20 +15,6 @@ from shared.db import SessionDep
 from shared.errors import NotFound
 from shared.http import detail_response
 from shared.resources import Context, ResourceSpec, register_resource
-
-AC = "ac"
-SCOPE_LEZEN = "autorisaties.lezen"
-SCOPE_BIJWERKEN = "autorisaties.bijwerken"
-
-SCOPES: dict[str, tuple[str, ...]] = {
-    "list": (SCOPE_LEZEN,),
-    "retrieve": (SCOPE_LEZEN,),
-    "consumer": (SCOPE_LEZEN,),
-    "create": (SCOPE_BIJWERKEN,),
-    "update": (SCOPE_BIJWERKEN,),
-    "partial_update": (SCOPE_BIJWERKEN,),
-    "destroy": (SCOPE_BIJWERKEN,),
-}
 
 WITH_AUTORISATIES = (
     "De autorisaties zijn gedefinieerd op een specifieke component, bijvoorbeeld het ZRC, en geven aan welke "
@@ -64,7 +51,7 @@ service = ApplicatieService()
 def consumer_endpoint(
     request: Request,
     session: SessionDep,
-    principal: Annotated[Principal, Depends(require_scopes(AC, *SCOPES["consumer"]))],
+    principal: Annotated[Principal, Depends(require_scopes(COMPONENT, *SCOPES["consumer"]))],
     client_id: Annotated[str, Query(alias="clientId", description="Geef het client ID op waarvoor je de applicatie wil opvragen.")],
 ) -> Response:
     ctx = Context(request, principal, session)
@@ -80,7 +67,7 @@ register_resource(
         name="applicatie",
         collection="applicaties",
         tag="applicaties",
-        component=AC,
+        component=COMPONENT,
         service=service,
         read_model=Applicatie,
         create_model=ApplicatieRequest,

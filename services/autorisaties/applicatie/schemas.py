@@ -2,8 +2,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from shared.api_model import ApiModel, read_only
 from shared.fields import BlankOrUri, Vertrouwelijkheidaanduiding
-from shared.resources import ApiModel, read_only
 
 Component = Literal["ac", "nrc", "zrc", "ztc", "drc", "brc"]
 

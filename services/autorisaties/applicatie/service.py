@@ -30,10 +30,11 @@ from services.autorisaties.applicatie.schemas import (
     AutorisatieRequest,
 )
 from services.autorisaties.db import outbox
+from shared.api_model import split_commas
+from shared.autorisaties import KANAAL
 from shared.errors import InvalidParam, ValidationProblem
-from shared.resources import Context, split_commas
+from shared.resources import Context
 
-KANAAL = "autorisaties"
 RESOURCE = "applicatie"
 COLLECTION = "applicaties"
 

@@ -1,10 +1,9 @@
 from fastapi import APIRouter
 
+from services.catalogi.access import COMPONENT, SCOPES_MAIN
 from services.catalogi.besluittype.schemas import BesluitType, BesluitTypeCreate, BesluitTypeFilters, BesluitTypeUpdate
 from services.catalogi.besluittype.service import BesluitTypeService
-from services.catalogi.common import SCOPES_MAIN
 from services.catalogi.versioned import register_versioned_type
-from shared.auth import ZTC
 from shared.resources import ResourceSpec
 
 router = APIRouter()
@@ -13,7 +12,7 @@ spec = ResourceSpec(
     name="besluittype",
     collection="besluittypen",
     tag="besluittypen",
-    component=ZTC,
+    component=COMPONENT,
     service=service,
     read_model=BesluitType,
     create_model=BesluitTypeCreate,

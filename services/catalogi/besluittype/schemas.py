@@ -3,7 +3,7 @@ import datetime as dt
 from pydantic import Field
 
 from services.catalogi.common import Duration, StatusFilter, Uri
-from shared.resources import ApiModel, read_only
+from shared.api_model import ApiModel, read_only
 
 
 class BesluitTypeCreate(ApiModel):

@@ -2,23 +2,15 @@ import datetime as dt
 
 from sqlalchemy import Select, delete, false, insert, select
 
+from services.catalogi.access import forced_delete
 from services.catalogi.besluittype.models import BesluitType, BesluitTypeInformatieObjectType
 from services.catalogi.besluittype.schemas import BesluitTypeCreate, BesluitTypeFilters
-from services.catalogi.common import (
-    forced_delete,
-    geldigheid_dict,
-    keys_from_input,
-    local_uuid,
-    non_field,
-    published_among,
-    today,
-    versions_by_key,
-)
+from services.catalogi.common import geldigheid_dict, keys_from_input, non_field, published_among, today, versions_by_key
 from services.catalogi.informatieobjecttype.models import InformatieObjectType
 from services.catalogi.resultaattype.models import ResultaatType, ResultaatTypeBesluitType
 from services.catalogi.versioned import VersionedTypeService, related_by_key
 from services.catalogi.zaaktype.models import ZaakType, ZaakTypeBesluitType
-from shared.resources import Context
+from shared.resources import Context, local_uuid
 
 _PLAIN_FIELDS = (
     "omschrijving",

@@ -1,25 +1,15 @@
-from fastapi import APIRouter
-
+from services.catalogi.access import SCOPES_MAIN
 from services.catalogi.catalogus.schemas import Catalogus, CatalogusFilters, CatalogusRequest
 from services.catalogi.catalogus.service import CatalogusService
-from services.catalogi.common import SCOPES_MAIN
-from shared.auth import ZTC
-from shared.resources import ResourceSpec, register_resource
+from services.catalogi.resource import declare
 
-router = APIRouter()
-
-register_resource(
-    router,
-    ResourceSpec(
-        name="catalogus",
-        collection="catalogussen",
-        tag="catalogussen",
-        component=ZTC,
-        service=CatalogusService(),
-        read_model=Catalogus,
-        create_model=CatalogusRequest,
-        filter_model=CatalogusFilters,
-        operations=("list", "create", "retrieve", "headers"),
-        scopes=SCOPES_MAIN,
-    ),
+router, spec = declare(
+    "catalogus",
+    "catalogussen",
+    CatalogusService(),
+    Catalogus,
+    CatalogusRequest,
+    CatalogusFilters,
+    operations=("list", "create", "retrieve", "headers"),
+    scopes=SCOPES_MAIN,
 )

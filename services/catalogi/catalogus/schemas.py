@@ -5,7 +5,7 @@ from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
-from shared.resources import ApiModel, read_only
+from shared.api_model import ApiModel, read_only
 
 
 def validate_rsin(value: str) -> str:

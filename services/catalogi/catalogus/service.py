@@ -9,7 +9,8 @@ from services.catalogi.catalogus.schemas import CatalogusFilters, CatalogusReque
 from services.catalogi.common import iso, non_field
 from services.catalogi.informatieobjecttype.models import InformatieObjectType
 from services.catalogi.zaaktype.models import ZaakType
-from shared.resources import Context, split_commas
+from shared.api_model import split_commas
+from shared.resources import Context
 
 
 class CatalogusService:

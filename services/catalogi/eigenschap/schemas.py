@@ -8,7 +8,7 @@ from pydantic_core import PydanticCustomError
 
 from services.catalogi.common import Uri
 from services.catalogi.subtype import GeldigheidRequest, SubTypeFilters
-from shared.resources import ApiModel, read_only
+from shared.api_model import ApiModel, read_only
 
 Formaat = Literal["tekst", "getal", "datum", "datum_tijd"]
 

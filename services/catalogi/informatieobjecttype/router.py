@@ -1,6 +1,6 @@
 from fastapi import APIRouter
 
-from services.catalogi.common import SCOPES_MAIN
+from services.catalogi.access import COMPONENT, SCOPES_MAIN
 from services.catalogi.informatieobjecttype.schemas import (
     InformatieObjectType,
     InformatieObjectTypeFilters,
@@ -8,7 +8,6 @@ from services.catalogi.informatieobjecttype.schemas import (
 )
 from services.catalogi.informatieobjecttype.service import InformatieObjectTypeService
 from services.catalogi.versioned import register_versioned_type
-from shared.auth import ZTC
 from shared.resources import ResourceSpec
 
 router = APIRouter()
@@ -17,7 +16,7 @@ spec = ResourceSpec(
     name="informatieobjecttype",
     collection="informatieobjecttypen",
     tag="informatieobjecttypen",
-    component=ZTC,
+    component=COMPONENT,
     service=service,
     read_model=InformatieObjectType,
     create_model=InformatieObjectTypeRequest,

@@ -4,7 +4,7 @@ from typing import Annotated
 from pydantic import Field
 
 from services.catalogi.common import StatusFilter, Uri, Vertrouwelijkheidaanduiding
-from shared.resources import ApiModel, read_only
+from shared.api_model import ApiModel, read_only
 
 
 class InformatieObjectTypeOmschrijvingGeneriek(ApiModel):

@@ -1,7 +1,8 @@
 from sqlalchemy import Select, select
 
+from services.catalogi.access import forced_delete
 from services.catalogi.besluittype.models import BesluitType, BesluitTypeInformatieObjectType
-from services.catalogi.common import forced_delete, geldigheid_dict, non_field
+from services.catalogi.common import geldigheid_dict, non_field
 from services.catalogi.informatieobjecttype.models import InformatieObjectType
 from services.catalogi.informatieobjecttype.schemas import InformatieObjectTypeFilters, InformatieObjectTypeRequest
 from services.catalogi.versioned import VersionedTypeService, related_by_key

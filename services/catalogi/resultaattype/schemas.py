@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from services.catalogi.common import Duration, StatusFilter, Uri
-from shared.resources import ApiModel, read_only
+from shared.api_model import ApiModel, read_only
 
 # "" (DRF's BlankEnum) is a member of the enum itself, so a wrong value gives one `invalid_choice`.
 # durations are stored in a column of 50 characters

@@ -5,7 +5,7 @@ from pydantic import Field
 
 from services.catalogi.common import Uri
 from services.catalogi.subtype import GeldigheidRequest, SubTypeFilters
-from shared.resources import ApiModel, read_only
+from shared.api_model import ApiModel, read_only
 
 OmschrijvingGeneriek = Literal[
     "adviseur", "behandelaar", "belanghebbende", "beslisser", "initiator", "klantcontacter", "zaakcoordinator", "mede_initiator"

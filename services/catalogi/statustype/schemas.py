@@ -4,7 +4,7 @@ from pydantic import Field
 
 from services.catalogi.common import Duration, Uri
 from services.catalogi.subtype import GeldigheidRequest, SubTypeFilters
-from shared.resources import ApiModel, read_only
+from shared.api_model import ApiModel, read_only
 
 
 class CheckListItem(ApiModel):

@@ -1,7 +1,7 @@
 from sqlalchemy import Select, delete, false, insert, select
 
 from services.catalogi.catalogus.models import Catalogus
-from services.catalogi.common import geldig_op, local_uuid, parse_day
+from services.catalogi.common import geldig_op, parse_day
 from services.catalogi.resultaattype.models import ResultaatType
 from services.catalogi.statustype.models import StatusType
 from services.catalogi.subtype import (
@@ -15,7 +15,7 @@ from services.catalogi.subtype import (
 from services.catalogi.zaakobjecttype.models import ZaakObjectType, ZaakObjectTypeResultaatType, ZaakObjectTypeStatusType
 from services.catalogi.zaakobjecttype.schemas import ZaakObjectTypeFilters, ZaakObjectTypeRequest
 from shared.errors import ValidationProblem
-from shared.resources import Context
+from shared.resources import Context, local_uuid
 
 # (request field, linked model, collection, link table, link column)
 _LINKS = (

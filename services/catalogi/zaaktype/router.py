@@ -1,6 +1,6 @@
 from fastapi import APIRouter
 
-from services.catalogi.common import SCOPES_MAIN
+from services.catalogi.access import COMPONENT, SCOPES_MAIN
 from services.catalogi.versioned import register_versioned_type
 from services.catalogi.zaaktype.schemas import (
     ZaakType,
@@ -10,7 +10,6 @@ from services.catalogi.zaaktype.schemas import (
     ZaakTypeUpdate,
 )
 from services.catalogi.zaaktype.service import ZaakTypeService
-from shared.auth import ZTC
 from shared.resources import ResourceSpec
 
 router = APIRouter()
@@ -19,7 +18,7 @@ spec = ResourceSpec(
     name="zaaktype",
     collection="zaaktypen",
     tag="zaaktypen",
-    component=ZTC,
+    component=COMPONENT,
     service=service,
     read_model=ZaakType,
     create_model=ZaakTypeCreate,

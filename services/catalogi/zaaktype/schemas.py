@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from services.catalogi.common import Duration, StatusFilter, Uri, Vertrouwelijkheidaanduiding
-from shared.resources import ApiModel, comma_separated, read_only
+from shared.api_model import ApiModel, comma_separated, read_only
 
 IndicatieInternOfExtern = Literal["intern", "extern"]
 AardRelatie = Literal["vervolg", "bijdrage", "onderwerp"]

@@ -12,7 +12,6 @@ from services.catalogi.common import (
     geldigheid_dict,
     iso,
     keys_from_input,
-    local_uuid,
     non_field,
     parse_day,
     published_among,
@@ -30,9 +29,10 @@ from services.catalogi.zaakobjecttype.models import ZaakObjectType
 from services.catalogi.zaaktype.models import ZaakType, ZaakTypeBesluitType, ZaakTypeDeelzaaktype, ZaakTypenRelatie
 from services.catalogi.zaaktype.schemas import ZaakTypeCreate, ZaakTypeFilters, ZaakTypenRelatieCreate, ZaakTypeRetrieveParams
 from services.catalogi.zaaktypeinformatieobjecttype.models import ZaakTypeInformatieObjectType
+from shared.api_model import split_commas
 from shared.db import in_list, is_postgresql, uuid_text
 from shared.errors import InvalidParam, ValidationProblem
-from shared.resources import Context, split_commas
+from shared.resources import Context, local_uuid
 
 # Plain columns: API field (snake_case) -> model attribute of the same name.
 _PLAIN_FIELDS = (

@@ -3,7 +3,7 @@ from typing import Literal
 from pydantic import Field
 
 from services.catalogi.common import StatusFilter, Uri
-from shared.resources import ApiModel, read_only
+from shared.api_model import ApiModel, read_only
 
 Richting = Literal["inkomend", "intern", "uitgaand"]
 

@@ -1,6 +1,7 @@
 from sqlalchemy import Select, exists, false, not_, or_, select
 
-from services.catalogi.common import forced_delete, forced_write, keys_from_input, local_uuid, non_field, versions_by_key
+from services.catalogi.access import forced_delete, forced_write
+from services.catalogi.common import keys_from_input, non_field, versions_by_key
 from services.catalogi.informatieobjecttype.models import InformatieObjectType
 from services.catalogi.statustype.models import StatusType
 from services.catalogi.subtype import SubTypeService, base_query, filter_zaaktype, statustype_to_check
@@ -11,7 +12,7 @@ from services.catalogi.zaaktypeinformatieobjecttype.schemas import (
     ZaakTypeInformatieObjectTypeRequest,
 )
 from shared.errors import ValidationProblem
-from shared.resources import Context
+from shared.resources import Context, local_uuid
 
 ZIOT = ZaakTypeInformatieObjectType
 

@@ -13,9 +13,9 @@ from services.rapportage.access import DashboardLogin, check_dashboard
 from services.rapportage.dashboard.page import render_dashboard
 from services.rapportage.reports.csv_export import to_csv
 from services.rapportage.reports.service import Filters, Reports
+from shared.api_model import split_commas
 from shared.errors import ValidationProblem
 from shared.fields import parse_day
-from shared.resources import split_commas
 
 router = APIRouter(include_in_schema=False)
 

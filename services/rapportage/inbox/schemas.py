@@ -3,8 +3,8 @@ from typing import Literal
 
 from pydantic import Field
 
+from shared.api_model import ApiModel
 from shared.fields import Uri
-from shared.resources import ApiModel
 
 
 class Notificatie(ApiModel):

@@ -13,11 +13,12 @@ from services.rapportage.access import require_lezen
 from services.rapportage.reports import schemas
 from services.rapportage.reports.csv_export import to_csv
 from services.rapportage.reports.service import Filters, Reports
+from shared.api_model import split_commas
 from shared.auth import Principal
 from shared.db import SessionDep
 from shared.http import json_response
 from shared.query import query_model
-from shared.resources import ensure_known_parameters, split_commas
+from shared.resources import ensure_known_parameters
 
 router = APIRouter()
 Reader = Annotated[Principal, Depends(require_lezen)]

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from shared.resources import ApiModel, comma_separated
+from shared.api_model import ApiModel, comma_separated
 
 
 class ReportFilters(ApiModel):
