@@ -14,7 +14,7 @@ sub-resources) outside the autorisaties is a 403, as in the reference implementa
 hide that the object exists only on lists).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, and_, false, or_, true
@@ -31,6 +31,22 @@ SCOPE_STATUSSEN_TOEVOEGEN = "zaken.statussen.toevoegen"
 SCOPE_HEROPENEN = "zaken.heropenen"
 
 WRITE = (SCOPE_BIJWERKEN, SCOPE_GEFORCEERD_BIJWERKEN)
+
+# The scopes per operation of each resource (its ResourceSpec's and its service's), as the standard
+# gives them; every resource is read with zaken.lezen.
+Scopes = Mapping[str, tuple[str, ...]]  # operation -> the scopes that allow it (any one of them)
+READ: Scopes = {"list": (SCOPE_LEZEN,), "retrieve": (SCOPE_LEZEN,)}
+SCOPES_ZAAK: Scopes = {**READ, "create": (SCOPE_AANMAKEN,), "update": WRITE, "partial_update": WRITE, "destroy": (SCOPE_VERWIJDEREN,)}
+# a status is set by whoever creates the zaak, adds statussen, or reopens it (zrc-007)
+SCOPES_STATUS: Scopes = {**READ, "create": (SCOPE_AANMAKEN, SCOPE_STATUSSEN_TOEVOEGEN, SCOPE_HEROPENEN)}
+# a part of the zaak (rol, resultaat, zaakeigenschap, klantcontact): every write changes the zaak
+SCOPES_ZAAK_PART: Scopes = {**READ, "create": WRITE, "update": WRITE, "partial_update": WRITE, "destroy": WRITE}
+# an object the zaak relates to (zaakobject, zaakinformatieobject): also created along with the
+# zaak (zaken.aanmaken) and removed along with it (zaken.verwijderen)
+SCOPES_ZAAK_RELATION: Scopes = {**SCOPES_ZAAK_PART, "create": (SCOPE_AANMAKEN, *WRITE), "destroy": (*WRITE, SCOPE_VERWIJDEREN)}
+# a relation another API keeps in sync (zaakbesluit, zaakcontactmoment, zaakverzoek): writes
+# with zaken.bijwerken only, no geforceerd-bijwerken
+SCOPES_SYNCED_RELATION: Scopes = {**READ, "create": (SCOPE_BIJWERKEN,), "destroy": (SCOPE_BIJWERKEN,)}
 
 
 @dataclass

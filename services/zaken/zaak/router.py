@@ -6,13 +6,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
 
-from services.zaken.access import SCOPE_LEZEN
+from services.zaken.access import SCOPE_LEZEN, SCOPES_ZAAK
 from services.zaken.db import audittrail
 from services.zaken.expand import expand_hook, many, one
-from services.zaken.resource import declare
+from services.zaken.resource import declare_collection
 from services.zaken.zaak import queries
 from services.zaken.zaak.schemas import Zaak, ZaakExpanded, ZaakFilters, ZaakRequest, ZaakRetrieveParams, ZaakZoek
-from services.zaken.zaak.service import SCOPES, ZaakService
+from services.zaken.zaak.service import ZaakService
 from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN, AuditTrailResponse
 from shared.auth import ZRC, Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi
@@ -20,7 +20,7 @@ from shared.db import SessionDep, commits
 from shared.errors import NotFound
 from shared.http import json_response
 from shared.pagination import envelope, page_from
-from shared.resources import Context, ResourceSpec, UuidPath, paginated_model_of
+from shared.resources import Context, UuidPath, paginated_model_of
 
 router = APIRouter()
 TAG = "zaken"
@@ -32,31 +32,26 @@ ZoekBody: Any = Annotated[ZaakZoek, Body()]
 Page = Annotated[int | None, Query(description="Een pagina binnen de gepagineerde set resultaten.")]
 
 
-RESOURCE = declare(
-    ResourceSpec(
-        name="zaak",
-        collection="zaken",
-        tag=TAG,
-        component=ZRC,
-        service=service,
-        scopes=SCOPES,
-        audited=("create", "update", "partial_update", "destroy"),
-        read_model=Zaak,
-        create_model=ZaakRequest,
-        filter_model=ZaakFilters,
-        retrieve_params_model=ZaakRetrieveParams,
-        strict_query=True,
-        crs=True,
-        expand=EXPAND,
-        list_page=service.list_page,
-        descriptions={"list": "Alle ZAAKen opvragen.", "retrieve": "Een specifieke ZAAK opvragen."},
-        details={
-            "list": "Deze lijst kan gefilterd wordt met query-string parameters.",
-            "create": "Indien geen identificatie gegeven is, dan wordt deze automatisch gegenereerd. "
-            "De identificatie moet uniek zijn binnen de bronorganisatie.",
-            "destroy": "Verwijder een ZAAK samen met alle gerelateerde resources binnen deze API (zrc-023).",
-        },
-    ),
+RESOURCE = declare_collection(
+    "zaak",
+    "zaken",
+    service,
+    Zaak,
+    ZaakRequest,
+    ZaakFilters,
+    scopes=SCOPES_ZAAK,
+    audited=("create", "update", "partial_update", "destroy"),
+    retrieve_params_model=ZaakRetrieveParams,
+    crs=True,
+    expand=EXPAND,
+    list_page=service.list_page,
+    descriptions={"list": "Alle ZAAKen opvragen.", "retrieve": "Een specifieke ZAAK opvragen."},
+    details={
+        "list": "Deze lijst kan gefilterd wordt met query-string parameters.",
+        "create": "Indien geen identificatie gegeven is, dan wordt deze automatisch gegenereerd. "
+        "De identificatie moet uniek zijn binnen de bronorganisatie.",
+        "destroy": "Verwijder een ZAAK samen met alle gerelateerde resources binnen deze API (zrc-023).",
+    },
     expandable={
         "zaaktype": one("ZaakType"),
         "hoofdzaak": one("zaak"),

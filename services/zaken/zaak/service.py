@@ -12,8 +12,8 @@ from sqlalchemy.exc import IntegrityError
 
 from services.zaken.access import (
     SCOPE_AANMAKEN,
-    SCOPE_LEZEN,
     SCOPE_VERWIJDEREN,
+    SCOPES_ZAAK,
     WRITE,
     allows,
     ensure_allowed,
@@ -56,22 +56,13 @@ from shared.errors import PermissionDenied, ValidationProblem
 from shared.pagination import Page
 from shared.resources import Context, ensure_unchanged
 
-SCOPES = {
-    "list": (SCOPE_LEZEN,),
-    "retrieve": (SCOPE_LEZEN,),
-    "create": (SCOPE_AANMAKEN,),
-    "update": WRITE,
-    "partial_update": WRITE,
-    "destroy": (SCOPE_VERWIJDEREN,),
-}
-
 
 class ZaakService:
     """The operations on /zaken (a kernel `ResourceService`)."""
 
     model = Zaak
     resource = "zaak"
-    scopes = SCOPES
+    scopes = SCOPES_ZAAK
 
     # ------------------------------------------------------------ reads
 
