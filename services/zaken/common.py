@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import contains_eager
 
-from services.zaken.access import SCOPE_LEZEN, ensure_allowed, visible_clause
+from services.zaken.access import SCOPE_LEZEN, ensure_allowed, ensure_open_or_forced, visible_clause
 from services.zaken.db import audittrail, outbox
 from services.zaken.zaak.models import Zaak
 from shared.errors import NotFound, ValidationProblem
@@ -131,10 +131,13 @@ class ZaakChildService:
 
     def list_query(self, ctx: Context, filters: Any) -> Select:
         query = self.base_query(ctx).where(visible_clause(ctx.principal, Zaak, self.scopes["list"]))
+        if getattr(filters, "zaak", None):  # every such list filters on the zaak (ZaakFilter)
+            query = query.where(Zaak.uuid == local_uuid(ctx, filters.zaak, "zaken"))
         query = self.filter(ctx, query, filters)
         return query.order_by(*(self.ordering or (self.model.id.desc(),)))
 
     def filter(self, ctx: Context, query: Select, filters: Any) -> Select:
+        """The list filters of the resource beyond `zaak` (which `list_query` applies)."""
         return query
 
     def get(self, ctx: Context, object_uuid: uuid_module.UUID, params: BaseModel | None = None):
@@ -193,6 +196,19 @@ class ZaakChildService:
             weergave=self.weergave(obj),
             notify=actie in self.notify_actions,
         )
+
+    def update_one_field(self, ctx: Context, obj, data: BaseModel, partial: bool, *, fixed: str, changeable: str):
+        """An update in which only `changeable` may change (resultaat: toelichting, zaakeigenschap:
+        waarde): the zaak and `fixed` stay (`wijzigen-niet-toegelaten`), a closed zaak needs
+        geforceerd-bijwerken (zrc-007), the audit record holds the object before and after."""
+        oud = self.serialize(ctx, [obj])[0]
+        self.ensure_unchanged(ctx, obj, data, **{fixed: getattr(obj, fixed)})
+        ensure_open_or_forced(ctx.principal, obj.zaak)
+        value = getattr(data, changeable)
+        if changeable in data.model_fields_set and value is not None:
+            setattr(obj, changeable, value)
+        self.record(ctx, obj, "partial_update" if partial else "update", oud)
+        return obj
 
     # the operations a resource has not (its ResourceSpec.operations) are never called
     def create(self, ctx: Context, data: Any) -> Any:

@@ -29,7 +29,7 @@ from services.zaken.common import ZaakChildService, zaak_url, zaak_weergave
 from services.zaken.zaak.models import Zaak
 from shared.auth import make_token
 from shared.errors import ServiceUnavailable, ValidationProblem
-from shared.resources import Context, local_uuid
+from shared.resources import Context
 
 log = logging.getLogger(__name__)
 
@@ -112,22 +112,16 @@ INFORMATIEOBJECT = RemoteObject(
     shape=("url", "informatieobjecttype", "bronorganisatie", "titel"),
     mirror_collection="objectinformatieobjecten",
 )
-CONTACTMOMENT = RemoteObject(
-    field="contactmoment",
-    resource="ContactMoment",
-    api="Contactmomenten API",
-    collection="contactmomenten",
-    shape=("url", "bronorganisatie"),
-    mirror_collection="objectcontactmomenten",
-)
-VERZOEK = RemoteObject(
-    field="verzoek",
-    resource="Verzoek",
-    api="Verzoeken API",
-    collection="verzoeken",
-    shape=("url", "bronorganisatie"),
-    mirror_collection="objectverzoeken",
-)
+
+
+def klantinteractie_object(field: str, resource: str, api: str, collection: str) -> RemoteObject:
+    """An object of a Klantinteractie API (contactmoment, verzoek): both APIs know it by its url and
+    bronorganisatie and keep their mirror of the relation in `object<collection>`."""
+    return RemoteObject(field, resource, api, collection, shape=("url", "bronorganisatie"), mirror_collection=f"object{collection}")
+
+
+CONTACTMOMENT = klantinteractie_object("contactmoment", "ContactMoment", "Contactmomenten API", "contactmomenten")
+VERZOEK = klantinteractie_object("verzoek", "Verzoek", "Verzoeken API", "verzoeken")
 BESLUIT = RemoteObject(
     field="besluit",
     resource="Besluit",
@@ -221,8 +215,6 @@ class ZaakRelationService(ZaakChildService):
         return getattr(self.model, self.remote.field)
 
     def filter(self, ctx: Context, query: Select, filters: Any) -> Select:
-        if getattr(filters, "zaak", None):
-            query = query.where(Zaak.uuid == local_uuid(ctx, filters.zaak, "zaken"))
         value = getattr(filters, self.remote.field, None)
         if value:
             query = query.where(self.column() == value)

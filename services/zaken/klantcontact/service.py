@@ -5,16 +5,15 @@ import datetime as dt
 import secrets
 import string
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 
 from services.zaken.access import ensure_open_or_forced
 from services.zaken.common import ZaakChildService, zaak_weergave
 from services.zaken.klantcontact.models import KlantContact
-from services.zaken.klantcontact.schemas import KlantContactFilters, KlantContactRequest
-from services.zaken.zaak.models import Zaak
+from services.zaken.klantcontact.schemas import KlantContactRequest
 from shared import utc
 from shared.errors import ValidationProblem
-from shared.resources import Context, local_uuid
+from shared.resources import Context
 
 _ALPHABET = string.ascii_letters + string.digits
 
@@ -24,11 +23,6 @@ class KlantContactService(ZaakChildService):
     collection = "klantcontacten"
     resource = "klantcontact"
     notify_actions = frozenset({"create"})
-
-    def filter(self, ctx: Context, query: Select, filters: KlantContactFilters) -> Select:
-        if filters.zaak:
-            query = query.where(Zaak.uuid == local_uuid(ctx, filters.zaak, "zaken"))
-        return query
 
     def to_json(self, ctx: Context, obj: KlantContact, page) -> dict:
         return {

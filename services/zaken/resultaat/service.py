@@ -9,7 +9,7 @@ from services.zaken.resultaat.models import Resultaat
 from services.zaken.resultaat.schemas import ResultaatFilters, ResultaatRequest
 from services.zaken.zaak.models import Zaak
 from shared.errors import ValidationProblem
-from shared.resources import Context, local_uuid
+from shared.resources import Context
 
 
 class ResultaatService(ZaakChildService):
@@ -18,8 +18,6 @@ class ResultaatService(ZaakChildService):
     resource = "resultaat"
 
     def filter(self, ctx: Context, query: Select, filters: ResultaatFilters) -> Select:
-        if filters.zaak:
-            query = query.where(Zaak.uuid == local_uuid(ctx, filters.zaak, "zaken"))
         if filters.resultaattype:
             query = query.where(Resultaat.resultaattype == filters.resultaattype)
         return query
@@ -44,14 +42,7 @@ class ResultaatService(ZaakChildService):
         return resultaat
 
     def update(self, ctx: Context, resultaat: Resultaat, data: ResultaatRequest, partial: bool) -> Resultaat:
-        oud = self.serialize(ctx, [resultaat])[0]
-        self.ensure_unchanged(ctx, resultaat, data, resultaattype=resultaat.resultaattype)
-        fields = data.model_fields_set
-        ensure_open_or_forced(ctx.principal, resultaat.zaak)
-        if "toelichting" in fields and data.toelichting is not None:
-            resultaat.toelichting = data.toelichting
-        self.record(ctx, resultaat, "partial_update" if partial else "update", oud)
-        return resultaat
+        return self.update_one_field(ctx, resultaat, data, partial, fixed="resultaattype", changeable="toelichting")
 
     def delete(self, ctx: Context, resultaat: Resultaat) -> None:
         ensure_open_or_forced(ctx.principal, resultaat.zaak)

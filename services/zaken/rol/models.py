@@ -1,18 +1,17 @@
 import datetime as dt
-import uuid as uuid_module
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Uuid, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, DateTime, Index, String, text
+from sqlalchemy.orm import Mapped, mapped_column
 
 from services.zaken.db import Base
-from services.zaken.zaak.models import Zaak
+from services.zaken.zaak.models import ZaakChildColumns
 
 # the omschrijvingGeneriek a zaak has at most one rol of (the reference implementation's RolOccurenceValidator)
 SINGLE_OCCURRENCE = ("initiator", "zaakcoordinator")
 SINGLE_OCCURRENCE_WHERE = "omschrijving_generiek IN ('initiator', 'zaakcoordinator')"
 
 
-class Rol(Base):
+class Rol(ZaakChildColumns, Base):
     __tablename__ = "rol"
     __table_args__ = (
         Index("ix_rol_zaak_id", "zaak_id"),
@@ -35,10 +34,6 @@ class Rol(Base):
         Index("ix_rol_vestigings_nummer", "vestigings_nummer"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[uuid_module.UUID] = mapped_column(Uuid, unique=True, default=uuid_module.uuid4)
-    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"))
-    zaak: Mapped[Zaak] = relationship(lazy="raise")
     betrokkene: Mapped[str] = mapped_column(String(1000), default="")
     betrokkene_type: Mapped[str] = mapped_column(String(30))
     afwijkende_naam_betrokkene: Mapped[str] = mapped_column(String(625), default="")

@@ -1,5 +1,4 @@
 import re
-import uuid as uuid_module
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, SkipValidation
@@ -7,6 +6,7 @@ from pydantic_core import PydanticCustomError
 
 from services.zaken.betrokkenen import BetrokkeneIdentificatie, OptionalUri
 from services.zaken.embedded import RolEmbedded, expand_field
+from services.zaken.schemas import Identified, ZaakFilter
 from services.zaken.zaak.schemas import BetrokkeneType, OmschrijvingGeneriek
 from shared.api_model import ApiModel, read_only
 from shared.fields import Uri
@@ -71,14 +71,7 @@ class RolRequest(ApiModel):
     betrokkeneIdentificatie: BetrokkeneIdentificatieField = Field(None, description=IDENTIFICATIE_UITLEG)
 
 
-class Rol(ApiModel):
-    url: str = read_only(
-        "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.",
-        format="uri",
-        min_length=1,
-        max_length=1000,
-    )
-    uuid: uuid_module.UUID = read_only("Unieke resource identifier (UUID4)")
+class Rol(Identified):
     zaak: str = Field(max_length=1000, description="URL-referentie naar de ZAAK.", json_schema_extra={"format": "uri"})
     betrokkene: str = Field(
         max_length=1000, description="URL-referentie naar een betrokkene gerelateerd aan de ZAAK.", json_schema_extra={"format": "uri"}
@@ -101,7 +94,7 @@ class Rol(ApiModel):
 
 
 class RolFilters(ApiModel):
-    zaak: Uri | None = Field(None, description="URL-referentie naar de ZAAK.")
+    zaak: ZaakFilter = None
     betrokkene: Uri | None = Field(None, description="URL-referentie naar een betrokkene gerelateerd aan de ZAAK.")
     betrokkeneType: BetrokkeneType | None = Field(None, description="Type van de `betrokkene`.")
     betrokkeneIdentificatie__natuurlijkPersoon__inpBsn: str | None = Field(

@@ -18,7 +18,7 @@ from services.zaken.status.models import Status
 from services.zaken.zaak.models import Zaak
 from shared import utc
 from shared.errors import ValidationProblem
-from shared.resources import Context, local_uuid
+from shared.resources import Context
 
 # betrokkeneType -> {field of its betrokkeneIdentificatie: the Rol column that copies it}
 IDENTIFICATIE_COLUMNS: dict[str, dict[str, str]] = {
@@ -54,8 +54,6 @@ class RolService(ZaakChildService):
     # ------------------------------------------------------------ reads
 
     def filter(self, ctx: Context, query: Select, filters: RolFilters) -> Select:
-        if filters.zaak:
-            query = query.where(Zaak.uuid == local_uuid(ctx, filters.zaak, "zaken"))
         if filters.betrokkene:
             query = query.where(Rol.betrokkene == filters.betrokkene)
         if filters.betrokkeneType:

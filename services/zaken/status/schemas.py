@@ -1,8 +1,8 @@
 import datetime as dt
-import uuid as uuid_module
 
 from pydantic import Field
 
+from services.zaken.schemas import Identified, ZaakFilter, ZaakInRequest, ZaakShown
 from shared.api_model import ApiModel, read_only
 from shared.fields import Uri
 
@@ -10,7 +10,7 @@ from shared.fields import Uri
 class StatusRequestbody(ApiModel):
     """POST /statussen (the spec's `StatusRequestbody`: `Status` without zaakinformatieobjecten)."""
 
-    zaak: Uri = Field(min_length=1, max_length=1000, description="URL-referentie naar de ZAAK.")
+    zaak: ZaakInRequest
     statustype: Uri = Field(max_length=1000, description="URL-referentie naar het STATUSTYPE (in de Catalogi API).")
     datumStatusGezet: dt.datetime = Field(description="De datum waarop de ZAAK de status heeft verkregen.")
     statustoelichting: str = Field(
@@ -26,15 +26,8 @@ class StatusRequestbody(ApiModel):
     )
 
 
-class Status(ApiModel):
-    url: str = read_only(
-        "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.",
-        format="uri",
-        min_length=1,
-        max_length=1000,
-    )
-    uuid: uuid_module.UUID = read_only("Unieke resource identifier (UUID4)")
-    zaak: str = Field(min_length=1, max_length=1000, description="URL-referentie naar de ZAAK.", json_schema_extra={"format": "uri"})
+class Status(Identified):
+    zaak: ZaakShown
     statustype: str = Field(
         max_length=1000, description="URL-referentie naar het STATUSTYPE (in de Catalogi API).", json_schema_extra={"format": "uri"}
     )
@@ -59,7 +52,7 @@ class Status(ApiModel):
 
 
 class StatusFilters(ApiModel):
-    zaak: Uri | None = Field(None, description="URL-referentie naar de ZAAK.")
+    zaak: ZaakFilter = None
     statustype: Uri | None = Field(None, description="URL-referentie naar het STATUSTYPE (in de Catalogi API).")
     indicatieLaatstGezetteStatus: str | None = Field(
         None,

@@ -57,8 +57,6 @@ class StatusService(ZaakChildService):
     # ------------------------------------------------------------ reads
 
     def filter(self, ctx: Context, query: Select, filters: StatusFilters) -> Select:
-        if filters.zaak:
-            query = query.where(Zaak.uuid == local_uuid(ctx, filters.zaak, "zaken"))
         if filters.statustype:
             query = query.where(Status.statustype == filters.statustype)
         value = filters.indicatieLaatstGezetteStatus

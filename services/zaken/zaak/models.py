@@ -14,7 +14,7 @@ from sqlalchemy import (
     UniqueConstraint,
     Uuid,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from services.zaken.db import Base
 
@@ -84,6 +84,20 @@ class Zaak(Base):
     startdatum_bewaartermijn: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     # {"datumkenmerk", "identificatie", "objecttype", "registratie"}
     processobject: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+
+
+class ZaakChildColumns:
+    """The columns every object hanging on one zaak has (status, rol, resultaat, zaakobject, ...),
+    first in its table: its id and uuid, and the zaak it is deleted along with (zrc-023). The zaak
+    is loaded only with the object's own query (`lazy="raise"`: ZaakChildService joins it)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+    uuid: Mapped[uuid_module.UUID] = mapped_column(Uuid, unique=True, default=uuid_module.uuid4, sort_order=-1)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"), sort_order=-1)
+
+    @declared_attr
+    def zaak(cls) -> Mapped[Zaak]:
+        return relationship(lazy="raise")
 
 
 class IdentificatieTeller(Base):

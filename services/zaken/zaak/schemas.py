@@ -7,6 +7,7 @@ from pydantic import AfterValidator, Field, create_model
 from pydantic_core import PydanticCustomError
 
 from services.zaken.embedded import ZaakEmbedded, expand_field
+from services.zaken.schemas import Identified
 from shared.api_model import ApiModel, comma_separated, read_only
 from shared.fields import Duration, Uri, Vertrouwelijkheidaanduiding
 
@@ -226,14 +227,7 @@ class ZaakRequest(ApiModel):
     )
 
 
-class Zaak(ApiModel):
-    url: str = read_only(
-        "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.",
-        format="uri",
-        min_length=1,
-        max_length=1000,
-    )
-    uuid: uuid_module.UUID = read_only("Unieke resource identifier (UUID4)")
+class Zaak(Identified):
     identificatie: str = Field(max_length=40)
     bronorganisatie: str = Field(max_length=9)
     omschrijving: str = Field(max_length=80)

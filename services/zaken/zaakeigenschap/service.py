@@ -41,14 +41,7 @@ class ZaakEigenschapService(ZaakNestedService):
 
     def update(self, ctx: Context, obj: ZaakEigenschap, data: ZaakEigenschapRequest, partial: bool) -> ZaakEigenschap:
         """Only `waarde` may change (spec: "Alleen de `waarde` mag gewijzigd worden")."""
-        oud = self.serialize(ctx, [obj])[0]
-        self.ensure_unchanged(ctx, obj, data, eigenschap=obj.eigenschap)
-        fields = data.model_fields_set
-        ensure_open_or_forced(ctx.principal, obj.zaak)
-        if "waarde" in fields and data.waarde is not None:
-            obj.waarde = data.waarde
-        self.record(ctx, obj, "partial_update" if partial else "update", oud)
-        return obj
+        return self.update_one_field(ctx, obj, data, partial, fixed="eigenschap", changeable="waarde")
 
     def delete(self, ctx: Context, obj: ZaakEigenschap) -> None:
         ensure_open_or_forced(ctx.principal, obj.zaak)

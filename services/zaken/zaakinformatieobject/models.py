@@ -1,24 +1,19 @@
 import datetime as dt
-import uuid as uuid_module
 
-from sqlalchemy import DateTime, ForeignKey, Index, String, Text, UniqueConstraint, Uuid
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import DateTime, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
 
 from services.zaken.db import Base
-from services.zaken.zaak.models import Zaak
+from services.zaken.zaak.models import ZaakChildColumns
 
 
-class ZaakInformatieObject(Base):
+class ZaakInformatieObject(ZaakChildColumns, Base):
     __tablename__ = "zaakinformatieobject"
     __table_args__ = (
         UniqueConstraint("zaak_id", "informatieobject", name="uq_zaakinformatieobject_zaak_informatieobject"),
         Index("ix_zaakinformatieobject_informatieobject", "informatieobject"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[uuid_module.UUID] = mapped_column(Uuid, unique=True, default=uuid_module.uuid4)
-    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaak.id", ondelete="CASCADE"))
-    zaak: Mapped[Zaak] = relationship(lazy="raise")
     informatieobject: Mapped[str] = mapped_column(String(1000))
     aard_relatie: Mapped[str] = mapped_column(String(20), default="hoort_bij")
     titel: Mapped[str] = mapped_column(String(200), default="")

@@ -1,9 +1,9 @@
 import datetime as dt
-import uuid as uuid_module
 from typing import Literal
 
 from pydantic import Field
 
+from services.zaken.schemas import Identified, ZaakFilter, ZaakInRequest, ZaakShown
 from shared.api_model import ApiModel, read_only
 from shared.fields import Uri
 
@@ -22,7 +22,7 @@ _REGISTRATIEDATUM = (
 
 class ZaakInformatieObjectRequest(ApiModel):
     informatieobject: Uri = Field(max_length=1000, description=_INFORMATIEOBJECT)
-    zaak: Uri = Field(min_length=1, max_length=1000, description="URL-referentie naar de ZAAK.")
+    zaak: ZaakInRequest
     titel: str = Field("", max_length=200, description="De naam waaronder het INFORMATIEOBJECT binnen het OBJECT bekend is.")
     beschrijving: str = Field("", description="Een op het object gerichte beschrijving van de inhoud vanhet INFORMATIEOBJECT.")
     vernietigingsdatum: dt.datetime | None = Field(
@@ -31,16 +31,9 @@ class ZaakInformatieObjectRequest(ApiModel):
     status: Uri | None = Field(None, min_length=1, max_length=1000, description=_STATUS)
 
 
-class ZaakInformatieObject(ApiModel):
-    url: str = read_only(
-        "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.",
-        format="uri",
-        min_length=1,
-        max_length=1000,
-    )
-    uuid: uuid_module.UUID = read_only("Unieke resource identifier (UUID4)")
+class ZaakInformatieObject(Identified):
     informatieobject: str = Field(max_length=1000, description=_INFORMATIEOBJECT, json_schema_extra={"format": "uri"})
-    zaak: str = Field(min_length=1, max_length=1000, description="URL-referentie naar de ZAAK.", json_schema_extra={"format": "uri"})
+    zaak: ZaakShown
     aardRelatieWeergave: AardRelatieWeergave = read_only()
     titel: str = Field(max_length=200, description="De naam waaronder het INFORMATIEOBJECT binnen het OBJECT bekend is.")
     beschrijving: str = Field(description="Een op het object gerichte beschrijving van de inhoud vanhet INFORMATIEOBJECT.")
@@ -52,5 +45,5 @@ class ZaakInformatieObject(ApiModel):
 
 
 class ZaakInformatieObjectFilters(ApiModel):
-    zaak: Uri | None = Field(None, description="URL-referentie naar de ZAAK.")
+    zaak: ZaakFilter = None
     informatieobject: Uri | None = Field(None, description=_INFORMATIEOBJECT)

@@ -42,8 +42,6 @@ class ZaakInformatieObjectService(ZaakChildService):
     ordering = (ZaakInformatieObject.id,)
 
     def filter(self, ctx: Context, query: Select, filters: ZaakInformatieObjectFilters) -> Select:
-        if filters.zaak:
-            query = query.where(Zaak.uuid == local_uuid(ctx, filters.zaak, "zaken"))
         if filters.informatieobject:
             query = query.where(ZaakInformatieObject.informatieobject == filters.informatieobject)
         return query

@@ -1,7 +1,6 @@
 """ZaakObject and the shapes of its objectIdentificatie by objectType (the Object* schemas of the
 Zaken API 1.5.1; natuurlijk_persoon, medewerker, ... reuse the Rol* shapes)."""
 
-import uuid as uuid_module
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, SkipValidation
@@ -16,7 +15,8 @@ from services.zaken.betrokkenen import (
     optional_pattern,
 )
 from services.zaken.embedded import ZaakObjectEmbedded, expand_field
-from shared.api_model import ApiModel, read_only
+from services.zaken.schemas import Identified, ZaakFilter
+from shared.api_model import ApiModel
 from shared.fields import Uri
 
 ObjectType = Literal[
@@ -295,14 +295,7 @@ class ZaakObjectRequest(ApiModel):
     objectIdentificatie: ObjectIdentificatieField = Field(None, description=IDENTIFICATIE_UITLEG)
 
 
-class ZaakObject(ApiModel):
-    url: str = read_only(
-        "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object.",
-        format="uri",
-        min_length=1,
-        max_length=1000,
-    )
-    uuid: uuid_module.UUID = read_only("Unieke resource identifier (UUID4)")
+class ZaakObject(Identified):
     zaak: str = Field(max_length=1000, description="URL-referentie naar de ZAAK.", json_schema_extra={"format": "uri"})
     object: str = Field(
         max_length=1000, description="URL-referentie naar de resource die het OBJECT beschrijft.", json_schema_extra={"format": "uri"}
@@ -319,6 +312,6 @@ class ZaakObject(ApiModel):
 
 
 class ZaakObjectFilters(ApiModel):
-    zaak: Uri | None = Field(None, description="URL-referentie naar de ZAAK.")
+    zaak: ZaakFilter = None
     object: Uri | None = Field(None, description="URL-referentie naar de resource die het OBJECT beschrijft.")
     objectType: ObjectType | None = Field(None, description=OBJECT_TYPE_UITLEG)

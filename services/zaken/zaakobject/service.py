@@ -11,7 +11,7 @@ from services.zaken.zaak.models import Zaak
 from services.zaken.zaakobject.models import ZaakObject
 from services.zaken.zaakobject.schemas import OBJECT_SHAPES, ZaakObjectFilters, ZaakObjectRequest
 from shared.errors import ValidationProblem
-from shared.resources import Context, local_uuid
+from shared.resources import Context
 
 
 class ZaakObjectService(ZaakChildService):
@@ -22,8 +22,6 @@ class ZaakObjectService(ZaakChildService):
     # ------------------------------------------------------------ reads
 
     def filter(self, ctx: Context, query: Select, filters: ZaakObjectFilters) -> Select:
-        if filters.zaak:
-            query = query.where(Zaak.uuid == local_uuid(ctx, filters.zaak, "zaken"))
         if filters.object:
             query = query.where(ZaakObject.object == filters.object)
         if filters.objectType:
