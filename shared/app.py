@@ -2,7 +2,8 @@
 
 import gc
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
@@ -18,8 +19,37 @@ from shared.logging import configure_logging
 from shared.observability import ObservabilityMiddleware, RequestMetrics, mount_health
 from shared.openapi import build_openapi, to_yaml
 from shared.outbox import Outbox
+from shared.resources import ResourceSpec
 from shared.settings import KernelSettings, kernel_settings
 from shared.targets import load_targets
+
+
+class DeclaredResource(Protocol):
+    """A resource as a service's resource list holds it (services/*/resources.py): the router of
+    its operations and the spec whose tag they have."""
+
+    @property
+    def router(self) -> APIRouter: ...
+    @property
+    def spec(self) -> ResourceSpec: ...
+
+
+class ServiceSettings(Protocol):
+    """What the kernel reads of a service's own settings: where its database is."""
+
+    @property
+    def database_url(self) -> str: ...
+
+
+def resource_tags(resources: Sequence[DeclaredResource]) -> list[dict]:
+    """The contract's tags of a service's resources: one a tag, alphabetically."""
+    return [{"name": name, "description": f"Operaties op {name}."} for name in sorted({r.spec.tag for r in resources})]
+
+
+def remote_options(kernel: KernelSettings, api_url: str) -> dict[str, Any]:
+    """How a service reaches another API at `api_url` (the options of its RemoteResolver): with the
+    kernel's time-out and cache, that API and the other roots of this deployment as its peers."""
+    return {"timeout": kernel.remote_timeout, "cache_seconds": kernel.remote_cache_seconds, "peers": [api_url, *kernel.peer_api_roots]}
 
 
 def create_service_app(
@@ -28,14 +58,24 @@ def create_service_app(
     api_version: str,
     api_root: str,
     description: str,
-    database: Database,
-    routers: list[APIRouter],
-    tags: list[dict],
+    settings: ServiceSettings | None = None,
+    database: Database | None = None,
+    routers: Sequence[APIRouter] = (),
+    resources: Sequence[DeclaredResource] = (),
+    tags: list[dict] | None = None,
     kernel: KernelSettings | None = None,
     autorisaties: AutorisatieSource | None = None,
     outbox: Outbox | None = None,
     on_shutdown: list[Callable[[], None]] | None = None,
 ) -> FastAPI:
+    """`settings`: the service's own, served as `app.state.settings`; its `database_url` is the
+    database unless `database` is given. The operations are those of `routers`, then those of
+    `resources` (each with its router), in that order; `tags` default to the resources' tags."""
+    if database is None:
+        assert settings is not None, "a service app needs its database, or the settings that name it"
+        database = Database(settings.database_url)
+    routers = [*routers, *(resource.router for resource in resources)]
+    tags = resource_tags(resources) if tags is None else tags
     kernel = kernel or kernel_settings()
     configure_logging(kernel.log_format)
     targets = load_targets(kernel.notification_targets, kernel.notification_targets_file)
@@ -50,6 +90,8 @@ def create_service_app(
         openapi_url=None,
     )
     app.state.db = database
+    if settings is not None:
+        app.state.settings = settings
     app.state.api_root = api_root
     app.state.api_root_url = lambda request: str(request.base_url).rstrip("/") + api_root
     # the file, or the file plus an Autorisaties API (ZGW_AUTORISATIES_API_URL); shared.autorisaties

@@ -26,9 +26,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
-    Table,
     Text,
-    Uuid,
     delete,
     insert,
     select,
@@ -40,6 +38,7 @@ from shared import utc
 from shared.api_model import ApiModel
 from shared.auth import Principal
 from shared.http import json_dumps
+from shared.outbox import record_table
 
 SCOPE_AUDITTRAILS_LEZEN = "audittrails.lezen"
 
@@ -119,11 +118,9 @@ class AuditTrail:
     """The `audittrail` table of one service's database, and its writer/reader."""
 
     def __init__(self, metadata: MetaData):
-        self.table = Table(
+        self.table = record_table(
             "audittrail",
             metadata,
-            Column("id", Integer, primary_key=True, autoincrement=True),
-            Column("uuid", Uuid, nullable=False, unique=True, default=uuid_module.uuid4),
             Column("bron", String(50), nullable=False),
             Column("applicatie_id", String(100), nullable=False, default=""),
             Column("applicatie_weergave", String(200), nullable=False, default=""),

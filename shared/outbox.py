@@ -43,15 +43,26 @@ def targets_of(session: Session) -> list[Target]:
     return session.info.get("outbox_targets", [])
 
 
+def record_table(name: str, metadata: MetaData, *columns: Column | Index) -> Table:
+    """A kernel table of records written in the transaction of the change they are about (an
+    outbox message, an audit record): its `id` orders them as written, its `uuid` names one
+    outside the database."""
+    return Table(
+        name,
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("uuid", Uuid, nullable=False, unique=True, default=uuid.uuid4),
+        *columns,
+    )
+
+
 class Outbox:
     """The `outbox` and `outbox_delivery` tables of one service's database."""
 
     def __init__(self, metadata: MetaData):
-        self.table = Table(
+        self.table = record_table(
             "outbox",
             metadata,
-            Column("id", Integer, primary_key=True, autoincrement=True),
-            Column("uuid", Uuid, nullable=False, unique=True, default=uuid.uuid4),
             Column("kanaal", String(50), nullable=False),
             Column("hoofd_object", String(1000), nullable=False),
             Column("resource", String(100), nullable=False),

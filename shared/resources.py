@@ -316,68 +316,46 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
         list_page = spec.list_page or _default_list_page
         list_summary = f"Alle {spec.collection.upper()} opvragen."
 
+        # a paginated list has the `page` query parameter; a plain JSON array has none
+        PageParam: Any = Absent
+        page_parameters: tuple[str, ...] = ()
+        list_response: Any = list[shown_model]  # type: ignore[valid-type]  # a model given at run time
         if spec.paginated:
+            PageParam = Annotated[int | None, Query(description="Een pagina binnen de gepagineerde set resultaten.")]
+            page_parameters = ("page",)
+            list_response = list_model
 
-            @router.get(list_path, response_model=list_model, **meta("list", list_summary))
-            def list_endpoint(
-                request: Request,
-                session: SessionDep,
-                principal: Annotated[Principal, principal_dep("list")],
-                _crs: Crs,
-                parent_uuid: ParentUuid,
-                filters: Filters,
-                page: Annotated[int | None, Query(description="Een pagina binnen de gepagineerde set resultaten.")] = None,
-            ) -> Response:
-                if spec.strict_query:
-                    ensure_known_parameters(request, filter_model, "page")
-                ctx = context(request, principal, session, parent_uuid, "list")
-                number = page_from(page)
-                query = service.list_query(ctx, filters)
-                value = expand_of(filters)
-                count, rows = list_page(ctx, filters, query, number)
-                results = expanded(ctx, service.serialize(ctx, rows), value)
-                return json_response(envelope(request, count=count, page=number, results=results))
-
-        else:
-
-            @router.get(list_path, response_model=list[shown_model], **meta("list", list_summary))  # type: ignore[valid-type]
-            def plain_list_endpoint(
-                request: Request,
-                session: SessionDep,
-                principal: Annotated[Principal, principal_dep("list")],
-                _crs: Crs,
-                parent_uuid: ParentUuid,
-                filters: Filters,
-            ) -> Response:
-                if spec.strict_query:
-                    ensure_known_parameters(request, filter_model)
-                ctx = context(request, principal, session, parent_uuid, "list")
-                query = service.list_query(ctx, filters)
-                value = expand_of(filters)
-                rows = list(session.scalars(query))
-                return json_response(expanded(ctx, service.serialize(ctx, rows), value))
+        @router.get(list_path, response_model=list_response, **meta("list", list_summary))
+        def list_endpoint(
+            request: Request,
+            session: SessionDep,
+            principal: Annotated[Principal, principal_dep("list")],
+            _crs: Crs,
+            parent_uuid: ParentUuid,
+            filters: Filters,
+            page: PageParam = None,
+        ) -> Response:
+            if spec.strict_query:
+                ensure_known_parameters(request, filter_model, *page_parameters)
+            ctx = context(request, principal, session, parent_uuid, "list")
+            number = page_from(page) if spec.paginated else None
+            query = service.list_query(ctx, filters)
+            value = expand_of(filters)
+            if number is None:
+                return json_response(expanded(ctx, service.serialize(ctx, list(session.scalars(query))), value))
+            count, rows = list_page(ctx, filters, query, number)
+            results = expanded(ctx, service.serialize(ctx, rows), value)
+            return json_response(envelope(request, count=count, page=number, results=results))
 
     if "retrieve" in spec.operations or "headers" in spec.operations:
         params_model = spec.retrieve_params_model or create_model(f"{read_model.__name__}RetrieveParams", __base__=ApiModel)
         Params: Any = query_model(params_model)
 
-        def detail(
-            request: Request,
-            session: SessionDep,
-            principal: Principal,
-            parent_uuid: uuid_module.UUID | None,
-            object_uuid: uuid_module.UUID,
-            params: Any,
-        ) -> Response:
-            value = expand_of(params)
-            ctx = context(request, principal, session, parent_uuid, "retrieve")
-            obj = load_or_404(ctx, spec, object_uuid, params)
-            return respond(request, expanded(ctx, service.serialize(ctx, [obj]), value)[0])
+        def detail_endpoint(Params: Any, IfNoneMatchHeader: Any) -> Callable[..., Response]:
+            """GET and HEAD of one object: the same operation, but HEAD has no query (`Absent`) and
+            always documents If-None-Match."""
 
-        if "retrieve" in spec.operations:
-
-            @router.get(detail_path, response_model=shown_model, **meta("retrieve", f"Een specifieke {spec.name.upper()} opvragen."))
-            def retrieve_endpoint(
+            def endpoint(
                 request: Request,
                 session: SessionDep,
                 principal: Annotated[Principal, principal_dep("retrieve")],
@@ -385,28 +363,27 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
                 parent_uuid: ParentUuid,
                 uuid: UuidPath,
                 params: Params,
-                if_none_match: IfNoneMatchParam = None,
+                if_none_match: IfNoneMatchHeader = None,
             ) -> Response:
-                return detail(request, session, principal, parent_uuid, uuid, params)
+                value = expand_of(params)
+                ctx = context(request, principal, session, parent_uuid, "retrieve")
+                obj = load_or_404(ctx, spec, uuid, params)
+                return respond(request, expanded(ctx, service.serialize(ctx, [obj]), value)[0])
+
+            return endpoint
+
+        if "retrieve" in spec.operations:
+            router.get(detail_path, response_model=shown_model, **meta("retrieve", f"Een specifieke {spec.name.upper()} opvragen."))(
+                detail_endpoint(Params, IfNoneMatchParam)
+            )
 
         if "headers" in spec.operations:
-
-            @router.head(
+            router.head(
                 detail_path,
                 response_model=None,
                 responses={200: {"description": "OK"}},
                 **meta("headers", f"De headers voor een specifiek(e) {spec.name.upper()} opvragen.", None),
-            )
-            def headers_endpoint(
-                request: Request,
-                session: SessionDep,
-                principal: Annotated[Principal, principal_dep("retrieve")],
-                _crs: Crs,
-                parent_uuid: ParentUuid,
-                uuid: UuidPath,
-                if_none_match: IfNoneMatch = None,
-            ) -> Response:
-                return detail(request, session, principal, parent_uuid, uuid, None)
+            )(detail_endpoint(Absent, IfNoneMatch))
 
     if "create" in spec.operations:
         CreateBody: Any = Annotated[spec.create_model, Body()]
@@ -432,54 +409,39 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
             body = ctx.shown(service, obj)
             return respond(request, body, status_code=spec.create_status, headers={"Location": body["url"]})
 
-    def write(
-        request: Request,
-        session: Session,
-        principal: Principal,
-        parent_uuid: uuid_module.UUID | None,
-        object_uuid: uuid_module.UUID,
-        data: Any,
-        partial: bool,
-    ) -> Response:
-        ctx = context(request, principal, session, parent_uuid, "partial_update" if partial else "update")
-        obj = load_or_404(ctx, spec, object_uuid)
-        obj = service.update(ctx, obj, data, partial)
-        session.flush()
-        return respond(request, ctx.shown(service, obj))
+    def write_endpoint(operation: str, WriteBody: Any) -> Callable[..., Response]:
+        """PUT and PATCH of one object: the same operation, but for the body and its scopes."""
 
-    if "update" in spec.operations:
-        UpdateBody: Any = Annotated[spec.update_model or spec.create_model, Body()]
-
-        @router.put(detail_path, response_model=read_model, **meta("update", f"Werk een {spec.name.upper()} in zijn geheel bij."))
         @commits
-        def update_endpoint(
+        def endpoint(
             request: Request,
             session: SessionDep,
-            principal: Annotated[Principal, principal_dep("update")],
+            principal: Annotated[Principal, principal_dep(operation)],
             _crs: Crs,
             parent_uuid: ParentUuid,
             uuid: UuidPath,
-            data: UpdateBody,
+            data: WriteBody,
         ) -> Response:
-            return write(request, session, principal, parent_uuid, uuid, data, False)
+            ctx = context(request, principal, session, parent_uuid, operation)
+            obj = service.update(ctx, load_or_404(ctx, spec, uuid), data, operation == "partial_update")
+            session.flush()
+            return respond(request, ctx.shown(service, obj))
+
+        return endpoint
+
+    if "update" in spec.operations:
+        UpdateBody: Any = Annotated[spec.update_model or spec.create_model, Body()]
+        router.put(detail_path, response_model=read_model, **meta("update", f"Werk een {spec.name.upper()} in zijn geheel bij."))(
+            write_endpoint("update", UpdateBody)
+        )
 
     if "partial_update" in spec.operations:
         writable = spec.update_model or spec.create_model
         assert writable is not None, f"{spec.name}: partial_update needs an update or create model"
         PatchBody: Any = Annotated[spec.patch_model or patch_model_of(writable, f"Patched{read_model.__name__}"), Body()]
-
-        @router.patch(detail_path, response_model=read_model, **meta("partial_update", f"Werk een {spec.name.upper()} deels bij."))
-        @commits
-        def partial_update_endpoint(
-            request: Request,
-            session: SessionDep,
-            principal: Annotated[Principal, principal_dep("partial_update")],
-            _crs: Crs,
-            parent_uuid: ParentUuid,
-            uuid: UuidPath,
-            data: PatchBody,
-        ) -> Response:
-            return write(request, session, principal, parent_uuid, uuid, data, True)
+        router.patch(detail_path, response_model=read_model, **meta("partial_update", f"Werk een {spec.name.upper()} deels bij."))(
+            write_endpoint("partial_update", PatchBody)
+        )
 
     if "destroy" in spec.operations:
 

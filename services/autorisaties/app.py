@@ -38,6 +38,7 @@ def create_app(settings: AutorisatiesSettings | None = None, kernel: KernelSetti
         api_version=API_VERSION,
         api_root=API_ROOT,
         description=DESCRIPTION,
+        settings=settings,
         database=database,
         routers=[applicatie_router],
         tags=TAGS,
@@ -45,5 +46,4 @@ def create_app(settings: AutorisatiesSettings | None = None, kernel: KernelSetti
         outbox=outbox,
         **kwargs,
     )
-    app.state.settings = settings
     return app

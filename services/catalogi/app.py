@@ -9,8 +9,7 @@ from services.catalogi.db import outbox
 from services.catalogi.referentielijsten import Referentielijsten
 from services.catalogi.resources import RESOURCES
 from services.catalogi.settings import CatalogiSettings, catalogi_settings
-from shared.app import create_service_app
-from shared.db import Database
+from shared.app import create_service_app, remote_options
 from shared.settings import KernelSettings, kernel_settings
 
 DESCRIPTION = (
@@ -18,12 +17,6 @@ DESCRIPTION = (
     "daaraan hangt (statustypen, roltypen, resultaattypen, eigenschappen, zaakobjecttypen, "
     "informatieobjecttypen, besluittypen), met concepten, publiceren en versies naar geldigheid."
 )
-
-TAGS = [{"name": name, "description": f"Operaties op {name}."} for name in sorted({r.spec.tag for r in RESOURCES})]
-
-
-def routers() -> list:
-    return [resource.router for resource in RESOURCES]
 
 
 def create_app(
@@ -35,25 +28,19 @@ def create_app(
     settings = settings or catalogi_settings()
     kernel = kernel or kernel_settings()
     lijsten = Referentielijsten(
-        settings,
-        timeout=kernel.remote_timeout,
-        cache_seconds=kernel.remote_cache_seconds,
-        transport=referentielijsten_transport,
-        peers=[settings.referentielijsten_api_url, *kernel.peer_api_roots],
+        settings, transport=referentielijsten_transport, **remote_options(kernel, settings.referentielijsten_api_url)
     )
     app = create_service_app(
         title="Catalogi API",
         api_version=API_VERSION,
         api_root=API_ROOT,
         description=DESCRIPTION,
-        database=Database(settings.database_url),
-        routers=routers(),
-        tags=TAGS,
+        settings=settings,
+        resources=RESOURCES,
         kernel=kernel,
         outbox=outbox,
         on_shutdown=[lijsten.resolver.close],
         **kwargs,
     )
-    app.state.settings = settings
     app.state.referentielijsten = lijsten
     return app

@@ -2,10 +2,12 @@
 (ztc-009, ztc-010), resolving URLs of local objects, and notifications."""
 
 import datetime as dt
-from typing import Literal, Protocol
+import uuid as uuid_module
+from typing import TYPE_CHECKING, Annotated, Literal, Protocol
 
-from sqlalchemy import Date, Select, and_, or_, select
-from sqlalchemy.orm import Mapped, mapped_column
+from pydantic import Field
+from sqlalchemy import Boolean, Date, ForeignKey, Select, Uuid, and_, or_, select
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from services.catalogi.access import forced_delete, forced_write
 from services.catalogi.db import outbox
@@ -13,9 +15,28 @@ from shared.errors import InvalidParam, ValidationProblem
 from shared.fields import Duration, Uri, Vertrouwelijkheidaanduiding, parse_day  # noqa: F401  (used by the domains)
 from shared.resources import Context, local_uuid
 
+if TYPE_CHECKING:
+    from services.catalogi.catalogus.models import Catalogus
+    from services.catalogi.zaaktype.models import ZaakType
+
 # ---------------------------------------------------------------- field types
 
 StatusFilter = Literal["alles", "concept", "definitief"]
+
+# The list filters of a versioned type's status and of the day its versions are valid on
+StatusParam = Annotated[StatusFilter | None, Field(description="`alles`, `concept` of `definitief` (standaard).")]
+DatumGeldigheidParam = Annotated[str | None, Field(alias="datumGeldigheid", description="filter objecten op hun geldigheids datum.")]
+
+# The geldigheid fields of a request, as the standard describes them; an optional one has `= None`.
+BeginGeldigheid = Annotated[dt.date, Field(alias="beginGeldigheid", description="De datum waarop het is ontstaan.")]
+EindeGeldigheid = Annotated[dt.date | None, Field(alias="eindeGeldigheid", description="De datum waarop het is opgeheven.")]
+BeginObject = Annotated[
+    dt.date | None, Field(alias="beginObject", description="De datum waarop de eerst versie van het object ontstaan is.")
+]
+EindeObject = Annotated[dt.date | None, Field(alias="eindeObject", description="De datum van de aller laatste versie van het object.")]
+
+# `concept` of a besluittype or informatieobjecttype, as the standard describes it
+CONCEPT_DESCRIPTION = "Geeft aan of het object een concept betreft. Concepten zijn niet-definitieve versies en zouden niet gebruikt moeten worden buiten deze API."
 
 # ---------------------------------------------------------------- geldigheid
 
@@ -27,6 +48,34 @@ class GeldigheidColumns:
     einde_geldigheid: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     begin_object: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     einde_object: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class VersionedTypeColumns:
+    """What a version of a zaaktype, informatieobjecttype or besluittype stores besides its own
+    fields: its keys, the catalogus it is in and whether it is still a concept (ztc-009).
+    `sort_order`: the keys lead the table, as they did when each model declared them."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+    uuid: Mapped[uuid_module.UUID] = mapped_column(Uuid, unique=True, default=uuid_module.uuid4, sort_order=-1)
+    catalogus_id: Mapped[int] = mapped_column(ForeignKey("catalogus.id", ondelete="CASCADE"), index=True, sort_order=-1)
+    concept: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+
+    @declared_attr
+    def catalogus(cls) -> Mapped["Catalogus"]:
+        return relationship("Catalogus", lazy="raise")
+
+
+class SubTypeColumns:
+    """What a sub-type of a zaaktype (statustype, roltype, ...; services/catalogi/subtype.py)
+    stores besides its own fields: its keys and the zaaktype it belongs to (leading the table)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+    uuid: Mapped[uuid_module.UUID] = mapped_column(Uuid, unique=True, default=uuid_module.uuid4, sort_order=-1)
+    zaaktype_id: Mapped[int] = mapped_column(ForeignKey("zaaktype.id", ondelete="CASCADE"), index=True, sort_order=-1)
+
+    @declared_attr
+    def zaaktype(cls) -> Mapped["ZaakType"]:
+        return relationship("ZaakType", lazy="raise")
 
 
 def geldig_op(model, day: dt.date):

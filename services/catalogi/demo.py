@@ -178,6 +178,10 @@ ZAAKTYPEN: list[dict[str, Any]] = [
 ]
 
 
+# (collection, the field that identifies one within its zaaktype), in the order they are created
+SUBTYPE_KEYS = (("statustypen", "volgnummer"), ("roltypen", "omschrijving"), ("resultaattypen", "omschrijving"), ("eigenschappen", "naam"))
+
+
 class _Seeder:
     def __init__(self, client: httpx.AsyncClient):
         self.client = client
@@ -213,22 +217,15 @@ class _Seeder:
     async def run(self) -> None:
         catalogus = await self.ensure("catalogussen", {"domein": CATALOGUS["domein"]}, {"rsin": CATALOGUS["rsin"]}, CATALOGUS)
         in_catalogus = {"catalogus": catalogus["url"]}
-        for body in INFORMATIEOBJECTTYPEN:
-            iotype = await self.ensure(
-                "informatieobjecttypen",
-                {**in_catalogus, "omschrijving": body["omschrijving"]},
-                {},
-                {**body, "catalogus": catalogus["url"], "beginGeldigheid": "2024-01-01"},
-            )
-            await self.publish(iotype)
-        for body in BESLUITTYPEN:
-            besluittype = await self.ensure(
-                "besluittypen",
-                {**in_catalogus, "omschrijving": body["omschrijving"]},
-                {},
-                {**body, "catalogus": catalogus["url"], "beginGeldigheid": "2024-01-01"},
-            )
-            await self.publish(besluittype)
+        for collection, bodies in (("informatieobjecttypen", INFORMATIEOBJECTTYPEN), ("besluittypen", BESLUITTYPEN)):
+            for body in bodies:
+                versioned = await self.ensure(
+                    collection,
+                    {**in_catalogus, "omschrijving": body["omschrijving"]},
+                    {},
+                    {**body, "catalogus": catalogus["url"], "beginGeldigheid": "2024-01-01"},
+                )
+                await self.publish(versioned)
         for spec in ZAAKTYPEN:
             zaaktype = await self.ensure(
                 "zaaktypen",
@@ -237,14 +234,10 @@ class _Seeder:
                 {**spec["zaaktype"], "catalogus": catalogus["url"]},
             )
             of_zaaktype = {"zaaktype": zaaktype["url"]}
-            for body in spec["statustypen"]:
-                await self.ensure("statustypen", of_zaaktype, {"volgnummer": body["volgnummer"]}, {**body, **of_zaaktype})
-            for body in spec["roltypen"]:
-                await self.ensure("roltypen", of_zaaktype, {"omschrijving": body["omschrijving"]}, {**body, **of_zaaktype})
-            for body in spec["resultaattypen"]:
-                await self.ensure("resultaattypen", of_zaaktype, {"omschrijving": body["omschrijving"]}, {**body, **of_zaaktype})
-            for body in spec["eigenschappen"]:
-                await self.ensure("eigenschappen", of_zaaktype, {"naam": body["naam"]}, {**body, **of_zaaktype})
+            # each sub-type found again by its key within the zaaktype
+            for collection, key in SUBTYPE_KEYS:
+                for body in spec[collection]:
+                    await self.ensure(collection, of_zaaktype, {key: body[key]}, {**body, **of_zaaktype})
             for volgnummer, (omschrijving, richting) in enumerate(spec["informatieobjecttypen"], start=1):
                 await self.ensure(
                     "zaaktype-informatieobjecttypen",

@@ -5,16 +5,13 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from services.catalogi.access import COMPONENT, SCOPES_SUB
+from services.catalogi.access import COMPONENT, SCOPES_MAIN, SCOPES_SUB
+from services.catalogi.versioned import register_versioned_type
 from shared.resources import ResourceSpec, register_resource
 
 
-def declare(
-    name: str, collection: str, service: Any, read_model: Any, create_model: Any, filter_model: Any, **options: Any
-) -> tuple[APIRouter, ResourceSpec]:
-    """(router, spec) of a resource with the standard's operations; `options` are ResourceSpec's
-    own (scopes default to those of the zaaktype's parts, SCOPES_SUB)."""
-    spec = ResourceSpec(
+def _spec(name: str, collection: str, service: Any, read_model: Any, create_model: Any, filter_model: Any, **options: Any) -> ResourceSpec:
+    return ResourceSpec(
         name=name,
         collection=collection,
         tag=collection,
@@ -23,8 +20,35 @@ def declare(
         read_model=read_model,
         create_model=create_model,
         filter_model=filter_model,
-        **{"scopes": SCOPES_SUB, **options},
+        **options,
     )
+
+
+def declare(
+    name: str, collection: str, service: Any, read_model: Any, create_model: Any, filter_model: Any, **options: Any
+) -> tuple[APIRouter, ResourceSpec]:
+    """(router, spec) of a resource with the standard's operations; `options` are ResourceSpec's
+    own (scopes default to those of the zaaktype's parts, SCOPES_SUB)."""
+    spec = _spec(name, collection, service, read_model, create_model, filter_model, **{"scopes": SCOPES_SUB, **options})
     router = APIRouter()
     register_resource(router, spec)
+    return router, spec
+
+
+def declare_versioned(
+    name: str,
+    collection: str,
+    service: Any,
+    read_model: Any,
+    create_model: Any,
+    filter_model: Any,
+    *,
+    publish_description: str,
+    **options: Any,
+) -> tuple[APIRouter, ResourceSpec]:
+    """(router, spec) of a versioned type (zaaktype, informatieobjecttype, besluittype): the
+    standard's operations and `<name>_publish`, with the scopes of a main type (SCOPES_MAIN)."""
+    spec = _spec(name, collection, service, read_model, create_model, filter_model, scopes=SCOPES_MAIN, **options)
+    router = APIRouter()
+    register_versioned_type(router, spec, publish_description=publish_description)
     return router, spec

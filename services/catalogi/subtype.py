@@ -20,6 +20,10 @@ from sqlalchemy.orm import contains_eager
 
 from services.catalogi.catalogus.models import Catalogus
 from services.catalogi.common import (
+    BeginObject,
+    DatumGeldigheidParam,
+    EindeGeldigheid,
+    EindeObject,
     StatusFilter,
     apply_status,
     ensure_geldigheid_order,
@@ -48,11 +52,9 @@ class GeldigheidRequest(ApiModel):
     """beginGeldigheid/eindeGeldigheid/beginObject/eindeObject; the zaaktype's when not given."""
 
     begin_geldigheid: dt.date | None = Field(None, alias="beginGeldigheid", description="De datum waarop het is ontstaan.")
-    einde_geldigheid: dt.date | None = Field(None, alias="eindeGeldigheid", description="De datum waarop het is opgeheven.")
-    begin_object: dt.date | None = Field(
-        None, alias="beginObject", description="De datum waarop de eerst versie van het object ontstaan is."
-    )
-    einde_object: dt.date | None = Field(None, alias="eindeObject", description="De datum van de aller laatste versie van het object.")
+    einde_geldigheid: EindeGeldigheid = None
+    begin_object: BeginObject = None
+    einde_object: EindeObject = None
 
 
 class SubTypeFilters(ApiModel):
@@ -63,7 +65,7 @@ class SubTypeFilters(ApiModel):
     status: StatusFilter | None = Field(
         None, description="`alles`, `concept` of `definitief` (standaard): filter op de status van het ZAAKTYPE."
     )
-    datum_geldigheid: str | None = Field(None, alias="datumGeldigheid", description="filter objecten op hun geldigheids datum.")
+    datum_geldigheid: DatumGeldigheidParam = None
 
 
 # ---------------------------------------------------------------- inherited geldigheid

@@ -69,6 +69,17 @@ class VersionedRequest(SentRequest, Protocol):
 RequestT = TypeVar("RequestT", bound=VersionedRequest)
 
 
+class VersionedFilters(Protocol):
+    """The list filters every versioned type has (VersionedTypeService.filtered_query)."""
+
+    @property
+    def catalogus(self) -> str | None: ...
+    @property
+    def status(self) -> str | None: ...
+    @property
+    def datum_geldigheid(self) -> str | None: ...
+
+
 class VersionedTypeService(Generic[RequestT]):
     # type[Any]: the columns (uuid, catalogus, concept, ...) are those of the subclass's model
     model: type[Any]
@@ -86,12 +97,11 @@ class VersionedTypeService(Generic[RequestT]):
     def get(self, ctx: Context, object_uuid: uuid_module.UUID, params=None):
         return ctx.session.scalar(self.base_query().where(self.model.uuid == object_uuid))
 
-    def filter_common(
-        self, ctx: Context, query: Select, *, catalogus: str | None, status: str | None, datum_geldigheid: str | None
-    ) -> Select:
-        """The filters every versioned type has: catalogus (URL), status and datumGeldigheid; the
-        day also picks the versions of related types that a response shows."""
-        if catalogus:
+    def filtered_query(self, ctx: Context, filters: "VersionedFilters") -> Select:
+        """The list query with the filters every versioned type has: catalogus (URL), status and
+        datumGeldigheid; the day also picks the versions of related types that a response shows."""
+        query = self.base_query()
+        if catalogus := filters.catalogus:
             catalogus_uuid = local_uuid(ctx, catalogus, "catalogussen")
             if catalogus_uuid is None:
                 query = query.where(false())
@@ -99,8 +109,8 @@ class VersionedTypeService(Generic[RequestT]):
                 query = query.where(
                     self.model.catalogus_id == select(Catalogus.id).where(Catalogus.uuid == catalogus_uuid).scalar_subquery()
                 )
-        query = apply_status(query, self.model.concept, status)
-        day = parse_day(datum_geldigheid, "datumGeldigheid")
+        query = apply_status(query, self.model.concept, filters.status)
+        day = parse_day(filters.datum_geldigheid, "datumGeldigheid")
         if day:
             query = query.where(geldig_op(self.model, day))
             ctx.request.state.relation_day = day

@@ -66,6 +66,7 @@ def create_app(
         api_version=API_VERSION,
         api_root=API_ROOT,
         description=DESCRIPTION,
+        settings=settings,
         database=database,
         routers=[inbox_router, reports_router],
         tags=TAGS,
@@ -74,7 +75,6 @@ def create_app(
         **kwargs,
     )
     app.include_router(dashboard_router)
-    app.state.settings = settings
     app.state.reader = reader
     app.state.intake = intake
     app.state.worker = worker

@@ -13,11 +13,29 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import select
 
+if TYPE_CHECKING:  # imported where used: a command loads only what it needs
+    from services.rapportage.inbox.service import Intake
+    from services.rapportage.maintenance import Maintenance
+    from services.rapportage.settings import RapportageSettings
+    from shared.db import Database
 
-def _parts():
+
+class _Parts(NamedTuple):
+    settings: "RapportageSettings"
+    database: "Database"
+    maintenance: "Maintenance"
+    intake: "Intake"
+
+
+@contextmanager
+def _opened() -> Iterator[_Parts]:
+    """The service's parts for one command; its reader and database are closed when it ends."""
     from services.rapportage.client import reader_for
     from services.rapportage.inbox.service import Intake
     from services.rapportage.maintenance import Maintenance
@@ -31,7 +49,13 @@ def _parts():
     database = Database(settings.database_url)
     reader = reader_for(settings, kernel)
     fetcher, projector = Fetcher(reader, settings), Projector(settings.tijdzone)
-    return settings, database, reader, Maintenance(database, fetcher, projector, settings), Intake(database, fetcher, projector, settings)
+    try:
+        yield _Parts(
+            settings, database, Maintenance(database, fetcher, projector, settings), Intake(database, fetcher, projector, settings)
+        )
+    finally:
+        reader.close()
+        database.dispose()
 
 
 def _today(settings) -> dt.date:
@@ -52,48 +76,41 @@ def _report(result, label: str) -> int:
 def cmd_backfill(args) -> int:
     from services.rapportage.maintenance import Progress
 
-    settings, database, reader, maintenance, _ = _parts()
-    try:
-        result = maintenance.backfill(
-            args.url or settings.zaken_api_url,
+    with _opened() as parts:
+        result = parts.maintenance.backfill(
+            args.url or parts.settings.zaken_api_url,
             zaaktype=args.zaaktype,
             from_scratch=args.vanaf_nul,
             batch_size=args.batch,
             progress=Progress("backfill", enabled=not args.quiet),
-            today=_today(settings),
+            today=_today(parts.settings),
         )
-    finally:
-        reader.close()
-        database.dispose()
     return _report(result, "backfill")
 
 
 def cmd_rebuild(args) -> int:
     from services.rapportage.maintenance import Progress
 
-    settings, database, reader, maintenance, _ = _parts()
-    try:
-        result = maintenance.rebuild(batch_size=args.batch, progress=Progress("rebuild", enabled=not args.quiet), today=_today(settings))
-    finally:
-        reader.close()
-        database.dispose()
+    with _opened() as parts:
+        result = parts.maintenance.rebuild(
+            batch_size=args.batch, progress=Progress("rebuild", enabled=not args.quiet), today=_today(parts.settings)
+        )
     return _report(result, "rebuild")
 
 
 def cmd_inbox(args) -> int:
     from services.rapportage.inbox.models import WACHTEND, InboxEvent
 
-    _settings, database, reader, _, intake = _parts()
-    try:
+    with _opened() as parts:
         if args.action == "status":
-            status = intake.status()
+            status = parts.intake.status()
             print(
                 json.dumps(status)
                 if args.json
                 else f"verwerkt {status['verwerkt']}, wachtend {status['wachtend']}, oudste wachtend {status['oudsteWachtendSeconden']}s"
             )
         elif args.action == "list":
-            with database.session() as session:
+            with parts.database.session() as session:
                 rows = session.scalars(select(InboxEvent).where(InboxEvent.status == WACHTEND).order_by(InboxEvent.id).limit(args.limit))
                 items = [
                     {"id": e.id, "resourceUrl": e.resource_url, "actie": e.actie, "pogingen": e.pogingen,
@@ -102,23 +119,16 @@ def cmd_inbox(args) -> int:
                 ]  # fmt: skip
             print(json.dumps(items, indent=2))
         elif args.action == "retry":
-            print(f"{intake.retry_now()} wachtende events zijn nu aan de beurt")
+            print(f"{parts.intake.retry_now()} wachtende events zijn nu aan de beurt")
         else:  # verwerk: one round of the worker, in the foreground
-            intake.retry_now()
-            print(f"{intake.process_due(limit=args.limit)} events verwerkt; {intake.status()['wachtend']} wachten nog")
-    finally:
-        reader.close()
-        database.dispose()
+            parts.intake.retry_now()
+            print(f"{parts.intake.process_due(limit=args.limit)} events verwerkt; {parts.intake.status()['wachtend']} wachten nog")
     return 0
 
 
 def cmd_check(args) -> int:
-    _, database, reader, maintenance, _ = _parts()
-    try:
-        problems = maintenance.check()
-    finally:
-        reader.close()
-        database.dispose()
+    with _opened() as parts:
+        problems = parts.maintenance.check()
     for line in problems[:100]:
         print(line)
     print("tellers kloppen" if not problems else f"{len(problems)} verschillen (`rebuild` herstelt ze)")
@@ -128,14 +138,9 @@ def cmd_check(args) -> int:
 def cmd_mijlpalen(args) -> int:
     from services.rapportage.mijlpalen.service import check_halvering, months_with_closures
 
-    settings, database, reader, _, _ = _parts()
-    try:
-        with database.session() as session:
-            new = check_halvering(session, settings, _today(settings), months_with_closures(session))
-            session.commit()
-    finally:
-        reader.close()
-        database.dispose()
+    with _opened() as parts, parts.database.session() as session:
+        new = check_halvering(session, parts.settings, _today(parts.settings), months_with_closures(session))
+        session.commit()
     print(f"{new} nieuwe mijlpalen")
     return 0
 

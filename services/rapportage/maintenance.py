@@ -15,16 +15,13 @@ from services.rapportage.client import FetchError
 from services.rapportage.inbox.models import VERWERKT, WACHTEND, InboxEvent
 from services.rapportage.mijlpalen.service import after_apply, check_halvering, months_with_closures
 from services.rapportage.periods import local_day
-from services.rapportage.settings import RapportageSettings
 from services.rapportage.tellers.models import Teller, Verdeling
 from services.rapportage.tellers.repository import COLUMNS, add_deltas, expand
 from services.rapportage.zaak.contributions import zaak_contribution
 from services.rapportage.zaak.facts import Change
-from services.rapportage.zaak.fetch import Fetcher
 from services.rapportage.zaak.models import Status, Zaak, Zaaktype
-from services.rapportage.zaak.projector import Projector, clear_read_models, lock_zaken
+from services.rapportage.zaak.projector import ProjectsZaken, clear_read_models, lock_zaken
 from shared import utc
-from shared.db import Database
 
 
 class Progress:
@@ -67,13 +64,7 @@ class Result:
     seconden: float = 0.0
 
 
-class Maintenance:
-    def __init__(self, database: Database, fetcher: Fetcher, projector: Projector, settings: RapportageSettings):
-        self.database = database
-        self.fetcher = fetcher
-        self.projector = projector
-        self.settings = settings
-
+class Maintenance(ProjectsZaken):
     # ------------------------------------------------------------ fetching and applying in batches
 
     def _fetch_all(self, jobs: list[tuple[str, dict | None]], attempts: int = 3) -> tuple[list[Change], list[tuple[str, str]]]:

@@ -8,8 +8,7 @@ from services.zaken.catalogi import CatalogiClient
 from services.zaken.db import outbox
 from services.zaken.resources import RESOURCES
 from services.zaken.settings import ZakenSettings, zaken_settings
-from shared.app import create_service_app
-from shared.db import Database
+from shared.app import create_service_app, remote_options
 from shared.settings import KernelSettings, kernel_settings
 
 DESCRIPTION = (
@@ -17,12 +16,6 @@ DESCRIPTION = (
     "resultaat, rollen, eigenschappen, objecten, informatieobjecten, klantcontacten en besluiten, "
     "met een audit trail per zaak en notificaties op kanaal `zaken`."
 )
-
-TAGS = [{"name": name, "description": f"Operaties op {name}."} for name in sorted({r.spec.tag for r in RESOURCES})]
-
-
-def routers() -> list:
-    return [resource.router for resource in RESOURCES]
 
 
 def create_app(
@@ -38,24 +31,20 @@ def create_app(
     client = CatalogiClient(
         client_id=settings.client_id or kernel.demo_client_id,
         secret=settings.secret or kernel.demo_client_secret,
-        timeout=kernel.remote_timeout,
-        cache_seconds=kernel.remote_cache_seconds,
         transport=remote_transport,
-        peers=[settings.catalogi_api_url, *kernel.peer_api_roots],
+        **remote_options(kernel, settings.catalogi_api_url),
     )
     app = create_service_app(
         title="Zaken API",
         api_version=API_VERSION,
         api_root=API_ROOT,
         description=DESCRIPTION,
-        database=Database(settings.database_url),
-        routers=routers(),
-        tags=TAGS,
+        settings=settings,
+        resources=RESOURCES,
         kernel=kernel,
         outbox=outbox,
         on_shutdown=[client.close],
         **kwargs,
     )
-    app.state.settings = settings
     app.state.catalogi = client
     return app

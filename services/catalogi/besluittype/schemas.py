@@ -2,7 +2,17 @@ import datetime as dt
 
 from pydantic import Field
 
-from services.catalogi.common import Duration, StatusFilter, Uri
+from services.catalogi.common import (
+    CONCEPT_DESCRIPTION,
+    BeginGeldigheid,
+    BeginObject,
+    DatumGeldigheidParam,
+    Duration,
+    EindeGeldigheid,
+    EindeObject,
+    StatusParam,
+    Uri,
+)
 from shared.api_model import ApiModel, read_only
 
 
@@ -35,12 +45,10 @@ class BesluitTypeCreate(ApiModel):
     informatieobjecttypen: list[str] = Field(
         description="`Omschrijvingen` (of URL's) van het INFORMATIEOBJECTTYPE van informatieobjecten waarin besluiten van dit BESLUITTYPE worden vastgelegd."
     )
-    begin_geldigheid: dt.date = Field(alias="beginGeldigheid", description="De datum waarop het is ontstaan.")
-    einde_geldigheid: dt.date | None = Field(None, alias="eindeGeldigheid", description="De datum waarop het is opgeheven.")
-    begin_object: dt.date | None = Field(
-        None, alias="beginObject", description="De datum waarop de eerst versie van het object ontstaan is."
-    )
-    einde_object: dt.date | None = Field(None, alias="eindeObject", description="De datum van de aller laatste versie van het object.")
+    begin_geldigheid: BeginGeldigheid
+    einde_geldigheid: EindeGeldigheid = None
+    begin_object: BeginObject = None
+    einde_object: EindeObject = None
 
 
 class BesluitTypeUpdate(BesluitTypeCreate):
@@ -68,9 +76,7 @@ class BesluitType(ApiModel):
     eindeGeldigheid: dt.date | None
     beginObject: dt.date | None
     eindeObject: dt.date | None
-    concept: bool = read_only(
-        "Geeft aan of het object een concept betreft. Concepten zijn niet-definitieve versies en zouden niet gebruikt moeten worden buiten deze API."
-    )
+    concept: bool = read_only(CONCEPT_DESCRIPTION)
     resultaattypen: list[str] = read_only("Het BESLUITTYPE van besluiten die gepaard gaan met resultaten van het RESULTAATTYPE.")
     resultaattypenOmschrijving: list[str] = read_only("Omschrijving van de aard van resultaten van het RESULTAATTYPE.")
     vastgelegdIn: list[str] = read_only("Omschrijving van de aard van informatieobjecten van dit INFORMATIEOBJECTTYPE.")
@@ -84,6 +90,6 @@ class BesluitTypeFilters(ApiModel):
     informatieobjecttypen: str | None = Field(
         None, description="Het INFORMATIEOBJECTTYPE van informatieobjecten waarin besluiten van dit BESLUITTYPE worden vastgelegd."
     )
-    status: StatusFilter | None = Field(None, description="`alles`, `concept` of `definitief` (standaard).")
+    status: StatusParam = None
     omschrijving: str | None = Field(None, description="Omschrijving van de aard van BESLUITen van het BESLUITTYPE.")
-    datum_geldigheid: str | None = Field(None, alias="datumGeldigheid", description="filter objecten op hun geldigheids datum.")
+    datum_geldigheid: DatumGeldigheidParam = None

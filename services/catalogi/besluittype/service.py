@@ -39,9 +39,7 @@ class BesluitTypeService(VersionedTypeService[BesluitTypeCreate]):
     # ------------------------------------------------------------ reads
 
     def list_query(self, ctx: Context, filters: BesluitTypeFilters) -> Select:
-        query = self.filter_common(
-            ctx, self.base_query(), catalogus=filters.catalogus, status=filters.status, datum_geldigheid=filters.datum_geldigheid
-        )
+        query = self.filtered_query(ctx, filters)
         if filters.zaaktypen:
             # the besluittypen a zaaktype relates to: its omschrijvingen, within its catalogus
             zaaktype_uuid = local_uuid(ctx, filters.zaaktypen, "zaaktypen")

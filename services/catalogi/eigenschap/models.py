@@ -1,20 +1,13 @@
-import uuid as uuid_module
+from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
 
-from sqlalchemy import JSON, ForeignKey, String, Uuid
-from sqlalchemy.orm import Mapped, mapped_column, relationship
-
-from services.catalogi.common import GeldigheidColumns
+from services.catalogi.common import GeldigheidColumns, SubTypeColumns
 from services.catalogi.db import Base
-from services.catalogi.zaaktype.models import ZaakType
 
 
-class Eigenschap(GeldigheidColumns, Base):
+class Eigenschap(SubTypeColumns, GeldigheidColumns, Base):
     __tablename__ = "eigenschap"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[uuid_module.UUID] = mapped_column(Uuid, unique=True, default=uuid_module.uuid4)
-    zaaktype_id: Mapped[int] = mapped_column(ForeignKey("zaaktype.id", ondelete="CASCADE"), index=True)
-    zaaktype: Mapped[ZaakType] = relationship(lazy="raise")
     naam: Mapped[str] = mapped_column(String(20))
     definitie: Mapped[str] = mapped_column(String(255))
     # {"groep", "formaat", "lengte", "kardinaliteit", "waardenverzameling"}

@@ -3,7 +3,17 @@ from typing import Annotated
 
 from pydantic import Field
 
-from services.catalogi.common import StatusFilter, Uri, Vertrouwelijkheidaanduiding
+from services.catalogi.common import (
+    CONCEPT_DESCRIPTION,
+    BeginGeldigheid,
+    BeginObject,
+    DatumGeldigheidParam,
+    EindeGeldigheid,
+    EindeObject,
+    StatusParam,
+    Uri,
+    Vertrouwelijkheidaanduiding,
+)
 from shared.api_model import ApiModel, read_only
 
 
@@ -48,12 +58,10 @@ class InformatieObjectTypeRequest(ApiModel):
     vertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding = Field(
         description="Aanduiding van de mate waarin informatieobjecten van dit INFORMATIEOBJECTTYPE voor de openbaarheid bestemd zijn."
     )
-    begin_geldigheid: dt.date = Field(alias="beginGeldigheid", description="De datum waarop het is ontstaan.")
-    einde_geldigheid: dt.date | None = Field(None, alias="eindeGeldigheid", description="De datum waarop het is opgeheven.")
-    begin_object: dt.date | None = Field(
-        None, alias="beginObject", description="De datum waarop de eerst versie van het object ontstaan is."
-    )
-    einde_object: dt.date | None = Field(None, alias="eindeObject", description="De datum van de aller laatste versie van het object.")
+    begin_geldigheid: BeginGeldigheid
+    einde_geldigheid: EindeGeldigheid = None
+    begin_object: BeginObject = None
+    einde_object: EindeObject = None
     informatieobjectcategorie: str = Field(
         max_length=80, min_length=1, description="Typering van de aard van informatieobjecten van dit INFORMATIEOBJECTTYPE."
     )
@@ -75,9 +83,7 @@ class InformatieObjectType(ApiModel):
     eindeGeldigheid: dt.date | None
     beginObject: dt.date | None
     eindeObject: dt.date | None
-    concept: bool = read_only(
-        "Geeft aan of het object een concept betreft. Concepten zijn niet-definitieve versies en zouden niet gebruikt moeten worden buiten deze API."
-    )
+    concept: bool = read_only(CONCEPT_DESCRIPTION)
     zaaktypen: list[str] = read_only("URL-referenties naar de ZAAKTYPEN (van deze CATALOGUS) waarin dit INFORMATIEOBJECTTYPE mogelijk is.")
     besluittypen: list[str] = read_only(
         "URL-referenties naar de BESLUITTYPEN (van deze CATALOGUS) waarvan besluiten in informatieobjecten van dit INFORMATIEOBJECTTYPE worden vastgelegd."
@@ -91,6 +97,6 @@ class InformatieObjectTypeFilters(ApiModel):
     catalogus: str | None = Field(
         None, description="URL-referentie naar de CATALOGUS waartoe dit INFORMATIEOBJECTTYPE behoort.", json_schema_extra={"format": "uri"}
     )
-    status: StatusFilter | None = Field(None, description="`alles`, `concept` of `definitief` (standaard).")
-    datum_geldigheid: str | None = Field(None, alias="datumGeldigheid", description="filter objecten op hun geldigheids datum.")
+    status: StatusParam = None
+    datum_geldigheid: DatumGeldigheidParam = None
     omschrijving: str | None = Field(None, description="Omschrijving van de aard van informatieobjecten van dit INFORMATIEOBJECTTYPE.")

@@ -40,9 +40,7 @@ class InformatieObjectTypeService(VersionedTypeService[InformatieObjectTypeReque
     extra_fields = ("omschrijving_generiek",)
 
     def list_query(self, ctx: Context, filters: InformatieObjectTypeFilters) -> Select:
-        query = self.filter_common(
-            ctx, self.base_query(), catalogus=filters.catalogus, status=filters.status, datum_geldigheid=filters.datum_geldigheid
-        )
+        query = self.filtered_query(ctx, filters)
         if filters.omschrijving:
             query = query.where(InformatieObjectType.omschrijving == filters.omschrijving)
         return query.order_by(InformatieObjectType.id.desc())

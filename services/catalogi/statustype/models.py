@@ -1,21 +1,14 @@
-import uuid as uuid_module
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, Uuid
-from sqlalchemy.orm import Mapped, mapped_column, relationship
-
-from services.catalogi.common import GeldigheidColumns
+from services.catalogi.common import GeldigheidColumns, SubTypeColumns
 from services.catalogi.db import Base
-from services.catalogi.zaaktype.models import ZaakType
 
 
-class StatusType(GeldigheidColumns, Base):
+class StatusType(SubTypeColumns, GeldigheidColumns, Base):
     __tablename__ = "statustype"
     __table_args__ = (UniqueConstraint("zaaktype_id", "volgnummer", name="uq_statustype_zaaktype_volgnummer"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[uuid_module.UUID] = mapped_column(Uuid, unique=True, default=uuid_module.uuid4)
-    zaaktype_id: Mapped[int] = mapped_column(ForeignKey("zaaktype.id", ondelete="CASCADE"), index=True)
-    zaaktype: Mapped[ZaakType] = relationship(lazy="raise")
     omschrijving: Mapped[str] = mapped_column(String(80))
     omschrijving_generiek: Mapped[str] = mapped_column(String(80), default="")
     statustekst: Mapped[str] = mapped_column(String(1000), default="")

@@ -3,7 +3,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from services.catalogi.common import Uri
+from services.catalogi.common import BeginGeldigheid, DatumGeldigheidParam, Uri
 from services.catalogi.subtype import GeldigheidRequest
 from shared.api_model import ApiModel, read_only
 
@@ -17,7 +17,7 @@ class ZaakObjectTypeRequest(GeldigheidRequest):
         alias="anderObjecttype",
         description="Aanduiding waarmee wordt aangegeven of het ZAAKOBJECTTYPE een ander, niet in RSGB en RGBZ voorkomend, objecttype betreft.",
     )
-    begin_geldigheid: dt.date = Field(alias="beginGeldigheid", description="De datum waarop het is ontstaan.")
+    begin_geldigheid: BeginGeldigheid
     objecttype: Annotated[Uri, Field(max_length=200)] = Field(
         description="URL-referentie naar de OBJECTTYPE waartoe dit ZAAKOBJECTTYPE behoort."
     )
@@ -64,7 +64,7 @@ class ZaakObjectTypeFilters(ApiModel):
     datum_einde_geldigheid: str | None = Field(
         None, alias="datumEindeGeldigheid", description="De datum waarop het is opgeheven (YYYY-MM-DD)."
     )
-    datum_geldigheid: str | None = Field(None, alias="datumGeldigheid", description="filter objecten op hun geldigheids datum.")
+    datum_geldigheid: DatumGeldigheidParam = None
     objecttype: str | None = Field(None, description="URL-referentie naar de OBJECTTYPE.", json_schema_extra={"format": "uri"})
     relatie_omschrijving: str | None = Field(
         None,

@@ -1,24 +1,18 @@
 import datetime as dt
-import uuid as uuid_module
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, Uuid
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
 
-from services.catalogi.catalogus.models import Catalogus
-from services.catalogi.common import GeldigheidColumns
+from services.catalogi.common import GeldigheidColumns, VersionedTypeColumns
 from services.catalogi.db import Base
 
 
-class ZaakType(GeldigheidColumns, Base):
+class ZaakType(VersionedTypeColumns, GeldigheidColumns, Base):
     """A version of a zaaktype: (catalogus, identificatie, beginGeldigheid..eindeGeldigheid)."""
 
     __tablename__ = "zaaktype"
     __table_args__ = (Index("ix_zaaktype_catalogus_identificatie", "catalogus_id", "identificatie"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[uuid_module.UUID] = mapped_column(Uuid, unique=True, default=uuid_module.uuid4)
-    catalogus_id: Mapped[int] = mapped_column(ForeignKey("catalogus.id", ondelete="CASCADE"), index=True)
-    catalogus: Mapped[Catalogus] = relationship(lazy="raise")
     identificatie: Mapped[str] = mapped_column(String(50), index=True)
     omschrijving: Mapped[str] = mapped_column(String(80))
     omschrijving_generiek: Mapped[str] = mapped_column(String(80), default="")
@@ -46,7 +40,6 @@ class ZaakType(GeldigheidColumns, Base):
     broncatalogus: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     bronzaaktype: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     versiedatum: Mapped[dt.date] = mapped_column(Date)
-    concept: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
 
 
 # Relations of the 1.3 historiemodel are by key (omschrijving / identificatie), so they hold for

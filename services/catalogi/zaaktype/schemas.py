@@ -3,7 +3,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from services.catalogi.common import Duration, StatusFilter, Uri, Vertrouwelijkheidaanduiding
+from services.catalogi.common import DatumGeldigheidParam, Duration, StatusParam, Uri, Vertrouwelijkheidaanduiding
 from shared.api_model import ApiModel, comma_separated, read_only
 
 IndicatieInternOfExtern = Literal["intern", "extern"]
@@ -146,8 +146,8 @@ class ZaakTypeFilters(ApiModel):
     catalogus: str | None = Field(None, description="URL-referentie naar de CATALOGUS waartoe dit ZAAKTYPE behoort.")
     identificatie: str | None = Field(None, description="Unieke identificatie van het ZAAKTYPE binnen de CATALOGUS.")
     trefwoorden: str | None = comma_separated("Meerdere waarden kunnen met komma's gescheiden worden; een zaaktype heeft ze alle.")
-    status: StatusFilter | None = Field(None, description="`alles`, `concept` of `definitief` (standaard).")
-    datum_geldigheid: str | None = Field(None, alias="datumGeldigheid", description="filter objecten op hun geldigheids datum.")
+    status: StatusParam = None
+    datum_geldigheid: DatumGeldigheidParam = None
 
 
 class ZaakTypeRetrieveParams(ApiModel):

@@ -148,9 +148,7 @@ class ZaakTypeService(VersionedTypeService[ZaakTypeCreate]):
     # ------------------------------------------------------------ reads
 
     def list_query(self, ctx: Context, filters: ZaakTypeFilters) -> Select:
-        query = self.filter_common(
-            ctx, self.base_query(), catalogus=filters.catalogus, status=filters.status, datum_geldigheid=filters.datum_geldigheid
-        )
+        query = self.filtered_query(ctx, filters)
         if filters.identificatie:
             query = query.where(ZaakType.identificatie == filters.identificatie)
         for woord in split_commas(filters.trefwoorden):

@@ -32,7 +32,7 @@ from services.rapportage.tellers.repository import dialect_insert
 from services.rapportage.zaak.facts import parse_moment
 from services.rapportage.zaak.fetch import Fetcher
 from services.rapportage.zaak.models import Zaak
-from services.rapportage.zaak.projector import Projector, lock_zaken, take_write_lock
+from services.rapportage.zaak.projector import Projector, ProjectsZaken, lock_zaken, take_write_lock
 from shared import utc
 from shared.db import Database, in_list, is_postgresql
 
@@ -75,12 +75,9 @@ class _Arrival:
     error: BaseException | None = None
 
 
-class Intake:
+class Intake(ProjectsZaken):
     def __init__(self, database: Database, fetcher: Fetcher, projector: Projector, settings: RapportageSettings):
-        self.database = database
-        self.fetcher = fetcher
-        self.projector = projector
-        self.settings = settings
+        super().__init__(database, fetcher, projector, settings)
         self.wake = threading.Event()
         self._arrivals: list[_Arrival] = []
         self._arrivals_lock = threading.Lock()

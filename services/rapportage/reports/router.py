@@ -3,6 +3,7 @@
 import datetime as dt
 import uuid as uuid_module
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -18,7 +19,7 @@ from shared.auth import Principal
 from shared.db import SessionDep
 from shared.http import json_response
 from shared.query import query_model
-from shared.resources import ensure_known_parameters
+from shared.resources import Absent, ensure_known_parameters
 
 router = APIRouter()
 Reader = Annotated[Principal, Depends(require_lezen)]
@@ -50,13 +51,32 @@ def respond(name: str, data: dict, formaat: str) -> Response:
     return json_response(data)
 
 
-def _report(path: str, operation_id: str, model, summary: str, build: Callable[[Reports, Filters], dict]) -> None:
+@dataclass(frozen=True)
+class Option:
+    """A query parameter of one report besides the filters, passed to its `build` after them."""
+
+    name: str
+    type: Any
+    description: str
+    default: Any = None
+
+
+def _report(path: str, operation_id: str, model, summary: str, build: Callable[..., dict], option: Option | None = None) -> None:
     name = path.strip("/")
+    known = (option.name,) if option else ()
+    OptionParam: Any = Annotated[option.type, Query(alias=option.name, description=option.description)] if option else Absent
 
     @router.get(path, operation_id=operation_id, summary=summary, tags=[TAG], response_model=model, responses=CSV)
-    def endpoint(request: Request, session: SessionDep, principal: Reader, params: Params) -> Response:
-        ensure_known_parameters(request, schemas.ReportFilters)
-        return respond(name, build(reports_for(request, session), filters_of(params)), params.formaat)
+    def endpoint(
+        request: Request,
+        session: SessionDep,
+        principal: Reader,
+        params: Params,
+        value: OptionParam = option.default if option else None,
+    ) -> Response:
+        ensure_known_parameters(request, schemas.ReportFilters, *known)
+        arguments = (value,) if option else ()
+        return respond(name, build(reports_for(request, session), filters_of(params), *arguments), params.formaat)
 
 
 _report(
@@ -111,44 +131,22 @@ _report(
 _report("/mijlpalen", "mijlpalen_retrieve", schemas.Mijlpalen, "De gevierde mijlpalen, nieuwste eerst.", Reports.mijlpalen)
 
 
-@router.get(
+_report(
     "/instroom-uitstroom",
-    operation_id="instroomuitstroom_retrieve",
-    summary="Instroom (gestarte zaken) en uitstroom (afgesloten zaken) per week of maand.",
-    tags=[TAG],
-    response_model=schemas.InstroomUitstroom,
-    responses=CSV,
+    "instroomuitstroom_retrieve",
+    schemas.InstroomUitstroom,
+    "Instroom (gestarte zaken) en uitstroom (afgesloten zaken) per week of maand.",
+    Reports.instroom_uitstroom,
+    Option("interval", Literal["week", "month"], "`week` (ISO-weken) of `month`.", "month"),
 )
-def instroom_uitstroom(
-    request: Request,
-    session: SessionDep,
-    principal: Reader,
-    params: Params,
-    interval: Annotated[Literal["week", "month"], Query(description="`week` (ISO-weken) of `month`.")] = "month",
-) -> Response:
-    ensure_known_parameters(request, schemas.ReportFilters, "interval")
-    data = reports_for(request, session).instroom_uitstroom(filters_of(params), interval)
-    return respond("instroom-uitstroom", data, params.formaat)
-
-
-@router.get(
+_report(
     "/werkvoorraad",
-    operation_id="werkvoorraad_retrieve",
-    summary="De werkvoorraad (open zaken) op een datum, naar leeftijd en zaaktype.",
-    tags=[TAG],
-    response_model=schemas.Werkvoorraad,
-    responses=CSV,
+    "werkvoorraad_retrieve",
+    schemas.Werkvoorraad,
+    "De werkvoorraad (open zaken) op een datum, naar leeftijd en zaaktype.",
+    Reports.werkvoorraad,
+    Option("datum", dt.date | None, "De peildatum (standaard vandaag): open aan het eind van die dag."),
 )
-def werkvoorraad(
-    request: Request,
-    session: SessionDep,
-    principal: Reader,
-    params: Params,
-    datum: Annotated[dt.date | None, Query(description="De peildatum (standaard vandaag): open aan het eind van die dag.")] = None,
-) -> Response:
-    ensure_known_parameters(request, schemas.ReportFilters, "datum")
-    data = reports_for(request, session).werkvoorraad(filters_of(params), datum)
-    return respond("werkvoorraad", data, params.formaat)
 
 
 @router.get(

@@ -21,15 +21,21 @@ from services.rapportage.db import Base
 ALL_TEAMS = -1
 
 
-class Teller(Base):
+class CounterKeyColumns:
+    """The key that counters and distributions share: (soort, niveau, team, periode, zaaktype,
+    statustype). `sort_order`: these lead the table and its primary key, as declared here."""
+
+    soort: Mapped[str] = mapped_column(String(30), primary_key=True, sort_order=-1)
+    niveau: Mapped[str] = mapped_column(String(1), primary_key=True, sort_order=-1)
+    team_id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-1)
+    periode: Mapped[dt.date] = mapped_column(Date, primary_key=True, sort_order=-1)
+    zaaktype_id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-1)
+    statustype_id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-1)
+
+
+class Teller(CounterKeyColumns, Base):
     __tablename__ = "rpt_teller"
 
-    soort: Mapped[str] = mapped_column(String(30), primary_key=True)
-    niveau: Mapped[str] = mapped_column(String(1), primary_key=True)
-    team_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    periode: Mapped[dt.date] = mapped_column(Date, primary_key=True)
-    zaaktype_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    statustype_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     waarde: Mapped[int] = mapped_column(Integer, primary_key=True)
     aantal: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -43,7 +49,7 @@ class Stand(Base):
     waarde: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Verdeling(Base):
+class Verdeling(CounterKeyColumns, Base):
     """A distribution (histogram) per (soort, niveau, team, periode, zaaktype, statustype):
     `bins` maps a bin index (services.rapportage.periods.DAY_BINS / HOUR_BINS) to a count, so a
     year of doorlooptijden per zaaktype is twelve rows, whatever the number of zaken. Per month
@@ -51,11 +57,5 @@ class Verdeling(Base):
 
     __tablename__ = "rpt_verdeling"
 
-    soort: Mapped[str] = mapped_column(String(30), primary_key=True)
-    niveau: Mapped[str] = mapped_column(String(1), primary_key=True)
-    team_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    periode: Mapped[dt.date] = mapped_column(Date, primary_key=True)
-    zaaktype_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    statustype_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     aantal: Mapped[int] = mapped_column(Integer, default=0)
     bins: Mapped[dict] = mapped_column(JSON().with_variant(JSONB(), "postgresql"), default=dict)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import orjson
-from sqlalchemy import Date, Integer, String, bindparam, func, literal, select, text, union_all
+from sqlalchemy import Date, Integer, Select, String, bindparam, func, literal, select, text, union_all
 from sqlalchemy.orm import Session
 
 from services.rapportage.periods import month_end, month_start, next_month
@@ -174,6 +174,30 @@ def pieces(van: dt.date | None, tot: dt.date | None, finest: str = "d", coarsest
     return out
 
 
+def _in_piece(
+    query: Select,
+    model: type[Teller] | type[Verdeling],
+    soorten: Sequence[str],
+    piece: tuple[str, dt.date, dt.date],
+    scope: Scope,
+    group_by: Sequence[str],
+) -> Select:
+    """`query` on the rows of `model` (counters or distributions) of `soorten` in one period piece
+    (niveau, first, last) within `scope`: its teams or, without a team filter, the all-teams rollup
+    (the teams' own rows where grouped by team), and its zaaktypen."""
+    niveau, first, last = piece
+    query = query.where(model.soort.in_(list(soorten)), model.niveau == niveau, model.periode >= first, model.periode <= last)
+    if scope.team_ids is not None:
+        query = query.where(model.team_id.in_(sorted(scope.team_ids)))
+    elif "team_id" in group_by:
+        query = query.where(model.team_id != ALL_TEAMS)
+    else:
+        query = query.where(model.team_id == ALL_TEAMS)
+    if scope.zaaktype_ids is not None:
+        query = query.where(model.zaaktype_id.in_(sorted(scope.zaaktype_ids)))
+    return query
+
+
 def sums(
     session: Session,
     soorten: Sequence[str],
@@ -190,7 +214,6 @@ def sums(
     "periode" gives the first day of each year, month or day piece; `month_periode` asks for
     months (no year pieces, days counted in their month); `days` for days (day rows only). Without a team filter and without
     grouping by team the all-teams rollup is read."""
-    per_team = scope.team_ids is not None or "team_id" in group_by
     if days and (van is None or tot is None):
         raise ValueError("a sum per day needs a bounded period")
     ranges = pieces(van, tot, finest, "d" if days else "j")
@@ -204,18 +227,7 @@ def sums(
                 columns.append(literal(month_start(first)).label("periode"))
             else:
                 columns.append(getattr(Teller, c).label(c))
-        query = select(*columns, Teller.aantal).where(
-            Teller.soort.in_(list(soorten)), Teller.niveau == niveau, Teller.periode >= first, Teller.periode <= last
-        )
-        if scope.team_ids is not None:
-            query = query.where(Teller.team_id.in_(sorted(scope.team_ids)))
-        elif per_team:
-            query = query.where(Teller.team_id != ALL_TEAMS)
-        else:
-            query = query.where(Teller.team_id == ALL_TEAMS)
-        if scope.zaaktype_ids is not None:
-            query = query.where(Teller.zaaktype_id.in_(sorted(scope.zaaktype_ids)))
-        parts.append(query)
+        parts.append(_in_piece(select(*columns, Teller.aantal), Teller, soorten, (niveau, first, last), scope, group_by))
     if not parts:
         return []
     union = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery()
@@ -247,27 +259,13 @@ def distributions(
 ) -> dict[tuple, Counter]:
     """The merged histograms (bin index -> count) over the whole months of [van, tot], per
     `group_by` (columns of rpt_verdeling). `month_periode`: "periode" is each month."""
-    per_team = scope.team_ids is not None or "team_id" in group_by
     ranges = pieces(van, tot, "m")
     if month_periode:
         ranges = [r for piece in ranges for r in _months_of(piece)]
     out: dict[tuple, Counter] = {}
     for niveau, first, last in ranges:
-        query = select(*(getattr(Verdeling, c) for c in group_by), Verdeling.bins).where(
-            Verdeling.soort.in_(list(soorten)),
-            Verdeling.niveau == niveau,
-            Verdeling.periode >= first,
-            Verdeling.periode <= last,
-            Verdeling.aantal != 0,
-        )
-        if scope.team_ids is not None:
-            query = query.where(Verdeling.team_id.in_(sorted(scope.team_ids)))
-        elif per_team:
-            query = query.where(Verdeling.team_id != ALL_TEAMS)
-        else:
-            query = query.where(Verdeling.team_id == ALL_TEAMS)
-        if scope.zaaktype_ids is not None:
-            query = query.where(Verdeling.zaaktype_id.in_(sorted(scope.zaaktype_ids)))
+        query = select(*(getattr(Verdeling, c) for c in group_by), Verdeling.bins).where(Verdeling.aantal != 0)
+        query = _in_piece(query, Verdeling, soorten, (niveau, first, last), scope, group_by)
         for row in session.execute(query):
             histogram = out.setdefault(tuple(row[:-1]), Counter())
             for index, count in (row[-1] or {}).items():

@@ -16,12 +16,14 @@ from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from services.rapportage.periods import deadline, duration_days, duration_hours, local_day
+from services.rapportage.settings import RapportageSettings
 from services.rapportage.tellers.repository import add_deltas, add_to_stand, dialect_insert
 from services.rapportage.zaak.contributions import zaak_contribution
 from services.rapportage.zaak.facts import KEEP, Change, StatusFacts, StatustypeFacts, TeamFacts, ZaaktypeFacts
+from services.rapportage.zaak.fetch import Fetcher
 from services.rapportage.zaak.models import Opschorting, Status, Statustype, Team, Zaak, Zaaktype
 from shared import utc
-from shared.db import in_list, insert_rows, is_postgresql
+from shared.db import Database, in_list, insert_rows, is_postgresql
 
 
 def lock_key(url: str) -> int:
@@ -458,3 +460,15 @@ def clear_read_models(session: Session) -> None:
     for model in (Status, Opschorting, Zaak, Teller, Verdeling):
         session.execute(delete(model))
     session.execute(delete(Stand).where(Stand.naam == "aantal_zaken"))
+
+
+class ProjectsZaken:
+    """What fetches zaken from the APIs and projects them into this service's tables: the intake
+    (a notification at a time) and the maintenance (backfill, rebuild, check) work with the same
+    database, fetcher, projector and settings."""
+
+    def __init__(self, database: Database, fetcher: Fetcher, projector: Projector, settings: RapportageSettings):
+        self.database = database
+        self.fetcher = fetcher
+        self.projector = projector
+        self.settings = settings
