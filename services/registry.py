@@ -78,6 +78,15 @@ SERVICES: dict[str, ServiceInfo] = {
             example_headers=("Accept-Crs: EPSG:4326",),
         ),
         ServiceInfo(
+            "documenten",
+            8005,
+            "/documenten/api/v1",
+            component="drc",
+            kanalen=("documenten",),
+            uses_autorisaties_api=True,
+            example="/enkelvoudiginformatieobjecten",
+        ),
+        ServiceInfo(
             "rapportage",
             8003,
             "/rapportage/api/v1",

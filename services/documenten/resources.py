@@ -1,0 +1,7 @@
+"""Every resource of the Documenten API, most requested first (create_service_app says why): the
+one list that routing and the tags read. A new resource is a folder with its `router.RESOURCE`
+and a line here (its tables also go in models.py, for alembic)."""
+
+from shared.app import DeclaredResource
+
+RESOURCES: tuple[DeclaredResource, ...] = ()
