@@ -15,11 +15,11 @@ hide that the object exists only on lists).
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, and_, false, or_, true
+from sqlalchemy import ColumnElement
 
-from shared.auth import VERTROUWELIJKHEID_RANK, ZRC, Principal
+from shared.access import TypedAccess
+from shared.auth import ZRC, Principal
 from shared.errors import PermissionDenied
 
 SCOPE_LEZEN = "zaken.lezen"
@@ -49,48 +49,12 @@ SCOPES_ZAAK_RELATION: Scopes = {**SCOPES_ZAAK_PART, "create": (SCOPE_AANMAKEN, *
 SCOPES_SYNCED_RELATION: Scopes = {**READ, "create": (SCOPE_BIJWERKEN,), "destroy": (SCOPE_BIJWERKEN,)}
 
 
-@dataclass
-class Grant:
-    """What a client reaches at one maximum vertrouwelijkheid: these zaaktypen, and every zaaktype
-    of these catalogi."""
-
-    zaaktypen: set[str] = field(default_factory=set)
-    catalogi: set[str] = field(default_factory=set)
-
-
-def _grants(principal: Principal, scopes: Iterable[str]) -> dict[int, Grant]:
-    """max rank -> the zaaktypen and catalogi the client holds one of `scopes` for at that maximum."""
-    wanted = set(scopes)
-    grants: dict[int, Grant] = {}
-    for autorisatie in principal.applicatie.autorisaties:
-        if autorisatie.component != ZRC or not (autorisatie.scopes & wanted):
-            continue
-        if not (autorisatie.zaaktype or autorisatie.catalogus):
-            continue
-        rank = VERTROUWELIJKHEID_RANK.get(autorisatie.max_vertrouwelijkheidaanduiding or "", -1)
-        grant = grants.setdefault(rank, Grant())
-        if autorisatie.zaaktype:
-            grant.zaaktypen.add(autorisatie.zaaktype)
-        if autorisatie.catalogus:
-            grant.catalogi.add(autorisatie.catalogus)
-    return grants
+ZAKEN = TypedAccess(ZRC, "zaaktype")
 
 
 def visible_clause(principal: Principal, zaak_model, scopes: Iterable[str] = (SCOPE_LEZEN,)) -> ColumnElement:
     """The SQL condition on `zaak_model` (Zaak or an alias) for the zaken this client may see."""
-    if principal.all_rights:
-        return true()
-    grants = _grants(principal, scopes)
-    if not grants:
-        return false()
-    # one (column IN ..., rank <= max) per kind and rank: each matches an index of its own
-    conditions = []
-    for rank, grant in sorted(grants.items()):
-        if grant.zaaktypen:
-            conditions.append(and_(zaak_model.zaaktype.in_(sorted(grant.zaaktypen)), zaak_model.vertrouwelijkheid_rank <= rank))
-        if grant.catalogi:
-            conditions.append(and_(zaak_model.zaaktype_catalogus.in_(sorted(grant.catalogi)), zaak_model.vertrouwelijkheid_rank <= rank))
-    return or_(*conditions)
+    return ZAKEN.visible_clause(principal, scopes, zaak_model.zaaktype, zaak_model.zaaktype_catalogus, zaak_model.vertrouwelijkheid_rank)
 
 
 def allows(
@@ -102,19 +66,7 @@ def allows(
 ) -> bool:
     """Does an autorisatie for `zaaktype` (or for its `catalogus`) at or above this vertrouwelijkheid
     hold one of `scopes`?"""
-    if principal.all_rights:
-        return True
-    rank = VERTROUWELIJKHEID_RANK.get(vertrouwelijkheidaanduiding or "", -1)
-    for max_rank, grant in _grants(principal, scopes).items():
-        if rank <= max_rank and (zaaktype in grant.zaaktypen or (catalogus and catalogus in grant.catalogi)):
-            return True
-    return False
-
-
-def may_reach_by_catalogus(principal: Principal, scopes: Iterable[str]) -> bool:
-    """Does the client hold one of `scopes` through a catalogus autorisatie? (Then only the
-    zaaktype itself tells whether a zaak of it is allowed: it names its catalogus.)"""
-    return any(grant.catalogi for grant in _grants(principal, scopes).values())
+    return ZAKEN.allows(principal, scopes, zaaktype, vertrouwelijkheidaanduiding, catalogus)
 
 
 def ensure_allowed(principal: Principal, scopes: Iterable[str], zaak) -> None:

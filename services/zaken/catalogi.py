@@ -8,13 +8,8 @@ zaaktype `not-published`; a peer API that is down (the configured Catalogi API, 
 is a 503, so no zaak is half written.
 """
 
-from urllib.parse import urlsplit
-
-import httpx
-
-from shared.auth import make_token
 from shared.errors import ValidationProblem
-from shared.remote import RemoteError, RemoteResolver, remote_problem
+from shared.remote import ZgwClient
 from shared.resources import Context
 
 # The keys that make a response the resource we expect (`invalid-resource` otherwise): the
@@ -39,60 +34,10 @@ COLLECTIONS = {
 }
 
 
-class CatalogiClient:
-    def __init__(
-        self,
-        *,
-        client_id: str,
-        secret: str,
-        timeout: float,
-        cache_seconds: float,
-        transport: httpx.BaseTransport | None = None,
-        peers: list[str] | tuple[str, ...] = (),
-    ):
-        self.client_id = client_id
-        self.secret = secret
-        self.resolver = RemoteResolver(
-            timeout=timeout,
-            cache_seconds=cache_seconds,
-            headers_for=self._headers,
-            transport=transport,
-            peers=peers,
-        )
-
-    def _headers(self, url: str) -> dict[str, str]:
-        # the token of this second (make_token): never older than a Catalogi API's JWT age limit
-        return {"Authorization": f"Bearer {make_token(self.client_id, self.secret)}"}
-
-    def close(self) -> None:
-        self.resolver.close()
-
-    def fetch_json(self, url: str, name: str, api: str = "Catalogi API") -> dict | list:
-        """The JSON at `url` of another ZGW API: a 400 on `name` (`bad-url`, `invalid-resource`)
-        when it cannot be fetched or is not JSON, a 503 when a peer API is down."""
-        try:
-            return self.resolver.get_json(url)
-        except RemoteError as exc:
-            raise remote_problem(exc, name, api) from None
-
+class CatalogiClient(ZgwClient):
     def fetch(self, url: str, resource: str, name: str) -> dict:
         """The Catalogi object at `url`; a 400 on `name` when it is not a `resource`."""
-        data = self.fetch_json(url, name)
-        if (
-            not isinstance(data, dict)
-            or any(key not in data for key in SHAPES[resource])
-            or f"/{COLLECTIONS[resource]}/" not in urlsplit(str(data["url"])).path
-        ):
-            raise ValidationProblem.field(name, "invalid-resource", f"De URL {url} verwijst niet naar een {resource}.")
-        return data
-
-    def try_fetch(self, url: str) -> dict | None:
-        """An object for display (`expand`): None when it cannot be fetched, never an error."""
-        try:
-            data = self.resolver.get_json(url)
-        except RemoteError:
-            return None
-        return data if isinstance(data, dict) else None
+        return self.fetch_resource(url, name, "Catalogi API", resource, SHAPES[resource], COLLECTIONS[resource])
 
     def zaaktype(self, url: str, name: str = "zaaktype") -> dict:
         """zrc-001: a published zaaktype of a Catalogi API."""

@@ -92,12 +92,12 @@ def serve_remote(monkeypatch, zaken_app, objects: dict[str, dict | None]) -> Non
     resolver = zaken_app.state.catalogi.resolver
     original = resolver.get_json
 
-    def get_json(url: str):
+    def get_json(url: str, params=None, *, cached: bool = True):
         if url in objects:
             if objects[url] is None:
                 raise RemoteError("bad-url", url, "HTTP 404")
             return objects[url]
-        return original(url)
+        return original(url, params, cached=cached)
 
     monkeypatch.setattr(resolver, "get_json", get_json)
 

@@ -15,10 +15,10 @@ from services.zaken.access import (
     SCOPE_VERWIJDEREN,
     SCOPES_ZAAK,
     WRITE,
+    ZAKEN,
     allows,
     ensure_allowed,
     ensure_open_or_forced,
-    may_reach_by_catalogus,
 )
 from services.zaken.catalogi import catalogi
 from services.zaken.common import KANAAL, OPERATION_OF_METHOD, record_change, resolve_zaak, zaak_kenmerken, zaak_url, zaak_weergave
@@ -95,7 +95,7 @@ class ZaakService:
         # with a catalogus autorisatie only the zaaktype tells its catalogus, so that is read first
         if not (
             allows(ctx.principal, (SCOPE_AANMAKEN,), data.zaaktype, data.vertrouwelijkheidaanduiding)
-            or may_reach_by_catalogus(ctx.principal, (SCOPE_AANMAKEN,))
+            or ZAKEN.may_reach_by_catalogus(ctx.principal, (SCOPE_AANMAKEN,))
         ):
             raise PermissionDenied()
         zaaktype = catalogi(ctx).zaaktype(data.zaaktype)  # zrc-001

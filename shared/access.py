@@ -1,0 +1,106 @@
+"""Autorisaties per type: a client of the Zaken, Documenten or Besluiten API sees and touches only
+the objects of the types (zaaktype, informatieobjecttype, besluittype) its autorisaties name for
+that component, at or below the autorisatie's maxVertrouwelijkheidaanduiding (zrc-006 and its
+Documenten and Besluiten counterparts).
+
+Extension (as Open Zaak's catalogus autorisaties): an autorisatie with a `catalogus` (URL) instead
+of a type holds for every type of that catalogus, present and future. An object keeps the catalogus
+of its type (taken from the Catalogi API when it is created), so this too is a plain column
+comparison.
+
+Lists, `_zoek` and expand apply `visible_clause` in the SQL query itself: one condition for any
+number of autorisaties (grouped by maximum, so at most one `type IN (...)` and one
+`catalogus IN (...)` per rank).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import ColumnElement, and_, false, or_, true
+
+from shared.auth import VERTROUWELIJKHEID_RANK, Principal
+
+
+@dataclass
+class Grant:
+    """What a client reaches at one maximum vertrouwelijkheid: these types, and every type of these
+    catalogi."""
+
+    types: set[str] = field(default_factory=set)
+    catalogi: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class TypedAccess:
+    """The autorisaties of one component whose objects each have a type: `TypedAccess("zrc",
+    "zaaktype")`. `ranked`: its objects have a vertrouwelijkheidaanduiding (a besluit has none)."""
+
+    component: str
+    type_field: str  # the Autorisatie field naming the type: zaaktype, informatieobjecttype, besluittype
+    ranked: bool = True
+
+    def grants(self, principal: Principal, scopes: Iterable[str]) -> dict[int, Grant]:
+        """max rank -> the types and catalogi the client holds one of `scopes` for at that maximum
+        (one entry, rank 0, where objects are not ranked)."""
+        wanted = set(scopes)
+        grants: dict[int, Grant] = {}
+        for autorisatie in principal.applicatie.autorisaties:
+            if autorisatie.component != self.component or not (autorisatie.scopes & wanted):
+                continue
+            type_url = getattr(autorisatie, self.type_field)
+            if not (type_url or autorisatie.catalogus):
+                continue
+            rank = VERTROUWELIJKHEID_RANK.get(autorisatie.max_vertrouwelijkheidaanduiding or "", -1) if self.ranked else 0
+            grant = grants.setdefault(rank, Grant())
+            if type_url:
+                grant.types.add(type_url)
+            if autorisatie.catalogus:
+                grant.catalogi.add(autorisatie.catalogus)
+        return grants
+
+    def visible_clause(
+        self,
+        principal: Principal,
+        scopes: Iterable[str],
+        type_column,
+        catalogus_column,
+        rank_column=None,
+    ) -> ColumnElement:
+        """The SQL condition on an object's columns (its type, its type's catalogus, its
+        vertrouwelijkheid rank) for the objects this client may reach with one of `scopes`."""
+        if principal.all_rights:
+            return true()
+        grants = self.grants(principal, scopes)
+        if not grants:
+            return false()
+        # one (column IN ..., rank <= max) per kind and rank: each matches an index of its own
+        conditions = []
+        for rank, grant in sorted(grants.items()):
+            for column, values in ((type_column, grant.types), (catalogus_column, grant.catalogi)):
+                if values:
+                    condition = column.in_(sorted(values))
+                    conditions.append(and_(condition, rank_column <= rank) if rank_column is not None else condition)
+        return or_(*conditions)
+
+    def allows(
+        self,
+        principal: Principal,
+        scopes: Iterable[str],
+        type_url: str,
+        vertrouwelijkheidaanduiding: str | None = None,
+        catalogus: str | None = None,
+    ) -> bool:
+        """Does an autorisatie for `type_url` (or for its `catalogus`) at or above this
+        vertrouwelijkheid hold one of `scopes`?"""
+        if principal.all_rights:
+            return True
+        rank = VERTROUWELIJKHEID_RANK.get(vertrouwelijkheidaanduiding or "", -1) if self.ranked else 0
+        for max_rank, grant in self.grants(principal, scopes).items():
+            if rank <= max_rank and (type_url in grant.types or (catalogus and catalogus in grant.catalogi)):
+                return True
+        return False
+
+    def may_reach_by_catalogus(self, principal: Principal, scopes: Iterable[str]) -> bool:
+        """Does the client hold one of `scopes` through a catalogus autorisatie? (Then only the type
+        itself tells whether an object of it is allowed: it names its catalogus.)"""
+        return any(grant.catalogi for grant in self.grants(principal, scopes).values())
