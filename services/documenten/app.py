@@ -1,5 +1,6 @@
 """The Documenten API 1.5.0 application."""
 
+import httpx
 from fastapi import FastAPI
 
 from services.documenten import API_ROOT, API_VERSION
@@ -7,7 +8,8 @@ from services.documenten import models as _models  # noqa: F401  (registers ever
 from services.documenten.db import outbox
 from services.documenten.resources import RESOURCES
 from services.documenten.settings import DocumentenSettings, documenten_settings
-from shared.app import create_service_app
+from shared.app import create_service_app, remote_options
+from shared.remote import ZgwClient
 from shared.settings import KernelSettings, kernel_settings
 
 DESCRIPTION = (
@@ -18,10 +20,26 @@ DESCRIPTION = (
 )
 
 
-def create_app(settings: DocumentenSettings | None = None, kernel: KernelSettings | None = None, **kwargs) -> FastAPI:
+def create_app(
+    settings: DocumentenSettings | None = None,
+    kernel: KernelSettings | None = None,
+    remote_transport: httpx.BaseTransport | None = None,
+    **kwargs,
+) -> FastAPI:
+    """`remote_transport`: how this service reaches the Catalogi, Zaken and Besluiten APIs; tests
+    pass an in-process transport, production uses the network."""
     settings = settings or documenten_settings()
     kernel = kernel or kernel_settings()
-    return create_service_app(
+    options = remote_options(kernel, settings.catalogi_api_url)
+    options["peers"].append(settings.zaken_api_url)
+    # one reader for every API it reads (informatieobjecttypen, zaken, besluiten): one pool, one cache
+    remote = ZgwClient(
+        client_id=settings.client_id or kernel.demo_client_id,
+        secret=settings.secret or kernel.demo_client_secret,
+        transport=remote_transport,
+        **options,
+    )
+    app = create_service_app(
         title="Documenten API",
         api_version=API_VERSION,
         api_root=API_ROOT,
@@ -30,5 +48,8 @@ def create_app(settings: DocumentenSettings | None = None, kernel: KernelSetting
         resources=RESOURCES,
         kernel=kernel,
         outbox=outbox,
+        on_shutdown=[remote.close],
         **kwargs,
     )
+    app.state.remote = remote
+    return app
