@@ -167,26 +167,22 @@ def service_environment(workdir: Path) -> dict[str, str]:
             {"label": "ZGW API tests", "clientIds": [CLIENT_ID], "secret": SECRET, "heeftAlleAutorisaties": True},
             # rights from the Autorisaties API, given and taken by the suite itself
             {"label": "ZGW API tests (beperkt)", "clientIds": [LIMITED_ID], "secret": LIMITED_SECRET},
-            {
-                "label": "ZGW services",
-                "clientIds": [SERVICES_ID],
-                "secret": SERVICES_SECRET,
-                "autorisaties": [
-                    {"component": "ac", "scopes": ["autorisaties.lezen"]},
-                    {"component": "ztc", "scopes": ["catalogi.lezen"]},
-                ],
-            },
+            # the services read (and mirror into) each other: the Zaken API the Catalogi and
+            # Documenten APIs, the Documenten API the Catalogi and Zaken APIs, all the Autorisaties API
+            {"label": "ZGW services", "clientIds": [SERVICES_ID], "secret": SERVICES_SECRET, "heeftAlleAutorisaties": True},
         ]
     }
     (workdir / "applicaties.json").write_text(json.dumps(applicaties, indent=2))
     for name, info in SERVICES.items():
         environment[f"{info.settings_prefix}DATABASE_URL"] = f"sqlite:///{workdir / (name + '.db')}"
+        # the credentials a service reads the others with (a service without them ignores them)
+        environment[f"{info.settings_prefix}CLIENT_ID"] = SERVICES_ID
+        environment[f"{info.settings_prefix}SECRET"] = SERVICES_SECRET
     environment.update(
         ZGW_AUTORISATIES_FILE=str(workdir / "applicaties.json"),
         ZGW_AUTORISATIES_API_CLIENT_ID=SERVICES_ID,
         ZGW_AUTORISATIES_API_SECRET=SERVICES_SECRET,
-        ZAKEN_CLIENT_ID=SERVICES_ID,
-        ZAKEN_SECRET=SERVICES_SECRET,
+        DOCUMENTEN_STORAGE_PATH=str(workdir / "documenten"),
         CATALOGI_SELECTIELIJST_VALIDATION="true",
         CATALOGI_REFERENTIELIJSTEN_API_URL=f"http://{HOST}:{REF_PORT}/api/v1",
         ZGW_DEMO_ENABLED="false",
