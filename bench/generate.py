@@ -80,10 +80,11 @@ from services.zaken.status import archiving
 from services.zaken.status.models import Status
 from services.zaken.status.service import closing_values
 from services.zaken.zaak.models import IdentificatieTeller, Zaak
-from services.zaken.zaak.schemas import ZaakRequest, _rsin
+from services.zaken.zaak.schemas import ZaakRequest
 from services.zaken.zaak.service import ZaakService, derive_planned_dates, format_identificatie
 from shared import utc
 from shared.db import normalize_url
+from shared.fields import validate_rsin
 from shared.migrate import upgrade
 
 DEFAULT_DATASET = Path(__file__).resolve().parent / "dataset.json"
@@ -366,7 +367,7 @@ def bsn_pool(rng: random.Random, size: int) -> list[str]:
         pool.add("".join(map(str, digits)) + str(check))
     result = sorted(pool)
     for bsn in result:
-        _rsin(bsn)  # the service's own elfproef agrees
+        validate_rsin(bsn)  # the service's own elfproef agrees
     rng.shuffle(result)
     return result
 

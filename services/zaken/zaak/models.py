@@ -17,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from services.zaken.db import Base
+from shared.identificatie import CounterColumns
 
 
 class Zaak(Base):
@@ -100,14 +101,11 @@ class ZaakChildColumns:
         return relationship(lazy="raise")
 
 
-class IdentificatieTeller(Base):
+class IdentificatieTeller(CounterColumns, Base):
     """zrc-002: the last number of generated identificaties (`ZAAK-<jaar>-<nummer>`) per year; a
     create takes the next one with an UPDATE, so concurrent creates never draw the same number."""
 
     __tablename__ = "zaak_identificatie_teller"
-
-    jaar: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    laatste: Mapped[int] = mapped_column(default=0)
 
 
 class ZaakTelling(Base):

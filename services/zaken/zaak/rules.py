@@ -2,6 +2,7 @@
 function, and the planned dates it derives from its zaaktype."""
 
 import datetime as dt
+from typing import NoReturn
 
 from sqlalchemy import (
     select,
@@ -147,7 +148,7 @@ def ensure_unique_identificatie(ctx: Context, bronorganisatie: str, identificati
         raise_identificatie_taken(identificatie)
 
 
-def raise_identificatie_taken(identificatie: str):
+def raise_identificatie_taken(identificatie: str) -> NoReturn:
     raise ValidationProblem.field(
         "identificatie", "identificatie-niet-uniek", f"Deze identificatie ({identificatie}) bestaat al voor deze bronorganisatie."
     )

@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 from services.zaken.embedded import ZaakEmbedded, expand_field
 from services.zaken.schemas import Identified
 from shared.api_model import ApiModel, comma_separated, read_only
-from shared.fields import Duration, Uri, Vertrouwelijkheidaanduiding
+from shared.fields import Duration, Rsin, Uri, Vertrouwelijkheidaanduiding
 
 Betalingsindicatie = Literal["", "nvt", "nog_niet", "gedeeltelijk", "geheel"]
 Archiefnominatie = Literal["blijvend_bewaren", "vernietigen"]
@@ -31,21 +31,6 @@ BETALINGSINDICATIE_WEERGAVE = {
     "gedeeltelijk": "De met de zaak gemoeide kosten zijn gedeeltelijk betaald.",
     "geheel": "De met de zaak gemoeide kosten zijn geheel betaald.",
 }
-
-
-def _rsin(value: str) -> str:
-    """An RSIN: 9 digits passing the elfproef (vng-api-common `validate_rsin`)."""
-    if not value.isdigit():
-        raise PydanticCustomError("zgw:only-digits", "Voer een getal in.")
-    if len(value) != 9:
-        raise PydanticCustomError("zgw:invalid-length", "Waarde moet 9 tekens lang zijn.")
-    total = sum(int(digit) * weight for digit, weight in zip(value[:8], range(9, 1, -1), strict=True))
-    if (total - int(value[8])) % 11 != 0:
-        raise PydanticCustomError("zgw:invalid", "Onjuist RSIN.")
-    return value
-
-
-Rsin = Annotated[str, AfterValidator(_rsin), Field(max_length=9)]
 
 
 def _identificatie(value: str) -> str:

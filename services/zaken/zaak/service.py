@@ -8,7 +8,6 @@ from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import Select, delete, select
-from sqlalchemy.exc import IntegrityError
 
 from services.zaken.access import (
     SCOPE_AANMAKEN,
@@ -23,7 +22,7 @@ from services.zaken.access import (
 from services.zaken.catalogi import catalogi
 from services.zaken.common import KANAAL, OPERATION_OF_METHOD, record_change, resolve_zaak, zaak_kenmerken, zaak_url, zaak_weergave
 from services.zaken.db import audittrail, outbox
-from services.zaken.zaak.identificatie import format_identificatie, generate_identificatie  # noqa: F401  (bench/generate.py)
+from services.zaken.zaak.identificatie import NUMBERING, format_identificatie  # noqa: F401  (bench/generate.py)
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaak.queries import (
     apply_filters,
@@ -138,22 +137,7 @@ class ZaakService:
         unique constraint decides between concurrent creates)."""
         if identificatie:
             ensure_unique_identificatie(ctx, zaak.bronorganisatie, identificatie, None)
-            zaak.identificatie = identificatie
-            try:
-                with ctx.session.begin_nested():
-                    ctx.session.add(zaak)
-            except IntegrityError:
-                raise_identificatie_taken(identificatie)
-            return
-        for _ in range(5):
-            zaak.identificatie = generate_identificatie(ctx, zaak.registratiedatum)
-            try:
-                with ctx.session.begin_nested():
-                    ctx.session.add(zaak)
-                return
-            except IntegrityError:
-                continue  # a client chose this number as its own identificatie: take the next
-        raise_identificatie_taken(zaak.identificatie)
+        NUMBERING.add_numbered(ctx, zaak, identificatie, zaak.registratiedatum, raise_identificatie_taken)
 
     def update(self, ctx: Context, zaak: Zaak, data: Any, partial: bool) -> Zaak:
         """Changes the zaak, shown as its audit record holds it."""

@@ -4,6 +4,7 @@ zaak in sync through these endpoints; consumers do not call them themselves."""
 from sqlalchemy import select
 
 from services.zaken.access import ensure_open_or_forced
+from services.zaken.catalogi import catalogi
 from services.zaken.common import ZaakNestedService, zaak_weergave
 from services.zaken.relations import BESLUIT
 from services.zaken.zaak.models import Zaak
@@ -28,7 +29,7 @@ class ZaakBesluitService(ZaakNestedService):
 
     def create(self, ctx: Context, data: ZaakBesluitRequest) -> ZaakBesluit:
         zaak = ctx.parent
-        BESLUIT.fetch(ctx, data.besluit)
+        BESLUIT.fetch(catalogi(ctx), data.besluit)
         self.ensure_unique(ctx, zaak, data.besluit)
         ensure_open_or_forced(ctx.principal, zaak)
         obj = ZaakBesluit(zaak_id=zaak.id, zaak=zaak, besluit=data.besluit)

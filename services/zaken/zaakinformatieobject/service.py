@@ -72,7 +72,7 @@ class ZaakInformatieObjectService(ZaakChildService):
 
     def create(self, ctx: Context, data: ZaakInformatieObjectRequest) -> ZaakInformatieObject:
         zaak = self.zaak_for_create(ctx, data.zaak)
-        informatieobject = INFORMATIEOBJECT.fetch(ctx, data.informatieobject)
+        informatieobject = INFORMATIEOBJECT.fetch(catalogi(ctx), data.informatieobject)
         status_id = self.status_of_zaak(ctx, zaak, data.status)
         self.ensure_unique(ctx, zaak, data.informatieobject)
         ensure_not_archived(zaak)
