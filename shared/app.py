@@ -67,10 +67,15 @@ def create_service_app(
     autorisaties: AutorisatieSource | None = None,
     outbox: Outbox | None = None,
     on_shutdown: list[Callable[[], None]] | None = None,
+    max_body_bytes: int | None = None,
+    upload_paths: tuple[str, ...] = (),
+    max_upload_bytes: int = 0,
 ) -> FastAPI:
     """`settings`: the service's own, served as `app.state.settings`; its `database_url` is the
     database unless `database` is given. The operations are those of `routers`, then those of
-    `resources` (each with its router), in that order; `tags` default to the resources' tags."""
+    `resources` (each with its router), in that order; `tags` default to the resources' tags.
+    `max_body_bytes`: the service's own limit on a JSON body (else ZGW_MAX_BODY_BYTES);
+    `upload_paths`/`max_upload_bytes`: where multipart bodies are taken (shared.http)."""
     if database is None:
         assert settings is not None, "a service app needs its database, or the settings that name it"
         database = Database(settings.database_url)
@@ -172,7 +177,14 @@ def create_service_app(
             dispatcher.stop()
             dispatcher.join(timeout=10)
 
-    app.add_middleware(StandardHeadersMiddleware, api_version=api_version, api_root=api_root, max_body_bytes=kernel.max_body_bytes)
+    app.add_middleware(
+        StandardHeadersMiddleware,
+        api_version=api_version,
+        api_root=api_root,
+        max_body_bytes=max_body_bytes or kernel.max_body_bytes,
+        upload_paths=upload_paths,
+        max_upload_bytes=max_upload_bytes,
+    )
     # outermost: also the guards' 413/415 get a request id and are measured
     app.add_middleware(ObservabilityMiddleware, metrics=request_metrics, log_requests=kernel.log_format == "json")
 

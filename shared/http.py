@@ -59,11 +59,28 @@ class StandardHeadersMiddleware:
     """Pure ASGI: `API-version` (and headers from `add_response_header`) on every response;
     JSON-only bodies of bounded size on writes."""
 
-    def __init__(self, app: ASGIApp, *, api_version: str, api_root: str, max_body_bytes: int):
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        api_version: str,
+        api_root: str,
+        max_body_bytes: int,
+        upload_paths: tuple[str, ...] = (),
+        max_upload_bytes: int = 0,
+    ):
+        """`upload_paths`: path prefixes under `api_root` whose writes are multipart or form
+        bodies (the Documenten API's bestandsdelen), of at most `max_upload_bytes` each; the
+        endpoint streams them to disk, unlike a JSON body."""
         self.app = app
         self.api_version = api_version.encode()
         self.api_root = api_root
         self.max_body_bytes = max_body_bytes
+        self.upload_paths = tuple(api_root + path for path in upload_paths)
+        self.max_upload_bytes = max_upload_bytes
+
+    def _is_upload(self, scope: Scope) -> bool:
+        return bool(self.upload_paths) and scope["path"].startswith(self.upload_paths)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -84,7 +101,7 @@ class StandardHeadersMiddleware:
             await self._send_problem(scope, send_with_version, problem)
             return
 
-        limit = self.max_body_bytes
+        limit = self.max_upload_bytes if self._is_upload(scope) else self.max_body_bytes
         received = 0
 
         async def limited_receive() -> Message:
@@ -107,10 +124,13 @@ class StandardHeadersMiddleware:
         if not scope["path"].startswith(self.api_root):
             return None
         headers = dict(scope.get("headers", []))
+        upload = self._is_upload(scope)
         length = headers.get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_body_bytes:
+        if length is not None and length.isdigit() and int(length) > (self.max_upload_bytes if upload else self.max_body_bytes):
             return PayloadTooLarge()
         content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        if upload and content_type in (b"multipart/form-data", b"application/x-www-form-urlencoded"):
+            return None
         if content_type and content_type != b"application/json" and not content_type.endswith(b"+json"):
             return UnsupportedMediaType(f"Mediatype '{content_type.decode(errors='replace')}' wordt niet ondersteund.")
         return None

@@ -8,6 +8,7 @@ from services.documenten import models as _models  # noqa: F401  (registers ever
 from services.documenten.db import outbox
 from services.documenten.resources import RESOURCES
 from services.documenten.settings import DocumentenSettings, documenten_settings
+from services.documenten.storage import content_store
 from shared.app import create_service_app, remote_options
 from shared.remote import ZgwClient
 from shared.settings import KernelSettings, kernel_settings
@@ -49,7 +50,12 @@ def create_app(
         kernel=kernel,
         outbox=outbox,
         on_shutdown=[remote.close],
+        # a JSON body (base64 inhoud) is held whole; a bestandsdeel streams to a temporary file
+        max_body_bytes=settings.max_body_bytes,
+        upload_paths=("/bestandsdelen/",),
+        max_upload_bytes=settings.upload_chunk_size + 1024 * 1024,
         **kwargs,
     )
     app.state.remote = remote
+    app.state.store = content_store(settings)
     return app

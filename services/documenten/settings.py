@@ -31,6 +31,12 @@ class DocumentenSettings(BaseSettings):
     s3_access_key_id: str = ""
     s3_secret_access_key: str = ""
     s3_prefix: str = ""
+    # The size of each bestandsdeel a large upload is split into (`bestandsomvang` without
+    # `inhoud`); each part is streamed to a temporary file, then to the store.
+    upload_chunk_size: int = 100 * 1024 * 1024
+    # The largest JSON body, i.e. a document sent inline as base64 (~3/4 of this in bytes): a JSON
+    # body is held in memory whole, so larger files go in bestandsdelen.
+    max_body_bytes: int = 20 * 1024 * 1024
 
 
 @lru_cache

@@ -17,6 +17,12 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table(
+        "informatieobject_identificatie_teller",
+        sa.Column("jaar", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("laatste", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("jaar", name=op.f("pk_informatieobject_identificatie_teller")),
+    )
+    op.create_table(
         "audittrail",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("uuid", sa.Uuid(), nullable=False),
@@ -247,6 +253,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("informatieobject_identificatie_teller")
     with op.batch_alter_table("verzending", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_verzending_informatieobject_id"))
         batch_op.drop_index(batch_op.f("ix_verzending_betrokkene"))

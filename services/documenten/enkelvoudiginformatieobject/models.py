@@ -10,6 +10,7 @@ from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, In
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from services.documenten.db import Base
+from shared.identificatie import CounterColumns
 
 
 class InformatieObject(Base):
@@ -91,3 +92,11 @@ class BestandsDeel(Base):
     omvang: Mapped[int] = mapped_column(BigInteger)
     # the storage key of the part once uploaded; None: not yet (`voltooid` false)
     inhoud: Mapped[str | None] = mapped_column(String(255), nullable=True)
+
+    informatieobject: Mapped[InformatieObject] = relationship(lazy="raise")
+
+
+class IdentificatieTeller(CounterColumns, Base):
+    """The last number of generated identificaties (`DOCUMENT-<jaar>-<nummer>`) per year."""
+
+    __tablename__ = "informatieobject_identificatie_teller"
