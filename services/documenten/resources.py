@@ -2,6 +2,7 @@
 one list that routing and the tags read. A new resource is a folder with its `router.RESOURCE`
 and a line here (its tables also go in models.py, for alembic)."""
 
+from services.documenten.gebruiksrechten.router import RESOURCE as gebruiksrechten
 from shared.app import DeclaredResource
 
-RESOURCES: tuple[DeclaredResource, ...] = ()
+RESOURCES: tuple[DeclaredResource, ...] = (gebruiksrechten,)
