@@ -221,8 +221,9 @@ class ZgwClient:
         )
 
     def _headers(self, url: str) -> dict[str, str]:
-        # the token of this second (make_token): never older than the other API's JWT age limit
-        return {"Authorization": f"Bearer {make_token(self.client_id, self.secret)}"}
+        # the token of this second (make_token): never older than the other API's JWT age limit;
+        # Accept-Crs because the Zaken API answers a zaak without it with a 412 (others ignore it)
+        return {"Authorization": f"Bearer {make_token(self.client_id, self.secret)}", "Accept-Crs": "EPSG:4326"}
 
     def close(self) -> None:
         self.resolver.close()

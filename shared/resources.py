@@ -135,6 +135,20 @@ class ResourceService(Protocol):
     def delete(self, ctx: Context, obj: Any) -> None: ...
 
 
+class WritesOfItsOperations:
+    """A service base for a resource without every write: the kernel only calls the writes of
+    the operations its ResourceSpec has, so the others are never reached."""
+
+    def create(self, ctx: Context, data: Any) -> Any:
+        raise NotImplementedError
+
+    def update(self, ctx: Context, obj: Any, data: Any, partial: bool) -> Any:
+        raise NotImplementedError
+
+    def delete(self, ctx: Context, obj: Any) -> None:
+        raise NotImplementedError
+
+
 @dataclass(frozen=True)
 class ParentPath:
     """A resource addressed under one object of another collection: `/{collection}/{{param}}/...`.

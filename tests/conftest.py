@@ -3,6 +3,8 @@ PostgreSQL, on PostgreSQL too. Schemas come from the alembic chains, never from 
 
 import os
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -67,6 +69,44 @@ APPLICATIES = {
         },
     ]
 }
+
+
+class _ExtraApplicaties:
+    """The file's applicaties plus some a test defines at run time (type URLs exist only then)."""
+
+    def __init__(self, source):
+        self.source = source
+        self.extra = {}
+
+    def by_client_id(self, client_id: str):
+        return self.extra.get(client_id) or self.source.by_client_id(client_id)
+
+
+@contextmanager
+def granting(app, component: str) -> Iterator[Callable[[str, list[dict]], None]]:
+    """`define(client_id, autorisaties)` while the block runs: an applicatie of `app` with these
+    autorisaties (of `component` unless one names its own); the app's own applicaties come back after."""
+    from shared.auth import parse_applicatie
+
+    authenticator = app.state.authenticator
+    original = authenticator.source
+    overlay = _ExtraApplicaties(original)
+    authenticator.source = overlay
+
+    def define(client_id: str, autorisaties: list[dict]) -> None:
+        overlay.extra[client_id] = parse_applicatie(
+            {
+                "label": client_id,
+                "clientIds": [client_id],
+                "secret": SECRET,
+                "autorisaties": [{"component": component, **a} for a in autorisaties],
+            }
+        )
+
+    try:
+        yield define
+    finally:
+        authenticator.source = original
 
 
 def auth_header(client_id: str = "alles", secret: str = SECRET, **claims) -> dict[str, str]:

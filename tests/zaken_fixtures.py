@@ -10,13 +10,20 @@ from services.zaken import API_ROOT
 from services.zaken.app import create_app
 from services.zaken.db import Base, outbox
 from services.zaken.settings import ZakenSettings
-from tests.conftest import ApiClient, migrated_database, truncate_all
+from tests.conftest import ApiClient, granting, migrated_database, truncate_all
 from tests.standins import documenten
 from tests.standins.inprocess import AppTransport
 
 
 @pytest.fixture(scope="session")
-def zaken_app(catalogi_app, kernel, tmp_path_factory):
+def zaken_transport(catalogi_app) -> AppTransport:
+    """How the Zaken app reaches the other APIs: the Catalogi app in-process, the stand-ins for the
+    foreign APIs (tests/documenten_fixtures.py `linked_zaken` adds the real Documenten app)."""
+    return AppTransport(catalogi_app)
+
+
+@pytest.fixture(scope="session")
+def zaken_app(catalogi_app, kernel, tmp_path_factory, zaken_transport):
     backend = "postgresql" if str(catalogi_app.state.db.engine.url).startswith("postgresql") else "sqlite"
     url, cleanup = migrated_database("zaken", backend, tmp_path_factory)
     settings = ZakenSettings(
@@ -24,7 +31,7 @@ def zaken_app(catalogi_app, kernel, tmp_path_factory):
     )
     # the foreign-API stand-ins play the Documenten, Besluiten, ... APIs this deployment runs
     peers = kernel.model_copy(update={"peer_api_urls": ",".join(documenten.ROOTS)})
-    app = create_app(settings, peers, remote_transport=AppTransport(catalogi_app))
+    app = create_app(settings, peers, remote_transport=zaken_transport)
     yield app
     app.state.db.dispose()
     cleanup()
@@ -64,39 +71,10 @@ def zaken_outbox(zaken_app):
     return rows
 
 
-class _ExtraApplicaties:
-    """The file's applicaties plus some a test defines at run time (zaaktype URLs exist only then)."""
-
-    def __init__(self, source):
-        self.source = source
-        self.extra = {}
-
-    def by_client_id(self, client_id: str):
-        return self.extra.get(client_id) or self.source.by_client_id(client_id)
-
-
 @pytest.fixture
 def grant(zaken_app):
     """`grant(client_id, autorisaties)`: an applicatie with these Zaken autorisaties for this test, e.g.
     `grant("beperkt", [{"scopes": ["zaken.lezen"], "zaaktype": url, "maxVertrouwelijkheidaanduiding": "openbaar"}])`
     (component `zrc` unless given). The client then talks as `zaken.as_client("beperkt")`."""
-    from shared.auth import parse_applicatie
-    from tests.conftest import SECRET
-
-    authenticator = zaken_app.state.authenticator
-    original = authenticator.source
-    overlay = _ExtraApplicaties(original)
-    authenticator.source = overlay
-
-    def define(client_id: str, autorisaties: list[dict]) -> None:
-        overlay.extra[client_id] = parse_applicatie(
-            {
-                "label": client_id,
-                "clientIds": [client_id],
-                "secret": SECRET,
-                "autorisaties": [{"component": "zrc", **a} for a in autorisaties],
-            }
-        )
-
-    yield define
-    authenticator.source = original
+    with granting(zaken_app, "zrc") as define:
+        yield define

@@ -3,6 +3,8 @@ one list that routing and the tags read. A new resource is a folder with its `ro
 and a line here (its tables also go in models.py, for alembic)."""
 
 from services.documenten.enkelvoudiginformatieobject import router as enkelvoudiginformatieobject
+from services.documenten.gebruiksrechten.router import RESOURCE as gebruiksrechten
+from services.documenten.objectinformatieobject.router import RESOURCE as objectinformatieobject
 from shared.app import DeclaredResource
 
-RESOURCES: tuple[DeclaredResource, ...] = (enkelvoudiginformatieobject,)
+RESOURCES: tuple[DeclaredResource, ...] = (enkelvoudiginformatieobject, objectinformatieobject, gebruiksrechten)

@@ -13,7 +13,7 @@ from services.zaken.access import SCOPE_LEZEN, ensure_allowed, ensure_open_or_fo
 from services.zaken.db import audittrail, outbox
 from services.zaken.zaak.models import Zaak
 from shared.errors import NotFound, ValidationProblem
-from shared.resources import Context, ParentPath, ensure_unchanged, local_uuid
+from shared.resources import Context, ParentPath, WritesOfItsOperations, ensure_unchanged, local_uuid
 
 KANAAL = "zaken"
 BRON = "zrc"
@@ -104,7 +104,7 @@ def resolve_zaak(ctx: Context, url: str, name: str = "zaak", *, missing_code: st
     return zaak
 
 
-class ZaakChildService:
+class ZaakChildService(WritesOfItsOperations):
     """A resource hanging on one zaak (status, rol, resultaat, ...): the zaak is loaded with it
     (`obj.zaak`), lists show only what the client may see (zrc-006), a detail or write outside the
     client's autorisaties is a 403.
@@ -209,16 +209,6 @@ class ZaakChildService:
             setattr(obj, changeable, value)
         self.record(ctx, obj, "partial_update" if partial else "update", oud)
         return obj
-
-    # the operations a resource has not (its ResourceSpec.operations) are never called
-    def create(self, ctx: Context, data: Any) -> Any:
-        raise NotImplementedError
-
-    def update(self, ctx: Context, obj: Any, data: Any, partial: bool) -> Any:
-        raise NotImplementedError
-
-    def delete(self, ctx: Context, obj: Any) -> None:
-        raise NotImplementedError
 
     def destroy(self, ctx: Context, obj) -> None:
         """Delete with its audit record (and a notification where the standard lists it)."""

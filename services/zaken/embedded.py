@@ -7,6 +7,9 @@ from typing import Any
 from pydantic import Field
 
 from shared.api_model import ApiModel
+from shared.expand import expand_field
+
+__all__ = ["RolEmbedded", "ZaakEmbedded", "ZaakObjectEmbedded", "expand_field"]
 
 Resource = dict[str, Any]
 _ONE = "De gerelateerde resource in zijn eigen representatie (een leeg object als de link leeg is)."
@@ -34,12 +37,3 @@ class RolEmbedded(ApiModel):
 
 class ZaakObjectEmbedded(ApiModel):
     zaakobjecttype: Resource | None = Field(None, description=_ONE)
-
-
-def expand_field() -> Any:
-    return Field(
-        None,
-        alias="_expand",
-        json_schema_extra={"readOnly": True},
-        description="Gerelateerde resources, alleen aanwezig wanneer ze met `expand` zijn opgevraagd.",
-    )

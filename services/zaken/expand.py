@@ -15,7 +15,6 @@ resources in each result's `_expand`.
 
 import copy
 import functools
-import re
 import uuid as uuid_module
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,14 +25,13 @@ from pydantic import BaseModel
 from services.zaken.access import SCOPE_LEZEN, visible_clause
 from services.zaken.catalogi import catalogi
 from services.zaken.zaak.models import Zaak
-from shared.errors import ValidationProblem
+from shared.expand import ensure_format, invalid_expand_field
 from shared.resources import Context, ExpandHook, local_uuid
 
 if TYPE_CHECKING:
     from services.zaken.resource import ZakenResource
 
 MAX_DEPTH = 3
-FORMAT = re.compile(r"^[\w']+(\.[\w']+)*$")
 
 
 @dataclass(frozen=True)
@@ -121,19 +119,6 @@ def relations_of(kind: str) -> Mapping[str, Relation]:
 # ---------------------------------------------------------------- parsing
 
 
-def ensure_format(expand: str) -> list[str]:
-    """zrc-026: `expand` is a comma-separated list of dot paths (spaces around the commas are
-    tolerated, as in the spec's own example); anything else is 400 `expand-format-error`."""
-    items = [item.strip() for item in expand.split(",")]
-    if not all(FORMAT.match(item) for item in items):
-        raise ValidationProblem.field(
-            "expand",
-            "expand-format-error",
-            "Het expand formaat is ongeldig: geef een komma-gescheiden lijst van (met punten geneste) attribuutnamen op.",
-        )
-    return items
-
-
 def ensure_known_path(resource: str, path: list[str]) -> None:
     """zrc-025 / zrc-026: every name of a path is an expandable attribute of the resource at its
     level (Zaken or Catalogi API only); otherwise 400 `expand` / `invalid-expand-field` (as the
@@ -142,11 +127,7 @@ def ensure_known_path(resource: str, path: list[str]) -> None:
     for name in path:
         relation = relations_of(kind).get(name)
         if relation is None:
-            raise ValidationProblem.field(
-                "expand",
-                "invalid-expand-field",
-                f"The submitted field {name} did not match any fields in the expandable json.",
-            )
+            raise invalid_expand_field(name)
         kind = relation.target
 
 

@@ -7,7 +7,8 @@ objectcontactmomenten) and a Verzoeken API (verzoeken, objectverzoeken), all in 
 (`inconsistent-relation`) and only removed when it no longer does (`remote-relation-exists`);
 they look that up through `zrc`, a function `(url, params) -> list` set by the test fixture.
 Every request is recorded in `calls`; `fail` makes a method on a collection answer an error,
-`down` makes every request fail to connect.
+`down` makes every request fail to connect; `relations` are the besluitinformatieobjecten (...) a
+Documenten API looks up.
 """
 
 import json
@@ -47,12 +48,16 @@ class ForeignApis:
     fail: dict[tuple[str, str], int] = field(default_factory=dict)  # (method, collection) -> status
     down: bool = False
     zrc: Callable[[str, dict], list] | None = None
+    # collection -> the relations a Besluiten or Verzoeken API holds (`besluitinformatieobjecten`),
+    # which a Documenten API looks up before it mirrors one (drc-004)
+    relations: dict[str, list[dict]] = field(default_factory=dict)
 
     def reset(self, zrc: Callable[[str, dict], list] | None = None) -> None:
         self.objects.clear()
         self.mirrors.clear()
         self.calls.clear()
         self.fail.clear()
+        self.relations.clear()
         self.down = False
         self.zrc = zrc
 
@@ -123,6 +128,9 @@ class ForeignApis:
             return httpx.Response(status, json={"detail": "stand-in failure"})
         if collection in MIRRORS:
             return self._mirror(request, url, collection, body)
+        if request.method == "GET" and collection in self.relations and url.rstrip("/").endswith(f"/{collection}"):
+            params = dict(request.url.params)
+            return httpx.Response(200, json=[r for r in self.relations[collection] if all(r.get(k) == v for k, v in params.items())])
         if request.method == "GET" and url in self.objects:
             return httpx.Response(200, json=self.objects[url])
         return httpx.Response(404, json={"detail": "Niet gevonden."})

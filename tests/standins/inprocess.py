@@ -19,7 +19,9 @@ class AppTransport(httpx.BaseTransport):
             self.add(app)
 
     def add(self, app) -> None:
-        self.clients.append((app.state.api_root, TestClient(app)))
+        """Route the app's API root to it (once: an app added again keeps its place)."""
+        if all(root != app.state.api_root for root, _ in self.clients):
+            self.clients.append((app.state.api_root, TestClient(app)))
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if request.url.host in documenten.HOSTS:

@@ -2,9 +2,10 @@ import datetime as dt
 import uuid as uuid_module
 
 from sqlalchemy import DateTime, ForeignKey, Text, Uuid
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from services.documenten.db import Base
+from services.documenten.enkelvoudiginformatieobject.models import InformatieObject
 
 
 class Gebruiksrechten(Base):
@@ -16,3 +17,6 @@ class Gebruiksrechten(Base):
     startdatum: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     einddatum: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, index=True)
     omschrijving_voorwaarden: Mapped[str] = mapped_column(Text)
+
+    # loaded with the object by every query (services/documenten/child.py), never lazily
+    informatieobject: Mapped[InformatieObject] = relationship(lazy="raise")

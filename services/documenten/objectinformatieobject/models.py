@@ -1,9 +1,10 @@
 import uuid as uuid_module
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint, Uuid
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from services.documenten.db import Base
+from services.documenten.enkelvoudiginformatieobject.models import InformatieObject
 
 
 class ObjectInformatieObject(Base):
@@ -19,3 +20,6 @@ class ObjectInformatieObject(Base):
     informatieobject_id: Mapped[int] = mapped_column(ForeignKey("informatieobject.id", ondelete="CASCADE"), index=True)
     object: Mapped[str] = mapped_column(String(1000), index=True)
     object_type: Mapped[str] = mapped_column(String(20))
+
+    # loaded with the object by every query (services/documenten/child.py), never lazily
+    informatieobject: Mapped[InformatieObject] = relationship(lazy="raise")

@@ -2,9 +2,10 @@ import datetime as dt
 import uuid as uuid_module
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, Uuid
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from services.documenten.db import Base
+from services.documenten.enkelvoudiginformatieobject.models import InformatieObject
 
 
 class Verzending(Base):
@@ -28,3 +29,6 @@ class Verzending(Base):
     emailadres: Mapped[str | None] = mapped_column(String(100), nullable=True)
     mijn_overheid: Mapped[bool] = mapped_column(Boolean, default=False)
     telefoonnummer: Mapped[str | None] = mapped_column(String(15), nullable=True)
+
+    # loaded with the object by every query (services/documenten/child.py), never lazily
+    informatieobject: Mapped[InformatieObject] = relationship(lazy="raise")

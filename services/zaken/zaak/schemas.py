@@ -9,6 +9,7 @@ from pydantic_core import PydanticCustomError
 from services.zaken.embedded import ZaakEmbedded, expand_field
 from services.zaken.schemas import Identified
 from shared.api_model import ApiModel, comma_separated, read_only
+from shared.expand import EXPAND
 from shared.fields import Duration, Rsin, Uri, Vertrouwelijkheidaanduiding
 
 Betalingsindicatie = Literal["", "nvt", "nog_niet", "gedeeltelijk", "geheel"]
@@ -258,12 +259,6 @@ class Zaak(Identified):
 
 class ZaakExpanded(Zaak):
     expand: ZaakEmbedded | None = expand_field()
-
-
-EXPAND = (
-    "Haal details van gelinkte resources direct op. Als je meerdere resources tegelijk wilt ophalen kun je deze scheiden "
-    "met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de punt-notatie gebruikt."
-)
 
 
 class ZaakRetrieveParams(ApiModel):

@@ -1,0 +1,256 @@
+"""What the resources on one informatieobject share (gebruiksrechten, objectinformatieobjecten,
+verzendingen): the document they hang on, who may see them, their audit trail and notifications.
+
+- Autorisaties: such an object is visible when its informatieobject is (DOCUMENTEN, by the
+  informatieobjecttype and vertrouwelijkheidaanduiding of the document's newest version). A list
+  applies that in its SQL by joining the newest version: the page and its count are two queries,
+  whatever the page size. A detail or a write outside the client's autorisaties is a 403.
+- Writes are recorded on the informatieobject (its audit trail, hoofdObject the document) where the
+  standard audits the resource, and announced on kanaal `documenten` with the document's kenmerken,
+  both in the write's own transaction.
+"""
+
+import datetime as dt
+import re
+import uuid as uuid_module
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, Select, and_, false, select
+from sqlalchemy.orm import contains_eager
+
+from services.documenten.access import COMPONENT, DOCUMENTEN, SCOPES
+from services.documenten.db import audittrail, outbox
+from services.documenten.enkelvoudiginformatieobject.models import InformatieObject, InformatieObjectVersie
+from shared.errors import PermissionDenied, ValidationProblem
+from shared.resources import Context, ResourceSpec, WritesOfItsOperations, local_uuid, register_resource
+
+KANAAL = "documenten"
+BRON = "drc"
+INFORMATIEOBJECTEN = "enkelvoudiginformatieobjecten"  # the collection of the documents' URLs
+
+# the HTTP status of each actie, as the audit trail records it
+_RESULTAAT = {"create": 201, "update": 200, "partial_update": 200, "destroy": 204}
+_OPERATION_OF_METHOD = {"GET": "retrieve", "HEAD": "retrieve", "PUT": "update", "PATCH": "partial_update", "DELETE": "destroy"}
+
+# the join of a document with its newest version (`InformatieObject.versie` names it)
+NEWEST = and_(InformatieObjectVersie.informatieobject_id == InformatieObject.id, InformatieObjectVersie.versie == InformatieObject.versie)
+
+
+def visible_documents(ctx: Context, scopes: tuple[str, ...]) -> ColumnElement:
+    """The SQL condition on a document's newest version for the documents this client may reach
+    with one of `scopes`."""
+    return DOCUMENTEN.visible_clause(
+        ctx.principal,
+        scopes,
+        InformatieObjectVersie.informatieobjecttype,
+        InformatieObjectVersie.informatieobjecttype_catalogus,
+        InformatieObjectVersie.vertrouwelijkheid_rank,
+    )
+
+
+def ensure_allowed(ctx: Context, scopes: tuple[str, ...], versie: InformatieObjectVersie) -> None:
+    """403 unless the client holds one of `scopes` for the document of this (newest) version."""
+    if not DOCUMENTEN.allows(
+        ctx.principal, scopes, versie.informatieobjecttype, versie.vertrouwelijkheidaanduiding, versie.informatieobjecttype_catalogus
+    ):
+        raise PermissionDenied()
+
+
+def document_url(ctx: Context, informatieobject: InformatieObject) -> str:
+    return ctx.url(INFORMATIEOBJECTEN, informatieobject.uuid)
+
+
+def document_weergave(versie: InformatieObjectVersie) -> str:
+    return f"{versie.bronorganisatie} - {versie.identificatie}"
+
+
+def document_by_url(
+    ctx: Context, url: str, name: str = "informatieobject", *, lock: bool = False
+) -> tuple[InformatieObject, InformatieObjectVersie]:
+    """The local document a URL points at, with its newest version: 400 `no_match` on `name` for a
+    URL that is no document of this API, `does_not_exist` for an unknown one. `lock`: the document's
+    row stays locked until the transaction ends (SELECT ... FOR UPDATE), read afresh."""
+    document_uuid = local_uuid(ctx, url, INFORMATIEOBJECTEN)
+    if document_uuid is None:
+        raise ValidationProblem.field(name, "no_match", "Ongeldige hyperlink - Geen URL match.")
+    query = (
+        select(InformatieObject, InformatieObjectVersie).join(InformatieObjectVersie, NEWEST).where(InformatieObject.uuid == document_uuid)
+    )
+    if lock:
+        query = query.with_for_update(of=InformatieObject).execution_options(populate_existing=True)
+    row = ctx.session.execute(query).first()
+    if row is None:
+        raise ValidationProblem.field(name, "does_not_exist", "Ongeldige hyperlink - Object bestaat niet.")
+    return row[0], row[1]
+
+
+def newest_version(ctx: Context, informatieobject: InformatieObject, *, lock: bool = False) -> InformatieObjectVersie:
+    """The document's newest version. `lock`: the document's row stays locked until the
+    transaction ends (SELECT ... FOR UPDATE), read afresh, so its newest version is the one now."""
+    if lock:
+        ctx.session.execute(
+            select(InformatieObject.id)
+            .where(InformatieObject.id == informatieobject.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        ctx.session.refresh(informatieobject, ["versie"])
+    return ctx.session.scalars(
+        select(InformatieObjectVersie).where(
+            InformatieObjectVersie.informatieobject_id == informatieobject.id, InformatieObjectVersie.versie == informatieobject.versie
+        )
+    ).one()
+
+
+def parse_moment(value: str | None, name: str) -> dt.datetime | None:
+    """A date-time query parameter (ISO 8601; a date alone is its midnight, no offset is UTC);
+    400 `invalid` on `name` otherwise."""
+    if value in (None, ""):
+        return None
+    try:
+        # an offset's unencoded `+` reaches us as a space
+        moment = dt.datetime.fromisoformat(re.sub(r" (\d{2}:?\d{2})$", r"+\1", value))
+    except ValueError:
+        raise ValidationProblem.field(name, "invalid", "Ongeldige datum/tijd, verwacht ISO 8601 (YYYY-MM-DDThh:mm:ss).") from None
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
+
+
+class DocumentChildService(WritesOfItsOperations):
+    """A resource whose objects each hang on one informatieobject: `model` has
+    `informatieobject_id` and the relationship `informatieobject`. A domain sets `model`,
+    `collection`, `resource`, `audited` and `notify_actions`, and implements `to_json`, `filter`,
+    `create`, `update`, `delete` with the helpers here."""
+
+    model: Any
+    collection: str
+    resource: str  # as the audit trail and the notifications name it
+    scopes: Mapping[str, tuple[str, ...]] = SCOPES
+    audited: bool = True  # recorded in the document's audit trail
+    notify_actions: frozenset[str] = frozenset({"create", "update", "partial_update", "destroy"})
+
+    # ------------------------------------------------------------ reads
+
+    def base_query(self, ctx: Context) -> Select:
+        return (
+            select(self.model)
+            .join(self.model.informatieobject)
+            .options(contains_eager(self.model.informatieobject))
+            .join(InformatieObjectVersie, NEWEST)
+        )
+
+    def list_query(self, ctx: Context, filters: Any) -> Select:
+        query = self.base_query(ctx).where(visible_documents(ctx, self.scopes["list"]))
+        informatieobject = getattr(filters, "informatieobject", None)
+        if informatieobject:  # every such list filters on its document
+            document_uuid = local_uuid(ctx, informatieobject, INFORMATIEOBJECTEN)
+            query = query.where(InformatieObject.uuid == document_uuid if document_uuid else false())
+        return self.filter(ctx, query, filters).order_by(self.model.id)
+
+    def filter(self, ctx: Context, query: Select, filters: Any) -> Select:
+        """The list filters of the resource beyond `informatieobject` (which `list_query` applies)."""
+        return query
+
+    def get(self, ctx: Context, object_uuid: uuid_module.UUID, params: BaseModel | None = None):
+        row = ctx.session.execute(self.base_query(ctx).add_columns(InformatieObjectVersie).where(self.model.uuid == object_uuid)).first()
+        if row is None:
+            return None
+        operation = _OPERATION_OF_METHOD.get(ctx.request.method, "retrieve")
+        ensure_allowed(ctx, self.scopes[operation], row[1])
+        return row[0]
+
+    def url(self, ctx: Context, obj) -> str:
+        return ctx.url(self.collection, obj.uuid)
+
+    def serialize(self, ctx: Context, objects: list) -> list[dict]:
+        return [
+            {"url": self.url(ctx, obj), "informatieobject": document_url(ctx, obj.informatieobject), **self.to_json(obj)} for obj in objects
+        ]
+
+    def to_json(self, obj) -> dict:
+        raise NotImplementedError
+
+    def weergave(self, obj) -> str:
+        """How the audit trail names the object, after its document."""
+        return str(obj.uuid)
+
+    # ------------------------------------------------------------ writes
+
+    def document_for_write(
+        self, ctx: Context, url: str, operation: str, *, lock: bool = False
+    ) -> tuple[InformatieObject, InformatieObjectVersie]:
+        """The document of a new (or moved) object, which the client must hold the scopes of
+        `operation` for; `lock`: locked until the transaction ends."""
+        informatieobject, versie = document_by_url(ctx, url, lock=lock)
+        ensure_allowed(ctx, self.scopes[operation], versie)
+        return informatieobject, versie
+
+    def record(self, ctx: Context, obj, actie: str, oud: dict | None = None, versie: InformatieObjectVersie | None = None) -> None:
+        """Every write: the audit trail record on the document (where `audited`) and the
+        notification (where the standard lists the actie), in the write's own transaction.
+        `versie`: the document's newest version, when the caller has it already."""
+        ctx.session.flush()
+        nieuw = None if actie == "destroy" else self.serialize(ctx, [obj])[0]
+        if nieuw is not None:
+            ctx.remember_shown(obj, nieuw)  # the response shows the same
+        versie = versie or newest_version(ctx, obj.informatieobject)
+        # what the audit record and the notification both name
+        change = {
+            "hoofd_object": document_url(ctx, obj.informatieobject),
+            "resource": self.resource,
+            "resource_url": self.url(ctx, obj),
+            "actie": actie,
+        }
+        if self.audited:
+            toelichting = ctx.request.headers.get("x-audit-toelichting", "")
+            weergave = f"({document_weergave(versie)}) - {self.weergave(obj)}"
+            audittrail.record(
+                ctx.session,
+                principal=ctx.principal,
+                bron=BRON,
+                resultaat=_RESULTAAT[actie],
+                resource_weergave=weergave,
+                oud=oud,
+                nieuw=nieuw,
+                toelichting=toelichting,
+                **change,
+            )
+        if actie in self.notify_actions:
+            kenmerken = {
+                "bronorganisatie": versie.bronorganisatie,
+                "informatieobjecttype": versie.informatieobjecttype,
+                "vertrouwelijkheidaanduiding": versie.vertrouwelijkheidaanduiding,
+            }
+            outbox.enqueue(ctx.session, kanaal=KANAAL, kenmerken=kenmerken, **change)
+
+    def destroy(self, ctx: Context, obj, versie: InformatieObjectVersie | None = None) -> None:
+        """Delete the object, recorded before it goes (its URL and document are still known)."""
+        oud = self.serialize(ctx, [obj])[0]
+        self.record(ctx, obj, "destroy", oud, versie)
+        ctx.session.delete(obj)
+        ctx.session.flush()
+
+
+@dataclass(frozen=True, eq=False)
+class DocumentenResource:
+    """A resource as services/documenten/resources.py lists it: its spec and router."""
+
+    spec: ResourceSpec
+    router: APIRouter
+
+
+def declare(
+    name: str, collection: str, service: DocumentChildService, read_model: Any, create_model: Any, filter_model: Any, **options: Any
+) -> DocumentenResource:
+    """A collection of the Documenten API as the standard declares each: tagged by its collection,
+    of component `drc` with its service's scopes, its list refusing unknown query parameters.
+    `options` are ResourceSpec's own: what differs per resource."""
+    # ResourceSpec's leading fields, in its order: name, collection, tag, component, service, read_model, create_model
+    options = {"filter_model": filter_model, "scopes": service.scopes, "strict_query": True, **options}
+    spec = ResourceSpec(name, collection, collection, COMPONENT, service, read_model, create_model, **options)
+    router = APIRouter()
+    register_resource(router, spec)
+    return DocumentenResource(spec, router)
