@@ -1,11 +1,11 @@
 import datetime as dt
 
-from sqlalchemy import Select, delete, false, insert, select
+from sqlalchemy import Select, false, select
 
 from services.catalogi.access import forced_delete
 from services.catalogi.besluittype.models import BesluitType, BesluitTypeInformatieObjectType
 from services.catalogi.besluittype.schemas import BesluitTypeCreate, BesluitTypeFilters
-from services.catalogi.common import geldigheid_dict, keys_from_input, non_field, published_among, today, versions_by_key
+from services.catalogi.common import geldigheid_dict, keys_from_input, non_field, published_among, replace_links, today, versions_by_key
 from services.catalogi.informatieobjecttype.models import InformatieObjectType
 from services.catalogi.resultaattype.models import ResultaatType, ResultaatTypeBesluitType
 from services.catalogi.versioned import VersionedTypeService, related_by_key
@@ -161,11 +161,7 @@ class BesluitTypeService(VersionedTypeService[BesluitTypeCreate]):
         )
 
     def store_relations(self, ctx: Context, obj: BesluitType, keys: list[str] | None) -> None:
-        if keys is None:
-            return
-        ctx.session.execute(delete(BesluitTypeInformatieObjectType).where(BesluitTypeInformatieObjectType.besluittype_id == obj.id))
-        if keys:
-            ctx.session.execute(insert(BesluitTypeInformatieObjectType), [{"besluittype_id": obj.id, "omschrijving": k} for k in keys])
+        replace_links(ctx, BesluitTypeInformatieObjectType, "besluittype_id", obj.id, keys, "omschrijving")
 
     def ensure_deletable(self, ctx: Context, obj: BesluitType) -> None:
         """RI M2MConceptDestroyMixin (concept_related_fields informatieobjecttypen, zaaktypen): a
