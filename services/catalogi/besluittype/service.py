@@ -38,8 +38,7 @@ class BesluitTypeService(VersionedTypeService[BesluitTypeCreate]):
 
     # ------------------------------------------------------------ reads
 
-    def list_query(self, ctx: Context, filters: BesluitTypeFilters) -> Select:
-        query = self.filtered_query(ctx, filters)
+    def filter(self, ctx: Context, query: Select, filters: BesluitTypeFilters) -> Select:
         if filters.zaaktypen:
             # the besluittypen a zaaktype relates to: its omschrijvingen, within its catalogus
             zaaktype_uuid = local_uuid(ctx, filters.zaaktypen, "zaaktypen")
@@ -69,9 +68,7 @@ class BesluitTypeService(VersionedTypeService[BesluitTypeCreate]):
                         )
                     ),
                 )
-        if filters.omschrijving:
-            query = query.where(BesluitType.omschrijving == filters.omschrijving)
-        return query.order_by(BesluitType.id.desc())
+        return query
 
     def serialize(self, ctx: Context, objects: list[BesluitType]) -> list[dict]:
         if not objects:

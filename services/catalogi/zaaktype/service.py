@@ -148,13 +148,10 @@ class ZaakTypeService(VersionedTypeService[ZaakTypeCreate]):
 
     # ------------------------------------------------------------ reads
 
-    def list_query(self, ctx: Context, filters: ZaakTypeFilters) -> Select:
-        query = self.filtered_query(ctx, filters)
-        if filters.identificatie:
-            query = query.where(ZaakType.identificatie == filters.identificatie)
+    def filter(self, ctx: Context, query: Select, filters: ZaakTypeFilters) -> Select:
         for woord in split_commas(filters.trefwoorden):
             query = query.where(cast(ZaakType.trefwoorden, Text).like(_like_json_string(woord), escape="\\"))
-        return query.order_by(ZaakType.id.desc())
+        return query
 
     def get(self, ctx: Context, object_uuid: uuid_module.UUID, params: ZaakTypeRetrieveParams | None = None) -> ZaakType | None:
         if params is not None:
