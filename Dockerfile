@@ -1,5 +1,5 @@
 # One image for every service; the command picks the service (`zgw serve catalogi`, `zgw serve zaken`,
-# `zgw serve autorisaties`).
+# ...). Each serves on its port in services/registry.py; docker-compose.yml publishes them.
 FROM python:3.11-slim
 WORKDIR /app
 # PYTHONPATH: import shared/ and services/ from /app, not from site-packages, so that PROJECT_ROOT
@@ -11,5 +11,4 @@ COPY shared ./shared
 COPY services ./services
 COPY migrations ./migrations
 RUN pip install --no-deps .
-EXPOSE 8001 8002 8004
 CMD ["zgw", "serve", "catalogi", "--host", "0.0.0.0"]

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run serve-postgres test test-fast lint conformance openapi install lock migrate seed-demo clean
+.PHONY: run serve-postgres test test-fast lint conformance openapi compose install lock migrate seed-demo clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -82,6 +82,10 @@ conformance: install $(NEWMAN)
 
 openapi: install
 	$(BIN)/zgw openapi
+
+# docker-compose.yml from services/registry.py (services/compose.py); a test fails when it is stale
+compose: install
+	$(BIN)/zgw compose
 
 migrate: install
 	$(BIN)/zgw migrate

@@ -7,6 +7,7 @@ zgw run [--workers N] [--separate-dispatch] [--no-seed] [--postgres-databases UR
                                    migrate, seed the demo and serve every service
 zgw token [--client-id ID --secret S]   print a ZGW JWT (the demo client by default)
 zgw openapi [SERVICE ...]          write openapi/<service>.yaml
+zgw compose                        write docker-compose.yml from services/registry.py
 zgw makemigrations SERVICE -m MSG  autogenerate the next alembic revision
 zgw dispatch [SERVICE ...]         deliver the outbox to the notification targets (until stopped)
 zgw outbox status [--json]         per service and target: pending, failing, oldest pending age
@@ -276,9 +277,14 @@ def _wire_peers(base: dict[str, str], environments: dict[str, dict[str, str]]) -
     of one that does not answer is an outage (503), not the client's `bad-url`."""
     if "ZGW_PEER_API_URLS" in base:
         return
-    roots = [info.local_root(host) for info in SERVICES.values() for host in ("127.0.0.1", "localhost")]
     for environment in environments.values():
-        environment["ZGW_PEER_API_URLS"] = ",".join(roots)
+        environment["ZGW_PEER_API_URLS"] = peer_api_urls()
+
+
+def peer_api_urls() -> str:
+    """ZGW_PEER_API_URLS of a deployment of every service on one machine (or one network
+    namespace, as in docker-compose.yml): their roots at 127.0.0.1 and at localhost."""
+    return ",".join(info.local_root(host) for info in SERVICES.values() for host in ("127.0.0.1", "localhost"))
 
 
 def _wire_listeners(base: dict[str, str], environments: dict[str, dict[str, str]]) -> None:
@@ -302,8 +308,6 @@ def _wire_listeners(base: dict[str, str], environments: dict[str, dict[str, str]
 
 
 def _wire_autorisaties(base: dict[str, str], environments: dict[str, dict[str, str]]) -> None:
-    from shared.autorisaties import CALLBACK_PATH, KANAAL
-
     api_url = base.get("ZGW_AUTORISATIES_API_URL")
     if api_url is None and "autorisaties" in SERVICES:
         api_url = SERVICES["autorisaties"].local_root()
@@ -315,17 +319,24 @@ def _wire_autorisaties(base: dict[str, str], environments: dict[str, dict[str, s
             environments[name]["ZGW_AUTORISATIES_API_URL"] = api_url
             environments[name]["ZGW_AUTORISATIES_CALLBACK_TOKEN"] = token
     if "autorisaties" in environments:
-        callbacks = [
-            {
-                "name": f"{name}-autorisaties",
-                "type": "webhook",
-                "url": SERVICES[name].local_root() + CALLBACK_PATH,
-                "authorization": f"Bearer {token}",
-                "kanalen": [KANAAL],
-            }
-            for name in uses_autorisaties_api()
-        ]
-        _add_targets(environments["autorisaties"], base, callbacks)
+        _add_targets(environments["autorisaties"], base, autorisaties_callbacks(token))
+
+
+def autorisaties_callbacks(token: str) -> list[dict]:
+    """The Autorisaties service's webhook targets: its `autorisaties` notifications to the callback
+    of every service that uses it, with `Bearer <token>` (their ZGW_AUTORISATIES_CALLBACK_TOKEN)."""
+    from shared.autorisaties import CALLBACK_PATH, KANAAL
+
+    return [
+        {
+            "name": f"{name}-autorisaties",
+            "type": "webhook",
+            "url": SERVICES[name].local_root() + CALLBACK_PATH,
+            "authorization": f"Bearer {token}",
+            "kanalen": [KANAAL],
+        }
+        for name in uses_autorisaties_api()
+    ]
 
 
 def _wait_ready(names, timeout: float = 30.0) -> None:
@@ -444,6 +455,14 @@ def cmd_openapi(args) -> int:
         target = PROJECT_ROOT / "openapi" / f"{name}.yaml"
         target.write_text(to_yaml(app.openapi()))
         print(f"wrote {target.relative_to(PROJECT_ROOT)}")
+    return 0
+
+
+def cmd_compose(args) -> int:
+    from services.compose import write
+
+    target = write()
+    print(f"wrote {target.relative_to(PROJECT_ROOT)}")
     return 0
 
 
@@ -578,6 +597,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("openapi", help="write openapi/<service>.yaml")
     p.add_argument("services", nargs="*")
     p.set_defaults(func=cmd_openapi)
+
+    p = sub.add_parser("compose", help="write docker-compose.yml from services/registry.py")
+    p.set_defaults(func=cmd_compose)
 
     p = sub.add_parser("makemigrations", help="autogenerate the next alembic revision")
     p.add_argument("service", choices=list(SERVICES))

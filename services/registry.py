@@ -5,7 +5,8 @@ A service is its package `services/<name>/` plus an entry here. By convention th
 `<name>_settings()` whose `database_url` is the service's database, and its migrations in
 `migrations/<name>/`. `zgw run`, `serve`, `migrate`, `dispatch`, `openapi`, the banner, the
 wiring between the services (peers, the Autorisaties API, notification callbacks), `make
-serve-postgres`, `make conformance` and the tests' fixtures all read this registry.
+serve-postgres`, `make conformance`, docker-compose.yml (`zgw compose`) and the tests' fixtures
+all read this registry.
 """
 
 from dataclasses import dataclass
@@ -25,6 +26,12 @@ class ServiceInfo:
     uses_autorisaties_api: bool = False
     # `zgw run`: the kanalen delivered to its `<api_root>/callbacks` (the Rapportage service)
     listens_to: tuple[str, ...] = ()
+    # it calls the other APIs with a client of its own, `<NAME>_CLIENT_ID`/`<NAME>_SECRET` (its
+    # settings' client_id and secret); docker-compose.yml takes them from the environment
+    calls_peers: bool = False
+    # the setting (less the prefix) naming a directory it keeps data in beside its database (a
+    # document store); docker-compose.yml mounts a volume of its own there
+    data_dir_setting: str = ""
     # the settings `zgw run` gives it unless they are set
     run_defaults: tuple[tuple[str, str], ...] = ()
     # the banner's example request: a path under api_root and the headers it needs
@@ -74,6 +81,7 @@ SERVICES: dict[str, ServiceInfo] = {
             component="zrc",
             kanalen=("zaken",),
             uses_autorisaties_api=True,
+            calls_peers=True,
             example="/zaken",
             example_headers=("Accept-Crs: EPSG:4326",),
         ),
@@ -84,6 +92,8 @@ SERVICES: dict[str, ServiceInfo] = {
             component="drc",
             kanalen=("documenten",),
             uses_autorisaties_api=True,
+            calls_peers=True,
+            data_dir_setting="STORAGE_PATH",
             example="/enkelvoudiginformatieobjecten",
         ),
         ServiceInfo(
@@ -91,6 +101,7 @@ SERVICES: dict[str, ServiceInfo] = {
             8003,
             "/rapportage/api/v1",
             listens_to=("zaken",),
+            calls_peers=True,
             run_defaults=(("RAPPORTAGE_DASHBOARD_OPEN", "true"),),
             example="/kerncijfers",
         ),

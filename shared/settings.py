@@ -2,7 +2,7 @@
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypedDict
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -83,6 +83,24 @@ class KernelSettings(BaseSettings):
         if self.environment == "production" and self.demo_enabled and self.demo_client_secret == DEFAULT_DEMO_CLIENT_SECRET:
             raise ValueError("refusing the default DEMO_CLIENT_SECRET in production")
         return self
+
+
+class Credentials(TypedDict):
+    client_id: str
+    secret: str
+
+
+class PeerClientSettings(BaseSettings):
+    """The client a service calls the other ZGW APIs as (the registry's `calls_peers`):
+    `<PREFIX>CLIENT_ID` and `<PREFIX>SECRET` of the service's own settings. Empty: the demo
+    applicatie's (DEMO_CLIENT_ID / DEMO_CLIENT_SECRET)."""
+
+    client_id: str = ""
+    secret: str = ""
+
+    def credentials(self, kernel: KernelSettings) -> Credentials:
+        """`client_id` and `secret` to sign its JWT with."""
+        return {"client_id": self.client_id or kernel.demo_client_id, "secret": self.secret or kernel.demo_client_secret}
 
 
 @lru_cache

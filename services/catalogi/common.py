@@ -3,10 +3,11 @@
 
 import datetime as dt
 import uuid as uuid_module
-from typing import TYPE_CHECKING, Annotated, Literal, Protocol
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol
 
 from pydantic import Field
-from sqlalchemy import Boolean, Date, ForeignKey, Select, Uuid, and_, or_, select
+from sqlalchemy import Boolean, Date, ForeignKey, Select, Uuid, and_, delete, insert, or_, select
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from services.catalogi.access import forced_delete, forced_write
@@ -291,3 +292,15 @@ def ensure_no_overlap(ctx: Context, model, key_attr: str, obj, name: str = "begi
     )
     if clash is not None:
         raise ValidationProblem.field(name, "overlap", "Dit object komt al voor binnen de catalogus en opgegeven geldigheidsperiode.")
+
+
+def replace_links(ctx: Context, table, owner_column: str, owner_id: int, values: Sequence[Any] | None, column: str = "") -> None:
+    """A relation sent whole: the rows of link table `table` of owner `owner_id` become one per
+    value, `{column: value}` (without `column`: the value is the row). None: not sent, the stored
+    rows stay."""
+    if values is None:
+        return
+    ctx.session.execute(delete(table).where(getattr(table, owner_column) == owner_id))
+    if values:
+        rows = [{owner_column: owner_id, **({column: value} if column else value)} for value in values]
+        ctx.session.execute(insert(table), rows)

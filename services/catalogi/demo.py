@@ -85,6 +85,36 @@ def _zaaktype(identificatie: str, omschrijving: str, **fields) -> dict:
     }
 
 
+def _roltypen(initiator: str) -> list[dict]:
+    """The initiator (Aanvrager, Melder) and the behandelaar of a demo zaak."""
+    return [
+        {"omschrijving": initiator, "omschrijvingGeneriek": "initiator"},
+        {"omschrijving": "Behandelaar", "omschrijvingGeneriek": "behandelaar"},
+    ]
+
+
+def _resultaattype(omschrijving: str, generiek: str, klasse: str, termijn: str, besluittypen: tuple[str, ...] = ()) -> dict:
+    """A demo resultaattype: destroyed `termijn` after the zaak is closed."""
+    return {
+        "omschrijving": omschrijving,
+        "resultaattypeomschrijving": generiek,
+        "selectielijstklasse": klasse,
+        "archiefnominatie": "vernietigen",
+        "archiefactietermijn": termijn,
+        "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld"},
+        "besluittypen": list(besluittypen),
+    }
+
+
+def _eigenschap(naam: str, definitie: str, lengte: int) -> dict:
+    """A demo eigenschap: one line of text."""
+    return {
+        "naam": naam,
+        "definitie": definitie,
+        "specificatie": {"formaat": "tekst", "lengte": str(lengte), "kardinaliteit": "1", "waardenverzameling": []},
+    }
+
+
 STATUSTYPEN = [
     {"volgnummer": 1, "omschrijving": "Ontvangen", "statustekst": "Wij hebben uw verzoek ontvangen.", "informeren": True},
     {"volgnummer": 2, "omschrijving": "In behandeling", "statustekst": "Uw verzoek is in behandeling.", "informeren": True},
@@ -105,37 +135,12 @@ ZAAKTYPEN: list[dict[str, Any]] = [
             besluittypen=["Besluit parkeervergunning", "Besluit op bezwaar"],
         ),
         "statustypen": STATUSTYPEN,
-        "roltypen": [
-            {"omschrijving": "Aanvrager", "omschrijvingGeneriek": "initiator"},
-            {"omschrijving": "Behandelaar", "omschrijvingGeneriek": "behandelaar"},
-        ],
+        "roltypen": _roltypen("Aanvrager"),
         "resultaattypen": [
-            {
-                "omschrijving": "Verleend",
-                "resultaattypeomschrijving": OMSCHRIJVING_TOEGEKEND,
-                "selectielijstklasse": RESULTAAT_VERLEEND,
-                "archiefnominatie": "vernietigen",
-                "archiefactietermijn": "P1Y",
-                "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld"},
-                "besluittypen": ["Besluit parkeervergunning"],
-            },
-            {
-                "omschrijving": "Geweigerd",
-                "resultaattypeomschrijving": OMSCHRIJVING_AFGEWEZEN,
-                "selectielijstklasse": RESULTAAT_GEWEIGERD,
-                "archiefnominatie": "vernietigen",
-                "archiefactietermijn": "P5Y",
-                "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld"},
-                "besluittypen": [],
-            },
+            _resultaattype("Verleend", OMSCHRIJVING_TOEGEKEND, RESULTAAT_VERLEEND, "P1Y", ("Besluit parkeervergunning",)),
+            _resultaattype("Geweigerd", OMSCHRIJVING_AFGEWEZEN, RESULTAAT_GEWEIGERD, "P5Y"),
         ],
-        "eigenschappen": [
-            {
-                "naam": "kenteken",
-                "definitie": "Het kenteken van het voertuig",
-                "specificatie": {"formaat": "tekst", "lengte": "8", "kardinaliteit": "1", "waardenverzameling": []},
-            }
-        ],
+        "eigenschappen": [_eigenschap("kenteken", "Het kenteken van het voertuig", 8)],
         "informatieobjecttypen": [("Aanvraag", "inkomend"), ("Besluit", "uitgaand")],
     },
     {
@@ -151,28 +156,9 @@ ZAAKTYPEN: list[dict[str, Any]] = [
             vertrouwelijkheidaanduiding="openbaar",
         ),
         "statustypen": STATUSTYPEN,
-        "roltypen": [
-            {"omschrijving": "Melder", "omschrijvingGeneriek": "initiator"},
-            {"omschrijving": "Behandelaar", "omschrijvingGeneriek": "behandelaar"},
-        ],
-        "resultaattypen": [
-            {
-                "omschrijving": "Opgelost",
-                "resultaattypeomschrijving": OMSCHRIJVING_TOEGEKEND,
-                "selectielijstklasse": RESULTAAT_GELEVERD,
-                "archiefnominatie": "vernietigen",
-                "archiefactietermijn": "P5Y",
-                "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld"},
-                "besluittypen": [],
-            }
-        ],
-        "eigenschappen": [
-            {
-                "naam": "locatie",
-                "definitie": "Waar de melding over gaat",
-                "specificatie": {"formaat": "tekst", "lengte": "200", "kardinaliteit": "1", "waardenverzameling": []},
-            }
-        ],
+        "roltypen": _roltypen("Melder"),
+        "resultaattypen": [_resultaattype("Opgelost", OMSCHRIJVING_TOEGEKEND, RESULTAAT_GELEVERD, "P5Y")],
+        "eigenschappen": [_eigenschap("locatie", "Waar de melding over gaat", 200)],
         "informatieobjecttypen": [("Melding", "inkomend")],
     },
 ]

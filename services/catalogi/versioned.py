@@ -116,6 +116,18 @@ class VersionedTypeService(Generic[RequestT]):
             ctx.request.state.relation_day = day
         return query
 
+    def list_query(self, ctx: Context, filters) -> Select:
+        """Newest first, with the filters every versioned type has, that on its key (`key_attr`:
+        `identificatie`, `omschrijving`) and those of `filter`."""
+        query = self.filtered_query(ctx, filters)
+        if key := getattr(filters, self.key_attr):
+            query = query.where(getattr(self.model, self.key_attr) == key)
+        return self.filter(ctx, query, filters).order_by(self.model.id.desc())
+
+    def filter(self, ctx: Context, query: Select, filters) -> Select:
+        """The list filters of the type beyond those of `list_query`."""
+        return query
+
     # ------------------------------------------------------------ writes
 
     def create(self, ctx: Context, data: RequestT):

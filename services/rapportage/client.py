@@ -128,8 +128,7 @@ class ZgwReader:
 def reader_for(settings, kernel, transport: httpx.BaseTransport | None = None) -> ZgwReader:
     """The reader of the service and of its commands: RAPPORTAGE_CLIENT_ID/SECRET, else the demo's."""
     return ZgwReader(
-        client_id=settings.client_id or kernel.demo_client_id,
-        secret=settings.secret or kernel.demo_client_secret,
+        **settings.credentials(kernel),
         timeout=settings.fetch_timeout,
         cache_seconds=kernel.remote_cache_seconds,
         transport=transport,

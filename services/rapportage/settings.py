@@ -3,23 +3,22 @@
 from functools import lru_cache
 
 from pydantic import field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
 
-from shared.settings import sqlite_url
+from shared.settings import PeerClientSettings, sqlite_url
 
 
 def _csv(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
-class RapportageSettings(BaseSettings):
+class RapportageSettings(PeerClientSettings):
+    """RAPPORTAGE_CLIENT_ID and RAPPORTAGE_SECRET: the read-only client (Zaken, Catalogi), an
+    applicatie with zaken.lezen, audittrails.lezen (opschorting periods) and catalogi.lezen."""
+
     model_config = SettingsConfigDict(env_prefix="RAPPORTAGE_", extra="ignore")
 
     database_url: str = sqlite_url("rapportage")
-    # The credentials of the read-only client (Zaken, Catalogi); empty: the demo applicatie's.
-    # That applicatie needs zaken.lezen, audittrails.lezen (opschorting periods) and catalogi.lezen.
-    client_id: str = ""
-    secret: str = ""
     # The Zaken API `zgw rapportage backfill` pages through when no --url is given.
     zaken_api_url: str = "http://127.0.0.1:8002/zaken/api/v1"
     # The exact Authorization header value the callback requires (the abonnement's `auth`).

@@ -28,12 +28,7 @@ def create_app(
     in-process transport, production uses the network."""
     settings = settings or zaken_settings()
     kernel = kernel or kernel_settings()
-    client = CatalogiClient(
-        client_id=settings.client_id or kernel.demo_client_id,
-        secret=settings.secret or kernel.demo_client_secret,
-        transport=remote_transport,
-        **remote_options(kernel, settings.catalogi_api_url),
-    )
+    client = CatalogiClient(**settings.credentials(kernel), transport=remote_transport, **remote_options(kernel, settings.catalogi_api_url))
     app = create_service_app(
         title="Zaken API",
         api_version=API_VERSION,

@@ -110,8 +110,9 @@ class ZaakChildService(WritesOfItsOperations):
     client's autorisaties is a 403.
 
     A domain sets `model`, `collection`, `resource`, `scopes` (operation -> scopes, as its
-    ResourceSpec) and `notify_actions`; it implements `to_json`, `filter`, `create`, `update`,
-    `delete` with the helpers here.
+    ResourceSpec), `notify_actions` and `equal_filters`; it implements `to_json`, `filter`,
+    `create`, `update` and, where a delete does more than `delete` here, `delete`, with the helpers
+    here.
     """
 
     model: Any
@@ -120,6 +121,8 @@ class ZaakChildService(WritesOfItsOperations):
     scopes: Mapping[str, tuple[str, ...]]
     notify_actions: frozenset[str] = frozenset({"create", "update", "partial_update", "destroy"})
     ordering: tuple = ()
+    # the list filters that ask for one value of a column: query parameter -> column
+    equal_filters: Mapping[str, Any] = {}
 
     def __init__(self, scopes: Mapping[str, tuple[str, ...]]):
         self.scopes = scopes  # those of its ResourceSpec
@@ -133,11 +136,16 @@ class ZaakChildService(WritesOfItsOperations):
         query = self.base_query(ctx).where(visible_clause(ctx.principal, Zaak, self.scopes["list"]))
         if getattr(filters, "zaak", None):  # every such list filters on the zaak (ZaakFilter)
             query = query.where(Zaak.uuid == local_uuid(ctx, filters.zaak, "zaken"))
+        for parameter, column in self.equal_filters.items():
+            value = getattr(filters, parameter)
+            if value:
+                query = query.where(column == value)
         query = self.filter(ctx, query, filters)
         return query.order_by(*(self.ordering or (self.model.id.desc(),)))
 
     def filter(self, ctx: Context, query: Select, filters: Any) -> Select:
-        """The list filters of the resource beyond `zaak` (which `list_query` applies)."""
+        """The list filters of the resource beyond `zaak` and `equal_filters` (which `list_query`
+        applies)."""
         return query
 
     def get(self, ctx: Context, object_uuid: uuid_module.UUID, params: BaseModel | None = None):
@@ -180,6 +188,12 @@ class ZaakChildService(WritesOfItsOperations):
         ensure_allowed(ctx.principal, self.scopes["create"], zaak)
         return zaak
 
+    def add(self, ctx: Context, obj):
+        """A new object: stored, and audited (and notified) as created."""
+        ctx.session.add(obj)
+        self.record(ctx, obj, "create")
+        return obj
+
     def record(self, ctx: Context, obj, actie: str, oud: dict | None = None) -> None:
         ctx.session.flush()
         nieuw = None if actie == "destroy" else self.serialize(ctx, [obj])[0]
@@ -209,6 +223,11 @@ class ZaakChildService(WritesOfItsOperations):
             setattr(obj, changeable, value)
         self.record(ctx, obj, "partial_update" if partial else "update", oud)
         return obj
+
+    def delete(self, ctx: Context, obj: Any) -> None:
+        """On an open zaak, or with zaken.geforceerd-bijwerken (zrc-007)."""
+        ensure_open_or_forced(ctx.principal, obj.zaak)
+        self.destroy(ctx, obj)
 
     def destroy(self, ctx: Context, obj) -> None:
         """Delete with its audit record (and a notification where the standard lists it)."""

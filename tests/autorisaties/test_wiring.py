@@ -1,5 +1,5 @@
 """How the Autorisaties API is wired in: `zgw run` (the environments of its child processes) and
-docker-compose.yml (no docker daemon here: the structure, read as compose reads it)."""
+the example applicaties docker-compose.yml names."""
 
 import json
 import re
@@ -36,7 +36,7 @@ def test_zgw_run_points_catalogi_and_zaken_at_the_local_autorisaties_api():
     targets = parse_targets(json.loads(environments["autorisaties"]["ZGW_NOTIFICATION_TARGETS"]))
     assert {(t.name, t.type, t.url, t.authorization, t.kanalen) for t in targets} == {
         (f"{name}-autorisaties", "webhook", _root(name) + CALLBACK_PATH, f"Bearer {token}", frozenset({KANAAL}))
-        for name in ("catalogi", "zaken")
+        for name in uses_autorisaties_api()
     }
     # the Zaken service's own targets: only the Rapportage callback (test below)
     assert [t.name for t in parse_targets(json.loads(environments["zaken"]["ZGW_NOTIFICATION_TARGETS"]))] == ["rapportage"]
@@ -74,7 +74,7 @@ def test_zgw_run_keeps_what_is_configured(tmp_path):
     env = environments["autorisaties"]
     assert "ZGW_NOTIFICATION_TARGETS_FILE" not in env
     targets = {t.name: t for t in parse_targets(json.loads(env["ZGW_NOTIFICATION_TARGETS"]))}
-    assert set(targets) == {"nrc", "catalogi-autorisaties", "zaken-autorisaties"}
+    assert set(targets) == {"nrc", *(f"{name}-autorisaties" for name in uses_autorisaties_api())}
     assert (targets["nrc"].url, targets["nrc"].client_id, targets["nrc"].secret, targets["nrc"].kanalen) == (
         nrc["url"],
         "zgw",
@@ -112,53 +112,7 @@ def test_zgw_run_brings_zaken_notifications_to_the_rapportage_callback():
 
 
 # ---------------------------------------------------------------- docker-compose.yml
-
-INTERPOLATION = re.compile(r"\$\{(\w+)(?::[-?][^}]*)?\}")
-
-
-def _compose() -> dict:
-    return yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
-
-
-def _interpolate(value: str) -> str:
-    return INTERPOLATION.sub(lambda m: f"<{m.group(1)}>", value)
-
-
-def test_compose_has_every_service_with_its_migrate_step():
-    services = _compose()["services"]
-    for name in ("catalogi", "zaken", "autorisaties"):
-        migrate = services[f"{name}-migrate"]
-        assert migrate["command"] == ["zgw", "migrate", name]
-        assert services[name]["command"][:3] == ["zgw", "serve", name]
-        assert services[name]["depends_on"][f"{name}-migrate"] == {"condition": "service_completed_successfully"}
-        database = f"{name.upper()}_DATABASE_URL"
-        assert migrate["environment"][database] == services[name]["environment"][database]
-        assert migrate["environment"][database].endswith(f"csearch_path%3D{name}")
-    assert services["autorisaties"]["ports"] == [f"{SERVICES['autorisaties'].port}:{SERVICES['autorisaties'].port}"]
-    assert services["dispatcher"]["command"] == ["zgw", "dispatch", "catalogi", "zaken"]
-    assert services["zaken"]["network_mode"] == "service:catalogi"
-
-
-def test_compose_wires_catalogi_and_zaken_to_the_autorisaties_api():
-    services = _compose()["services"]
-    ac = f"http://autorisaties:{SERVICES['autorisaties'].port}{SERVICES['autorisaties'].api_root}"
-    for name in ("catalogi", "zaken"):
-        env = services[name]["environment"]
-        assert env["ZGW_AUTORISATIES_API_URL"] == ac
-        assert _interpolate(env["ZGW_AUTORISATIES_CALLBACK_TOKEN"]) == "<ZGW_AUTORISATIES_CALLBACK_TOKEN>"
-        assert _interpolate(env["ZGW_AUTORISATIES_API_SECRET"]) == "<ZGW_AUTORISATIES_API_SECRET>"
-        assert services[name]["depends_on"]["autorisaties"] == {"condition": "service_started"}
-    env = services["autorisaties"]["environment"]
-    # inline targets only (a targets file would take precedence), delivered in process
-    assert "ZGW_NOTIFICATION_TARGETS_FILE" not in env and env.get("ZGW_DISPATCH_IN_PROCESS", "true") == "true"
-    assert "ZGW_AUTORISATIES_API_URL" not in env
-    targets = {t.name: t for t in parse_targets(json.loads(_interpolate(env["ZGW_NOTIFICATION_TARGETS"])))}
-    # the Zaken container lives in the Catalogi container's network namespace
-    assert targets["catalogi-autorisaties"].url == _root("catalogi", "catalogi") + CALLBACK_PATH
-    assert targets["zaken-autorisaties"].url == _root("zaken", "catalogi") + CALLBACK_PATH
-    for target in targets.values():
-        assert target.type == "webhook" and target.kanalen == {KANAAL}
-        assert target.authorization == "Bearer <ZGW_AUTORISATIES_CALLBACK_TOKEN>"
+# (its structure: tests/kernel/test_compose.py)
 
 
 def test_the_example_applicaties_hold_the_services_reader():

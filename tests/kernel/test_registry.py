@@ -52,3 +52,14 @@ def test_service_settings_are_known_by_their_prefix():
     assert {"ZGW_", "DEMO_", "CATALOGI_", "ZAKEN_"} <= set(SETTING_PREFIXES)
     environment = {"PATH": "/usr/bin", "ZAKEN_SECRET": "s", "ZGW_ENVIRONMENT": "production", "TEST_DATABASE_URL": "x"}
     assert without_service_settings(environment) == {"PATH": "/usr/bin", "TEST_DATABASE_URL": "x"}
+
+
+def test_the_compose_fields_name_settings_the_service_has():
+    """`calls_peers`: exactly the services whose settings have the client they call others with;
+    `data_dir_setting`: one of its settings."""
+    for name, info in SERVICES.items():
+        settings = getattr(import_module(f"services.{name}.settings"), f"{name}_settings")()
+        fields = type(settings).model_fields
+        assert info.calls_peers == ({"client_id", "secret"} <= set(fields)), name
+        if info.data_dir_setting:
+            assert info.data_dir_setting.lower() in fields, name

@@ -1,11 +1,11 @@
 import datetime as dt
 
-from sqlalchemy import Select, delete, false, insert, select
+from sqlalchemy import Select, false, select
 
 from services.catalogi.access import forced_delete
 from services.catalogi.besluittype.models import BesluitType, BesluitTypeInformatieObjectType
 from services.catalogi.besluittype.schemas import BesluitTypeCreate, BesluitTypeFilters
-from services.catalogi.common import geldigheid_dict, keys_from_input, non_field, published_among, today, versions_by_key
+from services.catalogi.common import geldigheid_dict, keys_from_input, non_field, published_among, replace_links, today, versions_by_key
 from services.catalogi.informatieobjecttype.models import InformatieObjectType
 from services.catalogi.resultaattype.models import ResultaatType, ResultaatTypeBesluitType
 from services.catalogi.versioned import VersionedTypeService, related_by_key
@@ -38,8 +38,7 @@ class BesluitTypeService(VersionedTypeService[BesluitTypeCreate]):
 
     # ------------------------------------------------------------ reads
 
-    def list_query(self, ctx: Context, filters: BesluitTypeFilters) -> Select:
-        query = self.filtered_query(ctx, filters)
+    def filter(self, ctx: Context, query: Select, filters: BesluitTypeFilters) -> Select:
         if filters.zaaktypen:
             # the besluittypen a zaaktype relates to: its omschrijvingen, within its catalogus
             zaaktype_uuid = local_uuid(ctx, filters.zaaktypen, "zaaktypen")
@@ -69,9 +68,7 @@ class BesluitTypeService(VersionedTypeService[BesluitTypeCreate]):
                         )
                     ),
                 )
-        if filters.omschrijving:
-            query = query.where(BesluitType.omschrijving == filters.omschrijving)
-        return query.order_by(BesluitType.id.desc())
+        return query
 
     def serialize(self, ctx: Context, objects: list[BesluitType]) -> list[dict]:
         if not objects:
@@ -161,11 +158,7 @@ class BesluitTypeService(VersionedTypeService[BesluitTypeCreate]):
         )
 
     def store_relations(self, ctx: Context, obj: BesluitType, keys: list[str] | None) -> None:
-        if keys is None:
-            return
-        ctx.session.execute(delete(BesluitTypeInformatieObjectType).where(BesluitTypeInformatieObjectType.besluittype_id == obj.id))
-        if keys:
-            ctx.session.execute(insert(BesluitTypeInformatieObjectType), [{"besluittype_id": obj.id, "omschrijving": k} for k in keys])
+        replace_links(ctx, BesluitTypeInformatieObjectType, "besluittype_id", obj.id, keys, "omschrijving")
 
     def ensure_deletable(self, ctx: Context, obj: BesluitType) -> None:
         """RI M2MConceptDestroyMixin (concept_related_fields informatieobjecttypen, zaaktypen): a

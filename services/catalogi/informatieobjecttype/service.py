@@ -1,10 +1,10 @@
-from sqlalchemy import Select, select
+from sqlalchemy import select
 
 from services.catalogi.access import forced_delete
 from services.catalogi.besluittype.models import BesluitType, BesluitTypeInformatieObjectType
 from services.catalogi.common import geldigheid_dict, non_field
 from services.catalogi.informatieobjecttype.models import InformatieObjectType
-from services.catalogi.informatieobjecttype.schemas import InformatieObjectTypeFilters, InformatieObjectTypeRequest
+from services.catalogi.informatieobjecttype.schemas import InformatieObjectTypeRequest
 from services.catalogi.versioned import VersionedTypeService, related_by_key
 from services.catalogi.zaaktype.models import ZaakType
 from services.catalogi.zaaktypeinformatieobjecttype.models import ZaakTypeInformatieObjectType
@@ -38,12 +38,6 @@ class InformatieObjectTypeService(VersionedTypeService[InformatieObjectTypeReque
     key_attr = "omschrijving"
     plain_fields = _PLAIN_FIELDS
     extra_fields = ("omschrijving_generiek",)
-
-    def list_query(self, ctx: Context, filters: InformatieObjectTypeFilters) -> Select:
-        query = self.filtered_query(ctx, filters)
-        if filters.omschrijving:
-            query = query.where(InformatieObjectType.omschrijving == filters.omschrijving)
-        return query.order_by(InformatieObjectType.id.desc())
 
     def serialize(self, ctx: Context, objects: list[InformatieObjectType]) -> list[dict]:
         zaaktypen = related_by_key(

@@ -1,10 +1,10 @@
 import datetime as dt
 import re
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import select
 
 from services.catalogi.besluittype.models import BesluitType
-from services.catalogi.common import ensure_same_catalogus, keys_from_input, non_field, today, versions_by_key
+from services.catalogi.common import ensure_same_catalogus, keys_from_input, non_field, replace_links, today, versions_by_key
 from services.catalogi.informatieobjecttype.models import InformatieObjectType
 from services.catalogi.referentielijsten import referentielijsten
 from services.catalogi.resultaattype.models import (
@@ -202,21 +202,8 @@ class ResultaatTypeService(SubTypeService):
 
     def write_relations(self, ctx: Context, obj: ResultaatType, relations: tuple[list[str] | None, list[int] | None]) -> None:
         besluittypen, informatieobjecttypen = relations
-        if besluittypen is not None:
-            ctx.session.execute(delete(ResultaatTypeBesluitType).where(ResultaatTypeBesluitType.resultaattype_id == obj.id))
-            if besluittypen:
-                ctx.session.execute(
-                    insert(ResultaatTypeBesluitType), [{"resultaattype_id": obj.id, "omschrijving": key} for key in besluittypen]
-                )
-        if informatieobjecttypen is not None:
-            ctx.session.execute(
-                delete(ResultaatTypeInformatieObjectType).where(ResultaatTypeInformatieObjectType.resultaattype_id == obj.id)
-            )
-            if informatieobjecttypen:
-                ctx.session.execute(
-                    insert(ResultaatTypeInformatieObjectType),
-                    [{"resultaattype_id": obj.id, "informatieobjecttype_id": i} for i in informatieobjecttypen],
-                )
+        replace_links(ctx, ResultaatTypeBesluitType, "resultaattype_id", obj.id, besluittypen, "omschrijving")
+        replace_links(ctx, ResultaatTypeInformatieObjectType, "resultaattype_id", obj.id, informatieobjecttypen, "informatieobjecttype_id")
 
     @staticmethod
     def _apply_selectielijst(obj: ResultaatType, zaaktype: ZaakType, resultaat: dict) -> list[InvalidParam]:

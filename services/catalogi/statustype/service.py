@@ -1,5 +1,6 @@
-from sqlalchemy import Select, delete, func, insert, select
+from sqlalchemy import Select, func, select
 
+from services.catalogi.common import replace_links
 from services.catalogi.eigenschap.models import Eigenschap
 from services.catalogi.statustype.models import StatusType, StatusTypeEigenschap
 from services.catalogi.statustype.schemas import StatusTypeFilters, StatusTypeRequest
@@ -94,11 +95,7 @@ class StatusTypeService(SubTypeService):
         return None
 
     def write_relations(self, ctx: Context, obj: StatusType, eigenschap_ids: list[int] | None) -> None:
-        if eigenschap_ids is None:
-            return
-        ctx.session.execute(delete(StatusTypeEigenschap).where(StatusTypeEigenschap.statustype_id == obj.id))
-        if eigenschap_ids:
-            ctx.session.execute(insert(StatusTypeEigenschap), [{"statustype_id": obj.id, "eigenschap_id": i} for i in eigenschap_ids])
+        replace_links(ctx, StatusTypeEigenschap, "statustype_id", obj.id, eigenschap_ids, "eigenschap_id")
 
 
 def _checklist_item(item: dict) -> dict:

@@ -1,7 +1,7 @@
-from sqlalchemy import Select, delete, false, insert, select
+from sqlalchemy import Select, false, select
 
 from services.catalogi.catalogus.models import Catalogus
-from services.catalogi.common import geldig_op, parse_day
+from services.catalogi.common import geldig_op, parse_day, replace_links
 from services.catalogi.resultaattype.models import ResultaatType
 from services.catalogi.statustype.models import StatusType
 from services.catalogi.subtype import (
@@ -104,11 +104,7 @@ class ZaakObjectTypeService(SubTypeService):
 
     def write_relations(self, ctx: Context, obj: ZaakObjectType, new_links: dict[str, list[int]]) -> None:
         for name, _model, _collection, table, column in _LINKS:
-            if name not in new_links:
-                continue
-            ctx.session.execute(delete(table).where(table.zaakobjecttype_id == obj.id))
-            if new_links[name]:
-                ctx.session.execute(insert(table), [{"zaakobjecttype_id": obj.id, column: i} for i in new_links[name]])
+            replace_links(ctx, table, "zaakobjecttype_id", obj.id, new_links.get(name), column)
 
 
 def _parse_bool(value: str, name: str) -> bool:

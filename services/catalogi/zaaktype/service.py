@@ -4,7 +4,7 @@ import json
 import uuid as uuid_module
 from dataclasses import dataclass
 
-from sqlalchemy import CompoundSelect, Select, Text, cast, delete, insert, literal, select, union_all
+from sqlalchemy import CompoundSelect, Select, Text, cast, literal, select, union_all
 
 from services.catalogi.besluittype.models import BesluitType
 from services.catalogi.common import (
@@ -15,6 +15,7 @@ from services.catalogi.common import (
     non_field,
     parse_day,
     published_among,
+    replace_links,
     today,
     versions_by_key,
 )
@@ -147,13 +148,10 @@ class ZaakTypeService(VersionedTypeService[ZaakTypeCreate]):
 
     # ------------------------------------------------------------ reads
 
-    def list_query(self, ctx: Context, filters: ZaakTypeFilters) -> Select:
-        query = self.filtered_query(ctx, filters)
-        if filters.identificatie:
-            query = query.where(ZaakType.identificatie == filters.identificatie)
+    def filter(self, ctx: Context, query: Select, filters: ZaakTypeFilters) -> Select:
         for woord in split_commas(filters.trefwoorden):
             query = query.where(cast(ZaakType.trefwoorden, Text).like(_like_json_string(woord), escape="\\"))
-        return query.order_by(ZaakType.id.desc())
+        return query
 
     def get(self, ctx: Context, object_uuid: uuid_module.UUID, params: ZaakTypeRetrieveParams | None = None) -> ZaakType | None:
         if params is not None:
@@ -350,34 +348,18 @@ class ZaakTypeService(VersionedTypeService[ZaakTypeCreate]):
         return relations
 
     def store_relations(self, ctx: Context, zaaktype: ZaakType, relations: _Relations) -> None:
-        if relations.besluittypen is not None:
-            ctx.session.execute(delete(ZaakTypeBesluitType).where(ZaakTypeBesluitType.zaaktype_id == zaaktype.id))
-            if relations.besluittypen:
-                ctx.session.execute(
-                    insert(ZaakTypeBesluitType), [{"zaaktype_id": zaaktype.id, "omschrijving": k} for k in relations.besluittypen]
-                )
-        if relations.deelzaaktypen is not None:
-            ctx.session.execute(delete(ZaakTypeDeelzaaktype).where(ZaakTypeDeelzaaktype.zaaktype_id == zaaktype.id))
-            if relations.deelzaaktypen:
-                ctx.session.execute(
-                    insert(ZaakTypeDeelzaaktype), [{"zaaktype_id": zaaktype.id, "identificatie": k} for k in relations.deelzaaktypen]
-                )
-        if relations.gerelateerde is not None:
-            ctx.session.execute(delete(ZaakTypenRelatie).where(ZaakTypenRelatie.zaaktype_id == zaaktype.id))
-            if relations.gerelateerde:
-                ctx.session.execute(
-                    insert(ZaakTypenRelatie),
-                    [
-                        {
-                            "zaaktype_id": zaaktype.id,
-                            "gerelateerd": target,
-                            "aard_relatie": relatie.aard_relatie,
-                            "toelichting": relatie.toelichting,
-                            "volgorde": position,
-                        }
-                        for position, (target, relatie) in enumerate(relations.gerelateerde)
-                    ],
-                )
+        replace_links(ctx, ZaakTypeBesluitType, "zaaktype_id", zaaktype.id, relations.besluittypen, "omschrijving")
+        replace_links(ctx, ZaakTypeDeelzaaktype, "zaaktype_id", zaaktype.id, relations.deelzaaktypen, "identificatie")
+        gerelateerde = relations.gerelateerde
+        rows = (
+            None
+            if gerelateerde is None
+            else [
+                {"gerelateerd": target, "aard_relatie": relatie.aard_relatie, "toelichting": relatie.toelichting, "volgorde": position}
+                for position, (target, relatie) in enumerate(gerelateerde)
+            ]
+        )
+        replace_links(ctx, ZaakTypenRelatie, "zaaktype_id", zaaktype.id, rows)
 
     @staticmethod
     def _ensure_verlenging(zaaktype: ZaakType) -> None:

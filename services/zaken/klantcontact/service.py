@@ -54,9 +54,7 @@ class KlantContactService(ZaakChildService):
             onderwerp=data.onderwerp,
             toelichting=data.toelichting,
         )
-        ctx.session.add(obj)
-        self.record(ctx, obj, "create")
-        return obj
+        return self.add(ctx, obj)
 
     def ensure_unique(self, ctx: Context, identificatie: str) -> None:
         """The identificatie of a klantcontact is unique (`identificatie` `unique`)."""

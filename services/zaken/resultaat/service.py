@@ -1,12 +1,12 @@
 """Resultaten: one per zaak (zrc-007), of a resultaattype of the zaak's zaaktype (zrc-020)."""
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 
 from services.zaken.access import ensure_open_or_forced
 from services.zaken.catalogi import catalogi
 from services.zaken.common import ZaakChildService
 from services.zaken.resultaat.models import Resultaat
-from services.zaken.resultaat.schemas import ResultaatFilters, ResultaatRequest
+from services.zaken.resultaat.schemas import ResultaatRequest
 from services.zaken.zaak.models import Zaak
 from shared.errors import ValidationProblem
 from shared.resources import Context
@@ -16,11 +16,7 @@ class ResultaatService(ZaakChildService):
     model = Resultaat
     collection = "resultaten"
     resource = "resultaat"
-
-    def filter(self, ctx: Context, query: Select, filters: ResultaatFilters) -> Select:
-        if filters.resultaattype:
-            query = query.where(Resultaat.resultaattype == filters.resultaattype)
-        return query
+    equal_filters = {"resultaattype": Resultaat.resultaattype}
 
     def to_json(self, ctx: Context, obj: Resultaat, page) -> dict:
         return {
@@ -37,16 +33,10 @@ class ResultaatService(ZaakChildService):
             raise ValidationProblem.field("zaak", "unique", "Deze zaak heeft al een resultaat.")
         ensure_open_or_forced(ctx.principal, zaak)
         resultaat = Resultaat(zaak_id=zaak.id, zaak=zaak, resultaattype=data.resultaattype, toelichting=data.toelichting)
-        ctx.session.add(resultaat)
-        self.record(ctx, resultaat, "create")
-        return resultaat
+        return self.add(ctx, resultaat)
 
     def update(self, ctx: Context, resultaat: Resultaat, data: ResultaatRequest, partial: bool) -> Resultaat:
         return self.update_one_field(ctx, resultaat, data, partial, fixed="resultaattype", changeable="toelichting")
-
-    def delete(self, ctx: Context, resultaat: Resultaat) -> None:
-        ensure_open_or_forced(ctx.principal, resultaat.zaak)
-        self.destroy(ctx, resultaat)
 
     def validate(self, ctx: Context, zaak: Zaak, resultaattype: str) -> dict:
         """zrc-020: the resultaattype belongs to the zaak's zaaktype."""

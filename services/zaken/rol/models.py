@@ -55,3 +55,16 @@ class Rol(ZaakChildColumns, Base):
     vestigings_nummer: Mapped[str | None] = mapped_column(String(24), nullable=True)
     medewerker_identificatie: Mapped[str | None] = mapped_column(String(24), nullable=True)
     organisatorische_eenheid_identificatie: Mapped[str | None] = mapped_column(String(24), nullable=True)
+
+
+# the list filter betrokkeneIdentificatie__<type>__<field> -> the column holding that value
+IDENTIFICATIE_FILTERS = {
+    "betrokkeneIdentificatie__natuurlijkPersoon__inpBsn": Rol.inp_bsn,
+    "betrokkeneIdentificatie__natuurlijkPersoon__anpIdentificatie": Rol.anp_identificatie,
+    "betrokkeneIdentificatie__natuurlijkPersoon__inpA_nummer": Rol.inp_a_nummer,
+    "betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId": Rol.inn_nnp_id,
+    "betrokkeneIdentificatie__nietNatuurlijkPersoon__annIdentificatie": Rol.ann_identificatie,
+    "betrokkeneIdentificatie__vestiging__vestigingsNummer": Rol.vestigings_nummer,
+    "betrokkeneIdentificatie__organisatorischeEenheid__identificatie": Rol.organisatorische_eenheid_identificatie,
+    "betrokkeneIdentificatie__medewerker__identificatie": Rol.medewerker_identificatie,
+}

@@ -5,15 +5,15 @@ copied into columns for the rol and zaak list filters. No update in 1.5.1: creat
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from services.zaken.access import ensure_open_or_forced
 from services.zaken.betrokkenen import BETROKKENE_SHAPES, validate_shape
 from services.zaken.catalogi import catalogi
 from services.zaken.common import ZaakChildService
-from services.zaken.rol.models import SINGLE_OCCURRENCE, Rol
-from services.zaken.rol.schemas import RolFilters, RolRequest
+from services.zaken.rol.models import IDENTIFICATIE_FILTERS, SINGLE_OCCURRENCE, Rol
+from services.zaken.rol.schemas import RolRequest
 from services.zaken.status.models import Status
 from services.zaken.zaak.models import Zaak
 from shared import utc
@@ -30,17 +30,6 @@ IDENTIFICATIE_COLUMNS: dict[str, dict[str, str]] = {
 }
 ALL_IDENTIFICATIE_COLUMNS = sorted({column for columns in IDENTIFICATIE_COLUMNS.values() for column in columns.values()})
 
-# list filter betrokkeneIdentificatie__<type>__<field> -> the column holding that value
-IDENTIFICATIE_FILTERS = {
-    "betrokkeneIdentificatie__natuurlijkPersoon__inpBsn": Rol.inp_bsn,
-    "betrokkeneIdentificatie__natuurlijkPersoon__anpIdentificatie": Rol.anp_identificatie,
-    "betrokkeneIdentificatie__natuurlijkPersoon__inpA_nummer": Rol.inp_a_nummer,
-    "betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId": Rol.inn_nnp_id,
-    "betrokkeneIdentificatie__nietNatuurlijkPersoon__annIdentificatie": Rol.ann_identificatie,
-    "betrokkeneIdentificatie__vestiging__vestigingsNummer": Rol.vestigings_nummer,
-    "betrokkeneIdentificatie__organisatorischeEenheid__identificatie": Rol.organisatorische_eenheid_identificatie,
-    "betrokkeneIdentificatie__medewerker__identificatie": Rol.medewerker_identificatie,
-}
 
 # omschrijvingGeneriek values of which a zaak has at most one rol
 
@@ -50,25 +39,16 @@ class RolService(ZaakChildService):
     collection = "rollen"
     resource = "rol"
     notify_actions = frozenset({"create", "destroy"})
+    equal_filters = {
+        "betrokkene": Rol.betrokkene,
+        "betrokkeneType": Rol.betrokkene_type,
+        **IDENTIFICATIE_FILTERS,
+        "roltype": Rol.roltype,
+        "omschrijving": Rol.omschrijving,
+        "omschrijvingGeneriek": Rol.omschrijving_generiek,
+    }
 
     # ------------------------------------------------------------ reads
-
-    def filter(self, ctx: Context, query: Select, filters: RolFilters) -> Select:
-        if filters.betrokkene:
-            query = query.where(Rol.betrokkene == filters.betrokkene)
-        if filters.betrokkeneType:
-            query = query.where(Rol.betrokkene_type == filters.betrokkeneType)
-        for name, column in IDENTIFICATIE_FILTERS.items():
-            value = getattr(filters, name)
-            if value:
-                query = query.where(column == value)
-        if filters.roltype:
-            query = query.where(Rol.roltype == filters.roltype)
-        if filters.omschrijving:
-            query = query.where(Rol.omschrijving == filters.omschrijving)
-        if filters.omschrijvingGeneriek:
-            query = query.where(Rol.omschrijving_generiek == filters.omschrijvingGeneriek)
-        return query
 
     def load_page(self, ctx: Context, objects: list) -> dict[int | None, list[str]]:
         """The statussen each rol set (Status.gezetdoor), for the whole page in one query."""
@@ -118,10 +98,6 @@ class RolService(ZaakChildService):
             self.raise_max_occurrences(rol.omschrijving_generiek, 1)
         self.record(ctx, rol, "create")
         return rol
-
-    def delete(self, ctx: Context, rol: Rol) -> None:
-        ensure_open_or_forced(ctx.principal, rol.zaak)
-        self.destroy(ctx, rol)
 
     # ------------------------------------------------------------ rules
 

@@ -78,6 +78,24 @@ def parse_date_value(value) -> dt.date:
     return dt.datetime.fromisoformat(text).date()
 
 
+def _latest(dates: list[dt.date], none_found: str) -> dt.date:
+    """The brondatum from several sources: the latest; `none_found`, the error without any."""
+    if not dates:
+        raise BrondatumError(none_found)
+    return max(dates)
+
+
+def _date_in(value, invalid: str) -> dt.date | None:
+    """`value` (a waarde or attribute) as a date, None when it is empty; `invalid`: the error when
+    it is no date."""
+    if value in (None, ""):
+        return None
+    try:
+        return parse_date_value(value)
+    except ValueError:
+        raise BrondatumError(invalid) from None
+
+
 def _plus(day: dt.date, duration: str | None, what: str) -> dt.date:
     try:
         return add_duration(day, duration or "")
@@ -144,12 +162,7 @@ def _from_eigenschap(ctx: Context, zaak: Zaak, datumkenmerk: str) -> dt.date | N
     if not waarden:
         raise BrondatumError(f"De zaak heeft geen eigenschap '{datumkenmerk}'.")
     waarde = waarden[-1]
-    if not waarde:
-        return None
-    try:
-        return parse_date_value(waarde)
-    except ValueError:
-        raise BrondatumError(f"Geen geldige datumwaarde in eigenschap '{datumkenmerk}': {waarde!r}.") from None
+    return _date_in(waarde, f"Geen geldige datumwaarde in eigenschap '{datumkenmerk}': {waarde!r}.")
 
 
 def _from_zaakobjecten(ctx: Context, zaak: Zaak, objecttype: str, datumkenmerk: str) -> dt.date:
@@ -174,15 +187,10 @@ def _from_zaakobjecten(ctx: Context, zaak: Zaak, objecttype: str, datumkenmerk: 
         else:
             continue
         value = _attribute(data, datumkenmerk)
-        if value in (None, ""):
-            continue
-        try:
-            dates.append(parse_date_value(value))
-        except ValueError:
-            raise BrondatumError(f"Geen geldige datumwaarde in '{datumkenmerk}' van {source}: {value!r}.") from None
-    if not dates:
-        raise BrondatumError(f"Geen datum '{datumkenmerk}' gevonden in de zaakobjecten van objecttype '{objecttype}'.")
-    return max(dates)
+        day = _date_in(value, f"Geen geldige datumwaarde in '{datumkenmerk}' van {source}: {value!r}.")
+        if day is not None:
+            dates.append(day)
+    return _latest(dates, f"Geen datum '{datumkenmerk}' gevonden in de zaakobjecten van objecttype '{objecttype}'.")
 
 
 def _from_gerelateerde_zaken(ctx: Context, zaak: Zaak) -> dt.date:
@@ -202,9 +210,7 @@ def _from_gerelateerde_zaken(ctx: Context, zaak: Zaak) -> dt.date:
                 raise BrondatumError(f"De gerelateerde zaak {url} kon niet gelezen worden.") from None
         if einddatum is not None:
             dates.append(einddatum)
-    if not dates:
-        raise BrondatumError("Geen gerelateerde zaak met een einddatum.")
-    return max(dates)
+    return _latest(dates, "Geen gerelateerde zaak met een einddatum.")
 
 
 def _from_besluiten(ctx: Context, zaak: Zaak, attribute: str) -> dt.date | None:
@@ -218,15 +224,10 @@ def _from_besluiten(ctx: Context, zaak: Zaak, attribute: str) -> dt.date | None:
         except ProblemError:
             return None  # the Besluiten API cannot tell: the archivist sets the date
         value = data.get(attribute)
-        if value in (None, ""):
-            continue
-        try:
-            dates.append(parse_date_value(value))
-        except ValueError:
-            raise BrondatumError(f"Geen geldige {attribute} in besluit {url}: {value!r}.") from None
-    if not dates:
-        raise BrondatumError(f"Geen besluit van de zaak heeft een {attribute}.")
-    return max(dates)
+        day = _date_in(value, f"Geen geldige {attribute} in besluit {url}: {value!r}.")
+        if day is not None:
+            dates.append(day)
+    return _latest(dates, f"Geen besluit van de zaak heeft een {attribute}.")
 
 
 def archive_dates(ctx: Context, zaak: Zaak, resultaattype: dict, einddatum: dt.date) -> ArchiveDates:

@@ -53,12 +53,11 @@ class StatusService(ZaakChildService):
     notify_actions = frozenset({"create"})
     # newest first by datumStatusGezet (the zaak's history backwards), then newest created
     ordering = (Status.datum_status_gezet.desc(), Status.id.desc())
+    equal_filters = {"statustype": Status.statustype}
 
     # ------------------------------------------------------------ reads
 
     def filter(self, ctx: Context, query: Select, filters: StatusFilters) -> Select:
-        if filters.statustype:
-            query = query.where(Status.statustype == filters.statustype)
         value = filters.indicatieLaatstGezetteStatus
         if value not in (None, ""):
             if value in _TRUE:

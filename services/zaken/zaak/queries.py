@@ -31,7 +31,7 @@ from services.zaken.common import (
     zaak_by_uuid,
 )
 from services.zaken.resultaat.models import Resultaat
-from services.zaken.rol.models import Rol
+from services.zaken.rol.models import IDENTIFICATIE_FILTERS, Rol
 from services.zaken.status.models import Status
 from services.zaken.zaak.models import Zaak, ZaakTelling
 from services.zaken.zaak.schemas import BETALINGSINDICATIE_WEERGAVE
@@ -57,16 +57,7 @@ ORDERING = {
 }
 
 # rol__betrokkeneIdentificatie__<type>__<field> -> the Rol column holding that value
-ROL_IDENTIFICATIE_FILTERS = {
-    "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn": Rol.inp_bsn,
-    "rol__betrokkeneIdentificatie__natuurlijkPersoon__anpIdentificatie": Rol.anp_identificatie,
-    "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpA_nummer": Rol.inp_a_nummer,
-    "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId": Rol.inn_nnp_id,
-    "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__annIdentificatie": Rol.ann_identificatie,
-    "rol__betrokkeneIdentificatie__vestiging__vestigingsNummer": Rol.vestigings_nummer,
-    "rol__betrokkeneIdentificatie__medewerker__identificatie": Rol.medewerker_identificatie,
-    "rol__betrokkeneIdentificatie__organisatorischeEenheid__identificatie": Rol.organisatorische_eenheid_identificatie,
-}
+ROL_IDENTIFICATIE_FILTERS = {f"rol__{name}": column for name, column in IDENTIFICATIE_FILTERS.items()}
 
 # `<name>` and `<name>__in` filters: name -> the column equal to the value (or one of the list)
 _VALUE_FILTERS = {

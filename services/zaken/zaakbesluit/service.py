@@ -33,9 +33,7 @@ class ZaakBesluitService(ZaakNestedService):
         self.ensure_unique(ctx, zaak, data.besluit)
         ensure_open_or_forced(ctx.principal, zaak)
         obj = ZaakBesluit(zaak_id=zaak.id, zaak=zaak, besluit=data.besluit)
-        ctx.session.add(obj)
-        self.record(ctx, obj, "create")
-        return obj
+        return self.add(ctx, obj)
 
     def delete(self, ctx: Context, obj: ZaakBesluit) -> None:
         ensure_open_or_forced(ctx.principal, obj.zaak)

@@ -35,17 +35,11 @@ class ZaakEigenschapService(ZaakNestedService):
         obj = ZaakEigenschap(
             zaak_id=zaak.id, zaak=zaak, eigenschap=data.eigenschap, naam=str(eigenschap.get("naam") or "")[:20], waarde=data.waarde
         )
-        ctx.session.add(obj)
-        self.record(ctx, obj, "create")
-        return obj
+        return self.add(ctx, obj)
 
     def update(self, ctx: Context, obj: ZaakEigenschap, data: ZaakEigenschapRequest, partial: bool) -> ZaakEigenschap:
         """Only `waarde` may change (spec: "Alleen de `waarde` mag gewijzigd worden")."""
         return self.update_one_field(ctx, obj, data, partial, fixed="eigenschap", changeable="waarde")
-
-    def delete(self, ctx: Context, obj: ZaakEigenschap) -> None:
-        ensure_open_or_forced(ctx.principal, obj.zaak)
-        self.destroy(ctx, obj)
 
     def validate(self, ctx: Context, zaak: Zaak, eigenschap: str) -> dict:
         """zrc-018: the eigenschap belongs to the zaak's zaaktype."""

@@ -3,7 +3,7 @@
 
 import datetime as dt
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 
 from services.zaken.access import ensure_open_or_forced
 from services.zaken.catalogi import catalogi, same_url
@@ -12,7 +12,7 @@ from services.zaken.relations import INFORMATIEOBJECT, delete_mirrored, store_mi
 from services.zaken.status.models import Status
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
-from services.zaken.zaakinformatieobject.schemas import ZaakInformatieObjectFilters, ZaakInformatieObjectRequest
+from services.zaken.zaakinformatieobject.schemas import ZaakInformatieObjectRequest
 from shared import utc
 from shared.errors import ValidationProblem
 from shared.resources import Context, local_uuid
@@ -40,11 +40,7 @@ class ZaakInformatieObjectService(ZaakChildService):
     # zrc: a notification on create only (the standard lists no other actie); every write is audited
     notify_actions = frozenset({"create"})
     ordering = (ZaakInformatieObject.id,)
-
-    def filter(self, ctx: Context, query: Select, filters: ZaakInformatieObjectFilters) -> Select:
-        if filters.informatieobject:
-            query = query.where(ZaakInformatieObject.informatieobject == filters.informatieobject)
-        return query
+    equal_filters = {"informatieobject": ZaakInformatieObject.informatieobject}
 
     def load_page(self, ctx: Context, objects: list) -> dict[int, str]:
         """status id -> Status URL, for the whole page in one query."""

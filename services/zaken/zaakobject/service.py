@@ -1,15 +1,13 @@
 """ZaakObjecten: an OBJECT (by URL and/or by objectIdentificatie, polymorphic on objectType) related
 to a zaak, optionally of a zaakobjecttype of the zaak's zaaktype."""
 
-from sqlalchemy import Select
-
 from services.zaken.access import ensure_open_or_forced
 from services.zaken.betrokkenen import validate_shape
 from services.zaken.catalogi import catalogi
 from services.zaken.common import ZaakChildService
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaakobject.models import ZaakObject
-from services.zaken.zaakobject.schemas import OBJECT_SHAPES, ZaakObjectFilters, ZaakObjectRequest
+from services.zaken.zaakobject.schemas import OBJECT_SHAPES, ZaakObjectRequest
 from shared.errors import ValidationProblem
 from shared.resources import Context
 
@@ -18,15 +16,9 @@ class ZaakObjectService(ZaakChildService):
     model = ZaakObject
     collection = "zaakobjecten"
     resource = "zaakobject"
+    equal_filters = {"object": ZaakObject.object, "objectType": ZaakObject.object_type}
 
     # ------------------------------------------------------------ reads
-
-    def filter(self, ctx: Context, query: Select, filters: ZaakObjectFilters) -> Select:
-        if filters.object:
-            query = query.where(ZaakObject.object == filters.object)
-        if filters.objectType:
-            query = query.where(ZaakObject.object_type == filters.objectType)
-        return query
 
     def to_json(self, ctx: Context, obj: ZaakObject, page) -> dict:
         body = {
@@ -66,9 +58,7 @@ class ZaakObjectService(ZaakChildService):
             relatieomschrijving=data.relatieomschrijving or "",
             object_identificatie=identificatie,
         )
-        ctx.session.add(zaakobject)
-        self.record(ctx, zaakobject, "create")
-        return zaakobject
+        return self.add(ctx, zaakobject)
 
     def update(self, ctx: Context, zaakobject: ZaakObject, data, partial: bool) -> ZaakObject:
         """PUT and PATCH change what is sent; zaak, object and objectType stay as they are."""
@@ -99,10 +89,6 @@ class ZaakObjectService(ZaakChildService):
         zaakobject.object_identificatie = identificatie
         self.record(ctx, zaakobject, "partial_update" if partial else "update", oud)
         return zaakobject
-
-    def delete(self, ctx: Context, zaakobject: ZaakObject) -> None:
-        ensure_open_or_forced(ctx.principal, zaakobject.zaak)
-        self.destroy(ctx, zaakobject)
 
     # ------------------------------------------------------------ rules
 
