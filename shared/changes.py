@@ -35,8 +35,14 @@ class ChangeRecorder:
         nieuw: dict | None,
         weergave: str,
         notify: bool = True,
+        audit: bool = True,
     ) -> None:
-        """One write on `hoofdobject` or on what hangs on it."""
+        """One write on `hoofdobject` or on what hangs on it: its audit record (unless `audit` is
+        off: a resource the standard does not audit) and its notification (unless `notify` is off)."""
+        if not audit:
+            if notify:
+                self.announce(ctx, hoofdobject, resource=resource, resource_url=resource_url, actie=actie)
+            return
         hoofd_object = self.url_of(ctx, hoofdobject)
         self.audittrail.record(
             ctx.session,

@@ -108,6 +108,9 @@ def local_uuid(ctx: Context, url: str, collection: str, *, parent: str | None = 
     return uuid_module.UUID(match.group(1)) if match else None
 
 
+# the operation a request of a detail path is, by its method
+OPERATION_OF_METHOD = {"GET": "retrieve", "HEAD": "retrieve", "PUT": "update", "PATCH": "partial_update", "DELETE": "destroy"}
+
 NOT_CHANGEABLE = "Dit veld mag niet gewijzigd worden."
 
 

@@ -19,53 +19,14 @@ from typing import Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, and_, false, select
+from sqlalchemy import Select, false, select
 from sqlalchemy.orm import contains_eager
 
-from services.documenten.access import COMPONENT, DOCUMENTEN, SCOPES
-from services.documenten.db import audittrail, outbox
+from services.documenten.access import COMPONENT, SCOPES
+from services.documenten.common import CHANGES, COLLECTION, NEWEST, document_url, document_weergave, ensure_allowed, visible
 from services.documenten.enkelvoudiginformatieobject.models import InformatieObject, InformatieObjectVersie
-from shared.errors import PermissionDenied, ValidationProblem
-from shared.resources import Context, ResourceSpec, WritesOfItsOperations, local_uuid, register_resource
-
-KANAAL = "documenten"
-BRON = "drc"
-INFORMATIEOBJECTEN = "enkelvoudiginformatieobjecten"  # the collection of the documents' URLs
-
-# the HTTP status of each actie, as the audit trail records it
-_RESULTAAT = {"create": 201, "update": 200, "partial_update": 200, "destroy": 204}
-_OPERATION_OF_METHOD = {"GET": "retrieve", "HEAD": "retrieve", "PUT": "update", "PATCH": "partial_update", "DELETE": "destroy"}
-
-# the join of a document with its newest version (`InformatieObject.versie` names it)
-NEWEST = and_(InformatieObjectVersie.informatieobject_id == InformatieObject.id, InformatieObjectVersie.versie == InformatieObject.versie)
-
-
-def visible_documents(ctx: Context, scopes: tuple[str, ...]) -> ColumnElement:
-    """The SQL condition on a document's newest version for the documents this client may reach
-    with one of `scopes`."""
-    return DOCUMENTEN.visible_clause(
-        ctx.principal,
-        scopes,
-        InformatieObjectVersie.informatieobjecttype,
-        InformatieObjectVersie.informatieobjecttype_catalogus,
-        InformatieObjectVersie.vertrouwelijkheid_rank,
-    )
-
-
-def ensure_allowed(ctx: Context, scopes: tuple[str, ...], versie: InformatieObjectVersie) -> None:
-    """403 unless the client holds one of `scopes` for the document of this (newest) version."""
-    if not DOCUMENTEN.allows(
-        ctx.principal, scopes, versie.informatieobjecttype, versie.vertrouwelijkheidaanduiding, versie.informatieobjecttype_catalogus
-    ):
-        raise PermissionDenied()
-
-
-def document_url(ctx: Context, informatieobject: InformatieObject) -> str:
-    return ctx.url(INFORMATIEOBJECTEN, informatieobject.uuid)
-
-
-def document_weergave(versie: InformatieObjectVersie) -> str:
-    return f"{versie.bronorganisatie} - {versie.identificatie}"
+from shared.errors import ValidationProblem
+from shared.resources import OPERATION_OF_METHOD, Context, ResourceSpec, WritesOfItsOperations, local_uuid, register_resource
 
 
 def document_by_url(
@@ -74,18 +35,22 @@ def document_by_url(
     """The local document a URL points at, with its newest version: 400 `no_match` on `name` for a
     URL that is no document of this API, `does_not_exist` for an unknown one. `lock`: the document's
     row stays locked until the transaction ends (SELECT ... FOR UPDATE), read afresh."""
-    document_uuid = local_uuid(ctx, url, INFORMATIEOBJECTEN)
+    document_uuid = local_uuid(ctx, url, COLLECTION)
     if document_uuid is None:
         raise ValidationProblem.field(name, "no_match", "Ongeldige hyperlink - Geen URL match.")
-    query = (
-        select(InformatieObject, InformatieObjectVersie).join(InformatieObjectVersie, NEWEST).where(InformatieObject.uuid == document_uuid)
-    )
+    query = newest_with_document().where(InformatieObject.uuid == document_uuid)
     if lock:
         query = query.with_for_update(of=InformatieObject).execution_options(populate_existing=True)
-    row = ctx.session.execute(query).first()
-    if row is None:
+    versie = ctx.session.scalars(query).first()
+    if versie is None:
         raise ValidationProblem.field(name, "does_not_exist", "Ongeldige hyperlink - Object bestaat niet.")
-    return row[0], row[1]
+    return versie.informatieobject, versie
+
+
+def newest_with_document() -> Select:
+    """A document's newest version with its canonical row loaded along (what the audit trail and
+    the notifications name)."""
+    return select(InformatieObjectVersie).join(InformatieObject, NEWEST).options(contains_eager(InformatieObjectVersie.informatieobject))
 
 
 def newest_version(ctx: Context, informatieobject: InformatieObject, *, lock: bool = False) -> InformatieObjectVersie:
@@ -99,11 +64,7 @@ def newest_version(ctx: Context, informatieobject: InformatieObject, *, lock: bo
             .execution_options(populate_existing=True)
         )
         ctx.session.refresh(informatieobject, ["versie"])
-    return ctx.session.scalars(
-        select(InformatieObjectVersie).where(
-            InformatieObjectVersie.informatieobject_id == informatieobject.id, InformatieObjectVersie.versie == informatieobject.versie
-        )
-    ).one()
+    return ctx.session.scalars(newest_with_document().where(InformatieObject.id == informatieobject.id)).one()
 
 
 def parse_moment(value: str | None, name: str) -> dt.datetime | None:
@@ -143,10 +104,10 @@ class DocumentChildService(WritesOfItsOperations):
         )
 
     def list_query(self, ctx: Context, filters: Any) -> Select:
-        query = self.base_query(ctx).where(visible_documents(ctx, self.scopes["list"]))
+        query = self.base_query(ctx).where(visible(ctx.principal, self.scopes["list"]))
         informatieobject = getattr(filters, "informatieobject", None)
         if informatieobject:  # every such list filters on its document
-            document_uuid = local_uuid(ctx, informatieobject, INFORMATIEOBJECTEN)
+            document_uuid = local_uuid(ctx, informatieobject, COLLECTION)
             query = query.where(InformatieObject.uuid == document_uuid if document_uuid else false())
         return self.filter(ctx, query, filters).order_by(self.model.id)
 
@@ -158,7 +119,7 @@ class DocumentChildService(WritesOfItsOperations):
         row = ctx.session.execute(self.base_query(ctx).add_columns(InformatieObjectVersie).where(self.model.uuid == object_uuid)).first()
         if row is None:
             return None
-        operation = _OPERATION_OF_METHOD.get(ctx.request.method, "retrieve")
+        operation = OPERATION_OF_METHOD.get(ctx.request.method, "retrieve")
         ensure_allowed(ctx, self.scopes[operation], row[1])
         return row[0]
 
@@ -197,34 +158,18 @@ class DocumentChildService(WritesOfItsOperations):
         if nieuw is not None:
             ctx.remember_shown(obj, nieuw)  # the response shows the same
         versie = versie or newest_version(ctx, obj.informatieobject)
-        # what the audit record and the notification both name
-        change = {
-            "hoofd_object": document_url(ctx, obj.informatieobject),
-            "resource": self.resource,
-            "resource_url": self.url(ctx, obj),
-            "actie": actie,
-        }
-        if self.audited:
-            toelichting = ctx.request.headers.get("x-audit-toelichting", "")
-            weergave = f"({document_weergave(versie)}) - {self.weergave(obj)}"
-            audittrail.record(
-                ctx.session,
-                principal=ctx.principal,
-                bron=BRON,
-                resultaat=_RESULTAAT[actie],
-                resource_weergave=weergave,
-                oud=oud,
-                nieuw=nieuw,
-                toelichting=toelichting,
-                **change,
-            )
-        if actie in self.notify_actions:
-            kenmerken = {
-                "bronorganisatie": versie.bronorganisatie,
-                "informatieobjecttype": versie.informatieobjecttype,
-                "vertrouwelijkheidaanduiding": versie.vertrouwelijkheidaanduiding,
-            }
-            outbox.enqueue(ctx.session, kanaal=KANAAL, kenmerken=kenmerken, **change)
+        CHANGES.record(
+            ctx,
+            versie,
+            resource=self.resource,
+            resource_url=self.url(ctx, obj),
+            actie=actie,
+            oud=oud,
+            nieuw=nieuw,
+            weergave=f"({document_weergave(versie)}) - {self.weergave(obj)}",
+            audit=self.audited,
+            notify=actie in self.notify_actions,
+        )
 
     def destroy(self, ctx: Context, obj, versie: InformatieObjectVersie | None = None) -> None:
         """Delete the object, recorded before it goes (its URL and document are still known)."""

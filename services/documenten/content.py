@@ -2,13 +2,14 @@
 bodies decoded as they stream, removal after the commit that drops the rows, and the sweep.
 
 A row never points at content that was not stored: the content is written first, then the row.
-Content whose row never committed (a failed request, a crash) has no row pointing at it; the
-sweep removes such keys once they are older than a grace period (`zgw documenten sweep`, and
-the app's start)."""
+Content whose row never committed (a failed request, a crash) has no row pointing at it; `sweep`
+removes such keys once they are older than a grace period (run it from a scheduler; the service
+does not run it by itself yet)."""
 
 import base64
 import binascii
 import datetime as dt
+import re
 import uuid
 from collections.abc import Iterable, Iterator
 
@@ -25,6 +26,7 @@ INHOUD = "inhoud/"
 DELEN = "delen/"
 # base64 text decoded at a time: a multiple of 4 characters (3 bytes each)
 _BASE64_CHUNK = 4 * 256 * 1024
+_WHITESPACE = re.compile(r"\s")
 
 
 def store(ctx: Context) -> ContentStore:
@@ -38,7 +40,7 @@ def new_key(prefix: str = INHOUD) -> str:
 def base64_chunks(text: str) -> Iterator[bytes]:
     """The bytes of a base64 body (`inhoud`), a chunk at a time; 400 `invalid` on `inhoud` when it
     is not base64. (Whitespace, as some clients wrap lines, is dropped first.)"""
-    if any(c.isspace() for c in text[:1000]) or "\n" in text:
+    if _WHITESPACE.search(text):
         text = "".join(text.split())
     try:
         for start in range(0, len(text), _BASE64_CHUNK):

@@ -12,15 +12,12 @@ from sqlalchemy.orm import contains_eager
 from services.zaken.access import SCOPE_LEZEN, ensure_allowed, ensure_open_or_forced, visible_clause
 from services.zaken.db import audittrail, outbox
 from services.zaken.zaak.models import Zaak
+from shared.changes import ChangeRecorder
 from shared.errors import NotFound, ValidationProblem
-from shared.resources import Context, ParentPath, WritesOfItsOperations, ensure_unchanged, local_uuid
+from shared.resources import OPERATION_OF_METHOD, Context, ParentPath, WritesOfItsOperations, ensure_unchanged, local_uuid
 
 KANAAL = "zaken"
 BRON = "zrc"
-
-# the HTTP status of each actie, as the audit trail records it
-_RESULTAAT = {"create": 201, "update": 200, "partial_update": 200, "destroy": 204}
-OPERATION_OF_METHOD = {"GET": "retrieve", "HEAD": "retrieve", "PUT": "update", "PATCH": "partial_update", "DELETE": "destroy"}
 
 
 def zaak_url(ctx: Context, zaak: Zaak) -> str:
@@ -40,6 +37,10 @@ def zaak_weergave(zaak: Zaak) -> str:
     return f"{zaak.bronorganisatie} - {zaak.identificatie}"
 
 
+# the audit trail and the notifications of every write, on the zaak
+CHANGES = ChangeRecorder(audittrail, outbox, BRON, KANAAL, zaak_url, zaak_kenmerken)
+
+
 def record_change(
     ctx: Context,
     zaak: Zaak,
@@ -54,30 +55,9 @@ def record_change(
 ) -> None:
     """Every write on a zaak or its sub-resources: an audit trail record on the zaak and (where the
     standard lists the actie) a notification, both in the write's own transaction."""
-    audittrail.record(
-        ctx.session,
-        principal=ctx.principal,
-        bron=BRON,
-        actie=actie,
-        resultaat=_RESULTAAT[actie],
-        hoofd_object=zaak_url(ctx, zaak),
-        resource=resource,
-        resource_url=resource_url,
-        resource_weergave=weergave,
-        oud=oud,
-        nieuw=nieuw,
-        toelichting=ctx.request.headers.get("x-audit-toelichting", ""),
+    CHANGES.record(
+        ctx, zaak, resource=resource, resource_url=resource_url, actie=actie, oud=oud, nieuw=nieuw, weergave=weergave, notify=notify
     )
-    if notify:
-        outbox.enqueue(
-            ctx.session,
-            kanaal=KANAAL,
-            hoofd_object=zaak_url(ctx, zaak),
-            resource=resource,
-            resource_url=resource_url,
-            actie=actie,
-            kenmerken=zaak_kenmerken(zaak),
-        )
 
 
 # built once: every write on a zaak or its sub-resources finds its zaak (~30 µs to build a statement)

@@ -46,7 +46,7 @@ def indicatie_gebruiksrecht(documenten_app, url: str) -> bool | None:
     """The newest version's `indicatieGebruiksrecht` as stored."""
     from sqlalchemy import select
 
-    from services.documenten.child import NEWEST
+    from services.documenten.common import NEWEST
 
     document_uuid = uuid_module.UUID(url.rsplit("/", 1)[1])
     with Session(documenten_app.state.db.engine) as session:

@@ -216,3 +216,28 @@ def test_inline_content_roundtrip_is_exact(documenten, iotype):
     document = create_document(documenten, iotype["url"], data)
     assert documenten.get(f"{document['url']}/download").content == data
     assert base64.b64decode(document_body(iotype["url"], data)["inhoud"]) == data
+
+
+def test_drc001_a_url_that_is_no_informatieobjecttype_is_invalid_resource(documenten, iotype):
+    # the catalogus answers 200 with JSON, but it is not an InformatieObjectType
+    response = documenten.post(COLLECTION, json=document_body(iotype["catalogus"]))
+    assert response.status_code == 400
+    [problem] = response.json()["invalidParams"]
+    assert (problem["name"], problem["code"]) == ("informatieobjecttype", "invalid-resource")
+
+
+def test_a_bestandsdeel_needs_the_lock_of_its_document(documenten, documenten_app, iotype, monkeypatch):
+    monkeypatch.setattr(documenten_app.state.settings, "upload_chunk_size", 4)
+    document = create_document(documenten, iotype["url"], None, bestandsomvang=4)
+    [part] = document["bestandsdelen"]
+    response = documenten.put(part["url"], data={"lock": "fout"}, files={"inhoud": ("deel", b"abcd")})
+    assert response.status_code == 400
+    [problem] = response.json()["invalidParams"]
+    assert (problem["name"], problem["code"]) == ("nonFieldErrors", "incorrect-lock-id")
+
+
+def test_base64_wrapped_in_lines_is_taken(documenten, iotype):
+    data = bytes(range(256)) * 20
+    encoded = base64.encodebytes(data).decode()  # 76-character lines, as mail clients wrap them
+    document = create_document(documenten, iotype["url"], None, inhoud=encoded)
+    assert documenten.get(f"{document['url']}/download").content == data

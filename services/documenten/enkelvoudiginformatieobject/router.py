@@ -130,7 +130,7 @@ def zoek(
             uuids.append(uuid_module.UUID(value))
         except ValueError:
             raise ValidationProblem.field(f"uuid__in.{index}", "invalid", f"{value!r} is geen geldige UUID.") from None
-    query = newest_versions().where(visible(principal)).order_by(InformatieObject.id)
+    query = newest_versions().where(visible(principal, (SCOPE_LEZEN,))).order_by(InformatieObject.id)
     query = service.filter(query, identificatie=data.identificatie, bronorganisatie=data.bronorganisatie, uuids=uuids)
     number = page_from(page)
     count, versions = fetch_page(session, query, number)
@@ -244,12 +244,15 @@ def download(
         raise NotFound("Dit informatieobject heeft (nog) geen inhoud.")
     store = content.store(ctx)
     try:
-        size = store.size(versie.inhoud)
+        # the stored size is the version's bestandsomvang (every write sets both): no round trip
+        # to the store for it, which on S3 would be a request per download
+        size = versie.bestandsomvang if versie.bestandsomvang is not None else store.size(versie.inhoud)
+        chunks = store.read(versie.inhoud)  # raises before the first chunk when absent
     except ContentMissing:
         raise NotFound("De inhoud van dit informatieobject is niet gevonden.") from None
     filename = versie.bestandsnaam or versie.identificatie
     headers = {"Content-Length": str(size), "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"}
-    return StreamingResponse(store.read(versie.inhoud), media_type=versie.formaat or "application/octet-stream", headers=headers)
+    return StreamingResponse(chunks, media_type=versie.formaat or "application/octet-stream", headers=headers)
 
 
 @router.put(

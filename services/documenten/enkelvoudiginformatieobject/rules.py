@@ -6,6 +6,7 @@ import secrets
 
 from sqlalchemy import func, select
 
+from services.documenten.access import DOCUMENTEN, SCOPE_GEFORCEERD_UNLOCK
 from services.documenten.enkelvoudiginformatieobject.models import InformatieObject
 from services.documenten.gebruiksrechten.models import Gebruiksrechten
 from services.documenten.objectinformatieobject.models import ObjectInformatieObject
@@ -106,8 +107,6 @@ def new_lock() -> str:
 
 def may_force_unlock(ctx: Context, versie) -> bool:
     """drc-009: `documenten.geforceerd-unlock` for the document's type unlocks without the id."""
-    from services.documenten.access import DOCUMENTEN, SCOPE_GEFORCEERD_UNLOCK
-
     return DOCUMENTEN.allows(
         ctx.principal,
         (SCOPE_GEFORCEERD_UNLOCK,),

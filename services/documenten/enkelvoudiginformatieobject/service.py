@@ -14,8 +14,8 @@ from sqlalchemy import Select, String, and_, cast, delete, select
 from sqlalchemy.orm import contains_eager
 
 from services.documenten import content
-from services.documenten.access import ALL_SCOPES, DOCUMENTEN, SCOPE_AANMAKEN, SCOPE_LEZEN, SCOPES
-from services.documenten.common import CHANGES, informatieobject_url, weergave
+from services.documenten.access import ALL_SCOPES, SCOPE_AANMAKEN, SCOPE_LEZEN, SCOPES
+from services.documenten.common import CHANGES, document_weergave, ensure_allowed, informatieobject_url, visible
 from services.documenten.enkelvoudiginformatieobject import rules
 from services.documenten.enkelvoudiginformatieobject.models import (
     BestandsDeel,
@@ -28,36 +28,26 @@ from services.documenten.enkelvoudiginformatieobject.schemas import (
     EnkelvoudigInformatieObjectWithLockRequest,
 )
 from shared import utc
-from shared.auth import VERTROUWELIJKHEID_RANK, Principal
-from shared.errors import PermissionDenied, ValidationProblem
+from shared.auth import VERTROUWELIJKHEID_RANK
+from shared.errors import ValidationProblem
 from shared.identificatie import Numbering
 from shared.resources import Context
 
 NUMBERING = Numbering("DOCUMENT", IdentificatieTeller, InformatieObjectVersie.identificatie)
 
-# request field -> column, for the fields a version copies from the request as they are
-PLAIN_FIELDS = {
-    "identificatie": "identificatie",
-    "bronorganisatie": "bronorganisatie",
-    "creatiedatum": "creatiedatum",
-    "titel": "titel",
-    "auteur": "auteur",
-    "status": "status",
-    "inhoud_is_vervallen": "inhoud_is_vervallen",
-    "formaat": "formaat",
-    "taal": "taal",
-    "bestandsnaam": "bestandsnaam",
-    "link": "link",
-    "beschrijving": "beschrijving",
-    "ontvangstdatum": "ontvangstdatum",
-    "verzenddatum": "verzenddatum",
-    "indicatie_gebruiksrecht": "indicatie_gebruiksrecht",
-    "verschijningsvorm": "verschijningsvorm",
-    "informatieobjecttype": "informatieobjecttype",
-    "trefwoorden": "trefwoorden",
-}
-COPIED_COLUMNS = (*PLAIN_FIELDS.values(), "vertrouwelijkheidaanduiding", "vertrouwelijkheid_rank", "ondertekening", "integriteit")
-COPIED_COLUMNS += ("informatieobjecttype_catalogus", "inhoud", "bestandsomvang")
+# the fields a version takes from the request as they are (field and column share the name)
+PLAIN_FIELDS = (
+    "identificatie", "bronorganisatie", "creatiedatum", "titel", "auteur", "status", "inhoud_is_vervallen", "formaat", "taal",
+    "bestandsnaam", "link", "beschrijving", "ontvangstdatum", "verzenddatum", "indicatie_gebruiksrecht", "verschijningsvorm",
+    "informatieobjecttype", "trefwoorden",
+)  # fmt: skip
+# the text fields a null clears to "" (their columns are not nullable)
+TEXT_FIELDS = frozenset({"identificatie", "formaat", "bestandsnaam", "link", "beschrijving", "verschijningsvorm", "status"})
+# what a new version copies of the one before it, before the request's fields apply
+COPIED_COLUMNS = (
+    *PLAIN_FIELDS, "vertrouwelijkheidaanduiding", "vertrouwelijkheid_rank", "ondertekening", "integriteit",
+    "informatieobjecttype_catalogus", "inhoud", "bestandsomvang",
+)  # fmt: skip
 
 
 def day(value: dt.date | None) -> str | None:
@@ -76,21 +66,6 @@ def newest_versions() -> Select:
         )
         .options(contains_eager(InformatieObjectVersie.informatieobject))
     )
-
-
-def visible(principal: Principal, scopes=(SCOPE_LEZEN,)):
-    """The autorisaties condition on a version's columns (shared.access)."""
-    v = InformatieObjectVersie
-    return DOCUMENTEN.visible_clause(principal, scopes, v.informatieobjecttype, v.informatieobjecttype_catalogus, v.vertrouwelijkheid_rank)
-
-
-def ensure_allowed(ctx: Context, scopes, versie: InformatieObjectVersie) -> None:
-    """403 unless an autorisatie for the document's informatieobjecttype (or its catalogus), at or
-    above its vertrouwelijkheid, holds one of `scopes`."""
-    if not DOCUMENTEN.allows(
-        ctx.principal, scopes, versie.informatieobjecttype, versie.vertrouwelijkheidaanduiding, versie.informatieobjecttype_catalogus
-    ):
-        raise PermissionDenied()
 
 
 def parse_registratie_op(value: str) -> dt.datetime:
@@ -127,7 +102,7 @@ class InformatieObjectService:
     # ------------------------------------------------------------ reads
 
     def list_query(self, ctx: Context, filters: Any) -> Select:
-        query = newest_versions().where(visible(ctx.principal)).order_by(InformatieObject.id)
+        query = newest_versions().where(visible(ctx.principal, (SCOPE_LEZEN,))).order_by(InformatieObject.id)
         return self.filter(
             query, identificatie=filters.identificatie, bronorganisatie=filters.bronorganisatie, trefwoorden=filters.trefwoorden
         )
@@ -252,15 +227,12 @@ class InformatieObjectService:
 
     def apply(self, versie: InformatieObjectVersie, data: Any, sent: set[str], iotype: dict | None) -> None:
         """The sent fields of `data` on `versie` (a new version, a copy of the current one)."""
-        for field, column in PLAIN_FIELDS.items():
+        for field in PLAIN_FIELDS:
             if field in sent:
                 value = getattr(data, field)
-                if (
-                    column in ("identificatie", "formaat", "bestandsnaam", "link", "beschrijving", "verschijningsvorm", "status")
-                    and value is None
-                ):
+                if value is None and field in TEXT_FIELDS:
                     value = ""
-                setattr(versie, column, value if column != "trefwoorden" else list(value or []))
+                setattr(versie, field, list(value or []) if field == "trefwoorden" else value)
         for field in ("ondertekening", "integriteit"):
             if field in sent:
                 value = getattr(data, field)
@@ -338,7 +310,7 @@ class InformatieObjectService:
             actie=actie,
             oud=oud,
             nieuw=nieuw,
-            weergave=weergave(versie),
+            weergave=document_weergave(versie),
         )
         # the response of a write shows the lock (EnkelvoudigInformatieObjectCreateLock / WithLock);
         # the audit trail never does

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 
-from services.documenten.child import DocumentChildService, document_url
+from services.documenten.child import DocumentChildService
+from services.documenten.common import document_url
 from services.documenten.enkelvoudiginformatieobject.models import InformatieObject
 from services.documenten.objectinformatieobject.models import ObjectInformatieObject
 from services.documenten.objectinformatieobject.schemas import ObjectInformatieObjectFilters, ObjectInformatieObjectRequest
