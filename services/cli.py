@@ -1,7 +1,7 @@
 """`zgw`: the entry point for every operational task.
 
 zgw migrate [SERVICE ...] [--create-databases]   alembic upgrade head (all services by default)
-zgw seed-demo                      load the demo catalogus and a demo zaak (idempotent)
+zgw seed-demo                      load the demo catalogus and a demo zaak with its document (idempotent)
 zgw serve SERVICE [--port N] [--workers N]   serve one service with uvicorn
 zgw run [--workers N] [--separate-dispatch] [--no-seed] [--postgres-databases URL_PREFIX]
                                    migrate, seed the demo and serve every service
@@ -17,6 +17,7 @@ zgw outbox retry [--target NAME]   make failing deliveries due now
 
 import argparse
 import asyncio
+import base64
 import json
 import os
 import secrets
@@ -80,23 +81,27 @@ def cmd_seed_demo(args) -> int:
     catalogi = create_catalogi(kernel=kernel)
     try:
         print(seed_demo(catalogi))
-        print(_seed_demo_zaak(catalogi, kernel))
+        for line in _seed_demo_zaak(catalogi, kernel):
+            print(line)
     finally:
         catalogi.state.db.dispose()
     return 0
 
 
 class _InProcess(httpx.BaseTransport):
-    """A sync httpx transport answering from an ASGI app in this process (the Catalogi app, for
-    the Zaken app that reads its zaaktype while seeding): no server needs to run yet. Called from
-    the Zaken app's worker threads, where no event loop runs."""
+    """A sync httpx transport answering from ASGI apps in this process, each request from the app
+    whose API root its path lies under (the Zaken app reads the Catalogi app and the Documenten
+    app, which reads them back, while seeding): no server needs to run yet. Called from the apps'
+    worker threads, where no event loop runs."""
 
-    def __init__(self, app):
-        self.app = app
+    def __init__(self, *apps):
+        self.apps = {app.state.api_root: app for app in apps}
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        app = next(app for root, app in self.apps.items() if request.url.path.startswith(root + "/"))
+
         async def call() -> httpx.Response:
-            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app)) as client:
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app)) as client:
                 response = await client.request(request.method, str(request.url), headers=request.headers, content=request.read())
                 return httpx.Response(response.status_code, headers=response.headers, content=await response.aread())
 
@@ -112,56 +117,93 @@ DEMO_ZAAK = {
     "registratiedatum": "2024-06-03",
 }
 
+DEMO_DOCUMENT = {
+    "bronorganisatie": "002220647",
+    "creatiedatum": "2024-06-03",
+    "titel": "Melding losliggende stoeptegel",
+    "auteur": "Melder via het webformulier",
+    "taal": "dut",
+    "status": "definitief",
+    "formaat": "text/plain",
+    "bestandsnaam": "melding.txt",
+    "ontvangstdatum": "2024-06-03",
+    "beschrijving": "De melding zoals de burger hem indiende",
+}
+DEMO_DOCUMENT_TEXT = (
+    "Melding openbare ruimte\n\nLocatie: Dorpsstraat 1\nOmschrijving: een stoeptegel ligt los en "
+    "steekt 3 cm uit; er is al iemand over gestruikeld.\nIngediend: 3 juni 2024 08:47\n"
+)
 
-def _seed_demo_zaak(catalogi_app, kernel) -> str:
-    """A zaak of the demo zaaktype DEMO-MOR with its first status, through the Zaken API itself
-    (in-process; the zaaktype URLs are those `make run` serves at port 8001)."""
+
+def _seed_demo_zaak(catalogi_app, kernel) -> list[str]:
+    """A zaak of the demo zaaktype DEMO-MOR with its first status, and the melding as its document
+    (a Documenten informatieobject related to it), through the Zaken and Documenten APIs
+    themselves, in-process; the URLs are those `make run` serves (Catalogi at port 8001, ...).
+    Each part is added when missing, so an older installation gets the document too."""
+    from services.documenten.app import create_app as create_documenten
     from services.zaken.app import create_app as create_zaken
     from shared.auth import make_token
 
-    catalogi_base = SERVICES["catalogi"].local_root()
-    zaken_base = SERVICES["zaken"].local_root()
+    root = {name: SERVICES[name].local_root() for name in ("catalogi", "zaken", "documenten")}
     token = make_token(kernel.demo_client_id, kernel.demo_client_secret, user_id="seed-demo", user_representation="Demo-lader")
     headers = {"Authorization": f"Bearer {token}", "Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
-    zaken_app = create_zaken(kernel=kernel, remote_transport=_InProcess(catalogi_app))
+    transport = _InProcess(catalogi_app)
+    zaken_app = create_zaken(kernel=kernel, remote_transport=transport)
+    documenten_app = create_documenten(kernel=kernel, remote_transport=transport)
+    transport.apps.update({app.state.api_root: app for app in (zaken_app, documenten_app)})
 
-    async def run() -> str:
-        async with (
-            httpx.AsyncClient(transport=httpx.ASGITransport(app=zaken_app), headers=headers) as zaken,
-            httpx.AsyncClient(
-                transport=httpx.ASGITransport(app=catalogi_app), headers={"Authorization": headers["Authorization"]}
-            ) as catalogi,
-        ):
-            found = await zaken.get(f"{zaken_base}/zaken", params={"identificatie": DEMO_ZAAK["identificatie"]})
+    def client(app) -> httpx.AsyncClient:
+        return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), headers=headers)
+
+    def created(response: httpx.Response, what: str) -> dict:
+        if response.status_code != 201:
+            raise RuntimeError(f"demo: creating the {what} failed: {response.status_code} {response.text}")
+        return response.json()
+
+    async def run() -> list[str]:
+        async with client(zaken_app) as zaken, client(catalogi_app) as catalogi, client(documenten_app) as documenten:
+            zaaktypen = (await catalogi.get(f"{root['catalogi']}/zaaktypen", params={"identificatie": "DEMO-MOR"})).json()["results"]
+            if not zaaktypen:
+                return ["demo zaak: skipped (no published zaaktype DEMO-MOR)"]
+            zaaktype = zaaktypen[0]
+            lines = []
+            found = await zaken.get(f"{root['zaken']}/zaken", params={"identificatie": DEMO_ZAAK["identificatie"]})
             found.raise_for_status()
             if found.json()["count"]:
-                return "demo zaak: already present"
-            zaaktypen = (await catalogi.get(f"{catalogi_base}/zaaktypen", params={"identificatie": "DEMO-MOR"})).json()["results"]
-            if not zaaktypen:
-                return "demo zaak: skipped (no published zaaktype DEMO-MOR)"
-            zaaktype = zaaktypen[0]["url"]
-            statustypen = (await catalogi.get(f"{catalogi_base}/statustypen", params={"zaaktype": zaaktype})).json()["results"]
-            first = min(statustypen, key=lambda s: s["volgnummer"])["url"]
-            response = await zaken.post(f"{zaken_base}/zaken", json={**DEMO_ZAAK, "zaaktype": zaaktype})
-            if response.status_code != 201:
-                raise RuntimeError(f"demo: creating the zaak failed: {response.status_code} {response.text}")
-            zaak = response.json()
-            status = {
-                "zaak": zaak["url"],
-                "statustype": first,
-                "datumStatusGezet": "2024-06-03T09:00:00Z",
-                "statustoelichting": "Melding ontvangen",
+                zaak = found.json()["results"][0]
+                lines.append("demo zaak: already present")
+            else:
+                zaak = created(await zaken.post(f"{root['zaken']}/zaken", json={**DEMO_ZAAK, "zaaktype": zaaktype["url"]}), "zaak")
+                statustypen = (await catalogi.get(f"{root['catalogi']}/statustypen", params={"zaaktype": zaaktype["url"]})).json()
+                status = {
+                    "zaak": zaak["url"],
+                    "statustype": min(statustypen["results"], key=lambda s: s["volgnummer"])["url"],
+                    "datumStatusGezet": "2024-06-03T09:00:00Z",
+                    "statustoelichting": "Melding ontvangen",
+                }
+                created(await zaken.post(f"{root['zaken']}/statussen", json=status), "status")
+                lines.append(f"demo zaak: {zaak['identificatie']} created")
+            related = await zaken.get(f"{root['zaken']}/zaakinformatieobjecten", params={"zaak": zaak["url"]})
+            related.raise_for_status()
+            if related.json():
+                return [*lines, "demo document: already present"]
+            document = {
+                **DEMO_DOCUMENT,
+                "informatieobjecttype": zaaktype["informatieobjecttypen"][0],
+                "inhoud": base64.b64encode(DEMO_DOCUMENT_TEXT.encode()).decode(),
             }
-            response = await zaken.post(f"{zaken_base}/statussen", json=status)
-            if response.status_code != 201:
-                raise RuntimeError(f"demo: setting the status failed: {response.status_code} {response.text}")
-            return f"demo zaak: {zaak['identificatie']} created"
+            document = created(await documenten.post(f"{root['documenten']}/enkelvoudiginformatieobjecten", json=document), "document")
+            relation = {"zaak": zaak["url"], "informatieobject": document["url"], "titel": document["titel"]}
+            created(await zaken.post(f"{root['zaken']}/zaakinformatieobjecten", json=relation), "zaakinformatieobject")
+            return [*lines, f"demo document: {document['identificatie']} created"]
 
     try:
         return asyncio.run(run())
     finally:
         zaken_app.state.catalogi.close()
+        documenten_app.state.remote.close()
         zaken_app.state.db.dispose()
+        documenten_app.state.db.dispose()
 
 
 WORKER_HEALTHCHECK_SECONDS = 30
@@ -558,7 +600,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--create-databases", action="store_true", help="CREATE DATABASE a missing PostgreSQL database first")
     p.set_defaults(func=cmd_migrate)
 
-    p = sub.add_parser("seed-demo", help="load the demo catalogus and a demo zaak (idempotent)")
+    p = sub.add_parser("seed-demo", help="load the demo catalogus and a demo zaak with its document (idempotent)")
     p.set_defaults(func=cmd_seed_demo)
 
     p = sub.add_parser("serve", help="serve one service")

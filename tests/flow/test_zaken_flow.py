@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
+from services.documenten.db import Base as DocumentenBase
 from services.zaken.db import Base as ZakenBase
 from services.zaken.db import audittrail as zaken_audittrail
 from services.zaken.db import outbox as zaken_outbox
@@ -294,13 +295,18 @@ def test_a_catalogi_outage_gives_a_quick_503_and_writes_nothing(stack):
 @pytest.mark.parametrize("backend", DB_BACKENDS)
 def test_seed_demo_makes_a_demo_zaak_once(backend, tmp_path_factory):
     """`zgw seed-demo` (what `make run` does first): the demo catalogus and a demo zaak of DEMO-MOR
-    with its first status, written through the APIs in-process; a second run adds nothing."""
+    with its first status and the melding as its document, written through the APIs in-process;
+    a second run adds nothing."""
     catalogi_db, drop_catalogi = migrated_database("catalogi", backend, tmp_path_factory)
     zaken_db, drop_zaken = migrated_database("zaken", backend, tmp_path_factory)
+    documenten_db, drop_documenten = migrated_database("documenten", backend, tmp_path_factory)
+    storage = tmp_path_factory.mktemp("documenten")
     env = {
         **os.environ,
         "CATALOGI_DATABASE_URL": catalogi_db,
         "ZAKEN_DATABASE_URL": zaken_db,
+        "DOCUMENTEN_DATABASE_URL": documenten_db,
+        "DOCUMENTEN_STORAGE_PATH": str(storage),
         "ZGW_DEMO_ENABLED": "true",
         "CATALOGI_SELECTIELIJST_VALIDATION": "false",
     }
@@ -318,20 +324,32 @@ def test_seed_demo_makes_a_demo_zaak_once(backend, tmp_path_factory):
         assert result.returncode == 0, result.stdout + result.stderr
         return result.stdout
 
-    try:
-        assert "demo zaak: DEMO-MOR-0001 created" in seed()
-        assert "demo zaak: already present" in seed()
-        engine = create_engine(normalize_url(zaken_db))
+    def rows(database_url: str, metadata, table: str) -> list:
+        engine = create_engine(normalize_url(database_url))
         try:
             with engine.connect() as connection:
-                zaken = connection.execute(select(ZakenBase.metadata.tables["zaak"])).mappings().all()
-                statussen = connection.execute(select(func.count()).select_from(ZakenBase.metadata.tables["status"])).scalar_one()
+                return list(connection.execute(select(metadata.tables[table])).mappings().all())
         finally:
             engine.dispose()
+
+    try:
+        first = seed()
+        assert "demo zaak: DEMO-MOR-0001 created" in first and "demo document: DOCUMENT-" in first
+        again = seed()
+        assert "demo zaak: already present" in again and "demo document: already present" in again
+        zaken = rows(zaken_db, ZakenBase.metadata, "zaak")
         assert [z["identificatie"] for z in zaken] == ["DEMO-MOR-0001"]
         # the URL `make run` serves the Catalogi API at, so the served Zaken API can read it
         assert zaken[0]["zaaktype"].startswith("http://127.0.0.1:8001/catalogi/api/v1/zaaktypen/")
-        assert statussen == 1
+        assert len(rows(zaken_db, ZakenBase.metadata, "status")) == 1
+        # the document with its content, related on both sides (zrc-004: the objectinformatieobject)
+        [relation] = rows(zaken_db, ZakenBase.metadata, "zaakinformatieobject")
+        assert relation["informatieobject"].startswith("http://127.0.0.1:8005/documenten/api/v1/enkelvoudiginformatieobjecten/")
+        [versie] = rows(documenten_db, DocumentenBase.metadata, "informatieobjectversie")
+        assert versie["bestandsomvang"] > 0 and any(path.is_file() for path in storage.rglob("*"))
+        [oio] = rows(documenten_db, DocumentenBase.metadata, "objectinformatieobject")
+        assert oio["object"] == f"http://127.0.0.1:8002/zaken/api/v1/zaken/{zaken[0]['uuid']}"
     finally:
         drop_catalogi()
         drop_zaken()
+        drop_documenten()
