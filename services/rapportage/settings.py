@@ -37,6 +37,19 @@ class RapportageSettings(PeerClientSettings):
     tijdzone: str = "Europe/Amsterdam"
     # "Overdue soon": open zaken whose deadline is at most this many days away.
     bijna_te_laat_dagen: int = 5
+    # Signaleringen (where zaakgericht werken is not, or not well, applied): a share above its
+    # percentage is a signal; a status registered more than this many hours after its
+    # datumStatusGezet is a late registration; a zaak is stuck when its current status has lasted
+    # longer than this factor times the statustype's doorlooptijd. "Deadline soon": per zaaktype
+    # (identificatie=days, comma-separated), else RAPPORTAGE_BIJNA_TE_LAAT_DAGEN.
+    signaal_zonder_tussenstatus_percentage: float = 10.0
+    signaal_zonder_behandelaar_percentage: float = 5.0
+    signaal_zonder_resultaat_percentage: float = 0.0
+    signaal_naregistratie_uren: float = 24.0
+    signaal_naregistratie_percentage: float = 5.0
+    signaal_stilstand_factor: float = 1.0
+    signaal_stilstand_percentage: float = 10.0
+    signaal_termijn_dagen: str = ""
     # The champion: teams with at least this many zaken closed in the month compete.
     kampioen_minimum: int = 3
     # Milestones: the Nth zaak; a halved median needs at least this many zaken in both months.
@@ -65,12 +78,44 @@ class RapportageSettings(PeerClientSettings):
             raise ValueError("must be 1 or more")
         return value
 
-    @field_validator("bijna_te_laat_dagen", "kampioen_minimum", "mijlpaal_minimum_zaken")
+    @field_validator(
+        "bijna_te_laat_dagen",
+        "kampioen_minimum",
+        "mijlpaal_minimum_zaken",
+        "signaal_zonder_tussenstatus_percentage",
+        "signaal_zonder_behandelaar_percentage",
+        "signaal_zonder_resultaat_percentage",
+        "signaal_naregistratie_uren",
+        "signaal_naregistratie_percentage",
+        "signaal_stilstand_factor",
+        "signaal_stilstand_percentage",
+    )
     @classmethod
-    def _not_negative(cls, value: int) -> int:
+    def _not_negative(cls, value: float) -> float:
         if value < 0:
             raise ValueError("must be 0 or more")
         return value
+
+    @field_validator("signaal_termijn_dagen")
+    @classmethod
+    def _days_per_zaaktype(cls, value: str) -> str:
+        cls.days_per_zaaktype(value)
+        return value
+
+    @staticmethod
+    def days_per_zaaktype(value: str) -> dict[str, int]:
+        """`ZT-A=10,ZT-B=3` as {identificatie: days}; ValueError on anything else."""
+        out = {}
+        for part in _csv(value):
+            identificatie, sep, days = part.partition("=")
+            if not sep or not identificatie.strip() or not days.strip().isdigit():
+                raise ValueError(f"{part!r}: expected <zaaktype identificatie>=<days>")
+            out[identificatie.strip()] = int(days)
+        return out
+
+    @property
+    def termijn_dagen_per_zaaktype(self) -> dict[str, int]:
+        return self.days_per_zaaktype(self.signaal_termijn_dagen)
 
     @property
     def kanalen_set(self) -> frozenset[str]:

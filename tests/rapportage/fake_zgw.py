@@ -125,7 +125,9 @@ class FakeZgw(httpx.BaseTransport):
     def opschorten(self, zaak_url: str, at: str, indicatie: bool) -> dict:
         return self.update_zaak(zaak_url, at, opschorting={"indicatie": indicatie, "reden": "wacht op aanvulling" if indicatie else ""})
 
-    def set_status(self, zaak_url: str, statustype: str, at: str, zaaktype: Zaaktype) -> str:
+    def set_status(self, zaak_url: str, statustype: str, at: str, zaaktype: Zaaktype, registered: str | None = None) -> str:
+        """A status with datumStatusGezet `at`, registered (created: audit trail and notification)
+        at `registered` (default: `at`)."""
         url = f"{ZRC}/statussen/{uuid.uuid4()}"
         self.objects[url] = {"url": url, "uuid": url.rsplit("/", 1)[1], "zaak": zaak_url, "statustype": statustype, "datumStatusGezet": at,
                              "statustoelichting": f"Gebeld met {BURGER}"}  # fmt: skip
@@ -135,8 +137,8 @@ class FakeZgw(httpx.BaseTransport):
             zaak["einddatum"] = moment(at).date().isoformat()
         else:
             zaak["einddatum"] = None  # a reopen
-        self._audit(zaak_url, "status", "create", moment(at), self.objects[url])
-        self._notify(zaak_url, "status", url, "create", moment(at))
+        self._audit(zaak_url, "status", "create", moment(registered or at), self.objects[url])
+        self._notify(zaak_url, "status", url, "create", moment(registered or at))
         return url
 
     def add_rol(

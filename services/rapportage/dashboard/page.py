@@ -27,6 +27,7 @@ table{border-collapse:collapse;width:100%;font-size:17px}th,td{text-align:left;p
 .kampioen{font-size:26px;font-weight:bold;color:#2e8b57}.regel{font-size:15px;color:#444}
 ul.mijlpalen{list-style:none;padding:0;margin:0}ul.mijlpalen li{padding:8px 0;border-bottom:1px solid #e3e6ea}
 ul.mijlpalen .datum{color:#555;font-size:15px;margin-right:10px}.leeg{color:#666;font-style:italic}
+tr.signaal td:last-child{color:#b3261e;font-weight:bold}#signaleringen ul{margin:4px 0 0;font-size:15px}
 """
 
 
@@ -78,6 +79,39 @@ def _filter_form(reports: Reports, filters: Filters) -> str:
     )
 
 
+def _signaleringen(data: dict) -> str:
+    """Per signal its numbers and rule, and the zaaktypen and teams that signal (the zaken behind
+    each: `/signaleringen/{code}` of the API)."""
+    rows = []
+    for s in data["signaleringen"]:
+        mark = "signaal" if s["signaal"] else ""
+        share = s["drempelPercentage"] is not None
+
+        def item(g: dict, share: bool = share) -> str:
+            team = g["team"] or {}
+            naam = escape(g["zaaktype"]["omschrijving"]) + (f" · {escape(team['naam'])}" if team else "")
+            aandeel = f" ({_n(g['percentage'])}%)" if share else ""
+            key = f"{g['zaaktype']['identificatie']}|{team.get('sleutel', '')}"
+            return f'<li data-groep="{escape(key)}">{naam}: {_n(g["aantal"])} van {_n(g["totaal"])}{aandeel}</li>'
+
+        detail = "".join(item(g) for g in s["groepen"] if g["signaal"])
+        percentage = f"{_n(s['percentage'])}%" if share and s["percentage"] is not None else ""
+        rows.append(
+            f'<tr class="{mark}" data-signaal="{escape(s["code"])}" data-aantal="{s["aantal"]}" data-totaal="{s["totaal"]}">'
+            f'<td><strong>{escape(s["titel"])}</strong><p class="regel">{escape(s["regel"])}</p>'
+            f"{f'<ul>{detail}</ul>' if detail else ''}</td>"
+            f'<td class="n">{_n(s["aantal"])}</td><td class="n">{_n(s["totaal"])}</td><td class="n">{percentage}</td>'
+            f"<td>{'⚑ signaal' if s['signaal'] else 'in orde'}</td></tr>"
+        )
+    left_out = "".join(f"<li>{escape(w['titel'])}: {escape(w['reden'])}</li>" for w in data["weggelaten"])
+    return (
+        '<table><tr><th>Signaal en regel</th><th class="n">Aantal</th><th class="n">Van</th><th class="n">Aandeel</th><th></th></tr>'
+        f"{''.join(rows)}</table>"
+        f'<p class="regel">Peildatum {escape(data["peildatum"])}. De zaken achter een signaal: <code>/signaleringen/&lt;code&gt;</code> van de API.</p>'
+        + (f'<ul class="regel">{left_out}</ul>' if left_out else "")
+    )
+
+
 def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
     kern = reports.kerncijfers(filters)
     trend = reports.doorlooptijd_trend(filters)
@@ -88,6 +122,7 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
     kampioen = reports.kampioen(filters)
     mijlpalen = reports.mijlpalen(Filters(zaaktype=filters.zaaktype))
     doorloop = reports.doorlooptijden(filters)
+    signalen = reports.signaleringen(filters)
 
     periode = "alle zaken" if not (filters.van or filters.tot) else f"{filters.van or 'begin'} t/m {filters.tot or today}"
     tiles = "".join(
@@ -184,6 +219,7 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
         if rows
         else '<p class="leeg">Nog geen zaken.</p>'
     )
+    signalen_html = _signaleringen(signalen)
     csv_query = urlencode(
         {
             k: v
@@ -200,7 +236,8 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
     csv_links = " · ".join(
         f'<a href="export/{name}.csv{escape(suffix)}">{label}</a>'
         for name, label in (("doorlooptijden", "doorlooptijden"), ("statusduur", "tijd in status"), ("instroom-uitstroom", "instroom/uitstroom"),
-                            ("werkvoorraad", "werkvoorraad"), ("gebruik", "gebruik per team"), ("kampioen", "kampioenen"), ("mijlpalen", "mijlpalen"))
+                            ("werkvoorraad", "werkvoorraad"), ("gebruik", "gebruik per team"), ("kampioen", "kampioenen"), ("mijlpalen", "mijlpalen"),
+                            ("signaleringen", "signaleringen"))
     )  # fmt: skip
     return f"""<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -215,5 +252,6 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
 <section id="statusduur"><h2>Tijd in status (knelpunten)</h2>{status_svg}</section>
 <section id="kampioen"><h2>Zaakgericht Werken Kampioen</h2>{kampioen_html}</section>
 <section id="mijlpalen"><h2>Mijlpalen</h2>{mijlpalen_html}</section>
+<section class="wide" id="signaleringen"><h2>Signaleringen: waar zaakgericht werken niet (goed) wordt toegepast</h2>{signalen_html}</section>
 <section class="wide" id="doorlooptijden"><h2>Doorlooptijd per zaaktype</h2>{tabel}<p>CSV: {csv_links}</p></section>
 </main></body></html>"""

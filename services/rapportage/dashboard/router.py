@@ -76,6 +76,7 @@ EXPORTS = {
     "gebruik": lambda r, f: r.gebruik(f),
     "kampioen": lambda r, f: r.kampioen(f),
     "mijlpalen": lambda r, f: r.mijlpalen(f),
+    "signaleringen": lambda r, f: r.signaleringen(f),
 }
 
 

@@ -106,6 +106,34 @@ def _rows_mijlpalen(data: dict):
         yield [m["datum"], m["soort"], m["titel"], (m["zaaktype"] or {}).get("identificatie", ""), m["waarde"]]
 
 
+def _rows_signaleringen(data: dict):
+    yield ["signalering", "zaaktype", "omschrijving", "team", "naam", "aantal", "totaal", "percentage", "drempelPercentage", "signaal"]
+    for s in data["signaleringen"]:
+        yield [
+            s["code"],
+            "",
+            "alle zaaktypen",
+            "",
+            "alle teams",
+            s["aantal"],
+            s["totaal"],
+            s["percentage"],
+            s["drempelPercentage"],
+            s["signaal"],
+        ]
+        for g in s["groepen"]:
+            team = g["team"] or {"sleutel": "", "naam": "alle teams"}
+            yield [s["code"], g["zaaktype"]["identificatie"], g["zaaktype"]["omschrijving"], team["sleutel"], team["naam"], g["aantal"],
+                   g["totaal"], g["percentage"], s["drempelPercentage"], g["signaal"]]  # fmt: skip
+
+
+def _rows_signalering_zaken(data: dict):
+    yield ["zaak", "identificatie", "zaaktype", "team", "startdatum", "einddatum", "uiterlijkeEinddatum", "status", "statusSinds"]
+    for z in data["results"]:
+        yield [z["url"], z["identificatie"], z["zaaktype"]["identificatie"], z["team"]["sleutel"], z["startdatum"], z["einddatum"],
+               z["uiterlijkeEinddatum"], z["status"], z["statusSinds"]]  # fmt: skip
+
+
 ROWS = {
     "kerncijfers": _rows_kerncijfers,
     "instroom-uitstroom": _rows_instroom,
@@ -117,6 +145,8 @@ ROWS = {
     "gebruik": _rows_gebruik,
     "kampioen": _rows_kampioen,
     "mijlpalen": _rows_mijlpalen,
+    "signaleringen": _rows_signaleringen,
+    "signalering-zaken": _rows_signalering_zaken,
 }
 
 

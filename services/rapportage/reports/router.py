@@ -18,8 +18,9 @@ from shared.api_model import split_commas
 from shared.auth import Principal
 from shared.db import SessionDep
 from shared.http import json_response
+from shared.pagination import envelope, page_from
 from shared.query import query_model
-from shared.resources import Absent, ensure_known_parameters
+from shared.resources import Absent, ensure_known_parameters, paginated_model_of
 
 router = APIRouter()
 Reader = Annotated[Principal, Depends(require_lezen)]
@@ -147,6 +148,37 @@ _report(
     Reports.werkvoorraad,
     Option("datum", dt.date | None, "De peildatum (standaard vandaag): open aan het eind van die dag."),
 )
+
+
+_report(
+    "/signaleringen",
+    "signaleringen_retrieve",
+    schemas.Signaleringen,
+    "Signaleringen per zaaktype en team: waar zaakgericht werken niet of niet goed wordt toegepast, en de termijnen.",
+    Reports.signaleringen,
+)
+
+
+@router.get(
+    "/signaleringen/{code}",
+    operation_id="signalering_zaken_list",
+    summary="De zaken achter één signalering (gepagineerd), met dezelfde filters.",
+    tags=[TAG],
+    response_model=paginated_model_of(schemas.SignaleringZaak, "PaginatedSignaleringZaakList"),
+    responses=CSV,
+)
+def signalering_zaken(
+    request: Request,
+    session: SessionDep,
+    principal: Reader,
+    params: Params,
+    code: str,
+    page: Annotated[int | None, Query(description="Een pagina binnen de gepagineerde set resultaten.")] = None,
+) -> Response:
+    ensure_known_parameters(request, schemas.ReportFilters, "page")
+    number = page_from(page)
+    count, results = reports_for(request, session).signalering_zaken(code, filters_of(params), number)
+    return respond("signalering-zaken", envelope(request, count=count, page=number, results=results), params.formaat)
 
 
 @router.get(

@@ -259,3 +259,53 @@ class Tijdlijn(ApiModel):
     einddatum: dt.date | None
     opgeschort: bool
     statussen: list[TijdlijnStatus]
+
+
+SignaleringCode = Literal[
+    "zonder-tussenstatus", "zonder-behandelaar", "naregistratie", "zonder-resultaat", "stilstand", "termijn-bijna", "termijn-verstreken"
+]
+
+
+class SignaleringMeting(ApiModel):
+    aantal: int = Field(description="Wat signaleert: zaken (bij `naregistratie` statussen).")
+    totaal: int = Field(description="Waarover het aandeel gaat (de populatie van de regel).")
+    percentage: float | None = Field(description="`aantal` als percentage van `totaal`.")
+    signaal: bool = Field(description="Boven de drempel (zonder drempel: minstens één).")
+
+
+class SignaleringGroep(SignaleringMeting):
+    zaaktype: ZaaktypeRef
+    team: TeamRef | None = Field(description="Leeg bij een signaal dat alleen per zaaktype telt.")
+
+
+class Signalering(SignaleringMeting):
+    code: SignaleringCode
+    titel: str
+    regel: str = Field(description="De regel, met de drempels van de instellingen.")
+    drempelPercentage: float | None = Field(description="Het aandeel waarboven een groep signaleert; leeg: elke zaak signaleert.")
+    groepen: list[SignaleringGroep] = Field(description="Per zaaktype en team.")
+
+
+class WeggelatenSignalering(ApiModel):
+    code: str
+    titel: str
+    reden: str
+
+
+class Signaleringen(ApiModel):
+    periode: Periode
+    peildatum: dt.date
+    signaleringen: list[Signalering]
+    weggelaten: list[WeggelatenSignalering] = Field(description="Signalen die de rapportage (nog) niet kan berekenen, en waarom.")
+
+
+class SignaleringZaak(ApiModel):
+    url: str = Field(json_schema_extra={"format": "uri"})
+    identificatie: str
+    zaaktype: ZaaktypeRef
+    team: TeamRef
+    startdatum: dt.date
+    einddatum: dt.date | None
+    uiterlijkeEinddatum: dt.date | None = Field(description="Uiterlijke einddatum afdoening met verlenging en opschorting.")
+    status: str | None = Field(description="De omschrijving van het huidige statustype.")
+    statusSinds: dt.datetime | None

@@ -28,11 +28,13 @@ from services.rapportage.periods import (
     quantile,
     week_start,
 )
+from services.rapportage.reports.signaleringen import Signaleringen
 from services.rapportage.settings import RapportageSettings
 from services.rapportage.tellers.repository import Scope, distributions, sums, totals
 from services.rapportage.zaak.models import Status, Statustype, Team, Zaak, Zaaktype
 from shared import utc
 from shared.errors import NotFound, ValidationProblem
+from shared.pagination import Page
 
 GEEN_TEAM = {"sleutel": "", "naam": "Geen team", "betrokkeneType": "", "identificatie": ""}
 
@@ -523,6 +525,14 @@ class Reports:
             )
             month = add_months(month, 1)
         return {"periode": {**filters.as_json(), "van": van.isoformat(), "tot": tot.isoformat()}, "regel": self.regel(), "maanden": maanden}
+
+    # ------------------------------------------------------------ signaleringen
+
+    def signaleringen(self, filters: Filters) -> dict:
+        return Signaleringen(self, filters).overzicht()
+
+    def signalering_zaken(self, code: str, filters: Filters, page: Page) -> tuple[int, list[dict]]:
+        return Signaleringen(self, filters).zaken(code, page)
 
     # ------------------------------------------------------------ mijlpalen and tijdlijn
 

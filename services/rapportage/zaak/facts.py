@@ -3,7 +3,7 @@ are kept: no omschrijving or toelichting of a zaak (free text), no rol of a natu
 no name of a medewerker."""
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from shared import utc
@@ -92,6 +92,9 @@ class StatusFacts:
     url: str
     statustype: str
     datum_status_gezet: dt.datetime
+    # when it was registered (a Status has no such field: its creation's notification or audit
+    # trail entry tells); None: not known with this fetch, the read model keeps what it has
+    geregistreerd: dt.datetime | None = None
 
     @classmethod
     def from_json(cls, data: dict) -> "StatusFacts":
@@ -171,6 +174,23 @@ def opschortingen_from_audittrail(entries: list[dict]) -> list[Period]:
     if begin is not None:
         periods.append(Period(begin, None))
     return periods
+
+
+def status_registraties(entries: list[dict]) -> dict[str, dt.datetime]:
+    """When each status of the zaak was registered: the aanmaakdatum of its `create` in the
+    audit trail."""
+    out: dict[str, dt.datetime] = {}
+    for entry in entries:
+        moment = parse_moment(entry.get("aanmaakdatum"))
+        nieuw = (entry.get("wijzigingen") or {}).get("nieuw")
+        url = entry.get("resourceUrl") or (nieuw.get("url") if isinstance(nieuw, dict) else None)
+        if entry.get("resource") == "status" and entry.get("actie") == "create" and moment is not None and url:
+            out[url] = min(moment, out.get(url, moment))
+    return out
+
+
+def with_registraties(statussen: list[StatusFacts], registraties: dict[str, dt.datetime]) -> list[StatusFacts]:
+    return [replace(s, geregistreerd=registraties[s.url]) if s.url in registraties else s for s in statussen]
 
 
 @dataclass(frozen=True)

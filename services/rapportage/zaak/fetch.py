@@ -11,13 +11,16 @@ from typing import Any, TypeVar
 from services.rapportage.client import FetchError, ZgwReader
 from services.rapportage.settings import RapportageSettings
 from services.rapportage.zaak.facts import (
+    KEEP,
     Change,
     StatusFacts,
     StatustypeFacts,
     ZaakFacts,
     ZaaktypeFacts,
     opschortingen_from_audittrail,
+    status_registraties,
     team_from_rollen,
+    with_registraties,
 )
 
 log = logging.getLogger("zgw.rapportage")
@@ -53,6 +56,10 @@ class Fetcher:
         retried)."""
         moments: list[dt.datetime] = [m["_moment"] for m in messages if m.get("_moment")]
         moment = max(moments, default=None)
+        # a status's registration: the aanmaakdatum of its create notification
+        registraties = {
+            m["resourceUrl"]: m["_moment"] for m in messages if m["resource"] == "status" and m["actie"] == "create" and m.get("_moment")
+        }
         if any(m["resource"] == "zaak" and m["actie"] == "destroy" for m in messages):
             return Change(zaak_url, gone=True, moment=moment)
         status_urls = [m["resourceUrl"] for m in messages if m["resource"] == "status"]
@@ -66,7 +73,7 @@ class Fetcher:
         if not known:
             zaak_messages = [m for m in messages if m["resource"] == "zaak"]
             created = bool(zaak_messages) and all(m["actie"] == "create" for m in zaak_messages)
-            return self.full(zaak_url, zaak_json, moment=moment, created=created)
+            return self.full(zaak_url, zaak_json, moment=moment, created=created, registraties=registraties)
         zaak = _facts(ZaakFacts.from_json, zaak_json)
         change = Change(zaak_url, zaak=zaak, moment=moment)
         resources = {m["resource"] for m in messages}
@@ -74,13 +81,14 @@ class Fetcher:
             change.opschortingen = self.opschortingen(zaak_url)
         if len(status_urls) > 1:
             root = api_root_of(zaak.url)
-            change.statussen = [_facts(StatusFacts.from_json, s) for s in self.reader.list_all(f"{root}/statussen", {"zaak": zaak.url})]
+            listed = [_facts(StatusFacts.from_json, s) for s in self.reader.list_all(f"{root}/statussen", {"zaak": zaak.url})]
+            change.statussen = with_registraties(listed, registraties)
         elif status_urls:
             embedded = (zaak_json.get("_expand") or {}).get("status") if expand_status else None
             try:
                 if not (isinstance(embedded, dict) and embedded.get("url") == status_urls[0]):
                     embedded = self.reader.get_object(status_urls[0])  # no expand, or a newer status since
-                change.status_upserts = [_facts(StatusFacts.from_json, embedded)]
+                change.status_upserts = with_registraties([_facts(StatusFacts.from_json, embedded)], registraties)
             except FetchError as exc:
                 if exc.kind != "gone":
                     raise
@@ -111,12 +119,21 @@ class Fetcher:
 
     # ------------------------------------------------------------ a whole zaak
 
-    def full(self, zaak_url: str, zaak_json: dict | None = None, *, moment: dt.datetime | None = None, created: bool = False) -> Change:
-        """Everything about one zaak: the zaak, its statussen, rollen (the team), resultaat and
-        opschorting periods (audit trail). What the zaak itself shows to be empty is not asked
-        for: no statussen without a `status`, no rollen where `rollen` is an empty list, no
-        audit trail for a zaak not opgeschort whose only message is its creation (`created`:
-        a later change comes with a message of its own, which reads the audit trail)."""
+    def full(
+        self,
+        zaak_url: str,
+        zaak_json: dict | None = None,
+        *,
+        moment: dt.datetime | None = None,
+        created: bool = False,
+        registraties: dict[str, dt.datetime] | None = None,
+    ) -> Change:
+        """Everything about one zaak: the zaak, its statussen (with when each was registered),
+        rollen (the team), resultaat and opschorting periods (audit trail). What the zaak itself
+        shows to be empty is not asked for: no statussen without a `status`, no rollen where
+        `rollen` is an empty list, no audit trail for a zaak not opgeschort whose only message is
+        its creation (`created`: a later change comes with a message of its own, which reads the
+        audit trail). `registraties`: status URL -> registration moment from the messages."""
         if zaak_json is None:
             try:
                 zaak_json = self.reader.get_object(zaak_url)
@@ -130,12 +147,18 @@ class Fetcher:
         if facts.status is not None:
             statussen = [_facts(StatusFacts.from_json, s) for s in self.reader.list_all(f"{root}/statussen", {"zaak": facts.url})]
         no_rollen = zaak_json.get("rollen") == []  # a Zaken API before 1.2 does not list them
+        entries = None if created and not facts.opgeschort else self.audittrail(facts.url)
+        if entries is None:
+            opschortingen = [] if created and not facts.opgeschort else KEEP
+        else:
+            opschortingen = opschortingen_from_audittrail(entries)
+            registraties = {**status_registraties(entries), **(registraties or {})}
         change = Change(
             zaak_url,
             zaak=facts,
-            statussen=statussen,
+            statussen=with_registraties(statussen, registraties or {}),
             team=None if no_rollen else self.team(facts.url),
-            opschortingen=[] if created and not facts.opgeschort else self.opschortingen(facts.url),
+            opschortingen=opschortingen,
             resultaattype=self.resultaattype(facts.resultaat),
             moment=moment,
         )
@@ -161,8 +184,11 @@ class Fetcher:
     def opschortingen(self, zaak_url: str):
         """The opschorting periods from the zaak's audit trail; KEEP (then the read model follows
         the changes of `opschorting.indicatie` it sees) where the audit trail cannot be read."""
-        from services.rapportage.zaak.facts import KEEP
+        entries = self.audittrail(zaak_url)
+        return KEEP if entries is None else opschortingen_from_audittrail(entries)
 
+    def audittrail(self, zaak_url: str) -> list[dict] | None:
+        """The zaak's audit trail entries; None where it cannot be read (no right, no such API)."""
         try:
             entries = self.reader.get(f"{zaak_url.rstrip('/')}/audittrail")
         except FetchError as exc:
@@ -171,15 +197,13 @@ class Fetcher:
             if not self._warned_audit:
                 log.warning("audit trail not readable (%s); opschorting periods follow the notifications", exc)
                 self._warned_audit = True
-            return KEEP
+            return None
         if not isinstance(entries, list):
             entries = entries.get("results", []) if isinstance(entries, dict) else []
-        return opschortingen_from_audittrail(entries)
+        return entries
 
     def add_types(self, change: Change) -> None:
         """The zaaktype and statustypen the change refers to, from the Catalogi API (cached)."""
-        from services.rapportage.zaak.facts import KEEP
-
         if change.zaak is not None and change.zaak.zaaktype not in change.zaaktypen:
             url = change.zaak.zaaktype
             change.zaaktypen[url] = ZaaktypeFacts.from_json(url, self.reader.catalogus_object(url))

@@ -58,6 +58,10 @@ class Zaak(Base):
     __table_args__ = (
         # the Nth zaak (milestones)
         Index("ix_rpt_zaak_registratie", "registratiedatum", "id"),
+        # the signaleringen: closed zaken by einddatum, open ones by deadline, current status, start
+        Index("ix_rpt_zaak_einddatum_deadline", "einddatum", "deadline_doorlooptijd"),
+        Index("ix_rpt_zaak_statustype_sinds", "statustype_id", "status_sinds"),
+        Index("ix_rpt_zaak_startdatum", "startdatum"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -89,6 +93,8 @@ class Zaak(Base):
     # the current status
     status_url: Mapped[str | None] = mapped_column(String(1000), nullable=True)
     statustype_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # its datumStatusGezet: since when the zaak is in its current status
+    status_sinds: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     resultaat_url: Mapped[str | None] = mapped_column(String(1000), nullable=True)
     resultaattype_url: Mapped[str | None] = mapped_column(String(1000), nullable=True)
     bijgewerkt_op: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
@@ -106,6 +112,10 @@ class Status(Base):
     # and whether that exceeded the statustype's doorlooptijd (None: no doorlooptijd)
     duur_seconden: Mapped[int | None] = mapped_column(Integer, nullable=True)
     boven_norm: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    # when it was registered (its notification's aanmaakdatum, or its creation in the audit
+    # trail; None: unknown), and how many seconds that was after its datumStatusGezet
+    geregistreerd: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    naregistratie_seconden: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
 
 
 class Opschorting(Base):

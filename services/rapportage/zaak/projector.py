@@ -315,6 +315,9 @@ class Projector:
             row.statustype_id = statustypen[facts.statustype].id
             if row.datum_status_gezet is None or utc.aware(row.datum_status_gezet) != facts.datum_status_gezet:
                 row.datum_status_gezet = facts.datum_status_gezet
+            # a fetch that does not tell the registration (a later list) keeps the known one
+            if facts.geregistreerd is not None and (row.geregistreerd is None or utc.aware(row.geregistreerd) != facts.geregistreerd):
+                row.geregistreerd = facts.geregistreerd
 
     @staticmethod
     def _drop_status(session: Session, rows: list[Status], row: Status) -> None:
@@ -329,7 +332,8 @@ class Projector:
         batch), and nothing reads their ids."""
         rows = [
             {"url": s.url, "zaak_id": s.zaak_id, "statustype_id": s.statustype_id, "datum_status_gezet": s.datum_status_gezet,
-             "duur_seconden": s.duur_seconden, "boven_norm": s.boven_norm}
+             "duur_seconden": s.duur_seconden, "boven_norm": s.boven_norm, "geregistreerd": s.geregistreerd,
+             "naregistratie_seconden": s.naregistratie_seconden}
             for zaak in zaken for s in statussen[zaak.id] if s.id is None
         ]  # fmt: skip
         insert_rows(session, Status.__table__, rows)
@@ -384,8 +388,16 @@ class Projector:
                 current.duur_seconden = duur
             if current.boven_norm != boven:
                 current.boven_norm = boven
+            late = None
+            if current.geregistreerd is not None:
+                late = max(0, int((utc.aware(current.geregistreerd) - utc.aware(current.datum_status_gezet)).total_seconds()))
+            if current.naregistratie_seconden != late:
+                current.naregistratie_seconden = late
         current_status = next((s for s in ordered if s.url == zaak.status_url), ordered[-1] if ordered else None)
         zaak.statustype_id = current_status.statustype_id if current_status else None
+        sinds = utc.aware(current_status.datum_status_gezet) if current_status else None
+        if utc.aware(zaak.status_sinds) != sinds:
+            zaak.status_sinds = sinds
 
         # opschorting: whole days, in the organisation's time zone; a closed zaak's open period
         # ends with it; days outside [startdatum, einddatum] do not count
