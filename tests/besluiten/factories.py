@@ -9,7 +9,8 @@ def published_besluittype(catalogi, **overrides) -> dict:
     """A published besluittype with one published informatieobjecttype of its catalogus (unless given)."""
     catalogus = overrides.pop("catalogus", None) or ztc.create_catalogus(catalogi)["url"]
     if "informatieobjecttypen" not in overrides:
-        iotype = ztc.create_published_informatieobjecttype(catalogi, catalogus)
+        omschrijving = f"Document bij {overrides.get('omschrijving', 'besluit')}"
+        iotype = ztc.create_published_informatieobjecttype(catalogi, catalogus, omschrijving=omschrijving)
         overrides["informatieobjecttypen"] = [iotype["url"]]
     return ztc.create_published_besluittype(catalogi, catalogus, **overrides)
 
