@@ -25,7 +25,7 @@ from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from shared.api_model import ApiModel
-from shared.audittrail import declare_audit_headers
+from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN, AuditTrailResponse, declare_audit_headers
 from shared.auth import Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi
 from shared.db import SessionDep, commits
@@ -516,3 +516,50 @@ def register_action(
         obj = handler(ctx, load_or_404(ctx, spec, uuid))
         session.flush()
         return detail_response(request, spec.service.serialize(ctx, [obj])[0])
+
+
+def register_audittrail(
+    router: APIRouter,
+    *,
+    component: str,
+    collection: str,
+    param: str,
+    tag: str,
+    what: str,
+    audittrail: Any,
+    trail_of: Callable[[Context, uuid_module.UUID], str],
+    retrieve_id: str = "audittrail_retrieve",
+) -> None:
+    """`GET /{collection}/{param}/audittrail` (`audittrail_list`) and `.../audittrail/{uuid}`
+    (`retrieve_id`: `audittrail_read` in the older specs) of a hoofdobject: the records of its
+    trail, oldest first. `trail_of(ctx, uuid)` gives the hoofdobject's URL, raising the 403 of one
+    outside the client's autorisaties; `what` names it in the summary ("de ZAAK"). A hoofdobject
+    without records (unknown, or deleted with its trail) is a 404."""
+    reader: Any = Annotated[Principal, Depends(require_scopes(component, SCOPE_AUDITTRAILS_LEZEN))]
+    owner: Any = Annotated[uuid_module.UUID, Path(alias=param, description=UUID_DESCRIPTION)]
+
+    @router.get(
+        f"/{collection}/{{{param}}}/audittrail",
+        operation_id="audittrail_list",
+        summary=f"Alle audit trail regels behorend bij {what}.",
+        tags=[tag],
+        response_model=list[AuditTrailResponse],
+    )
+    def audittrail_list(request: Request, session: SessionDep, principal: reader, owner_uuid: owner) -> Response:
+        records = audittrail.list_for(session, trail_of(Context(request, principal, session), owner_uuid))
+        if not records:
+            raise NotFound("Geen audit trail gevonden voor dit object.")
+        return json_response(records)
+
+    @router.get(
+        f"/{collection}/{{{param}}}/audittrail/{{uuid}}",
+        operation_id=retrieve_id,
+        summary="Een specifieke audit trail regel opvragen.",
+        tags=[tag],
+        response_model=AuditTrailResponse,
+    )
+    def audittrail_retrieve(request: Request, session: SessionDep, principal: reader, owner_uuid: owner, uuid: UuidPath) -> Response:
+        record = audittrail.get(session, trail_of(Context(request, principal, session), owner_uuid), uuid)
+        if record is None:
+            raise NotFound("Geen audit trail regel gevonden met deze uuid.")
+        return json_response(record)

@@ -1,20 +1,15 @@
 """HTTP of `/besluiten`: the standard operations and the besluit's audit trail."""
 
 import uuid as uuid_module
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter
 
 from services.besluiten.access import COMPONENT, SCOPE_LEZEN, SCOPES
 from services.besluiten.besluit.schemas import Besluit, BesluitFilters, BesluitRequest
 from services.besluiten.besluit.service import BesluitService
 from services.besluiten.common import CHANGES, COLLECTION, ensure_allowed
-from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN, AuditTrailResponse
-from shared.auth import Principal, require_scopes
-from shared.db import SessionDep
-from shared.errors import NotFound
-from shared.http import json_response
-from shared.resources import Context, ResourceSpec, UuidPath, register_resource
+from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN
+from shared.resources import Context, ResourceSpec, register_audittrail, register_resource
 
 TAG = "besluiten"
 
@@ -73,8 +68,6 @@ register_resource(router, spec)
 
 # ---------------------------------------------------------------- audit trail
 
-AuditReader = Annotated[Principal, Depends(require_scopes(COMPONENT, SCOPE_AUDITTRAILS_LEZEN))]
-
 
 def _trail_of(ctx: Context, besluit_uuid: uuid_module.UUID) -> str:
     """The hoofdobject URL of a besluit's trail; a besluit outside the client's autorisaties is a 403."""
@@ -84,33 +77,14 @@ def _trail_of(ctx: Context, besluit_uuid: uuid_module.UUID) -> str:
     return ctx.url(COLLECTION, besluit_uuid)
 
 
-@router.get(
-    f"/{COLLECTION}/{{besluit_uuid}}/audittrail",
-    operation_id="audittrail_list",
-    summary="Alle audit trail regels behorend bij het BESLUIT.",
-    description="Alle audit trail regels behorend bij het BESLUIT.",
-    tags=[TAG],
-    response_model=list[AuditTrailResponse],
+register_audittrail(
+    router,
+    component=COMPONENT,
+    collection=COLLECTION,
+    param="besluit_uuid",
+    tag=TAG,
+    what="het BESLUIT",
+    audittrail=CHANGES.audittrail,
+    trail_of=_trail_of,
+    retrieve_id="audittrail_read",
 )
-def audittrail_list(request: Request, session: SessionDep, principal: AuditReader, besluit_uuid: UuidPath) -> Response:
-    ctx = Context(request, principal, session)
-    records = CHANGES.audittrail.list_for(session, _trail_of(ctx, besluit_uuid))
-    if not records:
-        raise NotFound("Geen audit trail gevonden voor dit besluit.")
-    return json_response(records)
-
-
-@router.get(
-    f"/{COLLECTION}/{{besluit_uuid}}/audittrail/{{uuid}}",
-    operation_id="audittrail_read",
-    summary="Een specifieke audit trail regel opvragen.",
-    description="Een specifieke audit trail regel opvragen.",
-    tags=[TAG],
-    response_model=AuditTrailResponse,
-)
-def audittrail_read(request: Request, session: SessionDep, principal: AuditReader, besluit_uuid: UuidPath, uuid: UuidPath) -> Response:
-    ctx = Context(request, principal, session)
-    record = CHANGES.audittrail.get(session, _trail_of(ctx, besluit_uuid), uuid)
-    if record is None:
-        raise NotFound("Geen audit trail regel gevonden met deze uuid.")
-    return json_response(record)
