@@ -1,6 +1,7 @@
 """The besluit resource: its operations, brc-001 and brc-002, autorisaties per besluittype, the
 audit trail and the notifications on kanaal `besluiten`."""
 
+import datetime as dt
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -167,3 +168,11 @@ def test_catalogus_autorisatie_reaches_every_besluittype_of_it(besluiten, catalo
 
 def test_unknown_besluit_is_404(besluiten):
     assert besluiten.get(f"/besluiten/{uuid.uuid4()}").status_code == 404
+
+
+def test_datum_is_not_in_the_future(besluiten, catalogi):
+    besluittype = published_besluittype(catalogi)["url"]
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    assert_invalid(besluiten.post("/besluiten", json=besluit_body(besluittype, datum=tomorrow)), "datum", "future_not_allowed")
+    besluit = create_besluit(besluiten, besluittype)
+    assert_invalid(besluiten.patch(besluit["url"], json={"datum": tomorrow}), "datum", "future_not_allowed")

@@ -1,6 +1,7 @@
 """The rules of the Besluiten API on a besluit (brc-001, -002, -006, -007, -009), each in one
 function; the mirror of a besluit's zaak in the Zaken API (brc-006) is written here too."""
 
+import datetime as dt
 import logging
 from typing import NoReturn
 
@@ -30,6 +31,13 @@ def besluittype(ctx: Context, url: str) -> dict:
     if data.get("concept"):
         raise ValidationProblem.field("besluittype", "not-published", f"Het besluittype {url} is nog niet gepubliceerd.")
     return data
+
+
+def ensure_datum_not_in_future(datum: dt.date) -> None:
+    """The beslisdatum lies in the past or is today (`future_not_allowed` on `datum`, as the
+    reference implementation's UntilTodayValidator)."""
+    if datum > dt.date.today():
+        raise ValidationProblem.field("datum", "future_not_allowed", "Deze datum mag niet in de toekomst liggen.")
 
 
 def identificatie_taken(identificatie: str) -> NoReturn:

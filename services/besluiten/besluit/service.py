@@ -98,6 +98,7 @@ class BesluitService:
         )
         ensure_allowed(ctx, (SCOPE_AANMAKEN,), besluit)
         self.apply(besluit, data, data.model_fields_set | {"datum", "ingangsdatum", *OPTIONAL_FIELDS})
+        rules.ensure_datum_not_in_future(besluit.datum)
         if besluit.zaak:
             rules.ensure_besluittype_of_zaak(ctx, besluit.zaak, besluit.besluittype)
         rules.ensure_identificatie_free(ctx, besluit.verantwoordelijke_organisatie, data.identificatie)
@@ -127,6 +128,7 @@ class BesluitService:
         if "zaak" in sent:
             besluit.zaak = data.zaak or ""
         self.apply(besluit, data, sent)
+        rules.ensure_datum_not_in_future(besluit.datum)
         if besluit.zaak and besluit.zaak != old_zaak:
             rules.ensure_besluittype_of_zaak(ctx, besluit.zaak, besluit.besluittype)
         if besluit.zaak != old_zaak:
