@@ -176,3 +176,11 @@ def test_datum_is_not_in_the_future(besluiten, catalogi):
     assert_invalid(besluiten.post("/besluiten", json=besluit_body(besluittype, datum=tomorrow)), "datum", "future_not_allowed")
     besluit = create_besluit(besluiten, besluittype)
     assert_invalid(besluiten.patch(besluit["url"], json={"datum": tomorrow}), "datum", "future_not_allowed")
+
+
+def test_health_readiness_and_metrics(besluiten):
+    for path in ("/healthz", "/readyz"):
+        assert besluiten.client.get(path).status_code == 200
+    besluiten.get("/besluiten")
+    metrics = besluiten.client.get("/metrics")
+    assert metrics.status_code == 200 and "zgw_http_request_duration_seconds" in metrics.text
