@@ -62,6 +62,10 @@ def test_create_validates(documenten, documenten_app):
     for name in ("betrokkene", "aardRelatie", "contactPersoon"):
         assert_invalid(missing, name, "required")
     assert_invalid(documenten.post("/verzendingen", json=body(document, aardRelatie="bode")), "aardRelatie", "invalid_choice")
+    shown = create(documenten, document)
+    for name in ("informatieobject", "betrokkene", "aardRelatie", "toelichting", "contactPersoon", "mijnOverheid"):
+        assert_invalid(documenten.patch(shown["url"], json={name: None}), name, "null")
+    assert_invalid(documenten.put(shown["url"], json=body(document, verzenddatum="gisteren")), "verzenddatum", "invalid")
     wrong_address = body(document, binnenlandsCorrespondentieadres={"huisnummer": 0, "naamOpenbareRuimte": "Dam"})
     response = documenten.post("/verzendingen", json=wrong_address)
     assert response.status_code == 400

@@ -39,7 +39,6 @@ ADDRESSES = (
     "mijn_overheid",
     "telefoonnummer",
 )
-NOT_NULL = {"toelichting": "", "contactpersoonnaam": "", "mijn_overheid": False}
 
 
 class VerzendingService(DocumentChildService):
@@ -98,8 +97,6 @@ class VerzendingService(DocumentChildService):
             value = getattr(data, name)
             if hasattr(value, "model_dump"):  # an address group: stored as the API shows it
                 value = value.model_dump(by_alias=True)
-            if value is None and column in NOT_NULL:
-                value = NOT_NULL[column]
             setattr(obj, column, value)
 
     def delete(self, ctx: Context, obj: Verzending) -> None:
