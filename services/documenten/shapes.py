@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, create_model
 
+from services.documenten.enkelvoudiginformatieobject.schemas import EnkelvoudigInformatieObject
 from shared.api_model import ApiModel, read_only
 from shared.expand import EXPAND, expand_field
 from shared.fields import Uri
@@ -44,7 +45,7 @@ class InformatieObjectFilter(ApiModel):
 class Embedded(ApiModel):
     """`_expand` of a resource on one informatieobject: that document in its own representation."""
 
-    informatieobject: dict[str, Any] | None = Field(None, description="Het INFORMATIEOBJECT in zijn eigen representatie.")
+    informatieobject: EnkelvoudigInformatieObject | None = Field(None, description="Het INFORMATIEOBJECT in zijn eigen representatie.")
 
 
 def expand_parameter() -> Any:
