@@ -25,7 +25,7 @@ from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from shared.api_model import ApiModel
-from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN, AuditTrailResponse, declare_audit_headers
+from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN, AuditTrail, AuditTrailResponse, declare_audit_headers
 from shared.auth import Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi
 from shared.db import SessionDep, commits
@@ -521,34 +521,40 @@ def register_action(
 def register_audittrail(
     router: APIRouter,
     *,
+    trail: AuditTrail,
     component: str,
     collection: str,
     param: str,
     tag: str,
-    what: str,
-    audittrail: Any,
-    trail_of: Callable[[Context, uuid_module.UUID], str],
+    hoofdobject: str,
+    subject: str,
+    ensure_visible: Callable[[Context, uuid_module.UUID], None],
     retrieve_id: str = "audittrail_retrieve",
 ) -> None:
-    """`GET /{collection}/{param}/audittrail` (`audittrail_list`) and `.../audittrail/{uuid}`
-    (`retrieve_id`: `audittrail_read` in the older specs) of a hoofdobject: the records of its
-    trail, oldest first. `trail_of(ctx, uuid)` gives the hoofdobject's URL, raising the 403 of one
-    outside the client's autorisaties; `what` names it in the summary ("de ZAAK"). A hoofdobject
-    without records (unknown, or deleted with its trail) is a 404."""
-    reader: Any = Annotated[Principal, Depends(require_scopes(component, SCOPE_AUDITTRAILS_LEZEN))]
-    owner: Any = Annotated[uuid_module.UUID, Path(alias=param, description=UUID_DESCRIPTION)]
+    """`GET /{collection}/{param}/audittrail` and `.../audittrail/{uuid}` (`audittrail_list`,
+    `retrieve_id`: `audittrail_read` in the older specs such as Besluiten 1.0.2): the trail of one hoofdobject, oldest first, with scope
+    `audittrails.lezen`. `ensure_visible(ctx, uuid)` raises the 403 for a hoofdobject outside the
+    client's autorisaties; `hoofdobject` names it as the spec's summary does ("de ZAAK"), `subject`
+    in the 404 ("deze zaak")."""
+    Reader = Annotated[Principal, Depends(require_scopes(component, SCOPE_AUDITTRAILS_LEZEN))]
+    HoofdobjectUuid = Annotated[uuid_module.UUID, Path(alias=param, description=UUID_DESCRIPTION)]
+
+    def hoofd_object(ctx: Context, object_uuid: uuid_module.UUID) -> str:
+        ensure_visible(ctx, object_uuid)
+        return ctx.url(collection, object_uuid)
 
     @router.get(
         f"/{collection}/{{{param}}}/audittrail",
         operation_id="audittrail_list",
-        summary=f"Alle audit trail regels behorend bij {what}.",
+        summary=f"Alle audit trail regels behorend bij {hoofdobject}.",
         tags=[tag],
         response_model=list[AuditTrailResponse],
     )
-    def audittrail_list(request: Request, session: SessionDep, principal: reader, owner_uuid: owner) -> Response:
-        records = audittrail.list_for(session, trail_of(Context(request, principal, session), owner_uuid))
+    def audittrail_list(request: Request, session: SessionDep, principal: Reader, object_uuid: HoofdobjectUuid) -> Response:
+        ctx = Context(request, principal, session)
+        records = trail.list_for(session, hoofd_object(ctx, object_uuid))
         if not records:
-            raise NotFound("Geen audit trail gevonden voor dit object.")
+            raise NotFound(f"Geen audit trail gevonden voor {subject}.")
         return json_response(records)
 
     @router.get(
@@ -558,8 +564,11 @@ def register_audittrail(
         tags=[tag],
         response_model=AuditTrailResponse,
     )
-    def audittrail_retrieve(request: Request, session: SessionDep, principal: reader, owner_uuid: owner, uuid: UuidPath) -> Response:
-        record = audittrail.get(session, trail_of(Context(request, principal, session), owner_uuid), uuid)
+    def audittrail_retrieve(
+        request: Request, session: SessionDep, principal: Reader, object_uuid: HoofdobjectUuid, uuid: UuidPath
+    ) -> Response:
+        ctx = Context(request, principal, session)
+        record = trail.get(session, hoofd_object(ctx, object_uuid), uuid)
         if record is None:
             raise NotFound("Geen audit trail regel gevonden met deze uuid.")
         return json_response(record)

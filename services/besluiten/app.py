@@ -8,7 +8,7 @@ from services.besluiten import models as _models  # noqa: F401  (registers every
 from services.besluiten.db import outbox
 from services.besluiten.resources import RESOURCES
 from services.besluiten.settings import BesluitenSettings, besluiten_settings
-from shared.app import create_service_app, remote_options
+from shared.app import ApiInfo, create_service_app, remote_options
 from shared.remote import ZgwClient
 from shared.settings import KernelSettings, kernel_settings
 
@@ -18,6 +18,7 @@ DESCRIPTION = (
     "wordt in de Zaken API gespiegeld (zaakbesluit), een besluitinformatieobject in de Documenten API "
     "(objectinformatieobject)."
 )
+API = ApiInfo("Besluiten API", API_VERSION, API_ROOT, DESCRIPTION)
 
 
 def create_app(
@@ -33,10 +34,7 @@ def create_app(
     # one client for every API it reads and writes (besluittypen, zaken, informatieobjecten): one pool, one cache
     remote = ZgwClient(**settings.credentials(kernel), transport=remote_transport, **remote_options(kernel, settings.catalogi_api_url))
     app = create_service_app(
-        title="Besluiten API",
-        api_version=API_VERSION,
-        api_root=API_ROOT,
-        description=DESCRIPTION,
+        API,
         settings=settings,
         resources=RESOURCES,
         kernel=kernel,

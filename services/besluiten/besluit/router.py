@@ -69,22 +69,22 @@ register_resource(router, spec)
 # ---------------------------------------------------------------- audit trail
 
 
-def _trail_of(ctx: Context, besluit_uuid: uuid_module.UUID) -> str:
-    """The hoofdobject URL of a besluit's trail; a besluit outside the client's autorisaties is a 403."""
+def _ensure_trail_visible(ctx: Context, besluit_uuid: uuid_module.UUID) -> None:
+    """The trail of a besluit outside the client's autorisaties is a 403."""
     besluit = service.get(ctx, besluit_uuid)
     if besluit is not None:
         ensure_allowed(ctx, (SCOPE_AUDITTRAILS_LEZEN, SCOPE_LEZEN), besluit)
-    return ctx.url(COLLECTION, besluit_uuid)
 
 
 register_audittrail(
     router,
+    trail=CHANGES.audittrail,
     component=COMPONENT,
     collection=COLLECTION,
     param="besluit_uuid",
     tag=TAG,
-    what="het BESLUIT",
-    audittrail=CHANGES.audittrail,
-    trail_of=_trail_of,
+    hoofdobject="het BESLUIT",
+    subject="dit besluit",
+    ensure_visible=_ensure_trail_visible,
     retrieve_id="audittrail_read",
 )

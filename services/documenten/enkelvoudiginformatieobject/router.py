@@ -310,21 +310,21 @@ def bestandsdeel_update(
 # ---------------------------------------------------------------- audit trail
 
 
-def _trail_of(ctx: Context, object_uuid: uuid_module.UUID) -> str:
-    """The hoofdobject URL of a document's trail; a document outside the client's autorisaties is a 403."""
+def _ensure_trail_visible(ctx: Context, object_uuid: uuid_module.UUID) -> None:
+    """The trail of a document outside the client's autorisaties is a 403."""
     versie = load_version(ctx, object_uuid)
     if versie is not None:
         ensure_allowed(ctx, (SCOPE_AUDITTRAILS_LEZEN, SCOPE_LEZEN), versie)
-    return ctx.url(COLLECTION, object_uuid)
 
 
 register_audittrail(
     router,
+    trail=CHANGES.audittrail,
     component=COMPONENT,
     collection=COLLECTION,
     param="enkelvoudiginformatieobject_uuid",
     tag=TAG,
-    what="het INFORMATIEOBJECT",
-    audittrail=CHANGES.audittrail,
-    trail_of=_trail_of,
+    hoofdobject="het INFORMATIEOBJECT",
+    subject="dit informatieobject",
+    ensure_visible=_ensure_trail_visible,
 )

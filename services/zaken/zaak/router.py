@@ -107,12 +107,19 @@ def zaak_zoek(
 # ---------------------------------------------------------------- audit trail
 
 
-def _trail_of(ctx: Context, zaak_uuid: uuid_module.UUID) -> str:
+def _ensure_trail_visible(ctx: Context, zaak_uuid: uuid_module.UUID) -> None:
     """zrc-006 for the audit trail: the trail of a zaak outside the client's autorisaties is a 403."""
     queries.get_zaak(ctx, zaak_uuid, (SCOPE_AUDITTRAILS_LEZEN,))
-    return ctx.url("zaken", zaak_uuid)
 
 
 register_audittrail(
-    router, component=ZRC, collection="zaken", param="zaak_uuid", tag=TAG, what="de ZAAK", audittrail=audittrail, trail_of=_trail_of
+    router,
+    trail=audittrail,
+    component=ZRC,
+    collection="zaken",
+    param="zaak_uuid",
+    tag=TAG,
+    hoofdobject="de ZAAK",
+    subject="deze zaak",
+    ensure_visible=_ensure_trail_visible,
 )
