@@ -37,7 +37,7 @@ def test_slice_reads_its_range(tmp_path):
 def test_the_command_at_a_tiny_size(tmp_path, capsys):
     out = tmp_path / "report.json"
     argv = ["--size", "200K", "--part-size", "64K", "--workers", "1", "--documents", "2", "--connections", "1"]
-    argv += ["--duration", "0.5", "--warmup", "0", "--database-url", TEST_DATABASE_URL, "--tmp", str(tmp_path), "--json", str(out)]
+    argv += ["--duration", "1", "--warmup", "0", "--database-url", TEST_DATABASE_URL, "--tmp", str(tmp_path), "--json", str(out)]
     assert documenten.main(argv) == 0
     report = json.loads(out.read_text())
     for server in ("api", "floor"):
