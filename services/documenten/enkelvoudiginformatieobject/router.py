@@ -281,10 +281,10 @@ def bestandsdeel_update(
     assert versie is not None  # the part's document (a part goes with its document)
     ensure_allowed(ctx, (SCOPE_BIJWERKEN,), versie)
     rules.ensure_part_lock(versie.informatieobject, lock)
+    # the parser knows the size: a part of the wrong size is refused before it is stored
+    rules.ensure_part_size(part, inhoud.size)
     key, size = content.write(ctx, content.file_chunks(inhoud.file), content.DELEN)
-    if size != part.omvang:
-        content.store(ctx).delete(key)
-        raise ValidationProblem.field("inhoud", "file-size", f"Het bestandsdeel is {size} bytes; verwacht: {part.omvang}.")
+    rules.ensure_part_size(part, size)  # a rollback removes what was written
     content.delete_after_commit(ctx, [part.inhoud] if part.inhoud else [])
     part.inhoud = key
     body = {
