@@ -252,7 +252,8 @@ def download(
         raise NotFound("De inhoud van dit informatieobject is niet gevonden.") from None
     filename = versie.bestandsnaam or versie.identificatie
     headers = {"Content-Length": str(size), "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"}
-    return StreamingResponse(chunks, media_type=versie.formaat or "application/octet-stream", headers=headers)
+    # the contract's one media type; `formaat` tells the client what the bytes are
+    return StreamingResponse(chunks, media_type="application/octet-stream", headers=headers)
 
 
 @router.put(
