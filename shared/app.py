@@ -3,6 +3,7 @@
 import gc
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from fastapi import APIRouter, FastAPI, Request
@@ -22,6 +23,16 @@ from shared.outbox import Outbox
 from shared.resources import ResourceSpec
 from shared.settings import KernelSettings, kernel_settings
 from shared.targets import load_targets
+
+
+@dataclass(frozen=True)
+class ApiInfo:
+    """What a service's contract says of itself: its title, version, root and description."""
+
+    title: str
+    version: str
+    root: str
+    description: str
 
 
 class DeclaredResource(Protocol):
@@ -53,11 +64,8 @@ def remote_options(kernel: KernelSettings, api_url: str) -> dict[str, Any]:
 
 
 def create_service_app(
+    api: ApiInfo,
     *,
-    title: str,
-    api_version: str,
-    api_root: str,
-    description: str,
     settings: ServiceSettings | None = None,
     database: Database | None = None,
     routers: Sequence[APIRouter] = (),
@@ -71,11 +79,12 @@ def create_service_app(
     upload_paths: tuple[str, ...] = (),
     max_upload_bytes: int = 0,
 ) -> FastAPI:
-    """`settings`: the service's own, served as `app.state.settings`; its `database_url` is the
+    """`api`: the contract's title, version, root and description. `settings`: the service's own, served as `app.state.settings`; its `database_url` is the
     database unless `database` is given. The operations are those of `routers`, then those of
     `resources` (each with its router), in that order; `tags` default to the resources' tags.
     `max_body_bytes`: the service's own limit on a JSON body (else ZGW_MAX_BODY_BYTES);
     `upload_paths`/`max_upload_bytes`: where multipart bodies are taken (shared.http)."""
+    title, api_version, api_root, description = api.title, api.version, api.root, api.description
     if database is None:
         assert settings is not None, "a service app needs its database, or the settings that name it"
         database = Database(settings.database_url)

@@ -25,7 +25,7 @@ from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from shared.api_model import ApiModel
-from shared.audittrail import declare_audit_headers
+from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN, AuditTrail, AuditTrailResponse, declare_audit_headers
 from shared.auth import Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi
 from shared.db import SessionDep, commits
@@ -516,3 +516,58 @@ def register_action(
         obj = handler(ctx, load_or_404(ctx, spec, uuid))
         session.flush()
         return detail_response(request, spec.service.serialize(ctx, [obj])[0])
+
+
+def register_audittrail(
+    router: APIRouter,
+    *,
+    trail: AuditTrail,
+    component: str,
+    collection: str,
+    param: str,
+    tag: str,
+    hoofdobject: str,
+    subject: str,
+    ensure_visible: Callable[[Context, uuid_module.UUID], None],
+) -> None:
+    """`GET /{collection}/{param}/audittrail` and `.../audittrail/{uuid}` (`audittrail_list`,
+    `audittrail_retrieve`): the trail of one hoofdobject, oldest first, with scope
+    `audittrails.lezen`. `ensure_visible(ctx, uuid)` raises the 403 for a hoofdobject outside the
+    client's autorisaties; `hoofdobject` names it as the spec's summary does ("de ZAAK"), `subject`
+    in the 404 ("deze zaak")."""
+    Reader = Annotated[Principal, Depends(require_scopes(component, SCOPE_AUDITTRAILS_LEZEN))]
+    HoofdobjectUuid = Annotated[uuid_module.UUID, Path(alias=param, description=UUID_DESCRIPTION)]
+
+    def hoofd_object(ctx: Context, object_uuid: uuid_module.UUID) -> str:
+        ensure_visible(ctx, object_uuid)
+        return ctx.url(collection, object_uuid)
+
+    @router.get(
+        f"/{collection}/{{{param}}}/audittrail",
+        operation_id="audittrail_list",
+        summary=f"Alle audit trail regels behorend bij {hoofdobject}.",
+        tags=[tag],
+        response_model=list[AuditTrailResponse],
+    )
+    def audittrail_list(request: Request, session: SessionDep, principal: Reader, object_uuid: HoofdobjectUuid) -> Response:
+        ctx = Context(request, principal, session)
+        records = trail.list_for(session, hoofd_object(ctx, object_uuid))
+        if not records:
+            raise NotFound(f"Geen audit trail gevonden voor {subject}.")
+        return json_response(records)
+
+    @router.get(
+        f"/{collection}/{{{param}}}/audittrail/{{uuid}}",
+        operation_id="audittrail_retrieve",
+        summary="Een specifieke audit trail regel opvragen.",
+        tags=[tag],
+        response_model=AuditTrailResponse,
+    )
+    def audittrail_retrieve(
+        request: Request, session: SessionDep, principal: Reader, object_uuid: HoofdobjectUuid, uuid: UuidPath
+    ) -> Response:
+        ctx = Context(request, principal, session)
+        record = trail.get(session, hoofd_object(ctx, object_uuid), uuid)
+        if record is None:
+            raise NotFound("Geen audit trail regel gevonden met deze uuid.")
+        return json_response(record)

@@ -205,13 +205,10 @@ class ApiClient:
 
 def kernel_test_app(database, router, kernel, title: str, api_root: str):
     """A throwaway service built with the kernel around one test router (kernel unit tests)."""
-    from shared.app import create_service_app
+    from shared.app import ApiInfo, create_service_app
 
     return create_service_app(
-        title=title,
-        api_version="1.0.0",
-        api_root=api_root,
-        description=f"{title} test",
+        ApiInfo(title, "1.0.0", api_root, f"{title} test"),
         database=database,
         routers=[router],
         tags=[{"name": "dingen"}],

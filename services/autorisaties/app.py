@@ -8,7 +8,7 @@ from services.autorisaties.applicatie.router import router as applicatie_router
 from services.autorisaties.db import outbox
 from services.autorisaties.rights import local_autorisaties
 from services.autorisaties.settings import AutorisatiesSettings, autorisaties_settings
-from shared.app import create_service_app
+from shared.app import ApiInfo, create_service_app
 from shared.auth import FileAutorisaties
 from shared.db import Database
 from shared.settings import KernelSettings, kernel_settings
@@ -26,6 +26,7 @@ DESCRIPTION = (
 )
 
 TAGS = [{"name": "applicaties", "description": "Operaties op applicaties en hun autorisaties."}]
+API = ApiInfo("Autorisaties API", API_VERSION, API_ROOT, DESCRIPTION)
 
 
 def create_app(settings: AutorisatiesSettings | None = None, kernel: KernelSettings | None = None, **kwargs) -> FastAPI:
@@ -34,10 +35,7 @@ def create_app(settings: AutorisatiesSettings | None = None, kernel: KernelSetti
     database = Database(settings.database_url)
     kwargs.setdefault("autorisaties", local_autorisaties(FileAutorisaties(kernel), database))
     app = create_service_app(
-        title="Autorisaties API",
-        api_version=API_VERSION,
-        api_root=API_ROOT,
-        description=DESCRIPTION,
+        API,
         settings=settings,
         database=database,
         routers=[applicatie_router],

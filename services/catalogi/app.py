@@ -9,7 +9,7 @@ from services.catalogi.db import outbox
 from services.catalogi.referentielijsten import Referentielijsten
 from services.catalogi.resources import RESOURCES
 from services.catalogi.settings import CatalogiSettings, catalogi_settings
-from shared.app import create_service_app, remote_options
+from shared.app import ApiInfo, create_service_app, remote_options
 from shared.settings import KernelSettings, kernel_settings
 
 DESCRIPTION = (
@@ -17,6 +17,7 @@ DESCRIPTION = (
     "daaraan hangt (statustypen, roltypen, resultaattypen, eigenschappen, zaakobjecttypen, "
     "informatieobjecttypen, besluittypen), met concepten, publiceren en versies naar geldigheid."
 )
+API = ApiInfo("Catalogi API", API_VERSION, API_ROOT, DESCRIPTION)
 
 
 def create_app(
@@ -31,10 +32,7 @@ def create_app(
         settings, transport=referentielijsten_transport, **remote_options(kernel, settings.referentielijsten_api_url)
     )
     app = create_service_app(
-        title="Catalogi API",
-        api_version=API_VERSION,
-        api_root=API_ROOT,
-        description=DESCRIPTION,
+        API,
         settings=settings,
         resources=RESOURCES,
         kernel=kernel,

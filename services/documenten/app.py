@@ -9,7 +9,7 @@ from services.documenten.db import outbox
 from services.documenten.resources import RESOURCES
 from services.documenten.settings import DocumentenSettings, documenten_settings
 from services.documenten.storage import content_store
-from shared.app import create_service_app, remote_options
+from shared.app import ApiInfo, create_service_app, remote_options
 from shared.remote import ZgwClient
 from shared.settings import KernelSettings, kernel_settings
 
@@ -19,6 +19,7 @@ DESCRIPTION = (
     "verzendingen en hun relaties met zaken en besluiten, met een audit trail per informatieobject "
     "en notificaties op kanaal `documenten`."
 )
+API = ApiInfo("Documenten API", API_VERSION, API_ROOT, DESCRIPTION)
 
 
 def create_app(
@@ -41,10 +42,7 @@ def create_app(
         **options,
     )
     app = create_service_app(
-        title="Documenten API",
-        api_version=API_VERSION,
-        api_root=API_ROOT,
-        description=DESCRIPTION,
+        API,
         settings=settings,
         resources=RESOURCES,
         kernel=kernel,

@@ -19,7 +19,7 @@ from services.rapportage.reports.router import router as reports_router
 from services.rapportage.settings import RapportageSettings, rapportage_settings
 from services.rapportage.zaak.fetch import Fetcher
 from services.rapportage.zaak.projector import Projector
-from shared.app import create_service_app
+from shared.app import ApiInfo, create_service_app
 from shared.db import Database
 from shared.settings import KernelSettings, kernel_settings
 
@@ -37,6 +37,7 @@ TAGS = [
     {"name": "zaken", "description": "De statustijdlijn van een zaak, voor portalen."},
     {"name": "filters", "description": "De zaaktypen en teams waarop gefilterd kan worden."},
 ]
+API = ApiInfo("Rapportage API", API_VERSION, API_ROOT, DESCRIPTION)
 
 
 def create_app(
@@ -62,10 +63,7 @@ def create_app(
         reader.close()
 
     app = create_service_app(
-        title="Rapportage API",
-        api_version=API_VERSION,
-        api_root=API_ROOT,
-        description=DESCRIPTION,
+        API,
         settings=settings,
         database=database,
         routers=[inbox_router, reports_router],

@@ -8,7 +8,7 @@ from services.zaken.catalogi import CatalogiClient
 from services.zaken.db import outbox
 from services.zaken.resources import RESOURCES
 from services.zaken.settings import ZakenSettings, zaken_settings
-from shared.app import create_service_app, remote_options
+from shared.app import ApiInfo, create_service_app, remote_options
 from shared.settings import KernelSettings, kernel_settings
 
 DESCRIPTION = (
@@ -16,6 +16,7 @@ DESCRIPTION = (
     "resultaat, rollen, eigenschappen, objecten, informatieobjecten, klantcontacten en besluiten, "
     "met een audit trail per zaak en notificaties op kanaal `zaken`."
 )
+API = ApiInfo("Zaken API", API_VERSION, API_ROOT, DESCRIPTION)
 
 
 def create_app(
@@ -30,10 +31,7 @@ def create_app(
     kernel = kernel or kernel_settings()
     client = CatalogiClient(**settings.credentials(kernel), transport=remote_transport, **remote_options(kernel, settings.catalogi_api_url))
     app = create_service_app(
-        title="Zaken API",
-        api_version=API_VERSION,
-        api_root=API_ROOT,
-        description=DESCRIPTION,
+        API,
         settings=settings,
         resources=RESOURCES,
         kernel=kernel,

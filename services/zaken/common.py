@@ -41,25 +41,6 @@ def zaak_weergave(zaak: Zaak) -> str:
 CHANGES = ChangeRecorder(audittrail, outbox, BRON, KANAAL, zaak_url, zaak_kenmerken)
 
 
-def record_change(
-    ctx: Context,
-    zaak: Zaak,
-    *,
-    resource: str,
-    resource_url: str,
-    actie: str,
-    oud: dict | None,
-    nieuw: dict | None,
-    weergave: str,
-    notify: bool = True,
-) -> None:
-    """Every write on a zaak or its sub-resources: an audit trail record on the zaak and (where the
-    standard lists the actie) a notification, both in the write's own transaction."""
-    CHANGES.record(
-        ctx, zaak, resource=resource, resource_url=resource_url, actie=actie, oud=oud, nieuw=nieuw, weergave=weergave, notify=notify
-    )
-
-
 # built once: every write on a zaak or its sub-resources finds its zaak (~30 µs to build a statement)
 _ZAAK = select(Zaak).where(Zaak.uuid == bindparam("uuid"))
 _ZAAK_LOCKED = _ZAAK.with_for_update().execution_options(populate_existing=True)
@@ -179,7 +160,7 @@ class ZaakChildService(WritesOfItsOperations):
         nieuw = None if actie == "destroy" else self.serialize(ctx, [obj])[0]
         if nieuw is not None:
             ctx.remember_shown(obj, nieuw)  # the response shows the same
-        record_change(
+        CHANGES.record(
             ctx,
             obj.zaak,
             resource=self.resource,

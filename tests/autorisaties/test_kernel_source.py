@@ -14,7 +14,7 @@ import pytest
 from fastapi import APIRouter, Depends
 from fastapi.testclient import TestClient
 
-from shared.app import create_service_app
+from shared.app import ApiInfo, create_service_app
 from shared.auth import (
     Autorisatie,
     FileAutorisaties,
@@ -90,10 +90,7 @@ def service(autorisaties, autorisaties_app, autorisaties_kernel, tmp_path):
     source = ApiAutorisaties(FileAutorisaties(kernel), lookup, cache_seconds=5, clock=clock, on_close=api.close)
     database = Database(f"sqlite:///{tmp_path / 'dingen.db'}")
     app = create_service_app(
-        title="Dingen",
-        api_version="1.0.0",
-        api_root=API_ROOT,
-        description="Dingen",
+        ApiInfo("Dingen", "1.0.0", API_ROOT, "Dingen"),
         database=database,
         routers=[router],
         tags=[{"name": "dingen"}],
@@ -244,7 +241,7 @@ def test_callback_with_a_configured_token(autorisaties_kernel, tmp_path):
     source.invalidate = lambda: invalidated.append(True)  # type: ignore[method-assign]
     database = Database(f"sqlite:///{tmp_path / 'token.db'}")
     app = create_service_app(
-        title="Dingen", api_version="1.0.0", api_root=API_ROOT, description="Dingen", database=database,
+        ApiInfo("Dingen", "1.0.0", API_ROOT, "Dingen"), database=database,
         routers=[router], tags=[], kernel=kernel, autorisaties=source,
     )  # fmt: skip
     with TestClient(app) as client:

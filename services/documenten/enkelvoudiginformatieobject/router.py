@@ -42,14 +42,23 @@ from services.documenten.enkelvoudiginformatieobject.service import (
     visible,
 )
 from services.documenten.storage import ContentMissing
-from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN, AuditTrailResponse
+from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN
 from shared.auth import Principal, require_scopes
 from shared.db import SessionDep, commits
 from shared.errors import NotFound, ValidationProblem
 from shared.http import json_response
 from shared.pagination import envelope, fetch_page, page_from
 from shared.query import query_model
-from shared.resources import Context, ExpandHook, ResourceSpec, UuidPath, load_or_404, paginated_model_of, register_resource
+from shared.resources import (
+    Context,
+    ExpandHook,
+    ResourceSpec,
+    UuidPath,
+    load_or_404,
+    paginated_model_of,
+    register_audittrail,
+    register_resource,
+)
 
 TAG = "enkelvoudiginformatieobjecten"
 EXPANDABLE = ("informatieobjecttype",)
@@ -301,44 +310,22 @@ def bestandsdeel_update(
 
 # ---------------------------------------------------------------- audit trail
 
-AuditReader = Annotated[Principal, Depends(require_scopes(COMPONENT, SCOPE_AUDITTRAILS_LEZEN))]
 
-
-def _trail_of(ctx: Context, object_uuid: uuid_module.UUID) -> str:
-    """The hoofdobject URL of a document's trail; a document outside the client's autorisaties is a 403."""
+def _ensure_trail_visible(ctx: Context, object_uuid: uuid_module.UUID) -> None:
+    """The trail of a document outside the client's autorisaties is a 403."""
     versie = load_version(ctx, object_uuid)
     if versie is not None:
         ensure_allowed(ctx, (SCOPE_AUDITTRAILS_LEZEN, SCOPE_LEZEN), versie)
-    return ctx.url(COLLECTION, object_uuid)
 
 
-@router.get(
-    f"/{COLLECTION}/{{enkelvoudiginformatieobject_uuid}}/audittrail",
-    operation_id="audittrail_list",
-    summary="Alle audit trail regels behorend bij het INFORMATIEOBJECT.",
-    tags=[TAG],
-    response_model=list[AuditTrailResponse],
+register_audittrail(
+    router,
+    trail=CHANGES.audittrail,
+    component=COMPONENT,
+    collection=COLLECTION,
+    param="enkelvoudiginformatieobject_uuid",
+    tag=TAG,
+    hoofdobject="het INFORMATIEOBJECT",
+    subject="dit informatieobject",
+    ensure_visible=_ensure_trail_visible,
 )
-def audittrail_list(request: Request, session: SessionDep, principal: AuditReader, enkelvoudiginformatieobject_uuid: UuidPath) -> Response:
-    ctx = Context(request, principal, session)
-    records = CHANGES.audittrail.list_for(session, _trail_of(ctx, enkelvoudiginformatieobject_uuid))
-    if not records:
-        raise NotFound("Geen audit trail gevonden voor dit informatieobject.")
-    return json_response(records)
-
-
-@router.get(
-    f"/{COLLECTION}/{{enkelvoudiginformatieobject_uuid}}/audittrail/{{uuid}}",
-    operation_id="audittrail_retrieve",
-    summary="Een specifieke audit trail regel opvragen.",
-    tags=[TAG],
-    response_model=AuditTrailResponse,
-)
-def audittrail_retrieve(
-    request: Request, session: SessionDep, principal: AuditReader, enkelvoudiginformatieobject_uuid: UuidPath, uuid: UuidPath
-) -> Response:
-    ctx = Context(request, principal, session)
-    record = CHANGES.audittrail.get(session, _trail_of(ctx, enkelvoudiginformatieobject_uuid), uuid)
-    if record is None:
-        raise NotFound("Geen audit trail regel gevonden met deze uuid.")
-    return json_response(record)

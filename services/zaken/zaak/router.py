@@ -13,14 +13,13 @@ from services.zaken.resource import declare_collection
 from services.zaken.zaak import queries
 from services.zaken.zaak.schemas import Zaak, ZaakExpanded, ZaakFilters, ZaakRequest, ZaakRetrieveParams, ZaakZoek
 from services.zaken.zaak.service import ZaakService
-from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN, AuditTrailResponse
+from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN
 from shared.auth import ZRC, Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi
 from shared.db import SessionDep, commits
-from shared.errors import NotFound
 from shared.http import json_response
 from shared.pagination import envelope, page_from
-from shared.resources import Context, UuidPath, paginated_model_of
+from shared.resources import Context, paginated_model_of, register_audittrail
 
 router = APIRouter()
 TAG = "zaken"
@@ -107,41 +106,20 @@ def zaak_zoek(
 
 # ---------------------------------------------------------------- audit trail
 
-AuditReader = Annotated[Principal, Depends(require_scopes(ZRC, SCOPE_AUDITTRAILS_LEZEN))]
-
 
 def _ensure_trail_visible(ctx: Context, zaak_uuid: uuid_module.UUID) -> None:
     """zrc-006 for the audit trail: the trail of a zaak outside the client's autorisaties is a 403."""
     queries.get_zaak(ctx, zaak_uuid, (SCOPE_AUDITTRAILS_LEZEN,))
 
 
-@router.get(
-    "/zaken/{zaak_uuid}/audittrail",
-    operation_id="audittrail_list",
-    summary="Alle audit trail regels behorend bij de ZAAK.",
-    tags=[TAG],
-    response_model=list[AuditTrailResponse],
+register_audittrail(
+    router,
+    trail=audittrail,
+    component=ZRC,
+    collection="zaken",
+    param="zaak_uuid",
+    tag=TAG,
+    hoofdobject="de ZAAK",
+    subject="deze zaak",
+    ensure_visible=_ensure_trail_visible,
 )
-def audittrail_list(request: Request, session: SessionDep, principal: AuditReader, zaak_uuid: UuidPath) -> Response:
-    ctx = Context(request, principal, session)
-    _ensure_trail_visible(ctx, zaak_uuid)
-    records = audittrail.list_for(session, ctx.url("zaken", zaak_uuid))
-    if not records:
-        raise NotFound("Geen audit trail gevonden voor deze zaak.")
-    return json_response(records)
-
-
-@router.get(
-    "/zaken/{zaak_uuid}/audittrail/{uuid}",
-    operation_id="audittrail_retrieve",
-    summary="Een specifieke audit trail regel opvragen.",
-    tags=[TAG],
-    response_model=AuditTrailResponse,
-)
-def audittrail_retrieve(request: Request, session: SessionDep, principal: AuditReader, zaak_uuid: UuidPath, uuid: UuidPath) -> Response:
-    ctx = Context(request, principal, session)
-    _ensure_trail_visible(ctx, zaak_uuid)
-    record = audittrail.get(session, ctx.url("zaken", zaak_uuid), uuid)
-    if record is None:
-        raise NotFound("Geen audit trail regel gevonden met deze uuid.")
-    return json_response(record)

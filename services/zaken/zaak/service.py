@@ -20,7 +20,7 @@ from services.zaken.access import (
     ensure_open_or_forced,
 )
 from services.zaken.catalogi import catalogi
-from services.zaken.common import KANAAL, OPERATION_OF_METHOD, record_change, resolve_zaak, zaak_kenmerken, zaak_url, zaak_weergave
+from services.zaken.common import CHANGES, KANAAL, OPERATION_OF_METHOD, resolve_zaak, zaak_kenmerken, zaak_url, zaak_weergave
 from services.zaken.db import audittrail, outbox
 from services.zaken.zaak.identificatie import NUMBERING, format_identificatie  # noqa: F401  (bench/generate.py)
 from services.zaken.zaak.models import Zaak
@@ -119,7 +119,7 @@ class ZaakService:
         zaak.registratiedatum = data.registratiedatum or dt.date.today()
         self.insert(ctx, zaak, data.identificatie)
         nieuw = serialize(ctx, [zaak], new=True)[0]
-        record_change(
+        CHANGES.record(
             ctx,
             zaak,
             resource=self.resource,
@@ -163,7 +163,7 @@ class ZaakService:
         self.apply(ctx, zaak, data, fields, vertrouwelijkheid)
         ctx.session.flush()
         nieuw = serialize(ctx, [zaak])[0]
-        record_change(
+        CHANGES.record(
             ctx, zaak, resource=self.resource, resource_url=nieuw["url"], actie="partial_update" if partial else "update",
             oud=oud, nieuw=nieuw, weergave=zaak_weergave(zaak),
         )  # fmt: skip
