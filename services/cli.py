@@ -13,6 +13,7 @@ zgw dispatch [SERVICE ...]         deliver the outbox to the notification target
 zgw outbox status [--json]         per service and target: pending, failing, oldest pending age
 zgw outbox list                    failing deliveries with their last error
 zgw outbox retry [--target NAME]   make failing deliveries due now
+zgw sweep-content [--grace-minutes N]   remove Documenten content no row points at (hourly, from a scheduler)
 """
 
 import argparse
@@ -645,6 +646,27 @@ def cmd_outbox(args) -> int:
     return 0
 
 
+def cmd_sweep_content(args) -> int:
+    """The Documenten content no row points at (a process died between a write and its commit),
+    older than the grace period, removed from the store the service is configured with."""
+    import datetime as dt
+
+    from services.documenten.content import sweep
+    from services.documenten.settings import documenten_settings
+    from services.documenten.storage import content_store
+    from shared.db import Database
+
+    settings = documenten_settings()
+    database = Database(settings.database_url)
+    try:
+        with database.session() as session:
+            swept = sweep(session, content_store(settings), dt.timedelta(minutes=args.grace_minutes))
+    finally:
+        database.dispose()
+    print(f"removed {swept.removed} unreferenced, {swept.unfinished} unfinished", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="zgw", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -719,6 +741,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--target", help="retry: only this target")
     p.add_argument("--limit", type=int, default=100, help="list: at most this many")
     p.set_defaults(func=cmd_outbox)
+
+    p = sub.add_parser("sweep-content", help="remove Documenten content no row points at (run it hourly from a scheduler)")
+    p.add_argument(
+        "--grace-minutes", type=float, default=60, help="only content older than this (a write still running has no row yet); default 60"
+    )
+    p.set_defaults(func=cmd_sweep_content)
 
     args = parser.parse_args(argv)
     return args.func(args)
