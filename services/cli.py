@@ -13,6 +13,7 @@ zgw dispatch [SERVICE ...]         deliver the outbox to the notification target
 zgw outbox status [--json]         per service and target: pending, failing, oldest pending age
 zgw outbox list                    failing deliveries with their last error
 zgw outbox retry [--target NAME]   make failing deliveries due now
+zgw sweep-content [--grace-minutes N]   remove Documenten content no row points at (hourly, from a scheduler)
 """
 
 import argparse
@@ -82,6 +83,8 @@ def cmd_seed_demo(args) -> int:
     try:
         print(seed_demo(catalogi))
         for line in _seed_demo_zaak(catalogi, kernel):
+            print(line)
+        for line in _seed_demo_besluit(catalogi, kernel):
             print(line)
     finally:
         catalogi.state.db.dispose()
@@ -204,6 +207,58 @@ def _seed_demo_zaak(catalogi_app, kernel) -> list[str]:
         documenten_app.state.remote.close()
         zaken_app.state.db.dispose()
         documenten_app.state.db.dispose()
+
+
+DEMO_BESLUIT = {
+    "verantwoordelijkeOrganisatie": "002220647",
+    "datum": "2024-06-05",
+    "ingangsdatum": "2024-06-05",
+    "bestuursorgaan": "College van B&W",
+    "toelichting": "De stoeptegel wordt binnen een week hersteld.",
+}
+
+
+def _seed_demo_besluit(catalogi_app, kernel) -> list[str]:
+    """The besluit on the demo zaak (of the demo zaaktype's besluittype), through the Besluiten API
+    in-process, which mirrors it in the Zaken API as a zaakbesluit; added when missing."""
+    from services.besluiten.app import create_app as create_besluiten
+    from services.zaken.app import create_app as create_zaken
+    from shared.auth import make_token
+
+    root = {name: SERVICES[name].local_root() for name in ("catalogi", "zaken", "besluiten")}
+    token = make_token(kernel.demo_client_id, kernel.demo_client_secret, user_id="seed-demo", user_representation="Demo-lader")
+    headers = {"Authorization": f"Bearer {token}", "Accept-Crs": "EPSG:4326"}
+    transport = _InProcess(catalogi_app)
+    apps = (create_zaken(kernel=kernel, remote_transport=transport), create_besluiten(kernel=kernel, remote_transport=transport))
+    transport.apps.update({app.state.api_root: app for app in apps})
+    client = httpx.Client(transport=transport, headers=headers)
+
+    def get(path: str, **params) -> dict:
+        response = client.get(path, params=params)
+        response.raise_for_status()
+        return response.json()
+
+    try:
+        zaken = get(f"{root['zaken']}/zaken", identificatie=DEMO_ZAAK["identificatie"])["results"]
+        if not zaken:
+            return ["demo besluit: skipped (no demo zaak)"]
+        zaak = zaken[0]
+        if get(f"{root['besluiten']}/besluiten", zaak=zaak["url"])["count"]:
+            return ["demo besluit: already present"]
+        besluittypen = get(zaak["zaaktype"])["besluittypen"]
+        if not besluittypen:
+            return ["demo besluit: skipped (the demo zaaktype has no besluittype)"]
+        body = {**DEMO_BESLUIT, "besluittype": besluittypen[0], "zaak": zaak["url"]}
+        response = client.post(f"{root['besluiten']}/besluiten", json=body)
+        if response.status_code != 201:
+            raise RuntimeError(f"demo: creating the besluit failed: {response.status_code} {response.text}")
+        return [f"demo besluit: {response.json()['identificatie']} created"]
+    finally:
+        client.close()
+        for app in apps:
+            app.state.db.dispose()
+        apps[0].state.catalogi.close()
+        apps[1].state.remote.close()
 
 
 WORKER_HEALTHCHECK_SECONDS = 30
@@ -591,6 +646,27 @@ def cmd_outbox(args) -> int:
     return 0
 
 
+def cmd_sweep_content(args) -> int:
+    """The Documenten content no row points at (a process died between a write and its commit),
+    older than the grace period, removed from the store the service is configured with."""
+    import datetime as dt
+
+    from services.documenten.content import sweep
+    from services.documenten.settings import documenten_settings
+    from services.documenten.storage import content_store
+    from shared.db import Database
+
+    settings = documenten_settings()
+    database = Database(settings.database_url)
+    try:
+        with database.session() as session:
+            swept = sweep(session, content_store(settings), dt.timedelta(minutes=args.grace_minutes))
+    finally:
+        database.dispose()
+    print(f"removed {swept.removed} unreferenced, {swept.unfinished} unfinished", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="zgw", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -665,6 +741,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--target", help="retry: only this target")
     p.add_argument("--limit", type=int, default=100, help="list: at most this many")
     p.set_defaults(func=cmd_outbox)
+
+    p = sub.add_parser("sweep-content", help="remove Documenten content no row points at (run it hourly from a scheduler)")
+    p.add_argument(
+        "--grace-minutes", type=float, default=60, help="only content older than this (a write still running has no row yet); default 60"
+    )
+    p.set_defaults(func=cmd_sweep_content)
 
     args = parser.parse_args(argv)
     return args.func(args)

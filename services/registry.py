@@ -97,6 +97,16 @@ SERVICES: dict[str, ServiceInfo] = {
             example="/enkelvoudiginformatieobjecten",
         ),
         ServiceInfo(
+            "besluiten",
+            8006,
+            "/besluiten/api/v1",
+            component="brc",
+            kanalen=("besluiten",),
+            uses_autorisaties_api=True,
+            calls_peers=True,
+            example="/besluiten",
+        ),
+        ServiceInfo(
             "rapportage",
             8003,
             "/rapportage/api/v1",

@@ -216,7 +216,9 @@ def build_openapi(app: FastAPI, *, title: str, version: str, description: str, a
                 for response in responses.values():
                     response.pop("content", None)
                 continue
-            if operation.get("requestBody") or any(p.get("in") == "query" for p in operation.get("parameters", [])):
+            # a POST without a body is an action with rules of its own (a lock on a locked
+            # document, a publish of an incomplete type): its refusal is a ValidatieFout too
+            if method == "post" or operation.get("requestBody") or any(p.get("in") == "query" for p in operation.get("parameters", [])):
                 responses.setdefault("400", _problem("Bad request", "ValidatieFout"))
             if "{" in relative or any(p.get("name") == "page" for p in operation.get("parameters", [])):
                 # a detail that does not exist, or a page beyond the last

@@ -529,9 +529,10 @@ def register_audittrail(
     hoofdobject: str,
     subject: str,
     ensure_visible: Callable[[Context, uuid_module.UUID], None],
+    retrieve_id: str = "audittrail_retrieve",
 ) -> None:
     """`GET /{collection}/{param}/audittrail` and `.../audittrail/{uuid}` (`audittrail_list`,
-    `audittrail_retrieve`): the trail of one hoofdobject, oldest first, with scope
+    `retrieve_id`: `audittrail_read` in the older specs such as Besluiten 1.0.2): the trail of one hoofdobject, oldest first, with scope
     `audittrails.lezen`. `ensure_visible(ctx, uuid)` raises the 403 for a hoofdobject outside the
     client's autorisaties; `hoofdobject` names it as the spec's summary does ("de ZAAK"), `subject`
     in the 404 ("deze zaak")."""
@@ -558,7 +559,7 @@ def register_audittrail(
 
     @router.get(
         f"/{collection}/{{{param}}}/audittrail/{{uuid}}",
-        operation_id="audittrail_retrieve",
+        operation_id=retrieve_id,
         summary="Een specifieke audit trail regel opvragen.",
         tags=[tag],
         response_model=AuditTrailResponse,

@@ -50,6 +50,14 @@ BESLUITTYPEN: list[dict[str, Any]] = [
         "informatieobjecttypen": ["Besluit"],
     },
     {
+        "omschrijving": "Besluit op melding",
+        "omschrijvingGeneriek": "Afhandelingsbesluit",
+        "besluitcategorie": "melding",
+        "reactietermijn": "P6W",
+        "publicatieIndicatie": False,
+        "informatieobjecttypen": ["Melding"],
+    },
+    {
         "omschrijving": "Besluit op bezwaar",
         "omschrijvingGeneriek": "Bezwaarbesluit",
         "besluitcategorie": "bezwaar",
@@ -154,6 +162,7 @@ ZAAKTYPEN: list[dict[str, Any]] = [
             trefwoorden=["melding", "openbare ruimte"],
             selectielijstProcestype=PROCESTYPE_DIENSTEN,
             vertrouwelijkheidaanduiding="openbaar",
+            besluittypen=["Besluit op melding"],
         ),
         "statustypen": STATUSTYPEN,
         "roltypen": _roltypen("Melder"),

@@ -8,6 +8,8 @@ verzendingen): the document they hang on, who may see them, their audit trail an
 - Writes are recorded on the informatieobject (its audit trail, hoofdObject the document) where the
   standard audits the resource, and announced on kanaal `documenten` with the document's kenmerken,
   both in the write's own transaction.
+- `expand=informatieobject` on list and retrieve embeds the document in its own representation,
+  the page's documents read in one query.
 """
 
 import datetime as dt
@@ -25,8 +27,11 @@ from sqlalchemy.orm import contains_eager
 from services.documenten.access import COMPONENT, SCOPES
 from services.documenten.common import CHANGES, COLLECTION, NEWEST, document_url, document_weergave, ensure_allowed, visible
 from services.documenten.enkelvoudiginformatieobject.models import InformatieObject, InformatieObjectVersie
+from services.documenten.enkelvoudiginformatieobject.service import InformatieObjectService
+from services.documenten.shapes import ExpandParams, expanded_model
 from shared.errors import ValidationProblem
-from shared.resources import OPERATION_OF_METHOD, Context, ResourceSpec, WritesOfItsOperations, local_uuid, register_resource
+from shared.expand import ensure_format, invalid_expand_field
+from shared.resources import OPERATION_OF_METHOD, Context, ExpandHook, ResourceSpec, WritesOfItsOperations, local_uuid, register_resource
 
 
 def document_by_url(
@@ -179,6 +184,30 @@ class DocumentChildService(WritesOfItsOperations):
         ctx.session.flush()
 
 
+EXPANDABLE = ("informatieobject",)
+
+
+def check_expand(value: str) -> list[str]:
+    """`expand` of a resource on one informatieobject: only `informatieobject` (the spec's one
+    example); another name is 400 `expand` `invalid-expand-field`, a malformed list `expand-format-error`."""
+    names = ensure_format(value)
+    for name in names:
+        if name not in EXPANDABLE:
+            raise invalid_expand_field(name)
+    return names
+
+
+def embed_informatieobject(ctx: Context, results: list[dict], value: str) -> None:
+    """Each result's `_expand.informatieobject`: its document as GET on the document shows it. The
+    client sees the result only through that document's autorisaties, so it may see the document."""
+    check_expand(value)
+    uuids = {local_uuid(ctx, result["informatieobject"], COLLECTION) for result in results}
+    versions = list(ctx.session.scalars(newest_with_document().where(InformatieObject.uuid.in_(uuids - {None}))))
+    shown = {document["url"]: document for document in InformatieObjectService().serialize(ctx, versions)}
+    for result in results:
+        result["_expand"] = {"informatieobject": shown.get(result["informatieobject"])}
+
+
 @dataclass(frozen=True, eq=False)
 class DocumentenResource:
     """A resource as services/documenten/resources.py lists it: its spec and router."""
@@ -188,11 +217,23 @@ class DocumentenResource:
 
 
 def declare(
-    name: str, collection: str, service: DocumentChildService, read_model: Any, create_model: Any, filter_model: Any, **options: Any
+    name: str,
+    collection: str,
+    service: DocumentChildService,
+    read_model: Any,
+    create_model: Any,
+    filter_model: Any,
+    *,
+    expandable: bool = False,
+    **options: Any,
 ) -> DocumentenResource:
     """A collection of the Documenten API as the standard declares each: tagged by its collection,
-    of component `drc` with its service's scopes, its list refusing unknown query parameters.
+    of component `drc` with its service's scopes, its list refusing unknown query parameters;
+    `expandable`: `expand=informatieobject` on list and retrieve.
     `options` are ResourceSpec's own: what differs per resource."""
+    if expandable:
+        options["expand"] = ExpandHook(expanded_model(read_model), check_expand, embed_informatieobject)
+        options["retrieve_params_model"] = ExpandParams
     # ResourceSpec's leading fields, in its order: name, collection, tag, component, service, read_model, create_model
     options = {"filter_model": filter_model, "scopes": service.scopes, "strict_query": True, **options}
     spec = ResourceSpec(name, collection, collection, COMPONENT, service, read_model, create_model, **options)

@@ -5,6 +5,7 @@ and a line here (its tables also go in models.py, for alembic)."""
 from services.documenten.enkelvoudiginformatieobject import router as enkelvoudiginformatieobject
 from services.documenten.gebruiksrechten.router import RESOURCE as gebruiksrechten
 from services.documenten.objectinformatieobject.router import RESOURCE as objectinformatieobject
+from services.documenten.verzending.router import RESOURCE as verzending
 from shared.app import DeclaredResource
 
-RESOURCES: tuple[DeclaredResource, ...] = (enkelvoudiginformatieobject, objectinformatieobject, gebruiksrechten)
+RESOURCES: tuple[DeclaredResource, ...] = (enkelvoudiginformatieobject, objectinformatieobject, gebruiksrechten, verzending)

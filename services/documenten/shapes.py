@@ -4,10 +4,11 @@ hang on, and the `_expand` of those that expand it."""
 
 from typing import Any
 
-from pydantic import Field
+from pydantic import BaseModel, Field, create_model
 
+from services.documenten.enkelvoudiginformatieobject.schemas import EnkelvoudigInformatieObject
 from shared.api_model import ApiModel, read_only
-from shared.expand import EXPAND
+from shared.expand import EXPAND, expand_field
 from shared.fields import Uri
 
 INFORMATIEOBJECT_UITLEG = "URL-referentie naar het INFORMATIEOBJECT."
@@ -44,8 +45,21 @@ class InformatieObjectFilter(ApiModel):
 class Embedded(ApiModel):
     """`_expand` of a resource on one informatieobject: that document in its own representation."""
 
-    informatieobject: dict[str, Any] | None = Field(None, description="Het INFORMATIEOBJECT in zijn eigen representatie.")
+    informatieobject: EnkelvoudigInformatieObject | None = Field(None, description="Het INFORMATIEOBJECT in zijn eigen representatie.")
 
 
 def expand_parameter() -> Any:
     return Field(None, description=EXPAND, examples=["informatieobject"])
+
+
+class ExpandParams(ApiModel):
+    """The query of a retrieve that expands."""
+
+    expand: str | None = expand_parameter()
+
+
+def expanded_model(read_model: type[BaseModel]) -> type[BaseModel]:
+    """`<read model>Expanded`: the read shape with `_expand` (`<read model>Embedded`), as the spec
+    names them."""
+    embedded = create_model(f"{read_model.__name__}Embedded", __base__=Embedded)
+    return create_model(f"{read_model.__name__}Expanded", __base__=read_model, expand=(embedded | None, expand_field()))

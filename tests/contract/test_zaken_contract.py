@@ -3,7 +3,7 @@ import yaml
 
 from shared.settings import PROJECT_ROOT
 from tests.conftest import SHARED_DIR, requires_shared
-from tests.contract.compare import compare
+from tests.contract.compare import compare, without_external_refs
 
 OFFICIAL = SHARED_DIR / "zgw-specs" / "zaken-1.5.1.yaml"
 
@@ -37,20 +37,6 @@ KNOWN_DIFFERENCES = {
     "POST /zaakobjecten body: missing property '_expand'": "_expand is output only",
     "PUT /zaakobjecten/{uuid} body: missing property '_expand'": "_expand is output only",
 }
-
-
-def without_external_refs(node):
-    """The official spec with its `$ref`s into the Catalogi API's spec (the `_expand`-ed zaaktype,
-    statustype, roltype, resultaattype, zaakobjecttype) left open: those are the Catalogi API's
-    own contract, compared in test_catalogi_contract.py, and not in ../shared as the URL names it."""
-    if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str) and not ref.startswith("#"):
-            return {}
-        return {key: without_external_refs(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [without_external_refs(item) for item in node]
-    return node
 
 
 def _ours() -> dict:

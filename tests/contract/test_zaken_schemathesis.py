@@ -77,15 +77,15 @@ def blank_uris_allowed(node):
     return node
 
 
-def served_schema(app):
+def served_schema(app, api_root: str = API_ROOT):
     """What the app serves at openapi.json, with blank optional URIs allowed (above)."""
     from fastapi.testclient import TestClient
 
     with TestClient(app) as client:
-        raw = client.get(f"{API_ROOT}/openapi.json").json()
+        raw = client.get(f"{api_root}/openapi.json").json()
     schema = schemathesis.openapi.from_dict(blank_uris_allowed(raw))
     schema.app = app
-    schema.location = f"{API_ROOT}/openapi.json"
+    schema.location = f"{api_root}/openapi.json"
     return schema
 
 

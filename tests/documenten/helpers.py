@@ -22,3 +22,13 @@ def limited(documenten, documenten_grant, *, scopes=ALL_SCOPES, informatieobject
         [{"scopes": scopes, "informatieobjecttype": informatieobjecttype, "maxVertrouwelijkheidaanduiding": maximum}],
     )
     return documenten.as_client("beperkt")
+
+
+def created(documenten, collection: str, body: dict) -> dict:
+    """POST `body` to `collection`: a 201 whose Location is the new object's URL in `collection`."""
+    response = documenten.post(f"/{collection}", json=body)
+    assert response.status_code == 201, response.text
+    shown = response.json()
+    assert response.headers["Location"] == shown["url"]
+    assert shown["url"].startswith(f"http://testserver/documenten/api/v1/{collection}/")
+    return shown

@@ -30,7 +30,8 @@ def test_create_retrieve_and_download(documenten, iotype, documenten_outbox):
     download = documenten.get(document["inhoud"])
     assert download.status_code == 200
     assert download.content == b"de inhoud"
-    assert download.headers["content-type"].startswith("text/plain")
+    # the contract documents one media type for the download; `formaat` says what the bytes are
+    assert download.headers["content-type"] == "application/octet-stream"
     assert "aanvraag.txt" in download.headers["content-disposition"]
 
     [message] = documenten_outbox()
@@ -241,3 +242,44 @@ def test_base64_wrapped_in_lines_is_taken(documenten, iotype):
     encoded = base64.encodebytes(data).decode()  # 76-character lines, as mail clients wrap them
     document = create_document(documenten, iotype["url"], None, inhoud=encoded)
     assert documenten.get(f"{document['url']}/download").content == data
+
+
+def test_a_put_without_inhoud_keeps_the_content(documenten, iotype):
+    document = create_document(documenten, iotype["url"], b"blijft")
+    body = {key: document[key] for key in ("bronorganisatie", "creatiedatum", "titel", "auteur", "taal", "informatieobjecttype")}
+    response = documenten.put(document["url"], json={**body, "titel": "Nieuwe titel", "lock": lock(documenten, document["url"])})
+    assert response.status_code == 200, response.text
+    assert response.json()["versie"] == 2 and response.json()["bestandsomvang"] == len(b"blijft")
+    assert documenten.get(f"{document['url']}/download").content == b"blijft"
+
+
+@pytest.mark.parametrize("versie", [0, -1, 3, 2**31, 10**20])
+def test_a_versie_out_of_range_is_a_404(documenten, iotype, versie):
+    document = create_document(documenten, iotype["url"])
+    assert documenten.get(document["url"], params={"versie": versie}).status_code == 404
+    assert documenten.get(f"{document['url']}/download", params={"versie": versie}).status_code == 404
+
+
+def test_bestandsdelen_edge_cases(documenten, documenten_app, iotype, monkeypatch):
+    monkeypatch.setattr(documenten_app.state.settings, "upload_chunk_size", 4)
+    store = documenten_app.state.store
+    before = {key for key, _ in store.keys("delen/")}
+    document = create_document(documenten, iotype["url"], None, bestandsomvang=6)
+    first, second = document["bestandsdelen"]
+    put = lambda part, data: documenten.put(part["url"], data={"lock": document["lock"]}, files={"inhoud": ("deel", data)})  # noqa: E731
+
+    too_long = put(first, b"12345")
+    assert too_long.status_code == 400
+    assert too_long.json()["invalidParams"][0] == {**too_long.json()["invalidParams"][0], "name": "inhoud", "code": "file-size"}
+    assert {key for key, _ in store.keys("delen/")} == before  # nothing stored for it
+
+    assert put(first, b"abcd").status_code == 200
+    assert put(first, b"ABCD").status_code == 200  # twice: the second replaces the first
+    assert len({key for key, _ in store.keys("delen/")} - before) == 1  # the replaced part is gone
+    assert put(second, b"ef").status_code == 200
+    assert documenten.post(f"{document['url']}/unlock", json={"lock": document["lock"]}).status_code == 204
+    assert documenten.get(f"{document['url']}/download").content == b"ABCDef"
+    assert {key for key, _ in store.keys("delen/")} == before  # the parts went with the unlock
+
+    after_unlock = put(first, b"abcd")
+    assert after_unlock.status_code == 404

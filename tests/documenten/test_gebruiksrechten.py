@@ -2,7 +2,7 @@
 follows them), the document's audit trail, notifications and autorisaties per informatieobjecttype."""
 
 from tests.conftest import QueryCounter, assert_invalid
-from tests.documenten.helpers import OTHER_TYPE, limited, trail
+from tests.documenten.helpers import OTHER_TYPE, created, limited, trail
 from tests.documenten.rows import create_document, indicatie_gebruiksrecht
 
 
@@ -11,18 +11,12 @@ def body(document: str, **overrides) -> dict:
 
 
 def create(documenten, document: str, **overrides) -> dict:
-    response = documenten.post("/gebruiksrechten", json=body(document, **overrides))
-    assert response.status_code == 201, response.text
-    return response.json()
+    return created(documenten, "gebruiksrechten", body(document, **overrides))
 
 
 def test_create_shows_the_gebruiksrecht(documenten, documenten_app):
     document = create_document(documenten_app)
-    response = documenten.post("/gebruiksrechten", json=body(document, einddatum="2020-01-01T00:00:00+01:00"))
-    assert response.status_code == 201, response.text
-    shown = response.json()
-    assert response.headers["Location"] == shown["url"]
-    assert shown["url"].startswith("http://testserver/documenten/api/v1/gebruiksrechten/")
+    shown = create(documenten, document, einddatum="2020-01-01T00:00:00+01:00")
     assert shown == {
         "url": shown["url"],
         "informatieobject": document,

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
+from services.besluiten.db import Base as BesluitenBase
 from services.documenten.db import Base as DocumentenBase
 from services.zaken.db import Base as ZakenBase
 from services.zaken.db import audittrail as zaken_audittrail
@@ -300,12 +301,14 @@ def test_seed_demo_makes_a_demo_zaak_once(backend, tmp_path_factory):
     catalogi_db, drop_catalogi = migrated_database("catalogi", backend, tmp_path_factory)
     zaken_db, drop_zaken = migrated_database("zaken", backend, tmp_path_factory)
     documenten_db, drop_documenten = migrated_database("documenten", backend, tmp_path_factory)
+    besluiten_db, drop_besluiten = migrated_database("besluiten", backend, tmp_path_factory)
     storage = tmp_path_factory.mktemp("documenten")
     env = {
         **os.environ,
         "CATALOGI_DATABASE_URL": catalogi_db,
         "ZAKEN_DATABASE_URL": zaken_db,
         "DOCUMENTEN_DATABASE_URL": documenten_db,
+        "BESLUITEN_DATABASE_URL": besluiten_db,
         "DOCUMENTEN_STORAGE_PATH": str(storage),
         "ZGW_DEMO_ENABLED": "true",
         "CATALOGI_SELECTIELIJST_VALIDATION": "false",
@@ -349,7 +352,14 @@ def test_seed_demo_makes_a_demo_zaak_once(backend, tmp_path_factory):
         assert versie["bestandsomvang"] > 0 and any(path.is_file() for path in storage.rglob("*"))
         [oio] = rows(documenten_db, DocumentenBase.metadata, "objectinformatieobject")
         assert oio["object"] == f"http://127.0.0.1:8002/zaken/api/v1/zaken/{zaken[0]['uuid']}"
+        # the besluit on the zaak, mirrored as its zaakbesluit (brc-006)
+        assert "demo besluit: BESLUIT-" in first and "demo besluit: already present" in again
+        [besluit] = rows(besluiten_db, BesluitenBase.metadata, "besluit")
+        assert besluit["zaak"] == oio["object"]
+        [zaakbesluit] = rows(zaken_db, ZakenBase.metadata, "zaakbesluit")
+        assert zaakbesluit["besluit"] == f"http://127.0.0.1:8006/besluiten/api/v1/besluiten/{besluit['uuid']}"
     finally:
         drop_catalogi()
         drop_zaken()
         drop_documenten()
+        drop_besluiten()

@@ -3,9 +3,12 @@
 import datetime as dt
 import uuid
 
+import httpx
+
 from tests.conftest import QueryCounter, assert_invalid, requires_shared
 from tests.zaken.factories import create_status, create_zaak, published_zaaktype
 from tests.zaken.status_helpers import add_rol, add_zio, closable_zaak, close, serve_remote
+from tests.zaken.zaak_helpers import RoutingTransport, zaken_client_with
 
 DOC = "http://documenten.test/api/v1/enkelvoudiginformatieobjecten/"
 needs_resultaattypen = requires_shared("referentielijsten")
@@ -416,6 +419,25 @@ def test_zrc_007_informatieobjecten_need_indicatie_gebruiksrecht(zaken, catalogi
     create_status(zaken, zaak["url"], zaaktype.statustypen[1], "2026-01-20T10:00:00Z")
     documents[f"{DOC}1"]["indicatieGebruiksrecht"] = False
     assert close(zaken, zaaktype, zaak).status_code == 201
+
+
+@needs_resultaattypen
+def test_zrc_007_reads_the_documents_as_they_are_now(zaken_app, kernel, catalogi_app, catalogi):
+    """zrc-007: closing reads the informatieobjecten as they are now, not from the cache: a
+    gebruiksrecht added or a lock released right before counts."""
+    document = {"url": f"{DOC}1", "indicatieGebruiksrecht": None, "locked": True}
+
+    def drc(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=document, headers={"ETag": '"1"'})
+
+    with zaken_client_with(zaken_app, kernel, RoutingTransport(catalogi_app, {"documenten.test": drc})) as client:
+        zaaktype, zaak = closable_zaak(client, catalogi)
+        add_zio(zaken_app, zaak["url"], document["url"])
+        assert_invalid(close(client, zaaktype, zaak), "nonFieldErrors", "informatieobject-locked")
+        document["locked"] = False
+        assert_invalid(close(client, zaaktype, zaak), "nonFieldErrors", "indicatiegebruiksrecht-unset")
+        document["indicatieGebruiksrecht"] = True
+        assert close(client, zaaktype, zaak).status_code == 201
 
 
 @needs_resultaattypen

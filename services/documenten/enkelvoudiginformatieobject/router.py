@@ -261,7 +261,8 @@ def download(
         raise NotFound("De inhoud van dit informatieobject is niet gevonden.") from None
     filename = versie.bestandsnaam or versie.identificatie
     headers = {"Content-Length": str(size), "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"}
-    return StreamingResponse(chunks, media_type=versie.formaat or "application/octet-stream", headers=headers)
+    # the contract's one media type; `formaat` tells the client what the bytes are
+    return StreamingResponse(chunks, media_type="application/octet-stream", headers=headers)
 
 
 @router.put(
@@ -290,10 +291,10 @@ def bestandsdeel_update(
     assert versie is not None  # the part's document (a part goes with its document)
     ensure_allowed(ctx, (SCOPE_BIJWERKEN,), versie)
     rules.ensure_part_lock(versie.informatieobject, lock)
+    # the parser knows the size: a part of the wrong size is refused before it is stored
+    rules.ensure_part_size(part, inhoud.size)
     key, size = content.write(ctx, content.file_chunks(inhoud.file), content.DELEN)
-    if size != part.omvang:
-        content.store(ctx).delete(key)
-        raise ValidationProblem.field("inhoud", "file-size", f"Het bestandsdeel is {size} bytes; verwacht: {part.omvang}.")
+    rules.ensure_part_size(part, size)  # a rollback removes what was written
     content.delete_after_commit(ctx, [part.inhoud] if part.inhoud else [])
     part.inhoud = key
     body = {

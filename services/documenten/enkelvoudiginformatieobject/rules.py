@@ -128,6 +128,12 @@ def ensure_part_lock(canonical: InformatieObject, lock: str) -> None:
         raise ValidationProblem.field("nonFieldErrors", "incorrect-lock-id", "Het opgegeven lock-id is onjuist.")
 
 
+def ensure_part_size(part, size: int | None) -> None:
+    """A bestandsdeel is exactly its `omvang` bytes (`file-size` on `inhoud`). None: not known yet."""
+    if size is not None and size != part.omvang:
+        raise ValidationProblem.field("inhoud", "file-size", f"Het bestandsdeel is {size} bytes; verwacht: {part.omvang}.")
+
+
 def upload_complete(parts, *, forced: bool) -> bool:
     """Unlocking ends a chunked upload: every part must be there (`incomplete-upload`). A forced
     unlock of an incomplete upload abandons it (False: the parts go, the content stays as it was)."""

@@ -33,6 +33,8 @@ from shared.errors import ValidationProblem
 from shared.identificatie import Numbering
 from shared.resources import Context
 
+# the largest `versie` the column (a 32-bit integer) holds
+MAX_VERSIE = 2**31 - 1
 NUMBERING = Numbering("DOCUMENT", IdentificatieTeller, InformatieObjectVersie.identificatie)
 
 # the fields a version takes from the request as they are (field and column share the name)
@@ -86,6 +88,8 @@ def load_version(ctx: Context, object_uuid: uuid_module.UUID, params: Any = None
     versie = getattr(params, "versie", None)
     registratie_op = getattr(params, "registratie_op", None)
     if versie is not None:
+        if not 1 <= versie <= MAX_VERSIE:
+            return None  # no such version (and beyond the column's integer range a query would fail)
         query = query.where(InformatieObjectVersie.versie == versie)
     elif registratie_op:
         moment = parse_registratie_op(registratie_op)
@@ -220,7 +224,7 @@ class InformatieObjectService:
         ensure_allowed(ctx, self.scopes["update"], versie)
         canonical.versie = versie.versie
         ctx.session.add(versie)
-        self.store_content(ctx, canonical, versie, data, new=False, sent=sent)
+        self.store_content(ctx, canonical, versie, data, new=False)
         ctx.session.flush()
         self.record(ctx, versie, "partial_update" if partial else "update", oud)
         return versie
@@ -252,11 +256,11 @@ class InformatieObjectService:
         data: Any,
         *,
         new: bool,
-        sent: set[str] | None = None,
     ) -> None:
-        """`inhoud` (base64) into the store; or, for `bestandsomvang` without it, the bestandsdelen
-        of a chunked upload under a new lock (the response gives it); else the content stays."""
-        sent = sent if sent is not None else data.model_fields_set
+        """`inhoud` (base64) into the store; or, for `bestandsomvang` with `inhoud` null, the
+        bestandsdelen of a chunked upload under a new lock (the response gives it); else the
+        content stays: a PUT without `inhoud` keeps the document's content, as a PATCH does."""
+        sent = data.model_fields_set
         if "inhoud" in sent and data.inhoud is not None:
             versie.inhoud, versie.bestandsomvang = content.write(ctx, content.base64_chunks(data.inhoud))
             return

@@ -3,7 +3,6 @@ from services.documenten.gebruiksrechten.schemas import (
     Gebruiksrechten,
     GebruiksrechtenFilters,
     GebruiksrechtenRequest,
-    GebruiksrechtenRetrieveParams,
 )
 from services.documenten.gebruiksrechten.service import GebruiksrechtenService
 
@@ -14,7 +13,7 @@ RESOURCE = declare(
     Gebruiksrechten,
     GebruiksrechtenRequest,
     GebruiksrechtenFilters,
-    retrieve_params_model=GebruiksrechtenRetrieveParams,
+    expandable=True,
     paginated=False,
     audited=("create", "update", "partial_update", "destroy"),
     descriptions={

@@ -2,9 +2,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from services.documenten.shapes import DocumentChild, DocumentChildRequest, Embedded, InformatieObjectFilter, expand_parameter
-from shared.api_model import ApiModel
-from shared.expand import expand_field
+from services.documenten.shapes import DocumentChild, DocumentChildRequest, InformatieObjectFilter, expand_parameter
 
 _STARTDATUM = (
     "Begindatum van de periode waarin de gebruiksrechtvoorwaarden van toepassing zijn. Doorgaans is de datum van creatie "
@@ -24,18 +22,6 @@ class Gebruiksrechten(DocumentChild):
     startdatum: dt.datetime = Field(description=_STARTDATUM)
     einddatum: dt.datetime | None = Field(description=_EINDDATUM)
     omschrijvingVoorwaarden: str = Field(description=_VOORWAARDEN)
-
-
-class GebruiksrechtenEmbedded(Embedded):
-    pass
-
-
-class GebruiksrechtenExpanded(Gebruiksrechten):
-    expand: GebruiksrechtenEmbedded | None = expand_field()
-
-
-class GebruiksrechtenRetrieveParams(ApiModel):
-    expand: str | None = expand_parameter()
 
 
 # the moments' comparisons of the list: parameter -> (field, comparison)

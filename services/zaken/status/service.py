@@ -245,13 +245,14 @@ def is_eindstatus(ctx: Context, statustype: dict) -> bool:
 def ensure_informatieobjecten_ready(ctx: Context, zaak: Zaak) -> None:
     """zrc-007: a zaak closes only when none of its informatieobjecten is locked
     (`informatieobject-locked`) and all have an indicatieGebruiksrecht
-    (`indicatiegebruiksrecht-unset`), both `nonFieldErrors`; read from the Documenten API."""
+    (`indicatiegebruiksrecht-unset`), both `nonFieldErrors`; read from the Documenten API as they
+    are now (not from the cache: gebruiksrechten and unlocks change them right before closing)."""
     urls = list(
         ctx.session.scalars(
             select(ZaakInformatieObject.informatieobject).where(ZaakInformatieObject.zaak_id == zaak.id).order_by(ZaakInformatieObject.id)
         )
     )
-    fetched = [catalogi(ctx).fetch_json(url, "nonFieldErrors", "Documenten API") for url in dict.fromkeys(urls)]
+    fetched = [catalogi(ctx).fetch_json(url, "nonFieldErrors", "Documenten API", cached=False) for url in dict.fromkeys(urls)]
     documenten = [d if isinstance(d, dict) else {} for d in fetched]
     if any(d.get("locked") for d in documenten):
         raise ValidationProblem.field(

@@ -112,13 +112,14 @@ def ensure_archiefstatus(
     ctx: Context, zaak: Zaak | None, archiefstatus: str, archiefnominatie: str | None, archiefactiedatum: dt.date | None
 ) -> None:
     """zrc-022: a zaak leaves `nog_te_archiveren` only with archiefnominatie and archiefactiedatum
-    set and (for an existing zaak) every informatieobject `gearchiveerd`."""
+    set and (for an existing zaak) every informatieobject `gearchiveerd`, each read as it is now
+    (not from the cache: the client archives the documents right before)."""
     if archiefstatus == "nog_te_archiveren":
         return
     if zaak is not None:
         urls = ctx.session.scalars(select(ZaakInformatieObject.informatieobject).where(ZaakInformatieObject.zaak_id == zaak.id)).all()
         for url in urls:
-            document = catalogi(ctx).fetch_json(url, "archiefstatus", "Documenten API")
+            document = catalogi(ctx).fetch_json(url, "archiefstatus", "Documenten API", cached=False)
             if not isinstance(document, dict) or document.get("status") != "gearchiveerd":
                 raise ValidationProblem.field(
                     "archiefstatus",
