@@ -13,7 +13,7 @@ ZAAK_FIELDS = (
     "identificatie", "bronorganisatie", "hoofdzaak", "registratiedatum", "startdatum", "einddatum", "einddatum_gepland",
     "uiterlijke_einddatum_afdoening", "verlenging_dagen", "opgeschort_sinds", "opgeschorte_dagen", "deadline_servicenorm",
     "deadline_doorlooptijd", "doorlooptijd_bruto", "doorlooptijd_netto", "op_tijd_servicenorm", "op_tijd_doorlooptijd",
-    "status_url", "resultaat_url", "resultaattype_url",
+    "status_url", "resultaat_url", "resultaattype_url", "status_sinds",
 )  # fmt: skip
 
 
@@ -43,7 +43,18 @@ def dump(target) -> dict:
                 for z in zaken.values()
             ),
             "statussen": sorted(
-                (s.url, zaken[s.zaak_id].url, statustypen[s.statustype_id], _utc(s.datum_status_gezet), s.duur_seconden, s.boven_norm)
+                (
+                    s.url,
+                    zaken[s.zaak_id].url,
+                    statustypen[s.statustype_id],
+                    _utc(s.datum_status_gezet),
+                    s.duur_seconden,
+                    s.boven_norm,
+                    # live: the notification's aanmaakdatum, a backfill: the audit trail's, which
+                    # the Zaken API writes some microseconds apart; the signal counts hours
+                    s.geregistreerd is not None,
+                    None if s.naregistratie_seconden is None else s.naregistratie_seconden // 60,
+                )
                 for s in session.scalars(select(Status))
             ),
             "opschortingen": sorted((zaken[o.zaak_id].url, _utc(o.begin), _utc(o.eind)) for o in session.scalars(select(Opschorting))),
