@@ -121,6 +121,7 @@ def test_the_signals_and_their_numbers(rapportage, zaken):
     assert s["termijn-verstreken"]["drempelPercentage"] is None
     assert "24 uur" in s["naregistratie"]["regel"] and "10%" in s["zonder-tussenstatus"]["regel"]
     assert "binnen 5 dagen" in s["termijn-bijna"]["regel"]
+    assert "zonder rol behandelaar van een betrokkeneType uit organisatorische_eenheid,medewerker" in s["zonder-behandelaar"]["regel"]
 
 
 def test_the_zaken_behind_a_signal(rapportage, zaken):

@@ -277,8 +277,8 @@ SIGNALEN = [
     Signaal(
         "zonder-behandelaar",
         "Zonder behandelaar",
-        "Van de zaken gestart in de periode het aandeel zonder rol {s.team_rollen} (van een organisatorische eenheid "
-        "of medewerker), per zaaktype. Signaal boven {s.signaal_zonder_behandelaar_percentage:g}%.",
+        "Van de zaken gestart in de periode het aandeel zonder rol {s.team_rollen} van een betrokkeneType uit "
+        "{s.team_betrokkene_typen} (dus zonder team), per zaaktype. Signaal boven {s.signaal_zonder_behandelaar_percentage:g}%.",
         lambda s: s.signaal_zonder_behandelaar_percentage,
         Signaleringen.zonder_behandelaar,
     ),
