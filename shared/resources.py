@@ -191,6 +191,9 @@ class ResourceSpec:
     patch_model: type[BaseModel] | None = None
     filter_model: type[BaseModel] | None = None
     retrieve_params_model: type[BaseModel] | None = None
+    # the response of a write where the standard documents another model than read_model
+    # ({"create": ...CreateLock}: the Documenten API answers the document with its `lock`)
+    write_models: Mapping[str, type[BaseModel]] = field(default_factory=dict)
     operations: tuple[str, ...] = ("list", "create", "retrieve", "update", "partial_update", "destroy", "headers")
     scopes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     create_status: int = 201
@@ -408,7 +411,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
         @router.post(
             list_path,
             status_code=spec.create_status,
-            response_model=read_model,
+            response_model=spec.write_models.get("create", read_model),
             **meta("create", f"Maak een {spec.name.upper()} aan.", spec.create_status),
         )
         @commits
@@ -448,17 +451,21 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
 
     if "update" in spec.operations:
         UpdateBody: Any = Annotated[spec.update_model or spec.create_model, Body()]
-        router.put(detail_path, response_model=read_model, **meta("update", f"Werk een {spec.name.upper()} in zijn geheel bij."))(
-            write_endpoint("update", UpdateBody)
-        )
+        router.put(
+            detail_path,
+            response_model=spec.write_models.get("update", read_model),
+            **meta("update", f"Werk een {spec.name.upper()} in zijn geheel bij."),
+        )(write_endpoint("update", UpdateBody))
 
     if "partial_update" in spec.operations:
         writable = spec.update_model or spec.create_model
         assert writable is not None, f"{spec.name}: partial_update needs an update or create model"
         PatchBody: Any = Annotated[spec.patch_model or patch_model_of(writable, f"Patched{read_model.__name__}"), Body()]
-        router.patch(detail_path, response_model=read_model, **meta("partial_update", f"Werk een {spec.name.upper()} deels bij."))(
-            write_endpoint("partial_update", PatchBody)
-        )
+        router.patch(
+            detail_path,
+            response_model=spec.write_models.get("partial_update", read_model),
+            **meta("partial_update", f"Werk een {spec.name.upper()} deels bij."),
+        )(write_endpoint("partial_update", PatchBody))
 
     if "destroy" in spec.operations:
 

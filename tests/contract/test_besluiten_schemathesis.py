@@ -7,11 +7,7 @@ published besluittype, a besluit and a besluitinformatieobject are seeded; half 
 cases are pointed at those objects (path uuids, and URL fields such as `besluittype` or `besluit` in
 the body), so the operations get past "not found" into their validation and their happy paths."""
 
-import copy
-
 import pytest
-import schemathesis
-import yaml
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,16 +15,15 @@ from hypothesis import strategies as st
 from services.besluiten import API_ROOT
 from tests.besluiten.factories import create_besluit, published_besluittype
 from tests.conftest import SHARED_DIR, auth_header, requires_shared
-from tests.contract.test_zaken_schemathesis import CHECKS, blank_uris_allowed
+from tests.contract.official import official_operations, official_schema
+from tests.contract.test_zaken_schemathesis import CHECKS
 from tests.documenten.factories import create_document
 
 # property-based (`make test-fast` leaves it out)
 pytestmark = [pytest.mark.schemathesis, requires_shared("zgw-specs/besluiten-1.0.2.yaml")]
 
 MAX_EXAMPLES = 30
-OFFICIAL = SHARED_DIR / "zgw-specs" / "besluiten-1.0.2.yaml"
-_official = yaml.safe_load(OFFICIAL.read_text()) if OFFICIAL.exists() else {"paths": {}}
-OPERATIONS = [(path, method) for path, item in _official["paths"].items() for method in item if method != "parameters"]
+OFFICIAL, OPERATIONS = official_operations(SHARED_DIR / "zgw-specs" / "besluiten-1.0.2.yaml")
 
 # The collection of a `{uuid}` path, to find the seeded object it should name.
 COLLECTIONS = {
@@ -36,46 +31,6 @@ COLLECTIONS = {
     "/besluitinformatieobjecten/{uuid}": "besluitinformatieobject",
     "/besluiten/{besluit_uuid}/audittrail/{uuid}": "audittrail",
 }
-
-
-def blank_choices_allowed(node):
-    """The contract with `""` allowed in every string enum and read-only string: the official spec
-    lists the choices of an optional field (`vervalreden`) without the empty string, and gives its
-    read-only display (`vervalredenWeergave`) minLength 1, while the reference implementation (and
-    so this API) answers `""` for both when it is not set."""
-    if isinstance(node, list):
-        return [blank_choices_allowed(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    node = {key: blank_choices_allowed(value) for key, value in node.items()}
-    if node.get("type") == "string" and isinstance(node.get("enum"), list) and "" not in node["enum"]:
-        node["enum"] = [*node["enum"], ""]
-    if node.get("type") == "string" and node.get("readOnly") and node.get("minLength"):
-        node = {key: value for key, value in node.items() if key != "minLength"}
-    return node
-
-
-def as_the_reference_answers(spec: dict) -> dict:
-    """Two omissions of the published spec that the reference implementation (and the suite) rely
-    on: a GET answers 404 for a page beyond the last or the audit trail of an unknown besluit
-    (brc-008b asks it), and an audit record's `wijzigingen.oud` (create) or `nieuw` (destroy) is null."""
-    fout = {"description": "Not found", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Fout"}}}}
-    for item in spec["paths"].values():
-        if "get" in item:
-            item["get"]["responses"].setdefault("404", fout)
-    for name in ("oud", "nieuw"):
-        spec["components"]["schemas"]["Wijzigingen"]["properties"][name]["nullable"] = True
-    return spec
-
-
-def official_schema(app):
-    """The official spec, served under our API root, as the reference answers (above), with blank
-    optional URIs and choices allowed."""
-    official = copy.deepcopy({**_official, "servers": [{"url": API_ROOT}]})
-    spec = blank_choices_allowed(blank_uris_allowed(as_the_reference_answers(official)))
-    schema = schemathesis.openapi.from_dict(spec)
-    schema.app = app
-    return schema
 
 
 def seed(besluiten, catalogi, documenten) -> dict:
@@ -118,7 +73,7 @@ def point_at_seeds(case, path: str, seeds: dict) -> None:
 def test_operation_conforms(besluiten_app, linked_besluiten, catalogi, documenten, path, method):
     seeds = seed(linked_besluiten, catalogi, documenten)
     with TestClient(besluiten_app):
-        operation = official_schema(besluiten_app)[path][method]
+        operation = official_schema(besluiten_app, OFFICIAL, API_ROOT)[path][method]
     headers = auth_header("alles")
 
     @given(case=operation.as_strategy(), seeded=st.booleans())

@@ -3,7 +3,9 @@ what a rolled back transaction wrote is removed, what a committed one dropped is
 savepoint's release decides nothing; the sweep removes what no row names."""
 
 import datetime as dt
+import errno
 import hashlib
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -12,7 +14,7 @@ from sqlalchemy import event, update
 from services.cli import main as zgw
 from services.documenten import content
 from services.documenten.enkelvoudiginformatieobject.models import InformatieObjectVersie
-from services.documenten.storage import S3_MIN_PART_SIZE, ContentMissing, MiB, S3Store
+from services.documenten.storage import S3_MIN_PART_SIZE, ContentMissing, DiskStore, MiB, S3Store
 from tests.documenten.factories import create_document, published_iotype
 
 
@@ -235,3 +237,18 @@ def test_disk_sweep_discards_unfinished_writes(tmp_path):
     temp.write_bytes(b"half")
     assert disk.discard_unfinished(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=5)) == 1
     assert not temp.exists()
+
+
+def test_disk_join_without_copy_file_range(tmp_path, monkeypatch):
+    """Where the kernel can't copy file to file (another OS, a filesystem pair it refuses), the
+    join copies through a buffer, with the same result."""
+
+    def refused(*args):
+        raise OSError(errno.EXDEV, "cross-device")
+
+    monkeypatch.setattr(os, "copy_file_range", refused)
+    store = DiskStore(tmp_path)
+    store.write("delen/1", [b"ab" * 1000])
+    store.write("delen/2", [b"cd"])
+    assert store.join(["delen/1", "delen/2"], "inhoud/samen") == 2002
+    assert b"".join(store.read("inhoud/samen")) == b"ab" * 1000 + b"cd"
