@@ -19,6 +19,13 @@ from shared.auth import make_token
 from shared.errors import ServiceUnavailable, ValidationProblem
 
 
+def same_url(a: str | None, b: str | None) -> bool:
+    """Two resource URLs name the same resource (a trailing slash aside); an absent one never does."""
+    if not a or not b:
+        return False
+    return a.rstrip("/") == b.rstrip("/")
+
+
 class RemoteError(Exception):
     """`kind` is `bad-url` (the URL cannot be fetched: not http(s), a 4xx, and for a URL outside
     the peers also no answer, a time-out or a 5xx), `invalid-resource` (a 200 that is not JSON) or

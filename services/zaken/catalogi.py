@@ -9,7 +9,7 @@ is a 503, so no zaak is half written.
 """
 
 from shared.errors import ValidationProblem
-from shared.remote import ZgwClient
+from shared.remote import ZgwClient, same_url
 from shared.resources import Context
 
 # The keys that make a response the resource we expect (`invalid-resource` otherwise): the
@@ -53,12 +53,6 @@ class CatalogiClient(ZgwClient):
         if not same_url(data.get("zaaktype"), zaaktype_url):
             raise ValidationProblem.field("nonFieldErrors", "zaaktype-mismatch", "De referentie hoort niet bij het zaaktype van de zaak.")
         return data
-
-
-def same_url(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-    return a.rstrip("/") == b.rstrip("/")
 
 
 def catalogi(ctx: Context) -> CatalogiClient:

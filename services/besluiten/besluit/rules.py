@@ -12,6 +12,7 @@ from services.besluiten.common import remote
 from shared.errors import ValidationProblem
 from shared.identificatie import Numbering
 from shared.mirror import MirrorFailed, RemoteWriter, mirror_failure
+from shared.remote import same_url
 from shared.resources import Context
 
 log = logging.getLogger(__name__)
@@ -58,10 +59,6 @@ def ensure_identificatie_free(ctx: Context, verantwoordelijke_organisatie: str, 
     )
     if ctx.session.scalar(taken) is not None:
         identificatie_taken(identificatie)
-
-
-def same_url(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and a.rstrip("/") == b.rstrip("/")  # type: ignore[union-attr]
 
 
 def ensure_besluittype_of_zaak(ctx: Context, zaak_url: str, besluittype_url: str) -> None:

@@ -21,6 +21,7 @@ from services.besluiten.common import CHANGES, COLLECTION, besluit_url, besluit_
 from shared import mirror
 from shared.errors import ValidationProblem
 from shared.mirror import INFORMATIEOBJECT
+from shared.remote import same_url
 from shared.resources import OPERATION_OF_METHOD, Context, ensure_unchanged, local_uuid
 
 RESOURCE = "besluitinformatieobject"
@@ -51,7 +52,7 @@ def ensure_informatieobjecttype_of_besluittype(ctx: Context, besluit: Besluit, d
     besluittype.informatieobjecttypen (`nonFieldErrors`
     `missing-besluittype-informatieobjecttype-relation`)."""
     besluittype = besluit_rules.besluittype(ctx, besluit.besluittype)
-    if not any(besluit_rules.same_url(url, document.get("informatieobjecttype")) for url in besluittype.get("informatieobjecttypen") or []):
+    if not any(same_url(url, document.get("informatieobjecttype")) for url in besluittype.get("informatieobjecttypen") or []):
         raise ValidationProblem.field(
             "nonFieldErrors",
             "missing-besluittype-informatieobjecttype-relation",

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
 from services.zaken.access import SCOPE_HEROPENEN, SCOPE_STATUSSEN_TOEVOEGEN, allows
-from services.zaken.catalogi import catalogi, same_url
+from services.zaken.catalogi import catalogi
 from services.zaken.common import ZaakChildService, zaak_weergave
 from services.zaken.resultaat.models import Resultaat
 from services.zaken.rol.models import Rol
@@ -30,6 +30,7 @@ from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
 from shared import utc
 from shared.db import in_list, is_postgresql, uuid_text
 from shared.errors import InvalidParam, PermissionDenied, ValidationProblem
+from shared.remote import same_url
 from shared.resources import Context, local_uuid
 
 _TRUE = {"true", "True", "1"}

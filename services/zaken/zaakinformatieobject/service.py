@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from services.zaken.access import ensure_open_or_forced
-from services.zaken.catalogi import catalogi, same_url
+from services.zaken.catalogi import catalogi
 from services.zaken.common import ZaakChildService, zaak_weergave
 from services.zaken.relations import INFORMATIEOBJECT, delete_mirrored, store_mirrored
 from services.zaken.status.models import Status
@@ -15,6 +15,7 @@ from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
 from services.zaken.zaakinformatieobject.schemas import ZaakInformatieObjectRequest
 from shared import utc
 from shared.errors import ValidationProblem
+from shared.remote import same_url
 from shared.resources import Context, local_uuid
 
 # RGBZ aard relatie: a zaak's informatieobjecten always "hoort bij" (zrc-003)
