@@ -9,20 +9,17 @@ the body), so the operations get past "not found" into their validation and thei
 
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from services.besluiten import API_ROOT
 from tests.besluiten.factories import create_besluit, published_besluittype
-from tests.conftest import SHARED_DIR, auth_header, requires_shared
+from tests.conftest import SHARED_DIR, requires_shared
 from tests.contract.official import official_operations, official_schema
-from tests.contract.test_zaken_schemathesis import CHECKS
+from tests.contract.properties import check_operation
 from tests.documenten.factories import create_document
 
 # property-based (`make test-fast` leaves it out)
 pytestmark = [pytest.mark.schemathesis, requires_shared("zgw-specs/besluiten-1.0.2.yaml")]
 
-MAX_EXAMPLES = 30
 OFFICIAL, OPERATIONS = official_operations(SHARED_DIR / "zgw-specs" / "besluiten-1.0.2.yaml")
 
 # The collection of a `{uuid}` path, to find the seeded object it should name.
@@ -74,14 +71,4 @@ def test_operation_conforms(besluiten_app, linked_besluiten, catalogi, documente
     seeds = seed(linked_besluiten, catalogi, documenten)
     with TestClient(besluiten_app):
         operation = official_schema(besluiten_app, OFFICIAL, API_ROOT)[path][method]
-    headers = auth_header("alles")
-
-    @given(case=operation.as_strategy(), seeded=st.booleans())
-    @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None)
-    def run(case, seeded):
-        if seeded:
-            point_at_seeds(case, path, seeds)
-        response = case.call(headers=headers)
-        case.validate_response(response, checks=CHECKS)
-
-    run()
+    check_operation(operation, lambda case: point_at_seeds(case, path, seeds))

@@ -8,14 +8,12 @@ their happy paths."""
 import pytest
 import yaml
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from services.documenten import API_ROOT
 from shared.settings import PROJECT_ROOT
-from tests.conftest import SHARED_DIR, auth_header, requires_shared
+from tests.conftest import SHARED_DIR, requires_shared
 from tests.contract.official import official_operations, official_schema
-from tests.contract.test_zaken_schemathesis import CHECKS, MAX_EXAMPLES, served_schema
+from tests.contract.properties import check_operation, served_schema
 from tests.documenten.factories import create_document, published_iotype
 
 # property-based (`make test-fast` leaves it out)
@@ -40,26 +38,16 @@ def point_at_seeds(case, seeds: dict) -> None:
             case.body["informatieobject"] = seeds["document"]["url"]
 
 
-def conforms(app, operation, documenten, catalogi) -> None:
+def conforms(operation, documenten, catalogi) -> None:
     iotype = published_iotype(catalogi)
     seeds = {"iotype": iotype, "document": create_document(documenten, iotype["url"])}
-    headers = auth_header("alles")
-
-    @given(case=operation.as_strategy(), seeded=st.booleans())
-    @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None)
-    def run(case, seeded):
-        if seeded:
-            point_at_seeds(case, seeds)
-        response = case.call(headers=headers)
-        case.validate_response(response, checks=CHECKS)
-
-    run()
+    check_operation(operation, lambda case: point_at_seeds(case, seeds))
 
 
 @pytest.mark.parametrize(("path", "method"), OPERATIONS, ids=[f"{m.upper()} {p}" for p, m in OPERATIONS])
 def test_operation_conforms(documenten_app, documenten, catalogi, path, method):
     # optional URLs (`link`) are "" when absent, as in the Zaken API
-    conforms(documenten_app, served_schema(documenten_app, API_ROOT)[path][method], documenten, catalogi)
+    conforms(served_schema(documenten_app, API_ROOT)[path][method], documenten, catalogi)
 
 
 @requires_shared("zgw-specs/documenten-1.5.0.yaml")
@@ -67,4 +55,4 @@ def test_operation_conforms(documenten_app, documenten, catalogi, path, method):
 def test_operation_conforms_to_the_official_contract(documenten_app, documenten, catalogi, path, method):
     with TestClient(documenten_app):
         operation = official_schema(documenten_app, OFFICIAL, API_ROOT)[path][method]
-    conforms(documenten_app, operation, documenten, catalogi)
+    conforms(operation, documenten, catalogi)

@@ -8,34 +8,16 @@ uuids, and URL fields such as `zaak` or `statustype` in the body), so the operat
 "not found" into their validation and their happy paths."""
 
 import pytest
-import schemathesis
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from schemathesis.checks import (
-    content_type_conformance,
-    not_a_server_error,
-    response_headers_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
 from services.zaken import API_ROOT
 from shared.settings import PROJECT_ROOT
-from tests.conftest import auth_header
+from tests.contract.properties import check_operation, served_schema
 from tests.zaken.factories import create_status, create_zaak, published_zaaktype
 
 # property-based (`make test-fast` leaves it out)
 pytestmark = pytest.mark.schemathesis
 
-CHECKS = (
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-)
-MAX_EXAMPLES = 30
 CRS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
 
 _contract = yaml.safe_load((PROJECT_ROOT / "openapi" / "zaken.yaml").read_text())
@@ -52,41 +34,6 @@ COLLECTIONS = {
     "/zaken/{zaak_uuid}/zaakeigenschappen/{uuid}": "zaakeigenschap",
     "/zaken/{zaak_uuid}/audittrail/{uuid}": "audittrail",
 }
-
-
-def blank_uris_allowed(node):
-    """The contract with an empty string allowed wherever a `format: uri` string is.
-
-    The official spec types an optional URL as `string`/`format: uri` (not nullable), and the
-    reference implementation answers `""` when it is absent (e.g. `rol.betrokkene`,
-    `zaak.communicatiekanaal`); so do we. A strict `uri` format check would call every such
-    response invalid, so here `""` is accepted too; anything else that is not a URI still fails.
-    (Our response schemas list every property as required, so "optional" cannot be told apart.)"""
-    if isinstance(node, list):
-        return [blank_uris_allowed(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    node = {key: blank_uris_allowed(value) for key, value in node.items()}
-    if isinstance(node.get("properties"), dict):
-        node["properties"] = {
-            name: {"anyOf": [prop, {"type": "string", "maxLength": 0}]}
-            if isinstance(prop, dict) and prop.get("format") == "uri" and prop.get("type") == "string"
-            else prop
-            for name, prop in node["properties"].items()
-        }
-    return node
-
-
-def served_schema(app, api_root: str = API_ROOT):
-    """What the app serves at openapi.json, with blank optional URIs allowed (above)."""
-    from fastapi.testclient import TestClient
-
-    with TestClient(app) as client:
-        raw = client.get(f"{api_root}/openapi.json").json()
-    schema = schemathesis.openapi.from_dict(blank_uris_allowed(raw))
-    schema.app = app
-    schema.location = f"{api_root}/openapi.json"
-    return schema
 
 
 def _created(response, what: str, seeds: dict, key: str) -> None:
@@ -176,18 +123,7 @@ def point_at_seeds(case, path: str, seeds: dict) -> None:
 @pytest.mark.parametrize(("path", "method"), OPERATIONS, ids=[f"{m.upper()} {p}" for p, m in OPERATIONS])
 def test_operation_conforms(zaken_app, zaken, catalogi, path, method):
     seeds = seed(zaken, catalogi)
-    operation = served_schema(zaken_app)[path][method]
-    headers = auth_header("alles")
-
-    @given(case=operation.as_strategy(), seeded=st.booleans())
-    @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None)
-    def run(case, seeded):
-        if seeded:
-            point_at_seeds(case, path, seeds)
-        response = case.call(headers=headers)
-        case.validate_response(response, checks=CHECKS)
-
-    run()
+    check_operation(served_schema(zaken_app, API_ROOT)[path][method], lambda case: point_at_seeds(case, path, seeds))
 
 
 def test_every_resource_could_be_seeded(zaken, catalogi):
