@@ -548,15 +548,15 @@ def run(options) -> dict:
                 processes.append(start([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(ports["s3"])], base, log))
                 wait_ready(f"{s3}/moto-api/", processes[-1], log)
                 credentials = {"region": "us-east-1", "access_key_id": "bench", "secret_access_key": "bench-secret"}
-                import boto3
+                from services.documenten.storage import S3Store
 
-                boto3.session.Session().client(
-                    "s3",
+                S3Store(
+                    S3_BUCKET,
                     endpoint_url=s3,
-                    region_name=credentials["region"],
-                    aws_access_key_id=credentials["access_key_id"],
-                    aws_secret_access_key=credentials["secret_access_key"],
-                ).create_bucket(Bucket=S3_BUCKET)
+                    region=credentials["region"],
+                    access_key=credentials["access_key_id"],
+                    secret_key=credentials["secret_access_key"],
+                ).create_bucket()
                 documenten_env |= {
                     "DOCUMENTEN_STORAGE": "s3",
                     "DOCUMENTEN_S3_BUCKET": S3_BUCKET,

@@ -321,6 +321,20 @@ class S3Store(ContentStore):
     def __repr__(self) -> str:
         return f"S3Store({self.bucket!r}, prefix={self.prefix!r})"
 
+    def create_bucket(self) -> bool:
+        """Makes the bucket when it does not exist yet (a first start, a test server); True when
+        made. Outside us-east-1 S3 wants the region named as the bucket's location."""
+        try:
+            self._client.head_bucket(Bucket=self.bucket)
+            return False
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") not in ("404", "NoSuchBucket"):
+                raise
+        region = self._client.meta.region_name
+        location = {"CreateBucketConfiguration": {"LocationConstraint": region}} if region and region != "us-east-1" else {}
+        self._client.create_bucket(Bucket=self.bucket, **location)
+        return True
+
     def _name(self, key: str) -> str:
         return self.prefix + check_key(key)
 

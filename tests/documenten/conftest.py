@@ -3,7 +3,6 @@ started by the tests on a free port (a local S3-compatible server, as CI has no 
 
 import uuid
 
-import boto3
 import pytest
 
 from services.documenten.storage import S3_MIN_PART_SIZE, DiskStore, S3Store
@@ -27,14 +26,9 @@ def s3_server():
 def s3_store(endpoint: str, **kwargs) -> S3Store:
     """An S3Store on a bucket of its own (made here), with the smallest part size S3 takes."""
     bucket = f"documenten-{uuid.uuid4().hex[:12]}"
-    boto3.session.Session().client(
-        "s3",
-        endpoint_url=endpoint,
-        region_name=CREDENTIALS["region"],
-        aws_access_key_id=CREDENTIALS["access_key"],
-        aws_secret_access_key=CREDENTIALS["secret_key"],
-    ).create_bucket(Bucket=bucket)
-    return S3Store(bucket, endpoint_url=endpoint, part_size=S3_MIN_PART_SIZE, **CREDENTIALS, **kwargs)
+    store = S3Store(bucket, endpoint_url=endpoint, part_size=S3_MIN_PART_SIZE, **CREDENTIALS, **kwargs)
+    assert store.create_bucket()
+    return store
 
 
 @pytest.fixture(params=["disk", "s3"])

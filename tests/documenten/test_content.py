@@ -252,3 +252,14 @@ def test_disk_join_without_copy_file_range(tmp_path, monkeypatch):
     store.write("delen/2", [b"cd"])
     assert store.join(["delen/1", "delen/2"], "inhoud/samen") == 2002
     assert b"".join(store.read("inhoud/samen")) == b"ab" * 1000 + b"cd"
+
+
+def test_s3_bucket_made_once(s3_server):
+    """create_bucket makes a missing bucket and leaves an existing one, with what it holds."""
+    from tests.documenten.conftest import CREDENTIALS
+
+    store = S3Store("documenten-eenmalig", endpoint_url=s3_server, **CREDENTIALS)
+    assert store.create_bucket()
+    store.write("inhoud/blijft", [b"er"])
+    assert not store.create_bucket()
+    assert b"".join(store.read("inhoud/blijft")) == b"er"
