@@ -234,7 +234,7 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
     )
     suffix = f"?{csv_query}" if csv_query else ""
     csv_links = " · ".join(
-        f'<a href="export/{name}.csv{escape(suffix)}">{label}</a>'
+        f'{label} (<a href="export/{name}.csv{escape(suffix)}">CSV</a>, <a href="export/{name}.xlsx{escape(suffix)}">Excel</a>)'
         for name, label in (("doorlooptijden", "doorlooptijden"), ("statusduur", "tijd in status"), ("instroom-uitstroom", "instroom/uitstroom"),
                             ("werkvoorraad", "werkvoorraad"), ("gebruik", "gebruik per team"), ("kampioen", "kampioenen"), ("mijlpalen", "mijlpalen"),
                             ("signaleringen", "signaleringen"))
@@ -253,5 +253,5 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
 <section id="kampioen"><h2>Zaakgericht Werken Kampioen</h2>{kampioen_html}</section>
 <section id="mijlpalen"><h2>Mijlpalen</h2>{mijlpalen_html}</section>
 <section class="wide" id="signaleringen"><h2>Signaleringen: waar zaakgericht werken niet (goed) wordt toegepast</h2>{signalen_html}</section>
-<section class="wide" id="doorlooptijden"><h2>Doorlooptijd per zaaktype</h2>{tabel}<p>CSV: {csv_links}</p></section>
+<section class="wide" id="doorlooptijden"><h2>Doorlooptijd per zaaktype</h2>{tabel}<p>Downloads: {csv_links}</p></section>
 </main></body></html>"""

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from services.rapportage import DASHBOARD_ROOT
 from services.rapportage.access import DashboardLogin, check_dashboard
 from services.rapportage.dashboard.page import render_dashboard
-from services.rapportage.reports.csv_export import to_csv
+from services.rapportage.reports.export import FILE_FORMATS, file_response
 from services.rapportage.reports.service import Filters, Reports
 from shared.api_model import split_commas
 from shared.errors import ValidationProblem
@@ -60,7 +60,7 @@ async def dashboard(request: Request) -> Response:
     try:
         filters = _filters(request)
     except ValidationProblem as exc:
-        return HTMLResponse(f"<!doctype html><title>Rapportage</title><p>Ongeldig filter: {escape(exc.detail)}</p>", status_code=400)
+        return _bad_filter(exc)
     html = await run_in_threadpool(_render, request, filters)
     return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 
@@ -80,29 +80,33 @@ EXPORTS = {
 }
 
 
-@router.get(DASHBOARD_ROOT + "/export/{name}.csv")
-async def export(request: Request, name: str) -> Response:
-    """A report as CSV, with the dashboard's access (so an open dashboard's CSV links work)."""
+@router.get(DASHBOARD_ROOT + "/export/{name}.{extension}")
+async def export(request: Request, name: str, extension: str) -> Response:
+    """A report as CSV or .xlsx, with the dashboard's access (so an open dashboard's links work)."""
     refusal = _refusal(request)
     if refusal is not None:
         return refusal
-    if name not in EXPORTS:
-        return HTMLResponse("<!doctype html><title>Rapportage</title><p>Onbekend rapport.</p>", status_code=404)
+    if name not in EXPORTS or extension not in FILE_FORMATS:
+        return _not_found("Onbekend rapport.")
     try:
         filters = _filters(request)
     except ValidationProblem as exc:
-        return HTMLResponse(f"<!doctype html><title>Rapportage</title><p>Ongeldig filter: {escape(exc.detail)}</p>", status_code=400)
+        return _bad_filter(exc)
 
-    def build() -> str:
+    def build() -> Response:
         with request.app.state.db.session() as session:
             reports = Reports(session, request.app.state.settings, request.app.state.today())
-            return to_csv(name, EXPORTS[name](reports, filters))
+            return file_response(name, EXPORTS[name](reports, filters), extension, request.app.state.settings.tijdzone)
 
-    return Response(
-        await run_in_threadpool(build),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-    )
+    return await run_in_threadpool(build)
+
+
+def _not_found(text: str) -> Response:
+    return HTMLResponse(f"<!doctype html><title>Rapportage</title><p>{escape(text)}</p>", status_code=404)
+
+
+def _bad_filter(exc: ValidationProblem) -> Response:
+    return HTMLResponse(f"<!doctype html><title>Rapportage</title><p>Ongeldig filter: {escape(exc.detail)}</p>", status_code=400)
 
 
 def _render(request: Request, filters: Filters) -> str:

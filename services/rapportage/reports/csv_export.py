@@ -1,8 +1,12 @@
-"""Each report as CSV: one row per line of the report, `;`-separated as Dutch spreadsheets
-expect, decimal points as in the JSON."""
+"""The rows of each report's export, built once for CSV and .xlsx (xlsx_export.py): a report is
+one table (ROWS: its header row, then a row per line of the report) or several (TABLES: named
+tables, a sheet each in a workbook). As CSV: `;`-separated as Dutch spreadsheets expect, decimal
+points as in the JSON; several tables one after the other, each under a line with its name and
+after an empty line."""
 
 import csv
 import io
+from collections.abc import Callable, Iterable
 
 
 def _rows_kerncijfers(data: dict):
@@ -150,9 +154,25 @@ ROWS = {
 }
 
 
+# reports of more than one table: (name, rows) per table
+TABLES: dict[str, Callable[[dict], list[tuple[str, Iterable[list]]]]] = {}
+
+
+def tables(report: str, data: dict) -> list[tuple[str, Iterable[list]]]:
+    if report in TABLES:
+        return TABLES[report](data)
+    return [(report, ROWS[report](data))]
+
+
 def to_csv(report: str, data: dict) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in ROWS[report](data):
-        writer.writerow(["" if value is None else value for value in row])
+    parts = tables(report, data)
+    for index, (name, rows) in enumerate(parts):
+        if len(parts) > 1:
+            if index:
+                writer.writerow([])
+            writer.writerow([name])
+        for row in rows:
+            writer.writerow(["" if value is None else value for value in row])
     return buffer.getvalue()

@@ -1,4 +1,4 @@
-"""The reports over HTTP: JSON by default, CSV with `formaat=csv`."""
+"""The reports over HTTP: JSON by default, CSV with `formaat=csv`, a workbook with `formaat=xlsx`."""
 
 import datetime as dt
 import uuid as uuid_module
@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from services.rapportage.access import require_lezen
 from services.rapportage.reports import schemas
-from services.rapportage.reports.csv_export import to_csv
+from services.rapportage.reports.export import file_response
 from services.rapportage.reports.service import Filters, Reports
+from services.rapportage.reports.xlsx_export import MEDIA_TYPE as XLSX
 from shared.api_model import split_commas
 from shared.auth import Principal
 from shared.db import SessionDep
@@ -30,7 +31,10 @@ else:
     Params = query_model(schemas.ReportFilters)
 TAG = "rapporten"
 CSV: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "Het rapport (JSON, of CSV met `formaat=csv`)."}
+    200: {
+        "content": {"text/csv": {"schema": {"type": "string"}}, XLSX: {"schema": {"type": "string", "format": "binary"}}},
+        "description": "Het rapport (JSON, CSV met `formaat=csv` of een Excel-werkmap met `formaat=xlsx`).",
+    }
 }
 
 
@@ -42,14 +46,10 @@ def filters_of(params: schemas.ReportFilters) -> Filters:
     return Filters(van=params.van, tot=params.tot, zaaktype=split_commas(params.zaaktype), team=split_commas(params.team)).check()
 
 
-def respond(name: str, data: dict, formaat: str) -> Response:
-    if formaat == "csv":
-        return Response(
-            to_csv(name, data),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-        )
-    return json_response(data)
+def respond(request: Request, name: str, data: dict, formaat: str) -> Response:
+    if formaat == "json":
+        return json_response(data)
+    return file_response(name, data, formaat, request.app.state.settings.tijdzone)
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def _report(path: str, operation_id: str, model, summary: str, build: Callable[.
     ) -> Response:
         ensure_known_parameters(request, schemas.ReportFilters, *known)
         arguments = (value,) if option else ()
-        return respond(name, build(reports_for(request, session), filters_of(params), *arguments), params.formaat)
+        return respond(request, name, build(reports_for(request, session), filters_of(params), *arguments), params.formaat)
 
 
 _report(
@@ -178,7 +178,7 @@ def signalering_zaken(
     ensure_known_parameters(request, schemas.ReportFilters, "page")
     number = page_from(page)
     count, results = reports_for(request, session).signalering_zaken(code, filters_of(params), number)
-    return respond("signalering-zaken", envelope(request, count=count, page=number, results=results), params.formaat)
+    return respond(request, "signalering-zaken", envelope(request, count=count, page=number, results=results), params.formaat)
 
 
 @router.get(

@@ -18,7 +18,9 @@ class ReportFilters(ApiModel):
         "Team: `<betrokkeneType>:<identificatie>` (bijv. `organisatorische_eenheid:OE-BR`), de identificatie alleen, "
         "of `geen` voor zaken zonder team; meerdere met komma's."
     )
-    formaat: Literal["json", "csv"] = Field("json", description="`csv` geeft het rapport als CSV (text/csv).")
+    formaat: Literal["json", "csv", "xlsx"] = Field(
+        "json", description="`csv` geeft het rapport als CSV (text/csv), `xlsx` als Excel-werkmap (een blad per tabel)."
+    )
 
 
 class Periode(ApiModel):
