@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.rapportage import history
+from tests.rapportage.test_dashboard import open_dashboard  # noqa: F401  (a fixture)
 from tests.rapportage.test_reports_api import REPORTS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

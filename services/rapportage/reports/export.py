@@ -14,8 +14,10 @@ def _disposition(name: str, extension: str) -> dict[str, str]:
     return {"Content-Disposition": f'attachment; filename="{name}.{extension}"'}
 
 
-def file_response(name: str, data: dict, formaat: str, tijdzone: str) -> Response:
-    """`formaat`: one of FILE_FORMATS."""
+def file_response(name: str, data: dict, formaat: str, tijdzone: str, filename: str | None = None) -> Response:
+    """Report `name` as `formaat` (one of FILE_FORMATS), downloaded as `filename` (default: `name`)
+    with the format's extension."""
+    filename = filename or name
     if formaat == "xlsx":
-        return StreamingResponse(chunks(to_xlsx(name, data, tijdzone)), media_type=XLSX, headers=_disposition(name, "xlsx"))
-    return Response(to_csv(name, data), media_type="text/csv; charset=utf-8", headers=_disposition(name, "csv"))
+        return StreamingResponse(chunks(to_xlsx(name, data, tijdzone)), media_type=XLSX, headers=_disposition(filename, "xlsx"))
+    return Response(to_csv(name, data), media_type="text/csv; charset=utf-8", headers=_disposition(filename, "csv"))

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from services.rapportage.access import require_lezen
 from services.rapportage.reports import schemas
 from services.rapportage.reports.export import file_response
+from services.rapportage.reports.maandrapport import parse_maand
 from services.rapportage.reports.service import Filters, Reports
 from services.rapportage.reports.xlsx_export import MEDIA_TYPE as XLSX
 from shared.api_model import split_commas
@@ -25,10 +26,12 @@ from shared.resources import Absent, ensure_known_parameters, paginated_model_of
 
 router = APIRouter()
 Reader = Annotated[Principal, Depends(require_lezen)]
-if TYPE_CHECKING:  # query_model builds the annotation at run time; the value is a ReportFilters
+if TYPE_CHECKING:  # query_model builds the annotation at run time; the value is the model
     Params = schemas.ReportFilters
+    MaandParams = schemas.MaandrapportFilters
 else:
     Params = query_model(schemas.ReportFilters)
+    MaandParams = query_model(schemas.MaandrapportFilters)
 TAG = "rapporten"
 CSV: dict[int | str, dict[str, Any]] = {
     200: {
@@ -46,10 +49,10 @@ def filters_of(params: schemas.ReportFilters) -> Filters:
     return Filters(van=params.van, tot=params.tot, zaaktype=split_commas(params.zaaktype), team=split_commas(params.team)).check()
 
 
-def respond(request: Request, name: str, data: dict, formaat: str) -> Response:
+def respond(request: Request, name: str, data: dict, formaat: str, filename: str | None = None) -> Response:
     if formaat == "json":
         return json_response(data)
-    return file_response(name, data, formaat, request.app.state.settings.tijdzone)
+    return file_response(name, data, formaat, request.app.state.settings.tijdzone, filename)
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,23 @@ _report(
     "Signaleringen per zaaktype en team: waar zaakgericht werken niet of niet goed wordt toegepast, en de termijnen.",
     Reports.signaleringen,
 )
+
+
+@router.get(
+    "/maandrapport",
+    operation_id="maandrapport_retrieve",
+    summary="Het maandrapport voor het managementoverleg: de kerncijfers tegen de vorige maand, de doorlooptijd tegen de norm, "
+    "de werkvoorraad, de signaleringen, de kampioen en de mijlpalen van één maand; voor alle teams en per team.",
+    tags=[TAG],
+    response_model=schemas.Maandrapport,
+    responses=CSV,
+)
+def maandrapport(request: Request, session: SessionDep, principal: Reader, params: MaandParams) -> Response:
+    ensure_known_parameters(request, schemas.MaandrapportFilters)
+    reports = reports_for(request, session)
+    maand = parse_maand(params.maand, reports.today)
+    filters = Filters(zaaktype=split_commas(params.zaaktype), team=split_commas(params.team))
+    return respond(request, "maandrapport", reports.maandrapport(maand, filters), params.formaat, f"maandrapport-{maand:%Y-%m}")
 
 
 @router.get(
