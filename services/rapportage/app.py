@@ -27,7 +27,7 @@ DESCRIPTION = (
     "Managementinformatie over zaakgericht werken. De rapportage is geabonneerd op het kanaal `zaken` "
     "(`POST /callbacks`, het callback-contract van de Notificaties API), haalt bij elke notificatie de zaak, "
     "status, resultaat of rol op waar die naar wijst, en houdt leesmodellen en tellers per event bij. De "
-    "rapporten (filterbaar op periode, zaaktype en team; als JSON of met `formaat=csv` als CSV) vragen een "
+    "rapporten (filterbaar op periode, zaaktype en team; als JSON, met `formaat=csv` als CSV of met `formaat=xlsx` als Excel-werkmap) vragen een "
     "ZGW-JWT met scope `rapportage.lezen`. Geen rapport toont een BSN of een naam van een burger."
 )
 

@@ -79,9 +79,10 @@ def _filter_form(reports: Reports, filters: Filters) -> str:
     )
 
 
-def _signaleringen(data: dict) -> str:
-    """Per signal its numbers and rule, and the zaaktypen and teams that signal (the zaken behind
-    each: `/signaleringen/{code}` of the API)."""
+def _signaleringen(data: dict, regels: bool = True) -> str:
+    """Per signal its numbers and rule (unless `regels` is false: where the page states them
+    once already), and the zaaktypen and teams that signal (the zaken behind each:
+    `/signaleringen/{code}` of the API)."""
     rows = []
     for s in data["signaleringen"]:
         mark = "signaal" if s["signaal"] else ""
@@ -96,9 +97,10 @@ def _signaleringen(data: dict) -> str:
 
         detail = "".join(item(g) for g in s["groepen"] if g["signaal"])
         percentage = f"{_n(s['percentage'])}%" if share and s["percentage"] is not None else ""
+        rule = f'<p class="regel">{escape(s["regel"])}</p>' if regels else ""
         rows.append(
             f'<tr class="{mark}" data-signaal="{escape(s["code"])}" data-aantal="{s["aantal"]}" data-totaal="{s["totaal"]}">'
-            f'<td><strong>{escape(s["titel"])}</strong><p class="regel">{escape(s["regel"])}</p>'
+            f"<td><strong>{escape(s['titel'])}</strong>{rule}"
             f"{f'<ul>{detail}</ul>' if detail else ''}</td>"
             f'<td class="n">{_n(s["aantal"])}</td><td class="n">{_n(s["totaal"])}</td><td class="n">{percentage}</td>'
             f"<td>{'⚑ signaal' if s['signaal'] else 'in orde'}</td></tr>"
@@ -233,8 +235,15 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
         }
     )
     suffix = f"?{csv_query}" if csv_query else ""
+    # the monthly reports of the months shown, newest first, for the same zaaktypen and teams
+    maand_query = urlencode({k: ",".join(v) for k, v in (("zaaktype", filters.zaaktype), ("team", filters.team)) if v})
+    maand_suffix = escape(f"?{maand_query}" if maand_query else "")
+    maand_links = " · ".join(
+        f'<a href="maand/{m["maand"]}{maand_suffix}" data-maand="{m["maand"]}">{escape(maand_naam(dt.date.fromisoformat(m["maand"] + "-01")))}</a>'
+        for m in reversed(kampioen["maanden"])
+    )
     csv_links = " · ".join(
-        f'<a href="export/{name}.csv{escape(suffix)}">{label}</a>'
+        f'{label} (<a href="export/{name}.csv{escape(suffix)}">CSV</a>, <a href="export/{name}.xlsx{escape(suffix)}">Excel</a>)'
         for name, label in (("doorlooptijden", "doorlooptijden"), ("statusduur", "tijd in status"), ("instroom-uitstroom", "instroom/uitstroom"),
                             ("werkvoorraad", "werkvoorraad"), ("gebruik", "gebruik per team"), ("kampioen", "kampioenen"), ("mijlpalen", "mijlpalen"),
                             ("signaleringen", "signaleringen"))
@@ -252,6 +261,7 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
 <section id="statusduur"><h2>Tijd in status (knelpunten)</h2>{status_svg}</section>
 <section id="kampioen"><h2>Zaakgericht Werken Kampioen</h2>{kampioen_html}</section>
 <section id="mijlpalen"><h2>Mijlpalen</h2>{mijlpalen_html}</section>
+<section class="wide" id="maandrapporten"><h2>Maandrapport voor het overleg (afdrukbaar, per team)</h2><p>{maand_links}</p></section>
 <section class="wide" id="signaleringen"><h2>Signaleringen: waar zaakgericht werken niet (goed) wordt toegepast</h2>{signalen_html}</section>
-<section class="wide" id="doorlooptijden"><h2>Doorlooptijd per zaaktype</h2>{tabel}<p>CSV: {csv_links}</p></section>
+<section class="wide" id="doorlooptijden"><h2>Doorlooptijd per zaaktype</h2>{tabel}<p>Downloads: {csv_links}</p></section>
 </main></body></html>"""

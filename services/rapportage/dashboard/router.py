@@ -1,5 +1,6 @@
 """The dashboard: one server-rendered page at /rapportage/ (charts as inline SVG, no script, no
-CDN), open where RAPPORTAGE_DASHBOARD_OPEN=true, otherwise behind HTTP Basic."""
+CDN) and the monthly report at /rapportage/maand/JJJJ-MM, open where
+RAPPORTAGE_DASHBOARD_OPEN=true, otherwise behind HTTP Basic."""
 
 import datetime as dt
 from html import escape
@@ -10,8 +11,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.rapportage import DASHBOARD_ROOT
 from services.rapportage.access import DashboardLogin, check_dashboard
+from services.rapportage.dashboard.maand import render_maandrapport
 from services.rapportage.dashboard.page import render_dashboard
-from services.rapportage.reports.csv_export import to_csv
+from services.rapportage.reports.export import FILE_FORMATS, file_response
+from services.rapportage.reports.maandrapport import parse_maand
 from services.rapportage.reports.service import Filters, Reports
 from shared.api_model import split_commas
 from shared.errors import ValidationProblem
@@ -60,7 +63,7 @@ async def dashboard(request: Request) -> Response:
     try:
         filters = _filters(request)
     except ValidationProblem as exc:
-        return HTMLResponse(f"<!doctype html><title>Rapportage</title><p>Ongeldig filter: {escape(exc.detail)}</p>", status_code=400)
+        return _bad_filter(exc)
     html = await run_in_threadpool(_render, request, filters)
     return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 
@@ -80,29 +83,90 @@ EXPORTS = {
 }
 
 
-@router.get(DASHBOARD_ROOT + "/export/{name}.csv")
-async def export(request: Request, name: str) -> Response:
-    """A report as CSV, with the dashboard's access (so an open dashboard's CSV links work)."""
+@router.get(DASHBOARD_ROOT + "/export/{name}.{extension}")
+async def export(request: Request, name: str, extension: str) -> Response:
+    """A report as CSV or .xlsx, with the dashboard's access (so an open dashboard's links work)."""
     refusal = _refusal(request)
     if refusal is not None:
         return refusal
-    if name not in EXPORTS:
-        return HTMLResponse("<!doctype html><title>Rapportage</title><p>Onbekend rapport.</p>", status_code=404)
+    if name not in EXPORTS or extension not in FILE_FORMATS:
+        return _not_found("Onbekend rapport.")
     try:
         filters = _filters(request)
     except ValidationProblem as exc:
-        return HTMLResponse(f"<!doctype html><title>Rapportage</title><p>Ongeldig filter: {escape(exc.detail)}</p>", status_code=400)
+        return _bad_filter(exc)
 
-    def build() -> str:
+    def build() -> Response:
         with request.app.state.db.session() as session:
             reports = Reports(session, request.app.state.settings, request.app.state.today())
-            return to_csv(name, EXPORTS[name](reports, filters))
+            return file_response(name, EXPORTS[name](reports, filters), extension, request.app.state.settings.tijdzone)
 
-    return Response(
-        await run_in_threadpool(build),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-    )
+    return await run_in_threadpool(build)
+
+
+def _not_found(text: str) -> Response:
+    return HTMLResponse(f"<!doctype html><title>Rapportage</title><p>{escape(text)}</p>", status_code=404)
+
+
+def _bad_filter(exc: ValidationProblem) -> Response:
+    return HTMLResponse(f"<!doctype html><title>Rapportage</title><p>Ongeldig filter: {escape(exc.detail)}</p>", status_code=400)
+
+
+MAAND = f"{DASHBOARD_ROOT}/maand"
+
+
+@router.get(MAAND)
+async def maand_redirect(request: Request) -> Response:
+    """The last completed month: what the monthly meeting discusses."""
+    last = parse_maand(None, request.app.state.today())
+    query = f"?{request.url.query}" if request.url.query else ""
+    return RedirectResponse(f"{MAAND}/{last:%Y-%m}{query}", status_code=307)
+
+
+def _maand(request: Request, maand: str) -> tuple[dt.date, Filters] | Response:
+    """The month and the filters of a monthly report's request, or the answer to a bad one."""
+    refusal = _refusal(request)
+    if refusal is not None:
+        return refusal
+    try:
+        return parse_maand(maand, request.app.state.today()), _filters(request)
+    except ValidationProblem as exc:
+        return _bad_filter(exc)
+
+
+@router.get(MAAND + "/{maand}.{extension}")
+async def maand_export(request: Request, maand: str, extension: str) -> Response:
+    """The monthly report as .xlsx (a sheet per table) or CSV."""
+    if extension not in FILE_FORMATS:
+        return _not_found("Onbekend formaat.")
+    asked = _maand(request, maand)
+    if isinstance(asked, Response):
+        return asked
+    month, filters = asked
+
+    def build() -> Response:
+        with request.app.state.db.session() as session:
+            reports = Reports(session, request.app.state.settings, request.app.state.today())
+            data = reports.maandrapport(month, filters)
+        return file_response("maandrapport", data, extension, request.app.state.settings.tijdzone, f"maandrapport-{month:%Y-%m}")
+
+    return await run_in_threadpool(build)
+
+
+@router.get(MAAND + "/{maand}")
+async def maand_page(request: Request, maand: str) -> Response:
+    asked = _maand(request, maand)
+    if isinstance(asked, Response):
+        return asked
+    month, filters = asked
+
+    def build() -> str:
+        today = request.app.state.today()
+        with request.app.state.db.session() as session:
+            reports = Reports(session, request.app.state.settings, today)
+            return render_maandrapport(reports.maandrapport(month, filters), reports.teams_lijst(), today)
+
+    return HTMLResponse(await run_in_threadpool(build), headers={"Cache-Control": "no-store"})
 
 
 def _render(request: Request, filters: Filters) -> str:

@@ -1,8 +1,12 @@
-"""Each report as CSV: one row per line of the report, `;`-separated as Dutch spreadsheets
-expect, decimal points as in the JSON."""
+"""The rows of each report's export, built once for CSV and .xlsx (xlsx_export.py): a report is
+one table (ROWS: its header row, then a row per line of the report) or several (TABLES: named
+tables, a sheet each in a workbook). As CSV: `;`-separated as Dutch spreadsheets expect, decimal
+points as in the JSON; several tables one after the other, each under a line with its name and
+after an empty line."""
 
 import csv
 import io
+from collections.abc import Callable, Iterable
 
 
 def _rows_kerncijfers(data: dict):
@@ -150,9 +154,86 @@ ROWS = {
 }
 
 
+def _maand_parts(data: dict):
+    """Per part of the monthly report: its team's sleutel and name (the title for all teams)."""
+    for o in data["onderdelen"]:
+        yield o, (o["team"] or {}).get("sleutel", ""), o["titel"]
+
+
+def _rows_per_part(data: dict, key: str, header: list[str], values: Callable[[dict], list]):
+    """A table of the monthly report with a row per item of each part's `key`."""
+    yield ["maand", "team", "naam", *header]
+    for o, sleutel, naam in _maand_parts(data):
+        for item in o[key]:
+            yield [data["maand"], sleutel, naam, *values(item)]
+
+
+def _rows_maand_kerncijfers(data: dict):
+    fields = ("titel", "waarde", "vorigeMaand", "verschil", "richting", "beoordeling")
+    return _rows_per_part(data, "kerncijfers", ["kerncijfer", *fields], lambda k: [k["code"], *(k[f] for f in fields)])
+
+
+def _rows_maand_doorlooptijden(data: dict):
+    fields = (
+        "aantalAfgesloten",
+        "mediaanDagen",
+        "doorlooptijdDagen",
+        "servicenormDagen",
+        "percentageOpTijd",
+        "percentageBinnenServicenorm",
+    )
+    return _rows_per_part(
+        data,
+        "doorlooptijden",
+        ["zaaktype", "omschrijving", *fields],
+        lambda z: [z["zaaktype"]["identificatie"], z["zaaktype"]["omschrijving"], *(z[f] for f in fields)],
+    )
+
+
+def _rows_maand_signaleringen(data: dict):
+    fields = ("titel", "aantal", "totaal", "percentage", "drempelPercentage", "signaal")
+    return _rows_per_part(data, "signaleringen", ["signalering", *fields], lambda s: [s["code"], *(s[f] for f in fields)])
+
+
+def _rows_maand_werkvoorraad(data: dict):
+    parts = list(_maand_parts(data))
+    labels = [b["leeftijd"] for b in parts[0][0]["werkvoorraad"]["leeftijden"]] if parts else []
+    yield ["datum", "team", "naam", "aantal", *labels]
+    for o, sleutel, naam in parts:
+        w = o["werkvoorraad"]
+        yield [w["datum"], sleutel, naam, w["aantal"], *[b["aantal"] for b in w["leeftijden"]]]
+
+
+def _tables_maandrapport(data: dict) -> list[tuple[str, Iterable[list]]]:
+    return [
+        ("kerncijfers", _rows_maand_kerncijfers(data)),
+        ("doorlooptijden", _rows_maand_doorlooptijden(data)),
+        ("werkvoorraad", _rows_maand_werkvoorraad(data)),
+        ("signaleringen", _rows_maand_signaleringen(data)),
+        ("kampioen", _rows_kampioen({"maanden": [data["kampioen"]]})),
+        ("mijlpalen", _rows_mijlpalen(data)),
+    ]
+
+
+# reports of more than one table: (name, rows) per table
+TABLES: dict[str, Callable[[dict], list[tuple[str, Iterable[list]]]]] = {"maandrapport": _tables_maandrapport}
+
+
+def tables(report: str, data: dict) -> list[tuple[str, Iterable[list]]]:
+    if report in TABLES:
+        return TABLES[report](data)
+    return [(report, ROWS[report](data))]
+
+
 def to_csv(report: str, data: dict) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in ROWS[report](data):
-        writer.writerow(["" if value is None else value for value in row])
+    parts = tables(report, data)
+    for index, (name, rows) in enumerate(parts):
+        if len(parts) > 1:
+            if index:
+                writer.writerow([])
+            writer.writerow([name])
+        for row in rows:
+            writer.writerow(["" if value is None else value for value in row])
     return buffer.getvalue()

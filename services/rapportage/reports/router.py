@@ -1,4 +1,4 @@
-"""The reports over HTTP: JSON by default, CSV with `formaat=csv`."""
+"""The reports over HTTP: JSON by default, CSV with `formaat=csv`, a workbook with `formaat=xlsx`."""
 
 import datetime as dt
 import uuid as uuid_module
@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session
 
 from services.rapportage.access import require_lezen
 from services.rapportage.reports import schemas
-from services.rapportage.reports.csv_export import to_csv
+from services.rapportage.reports.export import file_response
+from services.rapportage.reports.maandrapport import parse_maand
 from services.rapportage.reports.service import Filters, Reports
+from services.rapportage.reports.xlsx_export import MEDIA_TYPE as XLSX
 from shared.api_model import split_commas
 from shared.auth import Principal
 from shared.db import SessionDep
@@ -24,13 +26,18 @@ from shared.resources import Absent, ensure_known_parameters, paginated_model_of
 
 router = APIRouter()
 Reader = Annotated[Principal, Depends(require_lezen)]
-if TYPE_CHECKING:  # query_model builds the annotation at run time; the value is a ReportFilters
+if TYPE_CHECKING:  # query_model builds the annotation at run time; the value is the model
     Params = schemas.ReportFilters
+    MaandParams = schemas.MaandrapportFilters
 else:
     Params = query_model(schemas.ReportFilters)
+    MaandParams = query_model(schemas.MaandrapportFilters)
 TAG = "rapporten"
 CSV: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "Het rapport (JSON, of CSV met `formaat=csv`)."}
+    200: {
+        "content": {"text/csv": {"schema": {"type": "string"}}, XLSX: {"schema": {"type": "string", "format": "binary"}}},
+        "description": "Het rapport (JSON, CSV met `formaat=csv` of een Excel-werkmap met `formaat=xlsx`).",
+    }
 }
 
 
@@ -42,14 +49,10 @@ def filters_of(params: schemas.ReportFilters) -> Filters:
     return Filters(van=params.van, tot=params.tot, zaaktype=split_commas(params.zaaktype), team=split_commas(params.team)).check()
 
 
-def respond(name: str, data: dict, formaat: str) -> Response:
-    if formaat == "csv":
-        return Response(
-            to_csv(name, data),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-        )
-    return json_response(data)
+def respond(request: Request, name: str, data: dict, formaat: str, filename: str | None = None) -> Response:
+    if formaat == "json":
+        return json_response(data)
+    return file_response(name, data, formaat, request.app.state.settings.tijdzone, filename)
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ def _report(path: str, operation_id: str, model, summary: str, build: Callable[.
     ) -> Response:
         ensure_known_parameters(request, schemas.ReportFilters, *known)
         arguments = (value,) if option else ()
-        return respond(name, build(reports_for(request, session), filters_of(params), *arguments), params.formaat)
+        return respond(request, name, build(reports_for(request, session), filters_of(params), *arguments), params.formaat)
 
 
 _report(
@@ -160,6 +163,23 @@ _report(
 
 
 @router.get(
+    "/maandrapport",
+    operation_id="maandrapport_retrieve",
+    summary="Het maandrapport voor het managementoverleg: de kerncijfers tegen de vorige maand, de doorlooptijd tegen de norm, "
+    "de werkvoorraad, de signaleringen, de kampioen en de mijlpalen van één maand; voor alle teams en per team.",
+    tags=[TAG],
+    response_model=schemas.Maandrapport,
+    responses=CSV,
+)
+def maandrapport(request: Request, session: SessionDep, principal: Reader, params: MaandParams) -> Response:
+    ensure_known_parameters(request, schemas.MaandrapportFilters)
+    reports = reports_for(request, session)
+    maand = parse_maand(params.maand, reports.today)
+    filters = Filters(zaaktype=split_commas(params.zaaktype), team=split_commas(params.team))
+    return respond(request, "maandrapport", reports.maandrapport(maand, filters), params.formaat, f"maandrapport-{maand:%Y-%m}")
+
+
+@router.get(
     "/signaleringen/{code}",
     operation_id="signalering_zaken_list",
     summary="De zaken achter één signalering (gepagineerd), met dezelfde filters.",
@@ -178,7 +198,7 @@ def signalering_zaken(
     ensure_known_parameters(request, schemas.ReportFilters, "page")
     number = page_from(page)
     count, results = reports_for(request, session).signalering_zaken(code, filters_of(params), number)
-    return respond("signalering-zaken", envelope(request, count=count, page=number, results=results), params.formaat)
+    return respond(request, "signalering-zaken", envelope(request, count=count, page=number, results=results), params.formaat)
 
 
 @router.get(

@@ -7,18 +7,32 @@ from pydantic import Field
 
 from shared.api_model import ApiModel, comma_separated
 
+ZAAKTYPE_FILTER = "Zaaktype: identificatie of URL (van een willekeurige versie); meerdere met komma's."
+TEAM_FILTER = (
+    "Team: `<betrokkeneType>:<identificatie>` (bijv. `organisatorische_eenheid:OE-BR`), de identificatie alleen, "
+    "of `geen` voor zaken zonder team; meerdere met komma's."
+)
+Formaat = Literal["json", "csv", "xlsx"]
+FORMAAT = "`csv` geeft het rapport als CSV (text/csv), `xlsx` als Excel-werkmap (een blad per tabel)."
+
 
 class ReportFilters(ApiModel):
     """The query parameters every report takes."""
 
     van: dt.date | None = Field(None, description="Eerste dag van de periode (JJJJ-MM-DD), inclusief.")
     tot: dt.date | None = Field(None, description="Laatste dag van de periode (JJJJ-MM-DD), inclusief.")
-    zaaktype: str | None = comma_separated("Zaaktype: identificatie of URL (van een willekeurige versie); meerdere met komma's.")
-    team: str | None = comma_separated(
-        "Team: `<betrokkeneType>:<identificatie>` (bijv. `organisatorische_eenheid:OE-BR`), de identificatie alleen, "
-        "of `geen` voor zaken zonder team; meerdere met komma's."
-    )
-    formaat: Literal["json", "csv"] = Field("json", description="`csv` geeft het rapport als CSV (text/csv).")
+    zaaktype: str | None = comma_separated(ZAAKTYPE_FILTER)
+    team: str | None = comma_separated(TEAM_FILTER)
+    formaat: Formaat = Field("json", description=FORMAAT)
+
+
+class MaandrapportFilters(ApiModel):
+    """The query parameters of the monthly report: a month instead of a period."""
+
+    maand: str | None = Field(None, description="De maand (JJJJ-MM); standaard de laatste afgeronde maand.")
+    zaaktype: str | None = comma_separated(ZAAKTYPE_FILTER)
+    team: str | None = comma_separated(TEAM_FILTER)
+    formaat: Formaat = Field("json", description=FORMAAT)
 
 
 class Periode(ApiModel):
@@ -219,6 +233,10 @@ class Kampioen(ApiModel):
     maanden: list[KampioenMaand]
 
 
+class MaandKampioen(KampioenMaand):
+    regel: str = Field(description="De regel die de kampioen kiest.")
+
+
 class MijlpaalItem(ApiModel):
     soort: Literal["aantal", "eerste-zaak", "halvering"]
     titel: str
@@ -309,3 +327,63 @@ class SignaleringZaak(ApiModel):
     uiterlijkeEinddatum: dt.date | None = Field(description="Uiterlijke einddatum afdoening met verlenging en opschorting.")
     status: str | None = Field(description="De omschrijving van het huidige statustype.")
     statusSinds: dt.datetime | None
+
+
+class MaandKerncijfer(ApiModel):
+    code: str = Field(description="Het veld van `/kerncijfers` (bijv. `aantalAfgesloten`).")
+    titel: str
+    waarde: float | None
+    vorigeMaand: float | None
+    verschil: float | None = Field(description="`waarde` min `vorigeMaand`.")
+    richting: Literal["hoger", "lager", "gelijk"] | None
+    beoordeling: Literal["beter", "slechter", "gelijk"] | None = Field(
+        description="Of het verschil een verbetering is (minder open zaken, kortere doorlooptijd, meer op tijd); leeg als hoger noch lager beter is."
+    )
+
+
+class MaandDoorlooptijd(ApiModel):
+    zaaktype: ZaaktypeRef
+    aantalAfgesloten: int
+    mediaanDagen: float | None = Field(description="De mediane bruto doorlooptijd van de in de maand afgesloten zaken.")
+    doorlooptijdDagen: int | None = Field(description="De norm: de doorlooptijd van het zaaktype.")
+    servicenormDagen: int | None
+    percentageOpTijd: float | None
+    percentageBinnenServicenorm: float | None
+
+
+class MaandWerkvoorraad(ApiModel):
+    datum: dt.date = Field(description="Het eind van de maand (of vandaag, in de lopende maand).")
+    aantal: int
+    leeftijden: list[Leeftijd]
+
+
+class MaandOnderdeel(ApiModel):
+    titel: str = Field(description="`Alle teams`, de naam van het team, of `Geselecteerde teams`.")
+    team: TeamRef | None = Field(description="Leeg: alle teams (of de teams van het filter).")
+    kerncijfers: list[MaandKerncijfer]
+    doorlooptijden: list[MaandDoorlooptijd] = Field(description="Per zaaktype met in de maand afgesloten zaken, tegen de norm.")
+    werkvoorraad: MaandWerkvoorraad
+    signaleringen: list[Signalering] = Field(description="De signaleringen over de maand (de termijnsignalen: op de peildatum).")
+
+
+class MaandFilters(ApiModel):
+    zaaktype: list[str] = []
+    team: list[str] = []
+
+
+class Maandrapport(ApiModel):
+    """The monthly report for the management meeting: the month against the one before, for all
+    teams (or the teams of the filter) and per team."""
+
+    maand: str = Field(description="`JJJJ-MM`.")
+    van: dt.date
+    tot: dt.date
+    vorigeMaand: str
+    afgerond: bool = Field(description="De maand is voorbij (de cijfers zijn definitief).")
+    peildatum: dt.date
+    filters: MaandFilters
+    kampioen: MaandKampioen = Field(description="De kampioen van de maand (over alle teams).")
+    mijlpalen: list[MijlpaalItem] = Field(description="De mijlpalen bereikt in de maand.")
+    onderdelen: list[MaandOnderdeel] = Field(
+        description="Eerst alle teams (of de selectie), dan elk team met zaken in de maand of de maand ervoor."
+    )

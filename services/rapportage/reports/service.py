@@ -28,6 +28,7 @@ from services.rapportage.periods import (
     quantile,
     week_start,
 )
+from services.rapportage.reports.maandrapport import Maandrapport
 from services.rapportage.reports.signaleringen import Signaleringen
 from services.rapportage.settings import RapportageSettings
 from services.rapportage.tellers.repository import Scope, distributions, sums, totals
@@ -533,6 +534,11 @@ class Reports:
 
     def signalering_zaken(self, code: str, filters: Filters, page: Page) -> tuple[int, list[dict]]:
         return Signaleringen(self, filters).zaken(code, page)
+
+    # ------------------------------------------------------------ the monthly report
+
+    def maandrapport(self, maand: dt.date, filters: Filters) -> dict:
+        return Maandrapport(self, maand, filters).build()
 
     # ------------------------------------------------------------ mijlpalen and tijdlijn
 
