@@ -220,7 +220,7 @@ class Kampioen(ApiModel):
 
 
 class MijlpaalItem(ApiModel):
-    soort: Literal["aantal", "eerste-zaak", "halvering"]
+    soort: Literal["aantal", "eerste-zaak", "halvering", "gearchiveerd"]
     titel: str
     datum: dt.date
     zaaktype: ZaaktypeRef | None
@@ -262,7 +262,14 @@ class Tijdlijn(ApiModel):
 
 
 SignaleringCode = Literal[
-    "zonder-tussenstatus", "zonder-behandelaar", "naregistratie", "zonder-resultaat", "stilstand", "termijn-bijna", "termijn-verstreken"
+    "zonder-tussenstatus",
+    "zonder-behandelaar",
+    "naregistratie",
+    "zonder-resultaat",
+    "zonder-document",
+    "stilstand",
+    "termijn-bijna",
+    "termijn-verstreken",
 ]
 
 
