@@ -91,15 +91,23 @@ class Maintenance(ProjectsZaken):
                     failures.append(failure)
         return changes, failures
 
-    def _apply(self, changes: list[Change], result: Result) -> None:
+    def _apply(self, changes: list[Change], result: Result) -> list[tuple[str, str]]:
+        """Project a batch; when the documents of a zaak that became gearchiveerd cannot be read
+        now, the whole batch is rolled back and its zaken returned as failures (listed; a
+        rebuild puts their events back into the waiting state)."""
         if not changes:
-            return
+            return []
         with self.database.session() as session:
             applied = self.projector.apply(session, changes)
-            after_apply(session, applied, self.settings)
+            try:
+                after_apply(session, applied, self.settings, self.fetcher)
+            except FetchError as exc:
+                session.rollback()
+                return [(c.zaak_url, str(exc)) for c in changes]
             session.commit()
         result.zaken += sum(1 for c in changes if not c.gone)
         result.verwijderd += applied.verwijderd
+        return []
 
     def _milestones(self, today: dt.date) -> None:
         with self.database.session() as session:
@@ -145,7 +153,7 @@ class Maintenance(ProjectsZaken):
         if not jobs:
             return []
         changes, failures = self._fetch_all(jobs)
-        self._apply(changes, result)
+        failures += self._apply(changes, result)
         result.mislukt.extend(f"{url}: {error}" for url, error in failures)
         progress.advance(len(jobs))
         return failures

@@ -13,8 +13,9 @@ def _csv(value: str) -> tuple[str, ...]:
 
 
 class RapportageSettings(PeerClientSettings):
-    """RAPPORTAGE_CLIENT_ID and RAPPORTAGE_SECRET: the read-only client (Zaken, Catalogi), an
-    applicatie with zaken.lezen, audittrails.lezen (opschorting periods) and catalogi.lezen."""
+    """RAPPORTAGE_CLIENT_ID and RAPPORTAGE_SECRET: the read-only client (Zaken, Catalogi,
+    Documenten), an applicatie with zaken.lezen, audittrails.lezen (opschorting periods),
+    catalogi.lezen and documenten.lezen (the documents of a zaak that is archived)."""
 
     model_config = SettingsConfigDict(env_prefix="RAPPORTAGE_", extra="ignore")
 
@@ -45,6 +46,9 @@ class RapportageSettings(PeerClientSettings):
     signaal_zonder_tussenstatus_percentage: float = 10.0
     signaal_zonder_behandelaar_percentage: float = 5.0
     signaal_zonder_resultaat_percentage: float = 0.0
+    # a zaak closed without any document: some zaaktypen (a melding by phone) may rightly have
+    # none, so a share, not every zaak
+    signaal_zonder_document_percentage: float = 10.0
     signaal_naregistratie_uren: float = 24.0
     signaal_naregistratie_percentage: float = 5.0
     signaal_stilstand_factor: float = 1.0
@@ -85,6 +89,7 @@ class RapportageSettings(PeerClientSettings):
         "signaal_zonder_tussenstatus_percentage",
         "signaal_zonder_behandelaar_percentage",
         "signaal_zonder_resultaat_percentage",
+        "signaal_zonder_document_percentage",
         "signaal_naregistratie_uren",
         "signaal_naregistratie_percentage",
         "signaal_stilstand_factor",

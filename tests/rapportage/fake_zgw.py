@@ -1,5 +1,6 @@
-"""An in-memory Zaken API + Catalogi API (GET only) with the notifications a Zaken API would send:
-the tests set every date (datumStatusGezet, audit trail moments) and every outage themselves."""
+"""An in-memory Zaken API + Catalogi API + Documenten API (GET only) with the notifications a
+Zaken API would send: the tests set every date (datumStatusGezet, audit trail moments) and every
+outage themselves."""
 
 import datetime as dt
 import json
@@ -11,6 +12,7 @@ import httpx
 
 ZRC = "http://zaken.fake/zaken/api/v1"
 ZTC = "http://catalogi.fake/catalogi/api/v1"
+DRC = "http://documenten.fake/documenten/api/v1"
 BSN = "999993653"
 BURGER = "Jansen"
 
@@ -43,6 +45,8 @@ class FakeZgw(httpx.BaseTransport):
     # a zaak's `expand=status`: "status" embeds it (Zaken API 1.5), "ignore" answers without it,
     # "refuse" is a 400 (APIs before 1.5 that check their query parameters)
     expand: str = "status"
+    # a zaak shows its `zaakinformatieobjecten` (Zaken API 1.5); False: as an API before 1.5
+    toont_documenten: bool = True
 
     # ------------------------------------------------------------ Catalogi
 
@@ -108,7 +112,8 @@ class FakeZgw(httpx.BaseTransport):
             "einddatumGepland": add_duration(start, zt["servicenorm"]).isoformat() if zt["servicenorm"] else None,
             "uiterlijkeEinddatumAfdoening": add_duration(start, zt["doorlooptijd"]).isoformat(),
             "verlenging": None, "opschorting": {"indicatie": False, "reden": ""}, "hoofdzaak": None,
-            "status": None, "resultaat": None, "rollen": [],
+            "status": None, "resultaat": None, "rollen": [], "zaakinformatieobjecten": [],
+            "archiefnominatie": None, "archiefstatus": "nog_te_archiveren", "archiefactiedatum": None,
         }  # fmt: skip
         zaak.update(fields)
         self.objects[url] = zaak
@@ -151,17 +156,25 @@ class FakeZgw(httpx.BaseTransport):
             ident = {"identificatie": identificatie, "achternaam": naam, "voorletters": "P."}
         else:
             ident = {"identificatie": identificatie, "naam": naam, "isGehuisvestIn": ""}
-        self.objects[url] = {"url": url, "zaak": zaak_url, "betrokkene": "", "betrokkeneType": betrokkene_type, "omschrijvingGeneriek": generiek,
-                             "roltype": f"{ZTC}/roltypen/x", "roltoelichting": "", "registratiedatum": at, "betrokkeneIdentificatie": ident}  # fmt: skip
-        self.objects[zaak_url]["rollen"].append(url)
-        self._audit(zaak_url, "rol", "create", moment(at), self.objects[url])
-        self._notify(zaak_url, "rol", url, "create", moment(at))
-        return url
+        rol = {"url": url, "zaak": zaak_url, "betrokkene": "", "betrokkeneType": betrokkene_type, "omschrijvingGeneriek": generiek,
+               "roltype": f"{ZTC}/roltypen/x", "roltoelichting": "", "registratiedatum": at, "betrokkeneIdentificatie": ident}  # fmt: skip
+        return self._relate(zaak_url, "rol", "rollen", rol, at)
 
     def delete_rol(self, rol_url: str, at: str) -> dict:
-        rol = self.objects.pop(rol_url)
-        self.objects[rol["zaak"]]["rollen"].remove(rol_url)
-        return self._notify(rol["zaak"], "rol", rol_url, "destroy", moment(at))
+        return self._unrelate(rol_url, "rol", "rollen", at)
+
+    def _relate(self, zaak_url: str, resource: str, listed_as: str, body: dict, at: str) -> str:
+        """A resource under the zaak, which lists it in `listed_as`: audited and notified."""
+        self.objects[body["url"]] = body
+        self.objects[zaak_url][listed_as].append(body["url"])
+        self._audit(zaak_url, resource, "create", moment(at), body)
+        self._notify(zaak_url, resource, body["url"], "create", moment(at))
+        return body["url"]
+
+    def _unrelate(self, url: str, resource: str, listed_as: str, at: str) -> dict:
+        child = self.objects.pop(url)
+        self.objects[child["zaak"]][listed_as].remove(url)
+        return self._notify(child["zaak"], resource, url, "destroy", moment(at))
 
     def set_resultaat(self, zaak_url: str, zaaktype: Zaaktype, at: str) -> str:
         url = f"{ZRC}/resultaten/{uuid.uuid4()}"
@@ -169,6 +182,33 @@ class FakeZgw(httpx.BaseTransport):
         self.objects[zaak_url]["resultaat"] = url
         self._notify(zaak_url, "resultaat", url, "create", moment(at))
         return url
+
+    # ------------------------------------------------------------ documents
+
+    def informatieobject(self, status: str = "definitief") -> str:
+        """An enkelvoudiginformatieobject of the Documenten API (its changes send no message on
+        kanaal `zaken`)."""
+        url = f"{DRC}/enkelvoudiginformatieobjecten/{uuid.uuid4()}"
+        self.objects[url] = {"url": url, "identificatie": "DOC", "titel": f"Brief aan {BURGER}", "status": status}
+        return url
+
+    def add_document(self, zaak_url: str, informatieobject: str, at: str) -> str:
+        url = f"{ZRC}/zaakinformatieobjecten/{uuid.uuid4()}"
+        zio = {"url": url, "uuid": url.rsplit("/", 1)[1], "zaak": zaak_url, "informatieobject": informatieobject, "titel": "",
+               "beschrijving": "", "registratiedatum": at}  # fmt: skip
+        return self._relate(zaak_url, "zaakinformatieobject", "zaakinformatieobjecten", zio, at)
+
+    def delete_document(self, zio_url: str, at: str) -> dict:
+        return self._unrelate(zio_url, "zaakinformatieobject", "zaakinformatieobjecten", at)
+
+    def archiveer(self, zaak_url: str, at: str, documenten: bool = True) -> dict:
+        """The zaak `gearchiveerd` (`documenten`: its informatieobjecten first, as zrc-022 asks)."""
+        if documenten:
+            for zio_url in self.objects[zaak_url]["zaakinformatieobjecten"]:
+                self.objects[self.objects[zio_url]["informatieobject"]]["status"] = "gearchiveerd"
+        return self.update_zaak(
+            zaak_url, at, archiefnominatie="blijvend_bewaren", archiefstatus="gearchiveerd", archiefactiedatum="2046-01-01"
+        )
 
     def delete_zaak(self, zaak_url: str, at: str) -> dict:
         message = self._notify(zaak_url, "zaak", zaak_url, "destroy", moment(at))
@@ -194,6 +234,9 @@ class FakeZgw(httpx.BaseTransport):
             "results": chunk,
         }
         return httpx.Response(200, json=body)
+
+    def _shown(self, zaak: dict) -> dict:
+        return zaak if self.toont_documenten else {k: v for k, v in zaak.items() if k != "zaakinformatieobjecten"}
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         self.requests += 1
@@ -222,16 +265,20 @@ class FakeZgw(httpx.BaseTransport):
                     if u.startswith(f"{ZRC}/{collection}/") and (zaak is None or o.get("zaak") == zaak)
                 ]
                 return self._page(request, items)
+        if bare == f"{ZRC}/zaakinformatieobjecten":  # not paginated, as the standard
+            zaak = query.get("zaak", [None])[0]
+            items = [o for u, o in sorted(self.objects.items()) if u.startswith(f"{bare}/") and zaak in (None, o["zaak"])]
+            return httpx.Response(200, json=items)
         if bare == f"{ZRC}/zaken":
             zaaktype = query.get("zaaktype", [None])[0]
             items = [
-                o
+                self._shown(o)
                 for u, o in sorted(self.objects.items())
                 if u.startswith(f"{ZRC}/zaken/") and (zaaktype is None or o["zaaktype"] == zaaktype)
             ]
             return self._page(request, items)
         if bare in self.objects:
-            body = self.objects[bare]
+            body = self._shown(self.objects[bare]) if bare.startswith(f"{ZRC}/zaken/") else self.objects[bare]
             if "expand" in query and bare.startswith(f"{ZRC}/zaken/"):
                 if self.expand == "refuse":
                     return httpx.Response(400, json={"invalidParams": [{"name": "expand", "code": "unknown-parameters"}]})

@@ -13,7 +13,7 @@ ZAAK_FIELDS = (
     "identificatie", "bronorganisatie", "hoofdzaak", "registratiedatum", "startdatum", "einddatum", "einddatum_gepland",
     "uiterlijke_einddatum_afdoening", "verlenging_dagen", "opgeschort_sinds", "opgeschorte_dagen", "deadline_servicenorm",
     "deadline_doorlooptijd", "doorlooptijd_bruto", "doorlooptijd_netto", "op_tijd_servicenorm", "op_tijd_doorlooptijd",
-    "status_url", "resultaat_url", "resultaattype_url", "status_sinds",
+    "status_url", "resultaat_url", "resultaattype_url", "status_sinds", "aantal_documenten", "archiefstatus", "archiefnominatie",
 )  # fmt: skip
 
 
@@ -64,20 +64,35 @@ def dump(target) -> dict:
                 c.soort,
                 c.niveau,
                 c.periode,
-                zaaktypen.get(c.zaaktype_id),
+                # "" for none (0): sortable beside the URLs
+                zaaktypen.get(c.zaaktype_id, ""),
                 teams.get(c.team_id, str(c.team_id)),
-                statustypen.get(c.statustype_id),
+                statustypen.get(c.statustype_id, ""),
                 c.waarde,
                 c.aantal,
             )
             for c in session.scalars(select(Teller).where(Teller.aantal != 0, Teller.soort != "event"))
         )
         out["verdelingen"] = sorted(
-            (v.soort, v.niveau, v.periode, zaaktypen.get(v.zaaktype_id), teams.get(v.team_id, str(v.team_id)), statustypen.get(v.statustype_id), v.aantal,
+            (v.soort, v.niveau, v.periode, zaaktypen.get(v.zaaktype_id, ""), teams.get(v.team_id, str(v.team_id)), statustypen.get(v.statustype_id, ""), v.aantal,
              sorted((int(k), n) for k, n in v.bins.items() if n))
             for v in session.scalars(select(Verdeling).where(Verdeling.aantal != 0))
         )  # fmt: skip
     return out
+
+
+def stepper(fake, deliver=None):
+    """`step()`: deliver the messages the fake sent since the last step (live intake), or
+    nothing when `deliver` is None (delivery later, or a backfill)."""
+    sent = 0
+
+    def step() -> None:
+        nonlocal sent
+        if deliver is not None:
+            new, sent = fake.messages[sent:], len(fake.messages)
+            deliver(new)
+
+    return step
 
 
 def maintenance(app) -> Maintenance:

@@ -14,6 +14,7 @@ All times UTC (09:00Z is 10:00 in Amsterdam), year 2026."""
 from dataclasses import dataclass, field
 
 from tests.rapportage.fake_zgw import FakeZgw
+from tests.rapportage.helpers import stepper
 
 
 @dataclass
@@ -28,14 +29,7 @@ def build(fake: FakeZgw, deliver=None) -> History:
     """Make the history in the fake; `deliver(messages)` is called after each step with the
     messages that step produced (live intake), or never (delivery later)."""
     h = History(fake)
-    sent = 0
-
-    def step():
-        nonlocal sent
-        if deliver is not None:
-            new = fake.messages[sent:]
-            sent = len(fake.messages)
-            deliver(new)
+    step = stepper(fake, deliver)
 
     zt = fake.zaaktype()
     h.zaaktype = zt

@@ -2,9 +2,9 @@
 deadline signals, on zaken built so that every number is known (today is 2026-03-25):
 
     ZT-A  doorlooptijd P10D; Ontvangen (P1D), In behandeling (P3D), Afgehandeld
-    A1    team OE-1, start 03-02; Ontvangen, In behandeling, resultaat, Afgehandeld 03-09
+    A1    team OE-1, start 03-02; Ontvangen, In behandeling, a document, resultaat, Afgehandeld 03-09
     A2    team OE-1, start 03-05; Ontvangen, Afgehandeld 03-06 (registered 03-08: 48 h late),
-          no resultaat: closed without tussenstatus and without resultaat
+          no resultaat, no document: closed without tussenstatus, resultaat and document
     A3    no team, start 03-10; Ontvangen 03-10: stuck (P1D), past its deadline 03-20
     A4    team OE-2, start 03-18; Ontvangen 03-24: deadline 03-28, within 5 days
     ZT-B  doorlooptijd P20D; Ontvangen (P30D), Afgehandeld
@@ -19,19 +19,13 @@ import pytest
 from services.rapportage.zaak.models import Status
 from tests.conftest import assert_invalid
 from tests.rapportage.fake_zgw import ZRC
-from tests.rapportage.helpers import maintenance
+from tests.rapportage.helpers import maintenance, stepper
 from tests.rapportage.test_backfill_rebuild import reset
 from tests.rapportage.test_dashboard import get
 
 
 def build(fake, deliver=None):
-    sent = 0
-
-    def step():
-        nonlocal sent
-        if deliver is not None:
-            new, sent = fake.messages[sent:], len(fake.messages)
-            deliver(new)
+    step = stepper(fake, deliver)
 
     za = fake.zaaktype()
     ontvangen, behandeling, afgehandeld = za.statustypen
@@ -51,6 +45,8 @@ def build(fake, deliver=None):
     for statustype, at in ((ontvangen, "2026-03-02T09:00:00Z"), (behandeling, "2026-03-03T09:00:00Z")):
         fake.set_status(a1, statustype, at, za)
         step()
+    fake.add_document(a1, fake.informatieobject(), "2026-03-04T09:00:00Z")
+    step()
     fake.set_resultaat(a1, za, "2026-03-09T08:00:00Z")
     fake.set_status(a1, afgehandeld, "2026-03-09T09:00:00Z", za)
     step()
@@ -100,11 +96,14 @@ def groups(signal: dict) -> dict:
 def test_the_signals_and_their_numbers(rapportage, zaken):
     body = rapportage.report("signaleringen")
     assert body["peildatum"] == "2026-03-25"
-    assert [w["code"] for w in body["weggelaten"]] == ["zonder-document"]
+    assert body["weggelaten"] == []
     s = {item["code"]: item for item in body["signaleringen"]}
     assert numbers(s["zonder-tussenstatus"]) == (1, 2, 50.0, True)
     assert groups(s["zonder-tussenstatus"]) == {("ZT-A", "organisatorische_eenheid:OE-1"): (1, 2)}
     assert numbers(s["zonder-resultaat"]) == (1, 2, 50.0, True)
+    assert numbers(s["zonder-document"]) == (1, 2, 50.0, True)
+    assert groups(s["zonder-document"]) == {("ZT-A", "organisatorische_eenheid:OE-1"): (1, 2)}
+    assert "zonder enig zaakinformatieobject" in s["zonder-document"]["regel"] and "boven 10%" in s["zonder-document"]["regel"]
     assert numbers(s["zonder-behandelaar"]) == (1, 5, 20.0, True)
     assert groups(s["zonder-behandelaar"]) == {("ZT-A", None): (1, 4), ("ZT-B", None): (0, 1)}
     # 8 statussen, all with a known registration; A2's Afgehandeld 48 h late (A4's 1 h is not)
@@ -141,6 +140,7 @@ def test_the_zaken_behind_a_signal(rapportage, zaken):
     assert [z["identificatie"] for z in listed("termijn-bijna")["results"]] == ["A4"]
     assert sorted(z["identificatie"] for z in listed("zonder-tussenstatus")["results"]) == ["A2"]
     assert listed("zonder-resultaat", team="OE-2")["count"] == 0
+    assert [z["identificatie"] for z in listed("zonder-document")["results"]] == ["A2"]
     assert rapportage.get("/signaleringen/onbekend").status_code == 404
     assert rapportage.get("/signaleringen/stilstand", params={"page": 2}).status_code == 404
     assert_invalid(rapportage.get("/signaleringen/stilstand", params={"pagina": 2}), "nonFieldErrors", "unknown-parameters")
@@ -153,6 +153,7 @@ def test_filters_and_thresholds(rapportage, zaken, settings):
     s = signalen(rapportage, van="2026-03-07")
     assert numbers(s["zonder-tussenstatus"]) == (0, 1, 0.0, False)
     assert numbers(s["zonder-resultaat"]) == (0, 1, 0.0, False)
+    assert numbers(s["zonder-document"]) == (0, 1, 0.0, False)
     # statussen set from 03-07 on: A1's Afgehandeld, A3, A4, B1 (A2's late one was set 03-06)
     assert numbers(s["naregistratie"]) == (0, 4, 0.0, False)
     s = signalen(rapportage, team="organisatorische_eenheid:OE-2")
@@ -186,6 +187,7 @@ def test_the_csv(rapportage, zaken):
     assert rows[0][:3] == ["signalering", "zaaktype", "omschrijving"]
     assert ["zonder-tussenstatus", "", "alle zaaktypen", "", "alle teams", "1", "2", "50.0", "10.0", "True"] in rows
     assert ["zonder-behandelaar", "ZT-B", "Melding", "", "alle teams", "0", "1", "0.0", "5.0", "False"] in rows
+    assert ["zonder-document", "", "alle zaaktypen", "", "alle teams", "1", "2", "50.0", "10.0", "True"] in rows
 
 
 def test_the_dashboard_section(rapportage, zaken, settings):
@@ -194,6 +196,7 @@ def test_the_dashboard_section(rapportage, zaken, settings):
     assert '<section class="wide" id="signaleringen">' in html
     assert 'data-signaal="naregistratie" data-aantal="1" data-totaal="8"' in html
     assert 'data-signaal="termijn-verstreken" data-aantal="1" data-totaal="3"' in html
+    assert 'data-signaal="zonder-document" data-aantal="1" data-totaal="2"' in html
     assert 'data-groep="ZT-A|organisatorische_eenheid:OE-1"' in html
     assert "Afgesloten zonder document" in html and "meer dan 24 uur" in html
     assert 'href="export/signaleringen.csv"' in html

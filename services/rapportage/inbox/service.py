@@ -211,7 +211,7 @@ class Intake(ProjectsZaken):
             known = session.scalar(select(Zaak.id).where(Zaak.url == event.hoofd_object)) is not None
             change = self.fetcher.for_events(event.hoofd_object, [message], known=known)
             applied = self.projector.apply(session, [change], locked=True, events=[self._event(event)])
-            after_apply(session, applied, self.settings)
+            after_apply(session, applied, self.settings, self.fetcher)
             event.status = VERWERKT
             event.verwerkt_op = utc.now()
             event.laatste_fout = None
@@ -341,7 +341,7 @@ class Intake(ProjectsZaken):
         changes = [change for change, _ in results.values() if change is not None]
         done = [e for zaak_url, group in groups.items() if results[zaak_url][0] is not None for e in group]
         applied = self.projector.apply(session, changes, locked=True, events=[self._event(e) for e in done])
-        after_apply(session, applied, self.settings)
+        after_apply(session, applied, self.settings, self.fetcher)
         moment = utc.now()
         if done:
             session.execute(

@@ -6,17 +6,19 @@
   registratiedatum;
 - `halvering`: a zaaktype whose median doorlooptijd (bruto, in days) of the zaken closed in a
   month is at most half that of the same month a year before (at least
-  `RAPPORTAGE_MIJLPAAL_MINIMUM_ZAKEN` zaken in both), checked for each completed month.
+  `RAPPORTAGE_MIJLPAAL_MINIMUM_ZAKEN` zaken in both), checked for each completed month;
+- `gearchiveerd`: the first zaak that lands completely in the digital archive (`check_gearchiveerd`).
 """
 
 import datetime as dt
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from services.rapportage.mijlpalen.models import Mijlpaal
-from services.rapportage.periods import DAY_BINS, add_months, month_end, month_start, quantile
+from services.rapportage.periods import DAY_BINS, add_months, local_day, month_end, month_start, quantile
 from services.rapportage.settings import RapportageSettings
 from services.rapportage.tellers.models import ALL_TEAMS, Teller, Verdeling
 from services.rapportage.tellers.repository import dialect_insert
@@ -25,6 +27,10 @@ from services.rapportage.zaak.projector import Applied
 from shared import utc
 from shared.db import in_list, is_postgresql
 
+if TYPE_CHECKING:
+    from services.rapportage.zaak.fetch import Fetcher
+
+GEARCHIVEERD = "gearchiveerd"  # the sleutel and soort of the one milestone of its kind
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
 
 
@@ -49,8 +55,11 @@ def zaaktype_naam(zaaktype: Zaaktype) -> str:
     return zaaktype.omschrijving or zaaktype.identificatie or zaaktype.url
 
 
-def after_apply(session: Session, applied: Applied, settings: RapportageSettings) -> None:
-    """The milestones a projected batch may have reached."""
+def after_apply(session: Session, applied: Applied, settings: RapportageSettings, fetcher: "Fetcher | None" = None) -> None:
+    """The milestones a projected batch may have reached (`fetcher`: to check the documents of a
+    zaak that became gearchiveerd; FetchError when they cannot be read now)."""
+    if fetcher is not None:
+        check_gearchiveerd(session, applied, settings, fetcher)
     if applied.aantal_zaken is not None and applied.nieuwe_zaken:
         before = applied.aantal_zaken - (len(applied.nieuwe_zaken) - applied.verwijderd)
         for n in settings.mijlpalen_list:
@@ -99,6 +108,37 @@ def after_apply(session: Session, applied: Applied, settings: RapportageSettings
                 datum=first or zaak.registratiedatum,
                 groep=zaaktype.groep,
             )
+
+
+def check_gearchiveerd(session: Session, applied: Applied, settings: RapportageSettings, fetcher: "Fetcher") -> bool:
+    """Record `gearchiveerd`: the first zaak whose archiefstatus became `gearchiveerd` with all its
+    documents in the archive (`Fetcher.dossier_gearchiveerd`: at least one zaakinformatieobject,
+    every informatieobject readable from its Documenten API with status `gearchiveerd`). A zaak
+    without documents does not count: a dossier that lands completely in the digital archive has
+    something in it, and closing a zaak without any document is itself a signal
+    (`zonder-document`). Checked when the projection sees a zaak turn gearchiveerd (in a backfill
+    or rebuild: every new zaak that is), and only until the milestone is recorded: so the
+    documents are read once per zaak archived until then, never on every message. Dated by the
+    day of the message that showed the zaak archived (in a backfill: the day it was found).
+    Returns whether it was recorded now."""
+    if not applied.gearchiveerd or session.scalar(select(Mijlpaal.id).where(Mijlpaal.sleutel == GEARCHIVEERD)) is not None:
+        return False
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    for zaak, moment in sorted(applied.gearchiveerd, key=lambda item: (item[1] or far, item[0].url)):
+        if not fetcher.dossier_gearchiveerd(zaak.url):
+            continue
+        zaaktype = session.get(Zaaktype, zaak.zaaktype_id)
+        naam = f"{zaak.identificatie or zaak.url} ({zaaktype_naam(zaaktype)})" if zaaktype else zaak.identificatie or zaak.url
+        record(
+            session,
+            sleutel=GEARCHIVEERD,
+            soort=GEARCHIVEERD,
+            titel=f"De eerste zaak volledig in het digitale archief: {naam}",
+            datum=local_day(moment or utc.now(), settings.tijdzone),
+            groep=zaaktype.groep if zaaktype and zaaktype.opgehaald else None,
+        )
+        return True
+    return False
 
 
 def _medianen(session: Session, month: dt.date, minimum: int) -> dict[str, tuple[float, int]]:

@@ -238,7 +238,7 @@ class MaandKampioen(KampioenMaand):
 
 
 class MijlpaalItem(ApiModel):
-    soort: Literal["aantal", "eerste-zaak", "halvering"]
+    soort: Literal["aantal", "eerste-zaak", "halvering", "gearchiveerd"]
     titel: str
     datum: dt.date
     zaaktype: ZaaktypeRef | None
@@ -280,7 +280,14 @@ class Tijdlijn(ApiModel):
 
 
 SignaleringCode = Literal[
-    "zonder-tussenstatus", "zonder-behandelaar", "naregistratie", "zonder-resultaat", "stilstand", "termijn-bijna", "termijn-verstreken"
+    "zonder-tussenstatus",
+    "zonder-behandelaar",
+    "naregistratie",
+    "zonder-resultaat",
+    "zonder-document",
+    "stilstand",
+    "termijn-bijna",
+    "termijn-verstreken",
 ]
 
 

@@ -23,15 +23,8 @@ from shared.pagination import Page, fetch_page
 if TYPE_CHECKING:  # the reports use the signaleringen
     from services.rapportage.reports.service import Filters, Reports
 
-# the zaken closed without a document need the zaakinformatieobjecten, which the read model does
-# not project
-WEGGELATEN = [
-    {
-        "code": "zonder-document",
-        "titel": "Afgesloten zonder document",
-        "reden": "De rapportage projecteert geen zaakinformatieobjecten; dit signaal ontbreekt tot het leesmodel ze kent.",
-    }
-]
+# signals the read model cannot compute (code, titel, reden): none at the moment
+WEGGELATEN: list[dict] = []
 
 
 @dataclass(frozen=True)
@@ -103,6 +96,12 @@ class Signaleringen:
 
     def zonder_resultaat(self) -> Meting:
         return Meting(self._closed_in_period(), Zaak.resultaat_url.is_(None))
+
+    def zonder_document(self) -> Meting:
+        """Closed zaken without any zaakinformatieobject, of those whose number is known (not:
+        projected before revision 0004 and not rebuilt since)."""
+        population = [*self._closed_in_period(), Zaak.aantal_documenten.is_not(None)]
+        return Meting(population, Zaak.aantal_documenten == 0)
 
     def stilstand(self) -> Meting:
         """Open zaken, not opgeschort, whose current statustype has a doorlooptijd: stuck when
@@ -297,6 +296,14 @@ SIGNALEN = [
         "Van de zaken afgesloten in de periode het aandeel zonder resultaat. Signaal boven {s.signaal_zonder_resultaat_percentage:g}%.",
         lambda s: s.signaal_zonder_resultaat_percentage,
         Signaleringen.zonder_resultaat,
+    ),
+    Signaal(
+        "zonder-document",
+        "Afgesloten zonder document",
+        "Van de zaken afgesloten in de periode het aandeel zonder enig zaakinformatieobject (het dossier is buiten "
+        "het zaaksysteem gebleven). Signaal boven {s.signaal_zonder_document_percentage:g}%.",
+        lambda s: s.signaal_zonder_document_percentage,
+        Signaleringen.zonder_document,
     ),
     Signaal(
         "stilstand",

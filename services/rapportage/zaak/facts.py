@@ -59,6 +59,8 @@ class ZaakFacts:
     opgeschort: bool
     status: str | None
     resultaat: str | None
+    archiefstatus: str = "nog_te_archiveren"
+    archiefnominatie: str | None = None
 
     @classmethod
     def from_json(cls, data: dict) -> "ZaakFacts":
@@ -84,6 +86,8 @@ class ZaakFacts:
             opgeschort=bool(opschorting.get("indicatie")) if isinstance(opschorting, dict) else False,
             status=data.get("status") or None,
             resultaat=data.get("resultaat") or None,
+            archiefstatus=str(data.get("archiefstatus") or "nog_te_archiveren")[:40],
+            archiefnominatie=str(data.get("archiefnominatie") or "")[:20] or None,
         )
 
 
@@ -272,6 +276,9 @@ class Change:
     # `zaak.opgeschort` opens or ends a period at `moment` (the event's aanmaakdatum)
     opschortingen: list[Period] | Any = KEEP
     resultaattype: str | Any | None = KEEP
+    # how many zaakinformatieobjecten the zaak has, or KEEP; a change with only this (a message
+    # about a zaakinformatieobject: the zaak itself was not fetched) has `zaak` None
+    documenten: int | Any = KEEP
     moment: dt.datetime | None = None
     # Catalogi objects met on the way, to upsert into the dimensions
     zaaktypen: dict[str, ZaaktypeFacts] = field(default_factory=dict)

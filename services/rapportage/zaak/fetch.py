@@ -51,7 +51,8 @@ class Fetcher:
     def for_events(self, zaak_url: str, messages: list[dict], *, known: bool) -> Change:
         """The Change that messages of kanaal `zaken` about one zaak bring about: the zaak is
         fetched once, an unknown zaak whole, one status with its zaak (`_zaak`) or by itself,
-        several as the zaak's list;
+        several as the zaak's list, zaakinformatieobjecten alone of a known zaak by their list
+        (without the zaak);
         FetchError when something they need cannot be fetched now (they then wait and are
         retried)."""
         moments: list[dt.datetime] = [m["_moment"] for m in messages if m.get("_moment")]
@@ -62,6 +63,10 @@ class Fetcher:
         }
         if any(m["resource"] == "zaak" and m["actie"] == "destroy" for m in messages):
             return Change(zaak_url, gone=True, moment=moment)
+        resources = {m["resource"] for m in messages}
+        if known and resources == {"zaakinformatieobject"}:
+            # a document added to or removed from a known zaak: one request, its list
+            return Change(zaak_url, documenten=self.documenten(zaak_url), moment=moment)
         status_urls = [m["resourceUrl"] for m in messages if m["resource"] == "status"]
         expand_status = known and len(status_urls) == 1
         try:
@@ -76,7 +81,8 @@ class Fetcher:
             return self.full(zaak_url, zaak_json, moment=moment, created=created, registraties=registraties)
         zaak = _facts(ZaakFacts.from_json, zaak_json)
         change = Change(zaak_url, zaak=zaak, moment=moment)
-        resources = {m["resource"] for m in messages}
+        if isinstance(zaak_json.get("zaakinformatieobjecten"), list) or "zaakinformatieobject" in resources:
+            change.documenten = self.documenten(zaak_url, zaak_json)
         if "zaak" in resources:
             change.opschortingen = self.opschortingen(zaak_url)
         if len(status_urls) > 1:
@@ -129,9 +135,9 @@ class Fetcher:
         registraties: dict[str, dt.datetime] | None = None,
     ) -> Change:
         """Everything about one zaak: the zaak, its statussen (with when each was registered),
-        rollen (the team), resultaat and opschorting periods (audit trail). What the zaak itself
-        shows to be empty is not asked for: no statussen without a `status`, no rollen where
-        `rollen` is an empty list, no audit trail for a zaak not opgeschort whose only message is
+        rollen (the team), resultaat, opschorting periods (audit trail) and number of documents.
+        What the zaak itself shows is not asked for: no statussen without a `status`, no rollen
+        where `rollen` is an empty list, no zaakinformatieobjecten where it lists them, no audit trail for a zaak not opgeschort whose only message is
         its creation (`created`: a later change comes with a message of its own, which reads the
         audit trail). `registraties`: status URL -> registration moment from the messages."""
         if zaak_json is None:
@@ -160,12 +166,47 @@ class Fetcher:
             team=None if no_rollen else self.team(facts.url),
             opschortingen=opschortingen,
             resultaattype=self.resultaattype(facts.resultaat),
+            documenten=self.documenten(facts.url, zaak_json),
             moment=moment,
         )
         self.add_types(change)
         return change
 
     # ------------------------------------------------------------ parts
+
+    def documenten(self, zaak_url: str, zaak_json: dict | None = None) -> int:
+        """How many zaakinformatieobjecten the zaak has: what the zaak shows
+        (`zaakinformatieobjecten`, Zaken API 1.5) without a request, else the Zaken API's list."""
+        shown = (zaak_json or {}).get("zaakinformatieobjecten")
+        if isinstance(shown, list):
+            return len(shown)
+        return len(self.zaakinformatieobjecten(zaak_url))
+
+    def zaakinformatieobjecten(self, zaak_url: str) -> list[dict]:
+        return self.reader.list_all(f"{api_root_of(zaak_url)}/zaakinformatieobjecten", {"zaak": zaak_url})
+
+    def dossier_gearchiveerd(self, zaak_url: str) -> bool:
+        """Whether the zaak's documents are all in the archive: it has at least one
+        zaakinformatieobject, and each one's informatieobject can be read from its Documenten API
+        (the URL is absolute: whichever API holds it; the read-only client needs
+        `documenten.lezen`) with status `gearchiveerd`. A request for the list and one per
+        document, stopping at the first that is not; FetchError when one cannot be read now."""
+        zios = self.zaakinformatieobjecten(zaak_url)
+        if not zios:
+            return False
+        for zio in zios:
+            url = zio.get("informatieobject") if isinstance(zio, dict) else None
+            if not url:
+                return False
+            try:
+                document = self.reader.get_object(url)
+            except FetchError as exc:
+                if exc.kind == "gone":
+                    return False
+                raise
+            if document.get("status") != "gearchiveerd":
+                return False
+        return True
 
     def team(self, zaak_url: str):
         rollen = self.reader.list_all(f"{api_root_of(zaak_url)}/rollen", {"zaak": zaak_url})

@@ -1,5 +1,5 @@
 """The read models, keyed by URL: zaaktypen, statustypen and teams (dimensions), zaken with their
-statussen and opschorting periods (facts). They hold no BSN and no names of people: a team is an
+statussen, opschorting periods and number of documents (facts). They hold no BSN and no names of people: a team is an
 organisatorische eenheid (its name) or a medewerker (only the identificatie)."""
 
 import datetime as dt
@@ -97,6 +97,11 @@ class Zaak(Base):
     status_sinds: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     resultaat_url: Mapped[str | None] = mapped_column(String(1000), nullable=True)
     resultaattype_url: Mapped[str | None] = mapped_column(String(1000), nullable=True)
+    # the dossier: how many zaakinformatieobjecten it has (None: not known, e.g. projected before
+    # revision 0004), and its archiving
+    aantal_documenten: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    archiefstatus: Mapped[str] = mapped_column(String(40), default="nog_te_archiveren")
+    archiefnominatie: Mapped[str | None] = mapped_column(String(20), nullable=True)
     bijgewerkt_op: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 

@@ -25,6 +25,8 @@ from services.rapportage.zaak.models import Opschorting, Status, Statustype, Tea
 from shared import utc
 from shared.db import Database, in_list, insert_rows, is_postgresql
 
+GEARCHIVEERD = "gearchiveerd"
+
 
 def lock_key(url: str) -> int:
     """A 64-bit advisory lock key of a zaak URL."""
@@ -53,11 +55,13 @@ def take_write_lock(session: Session) -> None:
 
 @dataclass
 class Applied:
-    """What `apply` did: zaken created and removed, and the new total of zaken."""
+    """What `apply` did: zaken created and removed, the new total of zaken, and the zaken whose
+    archiefstatus became `gearchiveerd` (a new zaak that is, too) with the change's moment."""
 
     nieuwe_zaken: list[Zaak] = field(default_factory=list)
     verwijderd: int = 0
     aantal_zaken: int | None = None
+    gearchiveerd: list[tuple[Zaak, dt.datetime | None]] = field(default_factory=list)
 
 
 class Projector:
@@ -206,10 +210,15 @@ class Projector:
             if change.gone:
                 applied.verwijderd += self._remove(session, zaak, change.zaak_url, statussen, opschortingen, touch, zaken)
                 continue
+            if zaak is not None and change.documenten is not KEEP and zaak.aantal_documenten != change.documenten:
+                zaak.aantal_documenten = change.documenten  # no counter depends on it
             if change.zaak is None or zaak is None:
                 continue
             touch(zaak)
+            was_gearchiveerd = zaak.archiefstatus == GEARCHIVEERD  # a new row has the default
             self._set_facts(session, zaak, change, zaaktypen, teams)
+            if zaak.archiefstatus == GEARCHIVEERD and not was_gearchiveerd:
+                applied.gearchiveerd.append((zaak, change.moment))
             self._set_statussen(session, zaak, change, statussen[zaak.id], statustypen, known_statussen)
             self._set_opschortingen(session, zaak, change, opschortingen[zaak.id])
         remaining = [zaak for url, zaak in touched.items() if url in zaken]
@@ -273,6 +282,7 @@ class Projector:
             "startdatum": f.startdatum, "einddatum": f.einddatum, "einddatum_gepland": f.einddatum_gepland,
             "uiterlijke_einddatum_afdoening": f.uiterlijke_einddatum_afdoening,
             "verlenging_dagen": duration_days(f.verlenging_duur) or 0, "status_url": f.status, "resultaat_url": f.resultaat,
+            "archiefstatus": f.archiefstatus, "archiefnominatie": f.archiefnominatie,
         }  # fmt: skip
         for name, value in values.items():
             if getattr(zaak, name) != value:
