@@ -16,7 +16,9 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-# Embedded default: SQLite under var/ (one database per service), the demo applicatie on (the
+# Embedded default: SQLite under var/ (one database per service), on first start a year of demo
+# history (~2,000 zaken through the APIs, services/demo_history.py; HISTORY=false: an empty
+# start), the demo applicatie on (the
 # Zaken service also reads the Catalogi service at :8001 with it, unless ZAKEN_CLIENT_ID and
 # ZAKEN_SECRET are set), selectielijst validation off (no network needed); Catalogi and Zaken take
 # the rights of secret-only applicaties from the Autorisaties service at :8004 (unless
@@ -25,7 +27,7 @@ install: $(STAMP)
 run: install
 	ZGW_DEMO_ENABLED=$${ZGW_DEMO_ENABLED:-true} \
 	CATALOGI_SELECTIELIJST_VALIDATION=$${CATALOGI_SELECTIELIJST_VALIDATION:-false} \
-	$(BIN)/zgw run
+	$(BIN)/zgw run $(if $(filter false,$(HISTORY)),--no-history)
 
 # The production shape without Docker (what bench/load.py measures): every service its own process
 # with WORKERS uvicorn workers, on PostgreSQL (one database per service, $(PG_DB_PREFIX)<service>,
@@ -52,7 +54,7 @@ serve-postgres: install
 	ZGW_DEMO_ENABLED=$${ZGW_DEMO_ENABLED:-true} \
 	CATALOGI_SELECTIELIJST_VALIDATION=$${CATALOGI_SELECTIELIJST_VALIDATION:-false} \
 	$(BIN)/zgw run --postgres-databases $(PG_URL)/$(PG_DB_PREFIX) --create-databases --workers $(WORKERS) --separate-dispatch \
-		$(if $(filter true,$(SEED_DEMO)),,--no-seed) $(if $(filter true,$(ACCESS_LOG)),,--no-access-log)
+		$(if $(filter true,$(SEED_DEMO)),--no-history,--no-seed) $(if $(filter true,$(ACCESS_LOG)),,--no-access-log)
 
 # on every core (pytest-xdist): each worker is a test session with its own databases and schemas
 test: install
@@ -91,7 +93,7 @@ migrate: install
 	$(BIN)/zgw migrate
 
 seed-demo: install
-	ZGW_DEMO_ENABLED=true CATALOGI_SELECTIELIJST_VALIDATION=false $(BIN)/zgw seed-demo
+	ZGW_DEMO_ENABLED=true CATALOGI_SELECTIELIJST_VALIDATION=false $(BIN)/zgw seed-demo $(if $(filter false,$(HISTORY)),,--history)
 
 # Regenerate the lock file after changing dependencies in pyproject.toml.
 lock: install

@@ -1,10 +1,11 @@
 """`zgw`: the entry point for every operational task.
 
 zgw migrate [SERVICE ...] [--create-databases]   alembic upgrade head (all services by default)
-zgw seed-demo                      load the demo catalogus and a demo zaak with its document (idempotent)
+zgw seed-demo [--history [--history-zaken N]]   load the demo catalogus and a demo zaak with its
+                                   document, and a year of demo history (idempotent)
 zgw serve SERVICE [--port N] [--workers N]   serve one service with uvicorn
-zgw run [--workers N] [--separate-dispatch] [--no-seed] [--postgres-databases URL_PREFIX]
-                                   migrate, seed the demo and serve every service
+zgw run [--workers N] [--separate-dispatch] [--no-seed] [--no-history] [--postgres-databases URL_PREFIX]
+                                   migrate, seed the demo (with its history) and serve every service
 zgw token [--client-id ID --secret S]   print a ZGW JWT (the demo client by default)
 zgw openapi [SERVICE ...]          write openapi/<service>.yaml
 zgw compose                        write docker-compose.yml from services/registry.py
@@ -19,6 +20,7 @@ zgw sweep-content [--grace-minutes N]   remove Documenten content no row points 
 import argparse
 import asyncio
 import base64
+import contextvars
 import json
 import os
 import secrets
@@ -26,6 +28,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -74,7 +77,12 @@ def cmd_migrate(args) -> int:
     return 0
 
 
-def cmd_seed_demo(args) -> int:
+def cmd_seed_demo(args, zaken_targets: str | None = None, backfill: bool = False) -> int:
+    """The demo catalogus, zaak, document and besluit, and with `--history` a year of demo
+    history (services/demo_history.py). `zaken_targets`: the notification targets the Zaken
+    service will run with (`zgw run`), so the history's notifications are delivered once it
+    serves. What was made is backfilled into the Rapportage database in-process with the history,
+    or with `backfill` (`zgw run`, which migrated it)."""
     from services.catalogi.app import create_app as create_catalogi
     from services.catalogi.demo import seed_demo
 
@@ -82,33 +90,56 @@ def cmd_seed_demo(args) -> int:
     catalogi = create_catalogi(kernel=kernel)
     try:
         print(seed_demo(catalogi))
-        for line in _seed_demo_zaak(catalogi, kernel):
-            print(line)
-        for line in _seed_demo_besluit(catalogi, kernel):
-            print(line)
+        lines = _seed_demo_zaak(catalogi, kernel)
+        created = any(line.endswith("created") for line in lines)
+        for line in [*lines, *_seed_demo_besluit(catalogi, kernel)]:
+            print(line, flush=True)
+        if getattr(args, "history", False):
+            from services.demo_history import seed_history
+
+            history_kernel = kernel.model_copy(update={"notification_targets": zaken_targets}) if zaken_targets else kernel
+            made, lines = seed_history(catalogi, history_kernel, zaken=args.history_zaken, log=lambda line: print(line, flush=True))
+            created = created or made > 0
+            print("\n".join(lines), flush=True)
+        if created and (backfill or getattr(args, "history", False)) and "rapportage" in SERVICES:
+            from services.demo_history import backfill_rapportage
+
+            print(backfill_rapportage(catalogi, kernel), flush=True)
     finally:
         catalogi.state.db.dispose()
     return 0
 
 
-class _InProcess(httpx.BaseTransport):
+class InProcess(httpx.BaseTransport):
     """A sync httpx transport answering from ASGI apps in this process, each request from the app
     whose API root its path lies under (the Zaken app reads the Catalogi app and the Documenten
-    app, which reads them back, while seeding): no server needs to run yet. Called from the apps'
-    worker threads, where no event loop runs."""
+    app, which reads them back, while seeding): no server needs to run yet.
+
+    Every request runs on one event loop in a thread of its own, so the apps' worker threads
+    (where a request's sync endpoint runs, and from where it calls another app) are reused, not
+    a new loop and thread pool per request: what makes the demo history's ~16,000 requests
+    affordable. A request runs in the caller's context (`shared.utc.as_of` included)."""
 
     def __init__(self, *apps):
         self.apps = {app.state.api_root: app for app in apps}
+        self.loop = asyncio.new_event_loop()
+        threading.Thread(target=self.loop.run_forever, name="in-process-apis", daemon=True).start()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         app = next(app for root, app in self.apps.items() if request.url.path.startswith(root + "/"))
+        context = contextvars.copy_context()
 
         async def call() -> httpx.Response:
+            for variable, value in context.items():  # this task's own context: the caller's values
+                variable.set(value)
             async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app)) as client:
                 response = await client.request(request.method, str(request.url), headers=request.headers, content=request.read())
                 return httpx.Response(response.status_code, headers=response.headers, content=await response.aread())
 
-        return asyncio.run(call())
+        return asyncio.run_coroutine_threadsafe(call(), self.loop).result()
+
+    def close(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
 
 
 DEMO_ZAAK = {
@@ -150,7 +181,7 @@ def _seed_demo_zaak(catalogi_app, kernel) -> list[str]:
     root = {name: SERVICES[name].local_root() for name in ("catalogi", "zaken", "documenten")}
     token = make_token(kernel.demo_client_id, kernel.demo_client_secret, user_id="seed-demo", user_representation="Demo-lader")
     headers = {"Authorization": f"Bearer {token}", "Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
-    transport = _InProcess(catalogi_app)
+    transport = InProcess(catalogi_app)
     zaken_app = create_zaken(kernel=kernel, remote_transport=transport)
     documenten_app = create_documenten(kernel=kernel, remote_transport=transport)
     transport.apps.update({app.state.api_root: app for app in (zaken_app, documenten_app)})
@@ -203,6 +234,7 @@ def _seed_demo_zaak(catalogi_app, kernel) -> list[str]:
     try:
         return asyncio.run(run())
     finally:
+        transport.close()
         zaken_app.state.catalogi.close()
         documenten_app.state.remote.close()
         zaken_app.state.db.dispose()
@@ -228,7 +260,7 @@ def _seed_demo_besluit(catalogi_app, kernel) -> list[str]:
     root = {name: SERVICES[name].local_root() for name in ("catalogi", "zaken", "besluiten")}
     token = make_token(kernel.demo_client_id, kernel.demo_client_secret, user_id="seed-demo", user_representation="Demo-lader")
     headers = {"Authorization": f"Bearer {token}", "Accept-Crs": "EPSG:4326"}
-    transport = _InProcess(catalogi_app)
+    transport = InProcess(catalogi_app)
     apps = (create_zaken(kernel=kernel, remote_transport=transport), create_besluiten(kernel=kernel, remote_transport=transport))
     transport.apps.update({app.state.api_root: app for app in apps})
     client = httpx.Client(transport=transport, headers=headers)
@@ -255,6 +287,7 @@ def _seed_demo_besluit(catalogi_app, kernel) -> list[str]:
         return [f"demo besluit: {response.json()['identificatie']} created"]
     finally:
         client.close()
+        transport.close()
         for app in apps:
             app.state.db.dispose()
         apps[0].state.catalogi.close()
@@ -479,10 +512,10 @@ def cmd_run(args) -> int:
         for info in SERVICES.values():  # a database per service; what is configured stays
             os.environ.setdefault(f"{info.settings_prefix}DATABASE_URL", f"{args.postgres_databases}{info.name}")
     cmd_migrate(argparse.Namespace(services=None, create_databases=args.create_databases))
-    if args.seed:
-        cmd_seed_demo(args)
-    signal.signal(signal.SIGTERM, _interrupt)
     environments = run_environments(dict(os.environ))
+    if args.seed:
+        cmd_seed_demo(args, zaken_targets=environments.get("zaken", {}).get("ZGW_NOTIFICATION_TARGETS"), backfill=True)
+    signal.signal(signal.SIGTERM, _interrupt)
     dispatched = separate_dispatch(environments) if args.separate_dispatch else []
     serve_options = ["--host", args.host, "--log-level", args.log_level]
     if args.workers:
@@ -498,11 +531,6 @@ def cmd_run(args) -> int:
         for name in dispatched:
             processes.append(subprocess.Popen([sys.executable, "-m", "services.cli", "dispatch", name], env=environments[name]))
         _wait_ready(SERVICES)
-        if "rapportage" in SERVICES and args.seed:
-            # what the Zaken service held before the Rapportage service listened (the demo zaak)
-            subprocess.run(
-                [sys.executable, "-m", "services.rapportage.cli", "backfill", "--quiet"], env=environments["rapportage"], check=False
-            )
         print(_banner(), flush=True)
         while all(p.poll() is None for p in processes):
             time.sleep(0.5)
@@ -667,6 +695,16 @@ def cmd_sweep_content(args) -> int:
     return 0
 
 
+def _history_options(parser: argparse.ArgumentParser, default: bool) -> None:
+    from services.demo_history import ZAKEN
+
+    parser.add_argument(
+        "--history", action=argparse.BooleanOptionalAction, default=default,
+        help=f"a year of demo history, ~{ZAKEN} zaken through the APIs (idempotent); --no-history: an empty start",
+    )  # fmt: skip
+    parser.add_argument("--history-zaken", type=int, default=ZAKEN, metavar="N", help=f"zaken in the demo history (default {ZAKEN})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="zgw", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -677,6 +715,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_migrate)
 
     p = sub.add_parser("seed-demo", help="load the demo catalogus and a demo zaak with its document (idempotent)")
+    _history_options(p, default=False)
     p.set_defaults(func=cmd_seed_demo)
 
     p = sub.add_parser("serve", help="serve one service")
@@ -703,6 +742,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--log-level", default="info")
     p.add_argument("--no-access-log", action="store_true", help="no uvicorn access line per request")
+    _history_options(p, default=True)
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("token", help="print a ZGW JWT")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from services.catalogi.access import forced_delete, forced_write
 from services.catalogi.db import outbox
+from shared import utc
 from shared.errors import InvalidParam, ValidationProblem
 from shared.fields import Duration, Uri, Vertrouwelijkheidaanduiding, parse_day  # noqa: F401  (used by the domains)
 from shared.resources import Context, local_uuid
@@ -205,7 +206,7 @@ def notify(ctx: Context, *, kanaal: str, resource: str, url: str, actie: str, ca
 
 
 def today() -> dt.date:
-    return dt.date.today()
+    return utc.today()
 
 
 def versions_by_key(ctx: Context, model, key_attr: str, wanted: set[tuple[int, str]], day: dt.date | None = None) -> dict:

@@ -1,4 +1,4 @@
-"""The demo catalogus: two published zaaktypen with everything a Zaken client needs.
+"""The demo catalogus: three published zaaktypen with everything a Zaken client needs.
 
 Loaded through the API itself (in-process), so the demo data passes every rule of the standard.
 Each object is looked up before it is created: running it again changes nothing.
@@ -38,6 +38,7 @@ INFORMATIEOBJECTTYPEN: list[dict[str, Any]] = [
     {"omschrijving": "Aanvraag", "vertrouwelijkheidaanduiding": "zaakvertrouwelijk", "informatieobjectcategorie": "Aanvraag"},
     {"omschrijving": "Melding", "vertrouwelijkheidaanduiding": "openbaar", "informatieobjectcategorie": "Melding"},
     {"omschrijving": "Besluit", "vertrouwelijkheidaanduiding": "openbaar", "informatieobjectcategorie": "Besluit"},
+    {"omschrijving": "Klacht", "vertrouwelijkheidaanduiding": "zaakvertrouwelijk", "informatieobjectcategorie": "Klacht"},
 ]
 
 BESLUITTYPEN: list[dict[str, Any]] = [
@@ -123,11 +124,15 @@ def _eigenschap(naam: str, definitie: str, lengte: int) -> dict:
     }
 
 
-STATUSTYPEN = [
-    {"volgnummer": 1, "omschrijving": "Ontvangen", "statustekst": "Wij hebben uw verzoek ontvangen.", "informeren": True},
-    {"volgnummer": 2, "omschrijving": "In behandeling", "statustekst": "Uw verzoek is in behandeling.", "informeren": True},
-    {"volgnummer": 3, "omschrijving": "Afgehandeld", "statustekst": "Uw verzoek is afgehandeld.", "informeren": True},
-]
+def _statustypen(ontvangen: str, behandeling: str) -> list[dict]:
+    """Ontvangen, In behandeling, Afgehandeld; the first two with the doorlooptijd a zaak may
+    spend in them (what the rapportage's `stilstand` signal measures against)."""
+    return [
+        {"volgnummer": 1, "omschrijving": "Ontvangen", "statustekst": "Wij hebben uw verzoek ontvangen.", "informeren": True, "doorlooptijd": ontvangen},
+        {"volgnummer": 2, "omschrijving": "In behandeling", "statustekst": "Uw verzoek is in behandeling.", "informeren": True, "doorlooptijd": behandeling},
+        {"volgnummer": 3, "omschrijving": "Afgehandeld", "statustekst": "Uw verzoek is afgehandeld.", "informeren": True},
+    ]  # fmt: skip
+
 
 ZAAKTYPEN: list[dict[str, Any]] = [
     {
@@ -142,7 +147,7 @@ ZAAKTYPEN: list[dict[str, Any]] = [
             selectielijstProcestype=PROCESTYPE_TOESTEMMING,
             besluittypen=["Besluit parkeervergunning", "Besluit op bezwaar"],
         ),
-        "statustypen": STATUSTYPEN,
+        "statustypen": _statustypen("P5D", "P6W"),
         "roltypen": _roltypen("Aanvrager"),
         "resultaattypen": [
             _resultaattype("Verleend", OMSCHRIJVING_TOEGEKEND, RESULTAAT_VERLEEND, "P1Y", ("Besluit parkeervergunning",)),
@@ -164,11 +169,29 @@ ZAAKTYPEN: list[dict[str, Any]] = [
             vertrouwelijkheidaanduiding="openbaar",
             besluittypen=["Besluit op melding"],
         ),
-        "statustypen": STATUSTYPEN,
+        "statustypen": _statustypen("P2D", "P10D"),
         "roltypen": _roltypen("Melder"),
         "resultaattypen": [_resultaattype("Opgelost", OMSCHRIJVING_TOEGEKEND, RESULTAAT_GELEVERD, "P5Y")],
         "eigenschappen": [_eigenschap("locatie", "Waar de melding over gaat", 200)],
         "informatieobjecttypen": [("Melding", "inkomend")],
+    },
+    {
+        "zaaktype": _zaaktype(
+            "DEMO-KLACHT",
+            "Behandeling klacht",
+            onderwerp="Klacht",
+            doorlooptijd="P6W",
+            servicenorm="P4W",
+            verlengingstermijn="P4W",
+            trefwoorden=["klacht"],
+            selectielijstProcestype=PROCESTYPE_DIENSTEN,
+            handelingInitiator="indienen",
+        ),
+        "statustypen": _statustypen("P3D", "P4W"),
+        "roltypen": _roltypen("Klager"),
+        "resultaattypen": [_resultaattype("Afgehandeld", OMSCHRIJVING_TOEGEKEND, RESULTAAT_GELEVERD, "P1Y")],
+        "eigenschappen": [],
+        "informatieobjecttypen": [("Klacht", "inkomend")],
     },
 ]
 

@@ -19,6 +19,7 @@ from services.rapportage.reports.router import router as reports_router
 from services.rapportage.settings import RapportageSettings, rapportage_settings
 from services.rapportage.zaak.fetch import Fetcher
 from services.rapportage.zaak.projector import Projector
+from shared import utc
 from shared.app import ApiInfo, create_service_app
 from shared.db import Database
 from shared.settings import KernelSettings, kernel_settings
@@ -54,7 +55,7 @@ def create_app(
     database = Database(settings.database_url)
     reader = reader_for(settings, kernel, transport)
     intake = Intake(database, Fetcher(reader, settings), Projector(settings.tijdzone), settings)
-    clock = today or (lambda: dt.datetime.now(zone(settings.tijdzone)).date())
+    clock = today or (lambda: utc.now().astimezone(zone(settings.tijdzone)).date())
     worker = Worker(intake, clock, settings.worker_interval, threads=settings.worker_threads)
 
     def stop() -> None:

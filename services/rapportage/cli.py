@@ -34,8 +34,9 @@ class _Parts(NamedTuple):
 
 
 @contextmanager
-def _opened() -> Iterator[_Parts]:
-    """The service's parts for one command; its reader and database are closed when it ends."""
+def opened(transport=None, kernel=None) -> Iterator[_Parts]:
+    """The service's parts for one command; its reader and database are closed when it ends.
+    `transport`: how its reader reaches the Zaken and Catalogi APIs (`zgw seed-demo`: in-process)."""
     from services.rapportage.client import reader_for
     from services.rapportage.inbox.service import Intake
     from services.rapportage.maintenance import Maintenance
@@ -45,9 +46,9 @@ def _opened() -> Iterator[_Parts]:
     from shared.db import Database
     from shared.settings import kernel_settings
 
-    settings, kernel = rapportage_settings(), kernel_settings()
+    settings, kernel = rapportage_settings(), kernel or kernel_settings()
     database = Database(settings.database_url)
-    reader = reader_for(settings, kernel)
+    reader = reader_for(settings, kernel, transport)
     fetcher, projector = Fetcher(reader, settings), Projector(settings.tijdzone)
     try:
         yield _Parts(
@@ -58,10 +59,11 @@ def _opened() -> Iterator[_Parts]:
         database.dispose()
 
 
-def _today(settings) -> dt.date:
+def today(settings) -> dt.date:
     from services.rapportage.periods import zone
+    from shared import utc
 
-    return dt.datetime.now(zone(settings.tijdzone)).date()
+    return utc.now().astimezone(zone(settings.tijdzone)).date()
 
 
 def _report(result, label: str) -> int:
@@ -76,14 +78,14 @@ def _report(result, label: str) -> int:
 def cmd_backfill(args) -> int:
     from services.rapportage.maintenance import Progress
 
-    with _opened() as parts:
+    with opened() as parts:
         result = parts.maintenance.backfill(
             args.url or parts.settings.zaken_api_url,
             zaaktype=args.zaaktype,
             from_scratch=args.vanaf_nul,
             batch_size=args.batch,
             progress=Progress("backfill", enabled=not args.quiet),
-            today=_today(parts.settings),
+            today=today(parts.settings),
         )
     return _report(result, "backfill")
 
@@ -91,9 +93,9 @@ def cmd_backfill(args) -> int:
 def cmd_rebuild(args) -> int:
     from services.rapportage.maintenance import Progress
 
-    with _opened() as parts:
+    with opened() as parts:
         result = parts.maintenance.rebuild(
-            batch_size=args.batch, progress=Progress("rebuild", enabled=not args.quiet), today=_today(parts.settings)
+            batch_size=args.batch, progress=Progress("rebuild", enabled=not args.quiet), today=today(parts.settings)
         )
     return _report(result, "rebuild")
 
@@ -101,7 +103,7 @@ def cmd_rebuild(args) -> int:
 def cmd_inbox(args) -> int:
     from services.rapportage.inbox.models import WACHTEND, InboxEvent
 
-    with _opened() as parts:
+    with opened() as parts:
         if args.action == "status":
             status = parts.intake.status()
             print(
@@ -127,7 +129,7 @@ def cmd_inbox(args) -> int:
 
 
 def cmd_check(args) -> int:
-    with _opened() as parts:
+    with opened() as parts:
         problems = parts.maintenance.check()
     for line in problems[:100]:
         print(line)
@@ -138,8 +140,8 @@ def cmd_check(args) -> int:
 def cmd_mijlpalen(args) -> int:
     from services.rapportage.mijlpalen.service import check_halvering, months_with_closures
 
-    with _opened() as parts, parts.database.session() as session:
-        new = check_halvering(session, parts.settings, _today(parts.settings), months_with_closures(session))
+    with opened() as parts, parts.database.session() as session:
+        new = check_halvering(session, parts.settings, today(parts.settings), months_with_closures(session))
         session.commit()
     print(f"{new} nieuwe mijlpalen")
     return 0

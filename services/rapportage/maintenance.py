@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from services.rapportage.client import FetchError
 from services.rapportage.inbox.models import VERWERKT, WACHTEND, InboxEvent
-from services.rapportage.mijlpalen.service import after_apply, check_halvering, months_with_closures
+from services.rapportage.mijlpalen.service import after_apply, check_halvering, months_with_closures, redate
 from services.rapportage.periods import local_day
 from services.rapportage.tellers.models import Teller, Verdeling
 from services.rapportage.tellers.repository import COLUMNS, add_deltas, expand
@@ -111,6 +111,7 @@ class Maintenance(ProjectsZaken):
 
     def _milestones(self, today: dt.date) -> None:
         with self.database.session() as session:
+            redate(session)
             check_halvering(session, self.settings, today, months_with_closures(session))
             session.commit()
 
@@ -145,7 +146,7 @@ class Maintenance(ProjectsZaken):
                 pending = pending[batch_size:]
         self._run_batch(pending, result, progress)
         progress.finish()
-        self._milestones(today or dt.date.today())
+        self._milestones(today or utc.today())
         result.seconden = time.monotonic() - started
         return result
 
@@ -203,7 +204,7 @@ class Maintenance(ProjectsZaken):
             if failures:
                 self._reopen(failures)
         progress.finish()
-        self._milestones(today or dt.date.today())
+        self._milestones(today or utc.today())
         result.seconden = time.monotonic() - started
         return result
 

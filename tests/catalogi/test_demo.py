@@ -16,7 +16,7 @@ def test_demo_seed_is_complete_and_idempotent(catalogi_app, catalogi, kernel):
     offline.state.db.dispose()
 
     zaaktypen = catalogi.get("/zaaktypen").json()["results"]
-    assert {z["identificatie"] for z in zaaktypen} == {"DEMO-PARKEREN", "DEMO-MOR"}
+    assert {z["identificatie"] for z in zaaktypen} == {"DEMO-PARKEREN", "DEMO-MOR", "DEMO-KLACHT"}
     for zaaktype in zaaktypen:
         assert zaaktype["concept"] is False
         assert len(zaaktype["statustypen"]) == 3 and zaaktype["roltypen"] and zaaktype["resultaattypen"]

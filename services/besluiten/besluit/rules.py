@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from services.besluiten.besluit.models import Besluit, IdentificatieTeller
 from services.besluiten.common import remote
+from shared import utc
 from shared.errors import ValidationProblem
 from shared.identificatie import Numbering
 from shared.mirror import MirrorFailed, RemoteWriter, mirror_failure
@@ -37,7 +38,7 @@ def besluittype(ctx: Context, url: str) -> dict:
 def ensure_datum_not_in_future(datum: dt.date) -> None:
     """The beslisdatum lies in the past or is today (`future_not_allowed` on `datum`, as the
     reference implementation's UntilTodayValidator)."""
-    if datum > dt.date.today():
+    if datum > utc.today():
         raise ValidationProblem.field("datum", "future_not_allowed", "Deze datum mag niet in de toekomst liggen.")
 
 

@@ -16,7 +16,7 @@ from services.besluiten.besluit.models import Besluit
 from services.besluiten.besluit.schemas import VERVALREDEN_WEERGAVE, BesluitFilters, BesluitRequest
 from services.besluiten.besluitinformatieobject.models import BesluitInformatieObject
 from services.besluiten.common import CHANGES, besluit_url, besluit_weergave, ensure_allowed, remote, visible
-from shared import mirror
+from shared import mirror, utc
 from shared.mirror import INFORMATIEOBJECT, MirrorFailed
 from shared.resources import OPERATION_OF_METHOD, Context, ensure_unchanged
 
@@ -102,7 +102,7 @@ class BesluitService:
         if besluit.zaak:
             rules.ensure_besluittype_of_zaak(ctx, besluit.zaak, besluit.besluittype)
         rules.ensure_identificatie_free(ctx, besluit.verantwoordelijke_organisatie, data.identificatie)
-        rules.NUMBERING.add_numbered(ctx, besluit, data.identificatie, dt.date.today(), rules.identificatie_taken)
+        rules.NUMBERING.add_numbered(ctx, besluit, data.identificatie, utc.today(), rules.identificatie_taken)
         if besluit.zaak:
             url = besluit_url(ctx, besluit)
             mirror.store_mirrored(

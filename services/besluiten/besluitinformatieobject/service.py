@@ -4,7 +4,6 @@ resolve in a Documenten API (brc-003) and be of one of the besluittype's informa
 objectinformatieobject (objectType `besluit`) in the Documenten API (brc-005), which checks it here
 before it accepts or removes its mirror. Visible when the besluit is (autorisaties per besluittype)."""
 
-import datetime as dt
 import uuid as uuid_module
 from typing import Any
 
@@ -18,7 +17,7 @@ from services.besluiten.besluit.models import Besluit
 from services.besluiten.besluitinformatieobject.models import BesluitInformatieObject
 from services.besluiten.besluitinformatieobject.schemas import BesluitInformatieObjectFilters, BesluitInformatieObjectRequest
 from services.besluiten.common import CHANGES, COLLECTION, besluit_url, besluit_weergave, ensure_allowed, remote, visible
-from shared import mirror
+from shared import mirror, utc
 from shared.errors import ValidationProblem
 from shared.mirror import INFORMATIEOBJECT
 from shared.remote import same_url
@@ -121,7 +120,7 @@ class BesluitInformatieObjectService:
             besluit=besluit,
             informatieobject=data.informatieobject,
             aard_relatie=AARD_RELATIE,
-            registratiedatum=dt.date.today(),
+            registratiedatum=utc.today(),
         )
         try:
             with ctx.session.begin_nested():  # the unique constraint decides between concurrent creates

@@ -1,21 +1,69 @@
 """Charts as inline SVG, drawn on the server: readable on a projector, no script, no CDN. Every
-chart carries its numbers as text too (a label per bar or point), so it reads without colour."""
+chart carries its numbers as text too (a label per bar or point where they fit, and a tooltip on
+each), so it reads without colour.
 
+The x axis is laid out for the width the labels take (an estimate from the font size): months
+as `jan`, `feb`, ... with the year below January and the first month, so twelve or thirteen
+months fit side by side; other labels on two lines, or every n-th, where they would touch."""
+
+import math
 from html import escape
 
 COLORS = ("#1f5fa8", "#e07b00", "#2e8b57", "#8e44ad", "#c0392b")
 WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 20, 54
+LEFT, RIGHT, TOP, BOTTOM = 48, 16, 20, 62
+AXIS_FONT = 13  # px in the viewBox, as `.chart .axis` in the page's CSS
+VALUE_FONT = 13
 
 
 MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
+def _is_month(label: str) -> bool:
+    return len(label) == 7 and label[4] == "-" and label[:4].isdigit() and label[5:].isdigit()
+
+
 def short_label(label: str) -> str:
     """`2026-03` -> `mrt '26`; other labels as they are."""
-    if len(label) == 7 and label[4] == "-" and label[:4].isdigit() and label[5:].isdigit():
+    if _is_month(label):
         return f"{MONTHS[int(label[5:]) - 1]} '{label[2:4]}"
     return label
+
+
+def text_width(text: str, size: float = AXIS_FONT) -> float:
+    """The width `text` takes in the page's sans-serif font: 0.62 em a character, on the safe
+    side for DejaVu Sans, Verdana and Arial."""
+    return len(text) * size * 0.62
+
+
+def _two_lines(text: str) -> list[str]:
+    """`meer dan 365 dagen` -> [`meer dan`, `365 dagen`]: split at the space nearest the middle."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if not spaces:
+        return [text]
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return [text[:cut], text[cut + 1 :]]
+
+
+def x_axis(labels: list[str], xs: list[float], spacing: float) -> list[str]:
+    """The labels under the plot at `xs`, `spacing` apart: months short with their year below
+    January and the first month; others on two lines where one would not fit; every n-th label
+    where even that does not."""
+    y = TOP + (HEIGHT - TOP - BOTTOM) + 16
+    months = bool(labels) and all(_is_month(label) for label in labels)
+    texts = [MONTHS[int(label[5:]) - 1] for label in labels] if months else [short_label(label) for label in labels]
+    lines = [[t] if months or text_width(t) + 6 <= spacing else _two_lines(t) for t in texts]
+    widest = max((text_width(line) for parts in lines for line in parts), default=0)
+    every = max(1, math.ceil((widest + 6) / spacing)) if spacing > 0 else 1
+    body = []
+    for i, (x, parts) in enumerate(zip(xs, lines, strict=True)):
+        if i % every:
+            continue
+        spans = "".join(f'<tspan x="{x:.1f}" dy="{0 if n == 0 else AXIS_FONT + 2}">{escape(part)}</tspan>' for n, part in enumerate(parts))
+        body.append(f'<text x="{x:.1f}" y="{y}" class="axis x" text-anchor="middle" data-label="{escape(labels[i])}">{spans}</text>')
+        if months and (i == 0 or labels[i].endswith("-01")):
+            body.append(f'<text x="{x:.1f}" y="{y + AXIS_FONT + 3}" class="axis year" text-anchor="middle">{labels[i][:4]}</text>')
+    return body
 
 
 def _fmt(value: float | None) -> str:
@@ -62,7 +110,9 @@ def bar_chart(chart_id: str, title: str, labels: list[str], series: list[tuple[s
     group_w = plot_w / max(1, len(labels))
     bar_w = group_w * 0.8 / max(1, len(series))
     body = []
-    every = max(1, len(labels) // 12)
+    # a value above its bar only where every value fits its bar's width
+    widest = max((text_width(_fmt(v), VALUE_FONT) for _, values in series for v in values if v), default=0)
+    show_values = widest + 2 <= bar_w
     for i, label in enumerate(labels):
         x0 = LEFT + i * group_w + group_w * 0.1
         for j, (name, values) in enumerate(series):
@@ -73,12 +123,9 @@ def bar_chart(chart_id: str, title: str, labels: list[str], series: list[tuple[s
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{COLORS[j % len(COLORS)]}" '
                 f'data-serie="{escape(name)}" data-label="{escape(label)}" data-value="{_fmt(value)}"><title>{escape(name)} {escape(label)}: {_fmt(value)}</title></rect>'
             )
-            if value and len(labels) * len(series) <= 30:
+            if value and show_values:
                 body.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" class="value" text-anchor="middle">{_fmt(value)}</text>')
-        if i % every == 0:
-            body.append(
-                f'<text x="{LEFT + i * group_w + group_w / 2:.1f}" y="{TOP + plot_h + 16}" class="axis" text-anchor="middle">{escape(short_label(label))}</text>'
-            )
+    body += x_axis(labels, [LEFT + i * group_w + group_w / 2 for i in range(len(labels))], group_w)
     legend = [(COLORS[j % len(COLORS)], name) for j, (name, _) in enumerate(series)]
     return _frame(title, body, legend, maximum, chart_id)
 
@@ -88,7 +135,6 @@ def line_chart(chart_id: str, title: str, labels: list[str], series: list[tuple[
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_w / max(1, len(labels) - 1) if len(labels) > 1 else 0
     body = []
-    every = max(1, len(labels) // 12)
     for j, (name, values) in enumerate(series):
         color = COLORS[j % len(COLORS)]
         points = []
@@ -110,10 +156,7 @@ def line_chart(chart_id: str, title: str, labels: list[str], series: list[tuple[
             )
             if len(points) <= 13 and j == 0:
                 body.append(f'<text x="{x:.1f}" y="{y - 8:.1f}" class="value" text-anchor="middle">{_fmt(value)}</text>')
-    for i, label in enumerate(labels):
-        if i % every == 0:
-            x = LEFT + (i * step if len(labels) > 1 else plot_w / 2)
-            body.append(f'<text x="{x:.1f}" y="{TOP + plot_h + 16}" class="axis" text-anchor="middle">{escape(short_label(label))}</text>')
+    body += x_axis(labels, [LEFT + (i * step if len(labels) > 1 else plot_w / 2) for i in range(len(labels))], step or plot_w)
     legend = [(COLORS[j % len(COLORS)], name) for j, (name, _) in enumerate(series)]
     return _frame(title, body, legend, maximum, chart_id)
 
@@ -136,7 +179,14 @@ def hbar_chart(chart_id: str, title: str, items: list[tuple[str, float | None, f
             f'<rect x="{LEFT}" y="{y + 17}" width="{w:.1f}" height="20" fill="{color}" data-label="{escape(label)}" '
             f'data-value="{_fmt(value)}"><title>{escape(label)}: {_fmt(value)} {unit}</title></rect>'
         )
-        body.append(f'<text x="{LEFT + w + 6:.1f}" y="{y + 32}" class="value">{_fmt(value)} {unit}</text>')
+        # the value right of the bar; right of the norm's tick where the tick would cross it
+        text = f"{_fmt(value)} {unit}"
+        start = w + 6
+        if norm is not None:
+            tick = plot_w * norm / maximum
+            if start - 4 <= tick <= start + text_width(text, VALUE_FONT) + 2:
+                start = tick + 6
+        body.append(f'<text x="{LEFT + start:.1f}" y="{y + 32}" class="value">{escape(text)}</text>')
         if norm is not None:
             x = LEFT + plot_w * norm / maximum
             body.append(

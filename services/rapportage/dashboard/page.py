@@ -28,6 +28,11 @@ table{border-collapse:collapse;width:100%;font-size:17px}th,td{text-align:left;p
 ul.mijlpalen{list-style:none;padding:0;margin:0}ul.mijlpalen li{padding:8px 0;border-bottom:1px solid #e3e6ea}
 ul.mijlpalen .datum{color:#555;font-size:15px;margin-right:10px}.leeg{color:#666;font-style:italic}
 tr.signaal td:last-child{color:#b3261e;font-weight:bold}#signaleringen ul{margin:4px 0 0;font-size:15px}
+.chart .axis.year{fill:#6b6b6b}
+@page{size:A4;margin:14mm}
+@media print{body{background:#fff;font-size:11pt}header{background:none;color:#000;padding:0 0 6px;border-bottom:2px solid #154273}
+header h1{font-size:20pt}main{display:block;padding:0}section{box-shadow:none;border-radius:0;padding:6px 0;margin:0 0 10px;break-inside:avoid}
+#filters,#exports{display:none}.chart{max-width:16cm}.tile .number{font-size:24pt}table{font-size:10pt}}
 """
 
 
@@ -253,7 +258,7 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
 <title>Rapportage zaakgericht werken</title><style>{CSS}</style></head>
 <body><header><h1>Zaakgericht werken: rapportage</h1><p>Periode: {escape(periode)} · peildatum {today.isoformat()}</p></header>
 <main>
-<section class="wide"><h2>Filters</h2>{_filter_form(reports, filters)}</section>
+<section class="wide" id="filters"><h2>Filters</h2>{_filter_form(reports, filters)}</section>
 <section class="wide" id="kerncijfers"><h2>Kerncijfers</h2><div class="tiles">{tiles}</div></section>
 <section id="doorlooptijd"><h2>Doorlooptijd</h2>{doorloop_svg}</section>
 <section id="instroom-uitstroom"><h2>Instroom en uitstroom</h2>{stroom_svg}</section>
@@ -263,5 +268,5 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
 <section id="mijlpalen"><h2>Mijlpalen</h2>{mijlpalen_html}</section>
 <section class="wide" id="maandrapporten"><h2>Maandrapport voor het overleg (afdrukbaar, per team)</h2><p>{maand_links}</p></section>
 <section class="wide" id="signaleringen"><h2>Signaleringen: waar zaakgericht werken niet (goed) wordt toegepast</h2>{signalen_html}</section>
-<section class="wide" id="doorlooptijden"><h2>Doorlooptijd per zaaktype</h2>{tabel}<p>Downloads: {csv_links}</p></section>
+<section class="wide" id="doorlooptijden"><h2>Doorlooptijd per zaaktype</h2>{tabel}<p id="exports">Downloads: {csv_links}</p></section>
 </main></body></html>"""

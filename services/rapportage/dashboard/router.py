@@ -23,6 +23,13 @@ from shared.fields import parse_day
 router = APIRouter(include_in_schema=False)
 
 
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """No icon, said without an error: a browser asks for one with every page (a 404 is a
+    console error in Chromium)."""
+    return Response(status_code=204, headers={"Cache-Control": "max-age=86400"})
+
+
 @router.get(DASHBOARD_ROOT)
 def dashboard_redirect() -> Response:
     return RedirectResponse(f"{DASHBOARD_ROOT}/", status_code=307)

@@ -14,7 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from services.rapportage.mijlpalen.models import Mijlpaal
@@ -70,7 +70,7 @@ def after_apply(session: Session, applied: Applied, settings: RapportageSettings
                     sleutel=f"aantal:{n}",
                     soort="aantal",
                     titel=f"De {dutch_number(n)}e zaak",
-                    datum=day or dt.date.today(),
+                    datum=day or utc.today(),
                     waarde=n,
                 )
     # the zaaktypen of the new zaken and their first-zaak milestones, each in one query (a batch
@@ -139,6 +139,29 @@ def check_gearchiveerd(session: Session, applied: Applied, settings: RapportageS
         )
         return True
     return False
+
+
+def redate(session: Session) -> int:
+    """The days of the `aantal` and `eerste-zaak` milestones again, from all the zaken known now.
+    A backfill or rebuild projects zaken in the order a Zaken API lists them (ours: newest
+    first), so when such a milestone was first seen older zaken may not have been there yet.
+    Returns how many moved."""
+    moved = 0
+    for mijlpaal in session.scalars(select(Mijlpaal).where(Mijlpaal.soort.in_(("aantal", "eerste-zaak")))):
+        if mijlpaal.soort == "aantal":
+            day = session.scalar(
+                select(Zaak.registratiedatum).order_by(Zaak.registratiedatum, Zaak.id).offset((mijlpaal.waarde or 1) - 1).limit(1)
+            )
+        else:
+            day = session.scalar(
+                select(func.min(Zaak.registratiedatum))
+                .join(Zaaktype, Zaaktype.id == Zaak.zaaktype_id)
+                .where(Zaaktype.groep == mijlpaal.zaaktype_groep)
+            )
+        if day is not None and day != mijlpaal.datum:
+            mijlpaal.datum = day
+            moved += 1
+    return moved
 
 
 def _medianen(session: Session, month: dt.date, minimum: int) -> dict[str, tuple[float, int]]:

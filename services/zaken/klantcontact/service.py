@@ -72,5 +72,5 @@ class KlantContactService(ZaakChildService):
 
 def ensure_not_in_future(datumtijd: dt.datetime) -> None:
     """A klantcontact lies not in the future (`datumtijd` `date-in-future`)."""
-    if datumtijd > dt.datetime.now(dt.UTC):
+    if datumtijd > utc.now():
         raise ValidationProblem.field("datumtijd", "date-in-future", "Deze datum mag niet in de toekomst zijn.")

@@ -2,7 +2,6 @@
 (zrc-018). betrokkeneIdentificatie is polymorphic on betrokkeneType; its identifying values are
 copied into columns for the rol and zaak list filters. No update in 1.5.1: create and delete only."""
 
-import datetime as dt
 from collections import defaultdict
 
 from sqlalchemy import func, select
@@ -90,7 +89,7 @@ class RolService(ZaakChildService):
         self.ensure_single_occurrence(ctx, zaak, roltype.get("omschrijvingGeneriek") or "")
         ensure_open_or_forced(ctx.principal, zaak)  # zrc-007, after validation (400 before 403)
         rol = new_rol(data, roltype, identificatie)
-        rol.zaak_id, rol.zaak, rol.registratiedatum = zaak.id, zaak, dt.datetime.now(dt.UTC)
+        rol.zaak_id, rol.zaak, rol.registratiedatum = zaak.id, zaak, utc.now()
         try:
             with ctx.session.begin_nested():  # the unique index decides between concurrent creates
                 ctx.session.add(rol)

@@ -112,7 +112,7 @@ class StatusService(ZaakChildService):
         # field rules
         problems: list[InvalidParam] = []
         statustype: dict | None = None
-        if moment > dt.datetime.now(dt.UTC):
+        if moment > utc.now():
             problems.append(date_in_future_problem())
         try:
             statustype = catalogi(ctx).fetch(data.statustype, "StatusType", "statustype")

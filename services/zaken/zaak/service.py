@@ -2,7 +2,6 @@
 -007, -009, -023); the reads are in queries.py, the field rules in rules.py, the numbering in
 identificatie.py."""
 
-import datetime as dt
 import uuid as uuid_module
 from typing import Any
 
@@ -116,7 +115,7 @@ class ZaakService:
         self.apply(ctx, zaak, data, fields, vertrouwelijkheid)
         for column, value in derive_planned_dates(data, zaaktype, fields).items():
             setattr(zaak, column, value)
-        zaak.registratiedatum = data.registratiedatum or dt.date.today()
+        zaak.registratiedatum = data.registratiedatum or utc.today()
         self.insert(ctx, zaak, data.identificatie)
         nieuw = serialize(ctx, [zaak], new=True)[0]
         CHANGES.record(

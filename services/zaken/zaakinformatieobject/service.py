@@ -1,8 +1,6 @@
 """Zaakinformatieobjecten: a zaak's relation to an informatieobject of a Documenten API
 (zrc-003, -004, -005), mirrored there as an ObjectInformatieObject."""
 
-import datetime as dt
-
 from sqlalchemy import select
 
 from services.zaken.access import ensure_open_or_forced
@@ -82,7 +80,7 @@ class ZaakInformatieObjectService(ZaakChildService):
             aard_relatie=AARD_RELATIE,
             titel=data.titel,
             beschrijving=data.beschrijving,
-            registratiedatum=dt.datetime.now(dt.UTC),
+            registratiedatum=utc.now(),
             vernietigingsdatum=utc.aware(data.vernietigingsdatum),
             status_id=status_id,
         )
