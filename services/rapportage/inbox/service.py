@@ -39,6 +39,15 @@ from shared.db import Database, in_list, is_postgresql
 log = logging.getLogger("zgw.rapportage")
 
 
+def _log_batch_failure(exc: Exception, what: str, n: int) -> None:
+    """A FetchError that fails a whole batch (the documents of a zaak that became gearchiveerd,
+    read after the projection) is an outage, not a bug: a warning without traceback."""
+    if isinstance(exc, FetchError):
+        log.warning("projecting a batch of %s %s waits for %s; one by one now", n, what, exc)
+    else:
+        log.exception("projecting a batch of %s %s failed; one by one now", n, what)
+
+
 def dedupe_key(message: dict) -> str:
     """sha256 of kanaal, resourceUrl, actie and aanmaakdatum (as a UTC moment): the same message
     sent twice, by our outbox or a Notificaties API retrying, has the same key."""
@@ -145,8 +154,8 @@ class Intake(ProjectsZaken):
         try:
             try:
                 outcomes = self._insert_and_project(batch)
-            except Exception:
-                log.exception("projecting a batch of %s callback messages failed; one by one now", len(batch))
+            except Exception as exc:
+                _log_batch_failure(exc, "callback messages", len(batch))
                 outcomes = [self._receive_alone(arrival) for arrival in batch]
             for arrival, outcome in zip(batch, outcomes, strict=True):
                 arrival.outcome = outcome
@@ -279,10 +288,10 @@ class Intake(ProjectsZaken):
                 projected = self._project_events(session, [event_id for event_id, _ in due])
                 session.commit()
                 return len(projected)
-        except Exception:  # e.g. a bug in one change: take them one by one, so only that one waits
+        except Exception as exc:  # e.g. a bug in one change: take them one by one, so only that one waits
             if not due:
                 raise
-            log.exception("projecting a batch of %s inbox events failed; one by one now", len(due))
+            _log_batch_failure(exc, "inbox events", len(due))
         handled = 0
         for event_id, hoofd in due:
             with self.database.session() as session:

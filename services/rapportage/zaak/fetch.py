@@ -137,9 +137,9 @@ class Fetcher:
         """Everything about one zaak: the zaak, its statussen (with when each was registered),
         rollen (the team), resultaat, opschorting periods (audit trail) and number of documents.
         What the zaak itself shows is not asked for: no statussen without a `status`, no rollen
-        where `rollen` is an empty list, no zaakinformatieobjecten where it lists them, no audit trail for a zaak not opgeschort whose only message is
-        its creation (`created`: a later change comes with a message of its own, which reads the
-        audit trail). `registraties`: status URL -> registration moment from the messages."""
+        where `rollen` is an empty list, no zaakinformatieobjecten where it lists them, no audit
+        trail for a zaak not opgeschort whose only message is its creation (`created`: a later
+        change comes with a message of its own, which reads the audit trail). `registraties`: status URL -> registration moment from the messages."""
         if zaak_json is None:
             try:
                 zaak_json = self.reader.get_object(zaak_url)
