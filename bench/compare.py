@@ -13,7 +13,8 @@ Per round (`--rounds`, default 3), nothing else of this command running beside w
    step in turn: `page` (W1), `citizen` (W2), `row` (W3), `insert-zaak` (W4), `insert-status` (W5);
    then the floor app is stopped;
 2. the production shape, `make serve-postgres` with the same PG_URL, PG_DB_PREFIX and WORKERS,
-   started by this command and stopped (its process group) when the round's workloads are done:
+   started by this command (its output in var/compare-serve-postgres.log) and stopped (its
+   process group) when the round's workloads are done:
    W1, W2, W3, W4, W5 as bench/load.py drives them. For W4 and W5 the outbox is on (the Zaken
    service notifies the Rapportage service through `zgw dispatch zaken`): after the warm-up and
    after the measured run the command waits until every notification is delivered
@@ -56,6 +57,8 @@ from services.registry import SERVICES
 HERE = Path(__file__).resolve().parent
 PROJECT_ROOT = HERE.parent
 DEFAULT_JSON = HERE / "compare-results.json"
+# what `make serve-postgres` prints, kept after the run (var/ is not committed)
+SERVE_LOG = PROJECT_ROOT / "var" / "compare-serve-postgres.log"
 DEFAULT_PG_URL = "postgresql://postgres@127.0.0.1:5432"
 DEFAULT_PREFIX = "bench_"  # the Makefile's PG_DB_PREFIX
 DEFAULT_ZAKEN = 100_000
@@ -152,6 +155,7 @@ def production_shape(pg_url: str, prefix: str, workers: int, log: Path, seconds:
         f"PG_DB_PREFIX={prefix}",
         f"WORKERS={workers}",
     ]
+    log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as output:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     try:
@@ -230,7 +234,7 @@ def api_round(zaken_url: str, dataset_path: Path, names: list[str], args, tmp: P
     outbox = Outbox(zaken_url)
     results: dict[str, dict] = {}
     try:
-        with production_shape(args.pg_url, args.db_prefix, args.workers, tmp.parent / "serve-postgres.log"):
+        with production_shape(args.pg_url, args.db_prefix, args.workers, SERVE_LOG):
             warmups: list[dict] = []  # the drain after each write's warm-up
 
             def settle() -> None:
