@@ -22,8 +22,21 @@ request cannot do without:
     page      W1's floor: the first 100 zaken, newest first, the same way (the list's page
               statement without its count and without the relations of each zaak)
     psycopg-citizen, psycopg-page  those two with psycopg alone
+    insert-zaak    W4's floor: POST of a zaak body (bench.load's W4 bodies), validated by a
+              pydantic model of its fields, then in one transaction with SQLAlchemy Core on the
+              Zaken tables: the zaak row (its vertrouwelijkheidaanduiding and catalogus from
+              the data set's zaaktypen, a dict look-up; the identificatie made from its uuid, no
+              counter row), one outbox row (the Notificaties message; no delivery row, so
+              nothing to deliver) and one audittrail row (the zaak's JSON as `nieuw`); 201 with
+              that JSON. No token, Catalogi look-up, rules, derived dates or relations
+    insert-status  W5's floor: POST of a status body (bench.load's W5 bodies) the same way: the
+              zaak resolved, locked and kept open in one UPDATE ... RETURNING (a non-eind
+              status sets no einddatum, zrc-008: the zaak's state pointer), the status row,
+              one outbox row and one audittrail row in one transaction
 
 A step's figure bounds what the API can reach: a real W3 does everything `row` does and more.
+The write steps add zaken and statussen to the data set, as bench.load's W4 and W5 do; their
+zaken are rows the Zaken API serves (with fewer fields filled in).
 
 Three more steps measure a design the API does not have, a representation of each zaak kept as
 JSON text (as a read model would keep it up to date on every write): `stored-row`, `stored-citizen`
@@ -36,6 +49,7 @@ Results go in bench/RESULTS.md ("The floor").
 
 import argparse
 import contextlib
+import datetime as dt
 import functools
 import json
 import os
@@ -43,10 +57,16 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid as uuid_module
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 from uuid import UUID
 
-from bench.load import Workload, request_line, run_wrk
+from pydantic import BaseModel, Field
+
+from bench.common import free_port
+from bench.load import Workload, read_dataset, request_line, run_wrk, status_bodies, zaak_body
 from services.cli import wait_until_ok
 
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/bench_zaken"
@@ -64,12 +84,35 @@ STEPS = (
     "stored-row",
     "stored-citizen",
     "stored-page",
+    "insert-zaak",
+    "insert-status",
 )
+WRITE_STEPS = ("insert-zaak", "insert-status")
 STORED_TABLE = "floor_stored_zaak"
 FIXED = b'{"url":"http://127.0.0.1/zaken/api/v1/zaken/00000000-0000-0000-0000-000000000000","identificatie":"ZAAK-2024-0000000001"}'
 
 
 # ---------------------------------------------------------------- the app (in each uvicorn worker)
+
+
+class ZaakBody(BaseModel):
+    """The fields of bench.load's W4 body, with the standard's lengths."""
+
+    bronorganisatie: str = Field(min_length=9, max_length=9)
+    verantwoordelijkeOrganisatie: str = Field(min_length=9, max_length=9)
+    zaaktype: str = Field(max_length=1000)
+    startdatum: dt.date
+    omschrijving: str = Field("", max_length=80)
+    toelichting: str = Field("", max_length=1000)
+
+
+class StatusBody(BaseModel):
+    """The fields of bench.load's W5 body."""
+
+    zaak: str = Field(max_length=1000)
+    statustype: str = Field(max_length=1000)
+    datumStatusGezet: dt.datetime
+    statustoelichting: str = Field("", max_length=1000)
 
 
 async def bare_asgi(scope, receive, send) -> None:
@@ -83,22 +126,32 @@ def served_app():
     """uvicorn's factory (`serve`): the app on ZGW_FLOOR_DATABASE_URL, its heap settled as in `zgw serve`."""
     from shared.app import settle_heap
 
-    application = create_app(os.environ.get("ZGW_FLOOR_DATABASE_URL", DEFAULT_DATABASE_URL))
+    dataset_path = Path(os.environ.get("ZGW_FLOOR_DATASET", DEFAULT_DATASET))
+    dataset = json.loads(dataset_path.read_text()) if dataset_path.exists() else {}
+    application = create_app(os.environ.get("ZGW_FLOOR_DATABASE_URL", DEFAULT_DATABASE_URL), dataset)
     settle_heap()
     return application
 
 
-def create_app(database_url: str):
-    """The app of the steps above, under /floor; `/floor/asgi` goes around FastAPI."""
+def create_app(database_url: str, dataset: dict | None = None):
+    """The app of the steps above, under /floor; `/floor/asgi` goes around FastAPI. `dataset`
+    (bench.generate's dataset.json) gives the write steps the zaaktypen and the Zaken API root."""
     import orjson
-    from fastapi import FastAPI, Response
-    from sqlalchemy import BigInteger, Column, MetaData, Table, Text, Uuid, bindparam, select
+    from fastapi import FastAPI, HTTPException, Response
+    from sqlalchemy import BigInteger, Column, MetaData, Table, Text, Uuid, bindparam, insert, select, update
+    from sqlalchemy.exc import IntegrityError
 
-    from services.zaken.models import Rol, Zaak
+    from services.zaken.db import audittrail, outbox
+    from services.zaken.models import Rol, Status, Zaak
+    from shared import utc
+    from shared.audittrail import ACTIE_WEERGAVEN
+    from shared.auth import VERTROUWELIJKHEID_RANK
     from shared.db import make_engine
 
     # autocommit, as the API's read sessions (shared.db.Database.read_session)
     engine = make_engine(database_url, isolation_level="AUTOCOMMIT")
+    # the writes' transactions, on a pool of their own (the reads' stays as it was measured)
+    write_engine = make_engine(database_url)
     stored = Table(STORED_TABLE, MetaData(), Column("id", BigInteger), Column("uuid", Uuid), Column("body", Text))
     of_bsn = select(Rol.zaak_id).where(Rol.inp_bsn == bindparam("bsn"))
     # each read built once, as the API builds the statements it can (a zaak detail's), from the
@@ -141,10 +194,76 @@ def create_app(database_url: str):
             connection.close()
         return orjson.dumps(found, default=str)
 
+    # the write steps: the zaaktypen as a perfect Catalogi cache would hold them, each statement built once
+    dataset = dataset or {}
+    zaken_root = (dataset.get("zakenApiRoot") or "http://127.0.0.1:8002/zaken/api/v1").rstrip("/")
+    catalogus = dataset.get("catalogus")
+    vertrouwelijkheid_of = {z["url"]: z["vertrouwelijkheidaanduiding"] for z in dataset.get("zaaktypen", []) if isinstance(z, dict)}
+    new_zaak = insert(Zaak.__table__)
+    new_status = insert(Status.__table__)
+    new_message = insert(outbox.table)
+    new_audit = insert(audittrail.table)
+    zaak = Zaak.__table__.c
+    # a non-eind status keeps its zaak open (zrc-008); the UPDATE also locks the row, as the API's
+    # status write locks its zaak
+    keep_open = (
+        update(Zaak.__table__)
+        .where(zaak.uuid == bindparam("zaak_uuid"))
+        .values(einddatum=None)
+        .returning(zaak.id, zaak.identificatie, zaak.bronorganisatie, zaak.zaaktype, zaak.vertrouwelijkheidaanduiding)
+    )
+
+    def bad_request(detail: str) -> HTTPException:
+        return HTTPException(status_code=400, detail=detail)
+
+    def announced(connection, *, hoofd_object: str, resource: str, url: str, shown: dict, weergave: str, kenmerken: dict) -> None:
+        """The outbox row and the audittrail row of a create, in the caller's transaction."""
+        now = utc.now()
+        message = {
+            "kanaal": "zaken",
+            "hoofdObject": hoofd_object,
+            "resource": resource,
+            "resourceUrl": url,
+            "actie": "create",
+            "aanmaakdatum": utc.iso(now),
+            "kenmerken": kenmerken,
+        }
+        connection.execute(
+            new_message,
+            {
+                "kanaal": "zaken",
+                "hoofd_object": hoofd_object,
+                "resource": resource,
+                "actie": "create",
+                "message": message,
+                "created_at": now,
+            },
+        )
+        connection.execute(
+            new_audit,
+            {
+                "bron": "zrc",
+                "actie": "create",
+                "actie_weergave": ACTIE_WEERGAVEN["create"],
+                "resultaat": 201,
+                "hoofd_object": hoofd_object,
+                "hoofd_object_path": urlsplit(hoofd_object).path.rstrip("/"),  # as shared.audittrail
+                "resource": resource,
+                "resource_url": url,
+                "resource_weergave": weergave,
+                "aanmaakdatum": now,
+                "nieuw": shown,
+            },
+        )
+
+    def created(shown: dict) -> Response:
+        return Response(orjson.dumps(shown), status_code=201, media_type="application/json")
+
     @contextlib.asynccontextmanager
     async def lifespan(_app):
         yield
         engine.dispose()
+        write_engine.dispose()
 
     app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, lifespan=lifespan)
 
@@ -195,6 +314,74 @@ def create_app(database_url: str):
     def stored_newest_page() -> Response:
         return answer(bodies_json(rows(stored_page)))
 
+    @app.post("/floor/insert-zaak", status_code=201)
+    def insert_zaak(body: ZaakBody) -> Response:
+        vertrouwelijkheid = vertrouwelijkheid_of.get(body.zaaktype)
+        if vertrouwelijkheid is None:
+            raise bad_request("zaaktype: not one of the data set")
+        zaak_uuid = uuid_module.uuid4()
+        url = f"{zaken_root}/zaken/{zaak_uuid}"
+        identificatie = f"FLOOR-{zaak_uuid.hex}"  # unique without a counter row
+        row = {
+            "uuid": zaak_uuid,
+            "identificatie": identificatie,
+            "bronorganisatie": body.bronorganisatie,
+            "verantwoordelijke_organisatie": body.verantwoordelijkeOrganisatie,
+            "zaaktype": body.zaaktype,
+            "zaaktype_catalogus": catalogus,
+            "registratiedatum": dt.date.today(),
+            "startdatum": body.startdatum,
+            "omschrijving": body.omschrijving,
+            "toelichting": body.toelichting,
+            "vertrouwelijkheidaanduiding": vertrouwelijkheid,
+            "vertrouwelijkheid_rank": VERTROUWELIJKHEID_RANK[vertrouwelijkheid],
+        }
+        shown = {"url": url, "uuid": str(zaak_uuid), **body.model_dump(mode="json"), "identificatie": identificatie}
+        shown |= {"registratiedatum": row["registratiedatum"].isoformat(), "vertrouwelijkheidaanduiding": vertrouwelijkheid}
+        kenmerken = {"bronorganisatie": body.bronorganisatie, "zaaktype": body.zaaktype, "vertrouwelijkheidaanduiding": vertrouwelijkheid}
+        with write_engine.begin() as connection:
+            connection.execute(new_zaak, row)
+            weergave = f"{body.bronorganisatie} - {identificatie}"
+            announced(connection, hoofd_object=url, resource="zaak", url=url, shown=shown, weergave=weergave, kenmerken=kenmerken)
+        return created(shown)
+
+    @app.post("/floor/insert-status", status_code=201)
+    def insert_status(body: StatusBody) -> Response:
+        prefix = f"{zaken_root}/zaken/"
+        try:
+            zaak_uuid = UUID(body.zaak.removeprefix(prefix)) if body.zaak.startswith(prefix) else None
+        except ValueError:
+            zaak_uuid = None
+        if zaak_uuid is None:
+            raise bad_request("zaak: no zaak of this API")
+        moment = utc.aware(body.datumStatusGezet)
+        status_uuid = uuid_module.uuid4()
+        url = f"{zaken_root}/statussen/{status_uuid}"
+        shown = {"url": url, "uuid": str(status_uuid), **body.model_dump(mode="json"), "datumStatusGezet": utc.iso(moment)}
+        with write_engine.begin() as connection:
+            found = connection.execute(keep_open, {"zaak_uuid": zaak_uuid}).one_or_none()
+            if found is None:
+                raise bad_request("zaak: does not exist")
+            row = {
+                "uuid": status_uuid,
+                "zaak_id": found.id,
+                "statustype": body.statustype,
+                "datum_status_gezet": moment,
+                "statustoelichting": body.statustoelichting,
+            }
+            try:
+                connection.execute(new_status, row)
+            except IntegrityError:
+                raise bad_request("datumStatusGezet: the zaak has a status at this moment") from None
+            kenmerken = {
+                "bronorganisatie": found.bronorganisatie,
+                "zaaktype": found.zaaktype,
+                "vertrouwelijkheidaanduiding": found.vertrouwelijkheidaanduiding,
+            }
+            weergave = f"({found.bronorganisatie} - {found.identificatie}) - {shown['datumStatusGezet']}"
+            announced(connection, hoofd_object=body.zaak, resource="status", url=url, shown=shown, weergave=weergave, kenmerken=kenmerken)
+        return created(shown)
+
     async def application(scope, receive, send) -> None:
         if scope["type"] == "http" and scope["path"].startswith("/floor/asgi"):
             await bare_asgi(scope, receive, send)
@@ -237,8 +424,8 @@ def _execute(database_url: str, *statements: str) -> None:
         engine.dispose()
 
 
-def serve(port: int, workers: int, database_url: str) -> subprocess.Popen:
-    environment = {**os.environ, "ZGW_FLOOR_DATABASE_URL": database_url}
+def serve(port: int, workers: int, database_url: str, dataset: Path = DEFAULT_DATASET) -> subprocess.Popen:
+    environment = {**os.environ, "ZGW_FLOOR_DATABASE_URL": database_url, "ZGW_FLOOR_DATASET": str(dataset)}
     command = [sys.executable, "-m", "uvicorn", "bench.floor:served_app", "--factory", "--host", "127.0.0.1", "--port", str(port)]
     command += ["--workers", str(workers), "--no-access-log", "--log-level", "warning"]
     return subprocess.Popen(command, env=environment)
@@ -249,13 +436,51 @@ def wait_ready(origin: str, seconds: float = 120) -> None:
         raise SystemExit(f"the floor app did not answer on {origin} within {seconds:g} s")
 
 
-def workload_lines(step: str, dataset: dict) -> list[str]:
+@contextlib.contextmanager
+def served(database_url: str, dataset: Path = DEFAULT_DATASET, workers: int = 2, port: int | None = None) -> Iterator[str]:
+    """The floor app served (uvicorn, `workers`) on `port` (a free one by default) until the block
+    ends; yields its origin."""
+    port = port or free_port()
+    origin = f"http://127.0.0.1:{port}"
+    server = serve(port, workers, database_url, dataset)
+    try:
+        wait_ready(origin)
+        yield origin
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def workload_lines(step: str, dataset: dict, today: dt.date | None = None) -> list[str]:
     if step in ("page", "psycopg-page", "stored-page"):
         return [request_line("GET", f"/floor/{step}")]
     if step in ("citizen", "psycopg-citizen", "stored-citizen"):
         return [request_line("GET", f"/floor/{step}/{bsn}") for bsn in dataset["bsns"]]
+    if step == "insert-zaak":  # the bodies of bench.load's W4
+        today = today or dt.date.today()
+        return [request_line("POST", f"/floor/{step}", zaak_body(z["url"], today)) for z in read_dataset(dataset).zaaktypen]
+    if step == "insert-status":  # and of its W5
+        return [request_line("POST", f"/floor/{step}", body) for body in status_bodies(read_dataset(dataset))]
     uuids = [z["uuid"] if isinstance(z, dict) else z for z in dataset["zaken"]]
     return [request_line("GET", f"/floor/{step}/{uuid}") for uuid in uuids]
+
+
+def measure_step(origin: str, step: str, dataset: dict, connections: int, duration: float, warmup: float, tmp: Path) -> dict:
+    """One step with wrk as bench.load drives a workload (2 threads, 10 s time-out): a warm-up
+    (discarded), then `duration` seconds."""
+    request_file = tmp / f"{step}.tsv"
+    request_file.write_text("\n".join(workload_lines(step, dataset)) + "\n")
+    workload = Workload(step, connections, origin, [], crs=False, post=step in WRITE_STEPS)
+    headers = {"Content-Type": "application/json"} if workload.post else {}
+    if warmup > 0:
+        run_wrk(workload, headers, warmup, 2, 10, request_file)
+    result = {"step": step, "connections": connections, **run_wrk(workload, headers, duration, 2, 10, request_file)}
+    print(
+        f"floor {step} c{connections}: {result['rps']:.0f}/s p50 {result['p50_ms']} ms p99 {result['p99_ms']} ms non-2xx {result['non2xx']}",
+        file=sys.stderr,
+        flush=True,
+    )
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -276,29 +501,16 @@ def main(argv: list[str] | None = None) -> int:
     stores = any(step.startswith("stored-") for step in steps)
     if stores:
         store_representations(args.database_url)
-    origin = f"http://127.0.0.1:{args.port}"
-    server = serve(args.port, args.workers, args.database_url)
     results = []
     try:
-        wait_ready(origin)
-        with tempfile.TemporaryDirectory(prefix="zgw-floor-") as tmp:
+        with (
+            served(args.database_url, args.dataset, args.workers, args.port) as origin,
+            tempfile.TemporaryDirectory(prefix="zgw-floor-") as tmp,
+        ):
             for step in steps:
-                request_file = Path(tmp) / f"{step}.tsv"
-                request_file.write_text("\n".join(workload_lines(step, dataset)) + "\n")
                 for connections in (int(c) for c in args.connections.split(",")):
-                    workload = Workload(step, connections, origin, [], crs=False)
-                    if args.warmup > 0:
-                        run_wrk(workload, {}, args.warmup, 2, 10, request_file)
-                    result = {"step": step, "connections": connections, **run_wrk(workload, {}, args.duration, 2, 10, request_file)}
-                    results.append(result)
-                    print(
-                        f"{step} c{connections}: {result['rps']:.0f}/s p50 {result['p50_ms']} ms p99 {result['p99_ms']} ms non-2xx {result['non2xx']}",
-                        file=sys.stderr,
-                        flush=True,
-                    )
+                    results.append(measure_step(origin, step, dataset, connections, args.duration, args.warmup, Path(tmp)))
     finally:
-        server.terminate()
-        server.wait(timeout=30)
         if stores:
             drop_representations(args.database_url)
     print("| step | connections | requests/s | p50 ms | p99 ms | non-2xx |")

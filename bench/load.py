@@ -51,6 +51,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -399,6 +400,49 @@ class Options:
     json: Path | None = DEFAULT_JSON
 
 
+def measure_workload(workload: Workload, options: Options, tmp: Path, settle: Callable[[], object] | None = None) -> dict:
+    """One workload: a probe GET (a wrong token or URL shows itself), the warm-up (discarded),
+    `settle()` when given (e.g. until the warm-up's notifications are delivered), the measured run."""
+    if workload.client == "limited":
+        token = make_token(options.limited_client_id, options.limited_secret, user_id="bench-load", user_representation="Benchmark")
+    else:
+        token = demo_token()  # a new one per workload: a token is valid for ZGW_JWT_MAX_AGE
+    headers = headers_for(workload, token)
+    first = workload.lines[0].split("\t")
+    count = None
+    if first[0] == "GET":
+        # the rights of a new applicatie reach every worker within the cache period
+        page = probe(workload.origin + first[1], headers, attempts=40 if workload.client == "limited" else 1)
+        count = page.get("count") if isinstance(page, dict) else None
+    request_file = tmp / f"{workload.key}.tsv"
+    request_file.write_text("\n".join(workload.lines) + "\n")
+    print(
+        f"{workload.key}: {TITLES.get(workload.name, workload.name)}, {len(workload.lines)} distinct requests",
+        file=sys.stderr,
+        flush=True,
+    )
+    if options.warmup > 0:
+        warm = run_wrk(workload, headers, options.warmup, options.threads, options.timeout, request_file)
+        print(f"  warm-up {warm['rps']:.0f}/s p50 {warm['p50_ms']} ms, non-2xx {warm['non2xx']}", file=sys.stderr, flush=True)
+    if settle is not None:
+        settle()
+    figures = run_wrk(workload, headers, options.duration, options.threads, options.timeout, request_file)
+    print(
+        f"  {figures['rps']:.0f}/s p50 {figures['p50_ms']} ms p99 {figures['p99_ms']} ms, "
+        f"non-2xx {figures['non2xx']} {figures['statuses']}, socket errors {figures['socket_errors']}",
+        file=sys.stderr,
+        flush=True,
+    )
+    return {
+        "key": workload.key,
+        "workload": workload.name,
+        "title": TITLES.get(workload.name, workload.name),
+        "connections": workload.connections,
+        "count": count,
+        **figures,
+    }
+
+
 def run(options: Options) -> dict:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk)")
@@ -411,47 +455,8 @@ def run(options: Options) -> dict:
         setup["limitedClient"] = {"clientId": options.limited_client_id, "zaaktypen": len(zaaktypen)}
         setup["limitedClient"]["applicatie"] = ensure_limited_client(options.autorisaties_root, options.limited_client_id, zaaktypen)
 
-    results = []
     with tempfile.TemporaryDirectory(prefix="zgw-load-") as tmp:
-        for workload in workloads:
-            if workload.client == "limited":
-                token = make_token(options.limited_client_id, options.limited_secret, user_id="bench-load", user_representation="Benchmark")
-            else:
-                token = demo_token()  # a new one per workload: a token is valid for ZGW_JWT_MAX_AGE
-            headers = headers_for(workload, token)
-            first = workload.lines[0].split("\t")
-            count = None
-            if first[0] == "GET":
-                # the rights of a new applicatie reach every worker within the cache period
-                page = probe(workload.origin + first[1], headers, attempts=40 if workload.client == "limited" else 1)
-                count = page.get("count") if isinstance(page, dict) else None
-            request_file = Path(tmp) / f"{workload.key}.tsv"
-            request_file.write_text("\n".join(workload.lines) + "\n")
-            print(
-                f"{workload.key}: {TITLES.get(workload.name, workload.name)}, {len(workload.lines)} distinct requests",
-                file=sys.stderr,
-                flush=True,
-            )
-            if options.warmup > 0:
-                warm = run_wrk(workload, headers, options.warmup, options.threads, options.timeout, request_file)
-                print(f"  warm-up {warm['rps']:.0f}/s p50 {warm['p50_ms']} ms, non-2xx {warm['non2xx']}", file=sys.stderr, flush=True)
-            figures = run_wrk(workload, headers, options.duration, options.threads, options.timeout, request_file)
-            print(
-                f"  {figures['rps']:.0f}/s p50 {figures['p50_ms']} ms p99 {figures['p99_ms']} ms, "
-                f"non-2xx {figures['non2xx']} {figures['statuses']}, socket errors {figures['socket_errors']}",
-                file=sys.stderr,
-                flush=True,
-            )
-            results.append(
-                {
-                    "key": workload.key,
-                    "workload": workload.name,
-                    "title": TITLES.get(workload.name, workload.name),
-                    "connections": workload.connections,
-                    "count": count,
-                    **figures,
-                }
-            )
+        results = [measure_workload(workload, options, Path(tmp)) for workload in workloads]
     checks = check_targets(results)
     return {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
