@@ -19,20 +19,13 @@ import pytest
 from services.rapportage.zaak.models import Status
 from tests.conftest import assert_invalid
 from tests.rapportage.fake_zgw import ZRC
-from tests.rapportage.helpers import maintenance
+from tests.rapportage.helpers import maintenance, stepper
 from tests.rapportage.test_backfill_rebuild import reset
 from tests.rapportage.test_dashboard import get
 
 
 def build(fake, deliver=None):
-    sent = 0
-
-    def step():
-        nonlocal sent
-        if deliver is not None:
-            new, sent = fake.messages[sent:], len(fake.messages)
-            deliver(new)
-
+    step = stepper(fake, deliver)
     za = fake.zaaktype()
     ontvangen, behandeling, afgehandeld = za.statustypen
     zb = fake.zaaktype("ZT-B", "Melding", "P20D", None, (("Ontvangen", True, "", "P30D"), ("Afgehandeld", True, "", None)))

@@ -77,6 +77,7 @@ EXPORTS = {
     "kampioen": lambda r, f: r.kampioen(f),
     "mijlpalen": lambda r, f: r.mijlpalen(f),
     "signaleringen": lambda r, f: r.signaleringen(f),
+    "medewerkers": lambda r, f: r.medewerkers(f),
 }
 
 
@@ -86,7 +87,7 @@ async def export(request: Request, name: str) -> Response:
     refusal = _refusal(request)
     if refusal is not None:
         return refusal
-    if name not in EXPORTS:
+    if name not in EXPORTS or (name == "medewerkers" and not request.app.state.settings.per_medewerker):
         return HTMLResponse("<!doctype html><title>Rapportage</title><p>Onbekend rapport.</p>", status_code=404)
     try:
         filters = _filters(request)

@@ -159,6 +159,16 @@ _report(
 )
 
 
+_report(
+    "/medewerkers",
+    "medewerkers_retrieve",
+    schemas.Medewerkers,
+    "Per team, per medewerker (alleen de identificatie): zaken in behandeling, statussen gezet, naregistraties. "
+    "Alleen met RAPPORTAGE_PER_MEDEWERKER=true (een privacykeuze van de gemeente); anders 404.",
+    Reports.medewerkers,
+)
+
+
 @router.get(
     "/signaleringen/{code}",
     operation_id="signalering_zaken_list",

@@ -28,6 +28,7 @@ from services.rapportage.periods import (
     quantile,
     week_start,
 )
+from services.rapportage.reports.medewerkers import per_medewerker
 from services.rapportage.reports.signaleringen import Signaleringen
 from services.rapportage.settings import RapportageSettings
 from services.rapportage.tellers.repository import Scope, distributions, sums, totals
@@ -533,6 +534,11 @@ class Reports:
 
     def signalering_zaken(self, code: str, filters: Filters, page: Page) -> tuple[int, list[dict]]:
         return Signaleringen(self, filters).zaken(code, page)
+
+    # ------------------------------------------------------------ per medewerker
+
+    def medewerkers(self, filters: Filters) -> dict:
+        return per_medewerker(self, filters)
 
     # ------------------------------------------------------------ mijlpalen and tijdlijn
 
