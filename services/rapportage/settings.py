@@ -58,7 +58,14 @@ class RapportageSettings(PeerClientSettings):
     kampioen_minimum: int = 3
     # Milestones: the Nth zaak; a halved median needs at least this many zaken in both months.
     mijlpalen_aantallen: str = "1000,10000,100000,1000000"
+    # The Nth user: distinct medewerkers seen in the rollen (and, with per_medewerker, the audit trail).
+    mijlpalen_gebruikers: str = "50,100,250,500,1000"
     mijlpaal_minimum_zaken: int = 5
+    # The report per medewerker of a team (a privacy choice of the municipality, AVG: see
+    # docs/rapportage.md). Off: the report is not served and who set a status, the behandelaars
+    # per zaak and the audit trail's gebruikersIds are not kept. On: intake reads the zaak's
+    # audit trail with every message (one request more per message).
+    per_medewerker: bool = False
     # The inbox worker: retries pending events (resource not fetchable) with exponential backoff,
     # for ever; checks the monthly milestones.
     worker_enabled: bool = True
@@ -101,6 +108,13 @@ class RapportageSettings(PeerClientSettings):
             raise ValueError("must be 0 or more")
         return value
 
+    @field_validator("mijlpalen_aantallen", "mijlpalen_gebruikers")
+    @classmethod
+    def _counts(cls, value: str) -> str:
+        if not all(part.isdigit() and int(part) > 0 for part in _csv(value)):
+            raise ValueError(f"{value!r}: expected positive whole numbers, comma-separated")
+        return value
+
     @field_validator("signaal_termijn_dagen")
     @classmethod
     def _days_per_zaaktype(cls, value: str) -> str:
@@ -137,6 +151,10 @@ class RapportageSettings(PeerClientSettings):
     @property
     def mijlpalen_list(self) -> tuple[int, ...]:
         return tuple(sorted(int(n) for n in _csv(self.mijlpalen_aantallen)))
+
+    @property
+    def mijlpalen_gebruikers_list(self) -> tuple[int, ...]:
+        return tuple(sorted(int(n) for n in _csv(self.mijlpalen_gebruikers)))
 
 
 @lru_cache

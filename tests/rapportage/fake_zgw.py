@@ -47,6 +47,8 @@ class FakeZgw(httpx.BaseTransport):
     expand: str = "status"
     # a zaak shows its `zaakinformatieobjecten` (Zaken API 1.5); False: as an API before 1.5
     toont_documenten: bool = True
+    # the user of the writes that follow (the audit trail's gebruikersId: the JWT's user_id)
+    gebruiker: str = ""
 
     # ------------------------------------------------------------ Catalogi
 
@@ -96,7 +98,7 @@ class FakeZgw(httpx.BaseTransport):
     def _audit(self, zaak_url: str, resource: str, actie: str, at: dt.datetime, nieuw: dict | None) -> None:
         self.audit.setdefault(zaak_url, []).append(
             {"uuid": str(uuid.uuid4()), "bron": "zrc", "resource": resource, "actie": actie, "aanmaakdatum": iso(at), "hoofdObject": zaak_url,
-             "wijzigingen": {"oud": None, "nieuw": json.loads(json.dumps(nieuw)) if nieuw else None}}
+             "gebruikersId": self.gebruiker, "wijzigingen": {"oud": None, "nieuw": json.loads(json.dumps(nieuw)) if nieuw else None}}
         )  # fmt: skip
 
     def create_zaak(self, zaaktype: Zaaktype, startdatum: str, at: str, identificatie: str, **fields) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from services.rapportage.maintenance import Maintenance
+from services.rapportage.medewerkers.models import Behandelaar, Medewerker
 from services.rapportage.tellers.models import Teller, Verdeling
 from services.rapportage.zaak.models import Opschorting, Status, Statustype, Team, Zaak, Zaaktype
 
@@ -54,10 +55,13 @@ def dump(target) -> dict:
                     # the Zaken API writes some microseconds apart; the signal counts hours
                     s.geregistreerd is not None,
                     None if s.naregistratie_seconden is None else s.naregistratie_seconden // 60,
+                    s.gezet_door,
                 )
                 for s in session.scalars(select(Status))
             ),
             "opschortingen": sorted((zaken[o.zaak_id].url, _utc(o.begin), _utc(o.eind)) for o in session.scalars(select(Opschorting))),
+            "medewerkers": sorted((m.identificatie, _utc(m.eerst_gezien)) for m in session.scalars(select(Medewerker))),
+            "behandelaars": sorted((zaken[b.zaak_id].url, b.identificatie) for b in session.scalars(select(Behandelaar))),
         }
         out["tellers"] = sorted(
             (

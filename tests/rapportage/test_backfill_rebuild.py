@@ -13,10 +13,20 @@ from services.rapportage.inbox.models import InboxEvent
 from services.rapportage.maintenance import Progress
 from services.rapportage.tellers.models import Teller
 from services.rapportage.zaak.models import Zaak
-from tests.conftest import truncate_all
+from tests.conftest import auth_header, truncate_all
 from tests.rapportage import history
 from tests.rapportage.fake_zgw import ZRC
 from tests.rapportage.helpers import dump, maintenance
+
+
+class AsUser:
+    """Writes with a token of this user_id (the audit trail's gebruikersId)."""
+
+    def __init__(self, api, user_id: str):
+        self.api, self.user_id = api, user_id
+
+    def post(self, path, **kwargs):
+        return self.api.post(path, headers=auth_header(user_id=self.user_id), **kwargs)
 
 
 def reset(app) -> None:
@@ -93,20 +103,31 @@ def test_a_rebuild_that_cannot_fetch_a_zaak_puts_its_events_back(rapportage, fak
     assert maintenance(rapportage.app).check() == []
 
 
+@pytest.fixture(params=[False, True], ids=["per-medewerker-uit", "per-medewerker-aan"])
+def per_medewerker(request, rapportage_app):
+    settings = rapportage_app.state.settings
+    settings.per_medewerker = request.param
+    yield request.param
+    settings.per_medewerker = False
+
+
 @pytest.mark.usefixtures("use_real_apis")
-def test_backfill_against_our_zaken_service_equals_live_intake(rapportage, zaken, catalogi, zaken_outbox):
-    """Zaken made through our Zaken API (statussen, a reopen, rollen with a burger and a team, a
-    resultaat, an opschorting, a deleted zaak); their outbox messages delivered to the callback;
-    then the read models rebuilt from scratch by paging through the Zaken API."""
+def test_backfill_against_our_zaken_service_equals_live_intake(rapportage, zaken, catalogi, zaken_outbox, per_medewerker):
+    """Zaken made through our Zaken API (statussen, a reopen, rollen with a burger, a team and a
+    medewerker, a resultaat, an opschorting, a deleted zaak); their outbox messages delivered to
+    the callback; then the read models rebuilt from scratch by paging through the Zaken API. With
+    the report per medewerker, who set each status comes from the audit trail (the token's
+    user_id) in both."""
     from tests.zaken.factories import create_status, create_zaak, published_zaaktype
 
     zt = published_zaaktype(catalogi, identificatie="RPT-1")
+    door = AsUser(zaken, "M-0")  # who sets the statussen: the audit trail's gebruikersId
     ontvangen, behandeling, afgehandeld = zt.statustypen
     zaken_made = []
     for number in range(3):
         zaak = create_zaak(zaken, zt.url, startdatum=f"2026-02-0{number + 2}", identificatie=f"RPT-{number}")
         zaken_made.append(zaak)
-        create_status(zaken, zaak["url"], ontvangen, f"2026-02-0{number + 2}T09:00:00Z")
+        create_status(door, zaak["url"], ontvangen, f"2026-02-0{number + 2}T09:00:00Z")
         rol = {
             "zaak": zaak["url"], "betrokkeneType": "organisatorische_eenheid", "roltype": zt.roltypen["behandelaar"], "roltoelichting": "",
             "betrokkeneIdentificatie": {"identificatie": f"OE-{number % 2}", "naam": f"Team {number % 2}"},
@@ -117,15 +138,20 @@ def test_backfill_against_our_zaken_service_equals_live_intake(rapportage, zaken
             "betrokkeneIdentificatie": {"inpBsn": "999993653", "geslachtsnaam": "Jansen"},
         }  # fmt: skip
         assert zaken.post("/rollen", json=burger).status_code == 201
+        medewerker = {
+            "zaak": zaak["url"], "betrokkeneType": "medewerker", "roltype": zt.roltypen["behandelaar"], "roltoelichting": "",
+            "betrokkeneIdentificatie": {"identificatie": f"M-{number}", "achternaam": "Pietersen"},
+        }  # fmt: skip
+        assert zaken.post("/rollen", json=medewerker).status_code == 201
     first, second, third = zaken_made
-    create_status(zaken, first["url"], behandeling, "2026-02-04T09:00:00Z")
+    create_status(door, first["url"], behandeling, "2026-02-04T09:00:00Z")
     assert zaken.patch(first["url"], json={"opschorting": {"indicatie": True, "reden": "wacht"}}).status_code == 200
     assert zaken.patch(first["url"], json={"opschorting": {"indicatie": False, "reden": ""}}).status_code == 200
     if zt.resultaattypen:
         assert zaken.post("/resultaten", json={"zaak": second["url"], "resultaattype": zt.resultaattypen[0]}).status_code == 201
-        create_status(zaken, second["url"], afgehandeld, "2026-02-10T09:00:00Z")
-        create_status(zaken, second["url"], behandeling, "2026-02-11T09:00:00Z")  # reopen
-        create_status(zaken, second["url"], afgehandeld, "2026-02-12T09:00:00Z")
+        create_status(door, second["url"], afgehandeld, "2026-02-10T09:00:00Z")
+        create_status(door, second["url"], behandeling, "2026-02-11T09:00:00Z")  # reopen
+        create_status(door, second["url"], afgehandeld, "2026-02-12T09:00:00Z")
     assert zaken.delete(third["url"]).status_code == 204
 
     messages = zaken_outbox()
@@ -145,3 +171,7 @@ def test_backfill_against_our_zaken_service_equals_live_intake(rapportage, zaken
     assert dump(rapportage.app) == live
     teams = {t["sleutel"] for t in rapportage.get("/teams").json()}
     assert teams == {"organisatorische_eenheid:OE-0", "organisatorische_eenheid:OE-1"}
+    # M-2's zaak was gone before its messages arrived
+    assert [m[0] for m in live["medewerkers"]] == ["M-0", "M-1"]
+    assert len(live["behandelaars"]) == (2 if per_medewerker else 0)
+    assert {s[-1] for s in live["statussen"]} == ({"M-0"} if per_medewerker else {None})

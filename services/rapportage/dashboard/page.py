@@ -119,6 +119,35 @@ def _signaleringen(data: dict, regels: bool = True) -> str:
     )
 
 
+def _medewerkers(data: dict) -> str:
+    """Per team its medewerkers (identificatie only), with the team's total."""
+    if not data["teams"]:
+        return '<p class="leeg">Nog geen medewerkers met zaken of statussen in deze periode.</p>'
+    head = (
+        '<tr><th>Team</th><th>Medewerker</th><th class="n">Zaken in behandeling</th><th class="n">Statussen gezet</th>'
+        f'<th class="n">Naregistraties (&gt; {_n(data["naregistratieUren"])} uur)</th></tr>'
+    )
+    rows = []
+    for t in data["teams"]:
+        for m in t["medewerkers"]:
+            rows.append(
+                f'<tr data-medewerker="{escape(t["team"]["sleutel"])}|{escape(m["identificatie"])}"><td>{escape(t["team"]["naam"])}</td>'
+                f'<td>{escape(m["identificatie"])}</td><td class="n">{_n(m["zakenInBehandeling"])}</td>'
+                f'<td class="n">{_n(m["statussenGezet"])}</td><td class="n">{_n(m["naregistraties"])}</td></tr>'
+            )
+        total = t["totaal"]
+        rows.append(
+            f"<tr><td><strong>{escape(t['team']['naam'])}</strong></td><td><strong>totaal</strong></td>"
+            f'<td class="n">{_n(total["zakenInBehandeling"])}</td><td class="n">{_n(total["statussenGezet"])}</td>'
+            f'<td class="n">{_n(total["naregistraties"])}</td></tr>'
+        )
+    return (
+        f"<table>{head}{''.join(rows)}</table>"
+        '<p class="regel">Alleen de identificatie, geen namen. Aangezet door de gemeente (RAPPORTAGE_PER_MEDEWERKER): '
+        "het toont het werk van individuele medewerkers.</p>"
+    )
+
+
 def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
     kern = reports.kerncijfers(filters)
     trend = reports.doorlooptijd_trend(filters)
@@ -130,6 +159,12 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
     mijlpalen = reports.mijlpalen(Filters(zaaktype=filters.zaaktype))
     doorloop = reports.doorlooptijden(filters)
     signalen = reports.signaleringen(filters)
+    per_medewerker = reports.settings.per_medewerker
+    medewerkers_html = (
+        f'<section class="wide" id="medewerkers"><h2>Per medewerker</h2>{_medewerkers(reports.medewerkers(filters))}</section>\n'
+        if per_medewerker
+        else ""
+    )
 
     periode = "alle zaken" if not (filters.van or filters.tot) else f"{filters.van or 'begin'} t/m {filters.tot or today}"
     tiles = "".join(
@@ -251,7 +286,7 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
         f'{label} (<a href="export/{name}.csv{escape(suffix)}">CSV</a>, <a href="export/{name}.xlsx{escape(suffix)}">Excel</a>)'
         for name, label in (("doorlooptijden", "doorlooptijden"), ("statusduur", "tijd in status"), ("instroom-uitstroom", "instroom/uitstroom"),
                             ("werkvoorraad", "werkvoorraad"), ("gebruik", "gebruik per team"), ("kampioen", "kampioenen"), ("mijlpalen", "mijlpalen"),
-                            ("signaleringen", "signaleringen"))
+                            ("signaleringen", "signaleringen"), *((("medewerkers", "per medewerker"),) if per_medewerker else ()))
     )  # fmt: skip
     return f"""<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -268,5 +303,5 @@ def render_dashboard(reports: Reports, filters: Filters, today: dt.date) -> str:
 <section id="mijlpalen"><h2>Mijlpalen</h2>{mijlpalen_html}</section>
 <section class="wide" id="maandrapporten"><h2>Maandrapport voor het overleg (afdrukbaar, per team)</h2><p>{maand_links}</p></section>
 <section class="wide" id="signaleringen"><h2>Signaleringen: waar zaakgericht werken niet (goed) wordt toegepast</h2>{signalen_html}</section>
-<section class="wide" id="doorlooptijden"><h2>Doorlooptijd per zaaktype</h2>{tabel}<p id="exports">Downloads: {csv_links}</p></section>
+{medewerkers_html}<section class="wide" id="doorlooptijden"><h2>Doorlooptijd per zaaktype</h2>{tabel}<p id="exports">Downloads: {csv_links}</p></section>
 </main></body></html>"""

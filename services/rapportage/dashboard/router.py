@@ -87,6 +87,7 @@ EXPORTS = {
     "kampioen": lambda r, f: r.kampioen(f),
     "mijlpalen": lambda r, f: r.mijlpalen(f),
     "signaleringen": lambda r, f: r.signaleringen(f),
+    "medewerkers": lambda r, f: r.medewerkers(f),
 }
 
 
@@ -96,7 +97,7 @@ async def export(request: Request, name: str, extension: str) -> Response:
     refusal = _refusal(request)
     if refusal is not None:
         return refusal
-    if name not in EXPORTS or extension not in FILE_FORMATS:
+    if name not in EXPORTS or extension not in FILE_FORMATS or (name == "medewerkers" and not request.app.state.settings.per_medewerker):
         return _not_found("Onbekend rapport.")
     try:
         filters = _filters(request)

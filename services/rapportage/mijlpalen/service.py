@@ -2,6 +2,9 @@
 
 - `aantal`: the 1,000th, 10,000th, ... zaak (`RAPPORTAGE_MIJLPALEN_AANTALLEN`), dated by the
   registratiedatum of that zaak (the Nth by registratiedatum);
+- `gebruikers`: the 50th, 100th, ... medewerker acting in the system
+  (`RAPPORTAGE_MIJLPALEN_GEBRUIKERS`; the medewerkers seen, `rpt_medewerker`), dated by the day
+  that medewerker was first seen (the Nth by that moment);
 - `eerste-zaak`: the first zaak of a zaaktype (its versions count as one), dated by its
   registratiedatum;
 - `halvering`: a zaaktype whose median doorlooptijd (bruto, in days) of the zaken closed in a
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from services.rapportage.medewerkers.models import Medewerker
 from services.rapportage.mijlpalen.models import Mijlpaal
 from services.rapportage.periods import DAY_BINS, add_months, local_day, month_end, month_start, quantile
 from services.rapportage.settings import RapportageSettings
@@ -73,6 +77,8 @@ def after_apply(session: Session, applied: Applied, settings: RapportageSettings
                     datum=day or utc.today(),
                     waarde=n,
                 )
+    if applied.nieuwe_medewerkers:
+        check_gebruikers(session, settings)
     # the zaaktypen of the new zaken and their first-zaak milestones, each in one query (a batch
     # of 500 events holds ~100 new zaken)
     nieuwe = [zaak for zaak in applied.nieuwe_zaken if zaak.id is not None and zaak in session]
@@ -162,6 +168,31 @@ def redate(session: Session) -> int:
             mijlpaal.datum = day
             moved += 1
     return moved
+
+
+def check_gebruikers(session: Session, settings: RapportageSettings) -> None:
+    """Record each Nth-user milestone the number of medewerkers seen has reached and that is not
+    recorded yet (not only those crossed by this batch: a concurrent batch may have counted
+    without seeing ours)."""
+    total = session.scalar(select(func.count()).select_from(Medewerker)) or 0
+    reached = [n for n in settings.mijlpalen_gebruikers_list if 0 < n <= total]
+    if not reached:
+        return
+    sleutels = [f"gebruikers:{n}" for n in reached]
+    recorded = set(session.scalars(select(Mijlpaal.sleutel).where(in_list(Mijlpaal.sleutel, is_postgresql(session), values=sleutels))))
+    for n in reached:
+        if f"gebruikers:{n}" in recorded:
+            continue
+        query = select(Medewerker.eerst_gezien).order_by(Medewerker.eerst_gezien, Medewerker.id).offset(n - 1).limit(1)
+        moment = session.scalar(query)
+        record(
+            session,
+            sleutel=f"gebruikers:{n}",
+            soort="gebruikers",
+            titel=f"De {dutch_number(n)}e gebruiker van het zaaksysteem",
+            datum=local_day(utc.aware(moment), settings.tijdzone) if moment else utc.today(),
+            waarde=n,
+        )
 
 
 def _medianen(session: Session, month: dt.date, minimum: int) -> dict[str, tuple[float, int]]:

@@ -138,6 +138,20 @@ def _rows_signalering_zaken(data: dict):
                z["uiterlijkeEinddatum"], z["status"], z["statusSinds"]]  # fmt: skip
 
 
+def _rows_medewerkers(data: dict):
+    yield ["team", "naam", "medewerker", "zakenInBehandeling", "statussenGezet", "naregistraties"]
+    for t in data["teams"]:
+        for m in t["medewerkers"]:
+            yield [
+                t["team"]["sleutel"],
+                t["team"]["naam"],
+                m["identificatie"],
+                m["zakenInBehandeling"],
+                m["statussenGezet"],
+                m["naregistraties"],
+            ]
+
+
 ROWS = {
     "kerncijfers": _rows_kerncijfers,
     "instroom-uitstroom": _rows_instroom,
@@ -151,6 +165,7 @@ ROWS = {
     "mijlpalen": _rows_mijlpalen,
     "signaleringen": _rows_signaleringen,
     "signalering-zaken": _rows_signalering_zaken,
+    "medewerkers": _rows_medewerkers,
 }
 
 

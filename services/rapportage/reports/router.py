@@ -162,6 +162,16 @@ _report(
 )
 
 
+_report(
+    "/medewerkers",
+    "medewerkers_retrieve",
+    schemas.Medewerkers,
+    "Per team, per medewerker (alleen de identificatie): zaken in behandeling, statussen gezet, naregistraties. "
+    "Alleen met RAPPORTAGE_PER_MEDEWERKER=true (een privacykeuze van de gemeente); anders 404.",
+    Reports.medewerkers,
+)
+
+
 @router.get(
     "/maandrapport",
     operation_id="maandrapport_retrieve",

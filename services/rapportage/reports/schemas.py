@@ -238,7 +238,7 @@ class MaandKampioen(KampioenMaand):
 
 
 class MijlpaalItem(ApiModel):
-    soort: Literal["aantal", "eerste-zaak", "halvering", "gearchiveerd"]
+    soort: Literal["aantal", "eerste-zaak", "halvering", "gearchiveerd", "gebruikers"]
     titel: str
     datum: dt.date
     zaaktype: ZaaktypeRef | None
@@ -248,6 +248,31 @@ class MijlpaalItem(ApiModel):
 class Mijlpalen(ApiModel):
     periode: Periode
     mijlpalen: list[MijlpaalItem]
+
+
+class MedewerkerCijfers(ApiModel):
+    zakenInBehandeling: int = Field(description="Open zaken (nu) waarop de medewerker een rol heeft uit RAPPORTAGE_TEAM_ROLLEN.")
+    statussenGezet: int = Field(description="Statussen met een datumStatusGezet in de periode die de medewerker zette (audittrail).")
+    naregistraties: int = Field(description="Daarvan meer dan `naregistratieUren` na de datumStatusGezet geregistreerd.")
+
+
+class MedewerkerRegel(MedewerkerCijfers):
+    identificatie: str = Field(description="De identificatie van de medewerker (of de gebruikersId van de audittrail); nooit een naam.")
+
+
+class MedewerkersTeam(ApiModel):
+    team: TeamRef
+    medewerkers: list[MedewerkerRegel]
+    totaal: MedewerkerCijfers
+
+
+class Medewerkers(ApiModel):
+    """Per team (het team van de zaak), per medewerker. Alleen met RAPPORTAGE_PER_MEDEWERKER=true."""
+
+    periode: Periode
+    peildatum: dt.date
+    naregistratieUren: float
+    teams: list[MedewerkersTeam]
 
 
 class TijdlijnStatus(ApiModel):

@@ -29,6 +29,7 @@ from services.rapportage.periods import (
     week_start,
 )
 from services.rapportage.reports.maandrapport import Maandrapport
+from services.rapportage.reports.medewerkers import per_medewerker
 from services.rapportage.reports.signaleringen import Signaleringen
 from services.rapportage.settings import RapportageSettings
 from services.rapportage.tellers.repository import Scope, distributions, sums, totals
@@ -539,6 +540,11 @@ class Reports:
 
     def maandrapport(self, maand: dt.date, filters: Filters) -> dict:
         return Maandrapport(self, maand, filters).build()
+
+    # ------------------------------------------------------------ per medewerker
+
+    def medewerkers(self, filters: Filters) -> dict:
+        return per_medewerker(self, filters)
 
     # ------------------------------------------------------------ mijlpalen and tijdlijn
 

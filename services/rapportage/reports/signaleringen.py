@@ -82,17 +82,18 @@ class Signaleringen:
         per zaaktype only, since such a zaak has no team."""
         return Meting(self._days(Zaak.startdatum, self.filters.van, self.filters.tot), Zaak.team_id == 0, per_team=False)
 
+    def set_in_period(self) -> list[ColumnElement[bool]]:
+        """Statussen whose datumStatusGezet lies in the period (days in the organisation's zone)."""
+        f = self.filters
+        return ([Status.datum_status_gezet >= self._moment(f.van)] if f.van else []) + (
+            [Status.datum_status_gezet < self._moment(f.tot + dt.timedelta(days=1))] if f.tot else []
+        )
+
     def naregistratie(self) -> Meting:
         """Statussen set in the period whose registration is known, registered more than
         RAPPORTAGE_SIGNAAL_NAREGISTRATIE_UREN after their datumStatusGezet."""
-        f = self.filters
-        population: list[ColumnElement[bool]] = [Status.geregistreerd.is_not(None)]
-        if f.van:
-            population.append(Status.datum_status_gezet >= self._moment(f.van))
-        if f.tot:
-            population.append(Status.datum_status_gezet < self._moment(f.tot + dt.timedelta(days=1)))
         hit = Status.naregistratie_seconden > int(self.settings.signaal_naregistratie_uren * 3600)
-        return Meting(population, hit, statussen=True)
+        return Meting([Status.geregistreerd.is_not(None), *self.set_in_period()], hit, statussen=True)
 
     def zonder_resultaat(self) -> Meting:
         return Meting(self._closed_in_period(), Zaak.resultaat_url.is_(None))

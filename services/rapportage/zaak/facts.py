@@ -99,6 +99,9 @@ class StatusFacts:
     # when it was registered (a Status has no such field: its creation's notification or audit
     # trail entry tells); None: not known with this fetch, the read model keeps what it has
     geregistreerd: dt.datetime | None = None
+    # who set it: the gebruikersId of its create in the audit trail (RAPPORTAGE_PER_MEDEWERKER);
+    # None: not known with this fetch, the read model keeps what it has
+    gezet_door: str | None = None
 
     @classmethod
     def from_json(cls, data: dict) -> "StatusFacts":
@@ -193,8 +196,77 @@ def status_registraties(entries: list[dict]) -> dict[str, dt.datetime]:
     return out
 
 
-def with_registraties(statussen: list[StatusFacts], registraties: dict[str, dt.datetime]) -> list[StatusFacts]:
-    return [replace(s, geregistreerd=registraties[s.url]) if s.url in registraties else s for s in statussen]
+def with_registraties(
+    statussen: list[StatusFacts], registraties: dict[str, dt.datetime], gezet_door: dict[str, str] | None = None
+) -> list[StatusFacts]:
+    """The statussen with when they were registered and (`gezet_door`: status URL -> medewerker)
+    by whom, where known."""
+    gezet_door = gezet_door or {}
+    return [
+        replace(s, geregistreerd=registraties.get(s.url, s.geregistreerd), gezet_door=gezet_door.get(s.url, s.gezet_door))
+        if s.url in registraties or s.url in gezet_door
+        else s
+        for s in statussen
+    ]
+
+
+@dataclass(frozen=True)
+class MedewerkerFacts:
+    """Evidence that a medewerker acts in the system: a medewerker rol (at its registratiedatum)
+    or an audit trail entry (its gebruikersId, at its aanmaakdatum)."""
+
+    identificatie: str
+    moment: dt.datetime
+
+
+def _gebruiker(entry: dict) -> str:
+    return str(entry.get("gebruikersId") or "").strip()[:1000]
+
+
+def medewerkers_from_rollen(rollen: list[dict], fallback: dt.datetime) -> list[MedewerkerFacts]:
+    """The medewerkers among the rollen (any omschrijvingGeneriek): identificatie from
+    betrokkeneIdentificatie, else the betrokkene URL; seen at the rol's registratiedatum
+    (`fallback` where the Zaken API gives none)."""
+    out = []
+    for rol in rollen:
+        identificatie = _medewerker_of(rol)
+        if identificatie:
+            out.append(MedewerkerFacts(identificatie, parse_moment(rol.get("registratiedatum")) or fallback))
+    return out
+
+
+def _medewerker_of(rol: dict) -> str:
+    if rol.get("betrokkeneType") != "medewerker":
+        return ""
+    ident = rol.get("betrokkeneIdentificatie") or {}
+    identificatie = str(ident.get("identificatie") or "").strip() if isinstance(ident, dict) else ""
+    return (identificatie or str(rol.get("betrokkene") or "").strip())[:1000]
+
+
+def behandelaars_from_rollen(rollen: list[dict], rollen_voorkeur: tuple[str, ...]) -> list[str]:
+    """The medewerkers holding a rol that makes a team (RAPPORTAGE_TEAM_ROLLEN), sorted."""
+    return sorted({m for rol in rollen if (rol.get("omschrijvingGeneriek") or "") in rollen_voorkeur and (m := _medewerker_of(rol))})
+
+
+def gebruikers_from_audittrail(entries: list[dict]) -> list[MedewerkerFacts]:
+    """Every gebruikersId in the audit trail, at the moment of its entry."""
+    out = []
+    for entry in entries:
+        moment = parse_moment(entry.get("aanmaakdatum"))
+        if moment is not None and (gebruiker := _gebruiker(entry)):
+            out.append(MedewerkerFacts(gebruiker, moment))
+    return out
+
+
+def status_zetters(entries: list[dict]) -> dict[str, str]:
+    """Who set each status: the gebruikersId of its `create` in the audit trail."""
+    out: dict[str, str] = {}
+    for entry in entries:
+        nieuw = (entry.get("wijzigingen") or {}).get("nieuw")
+        url = entry.get("resourceUrl") or (nieuw.get("url") if isinstance(nieuw, dict) else None)
+        if entry.get("resource") == "status" and entry.get("actie") == "create" and url and (gebruiker := _gebruiker(entry)):
+            out.setdefault(url, gebruiker)
+    return out
 
 
 @dataclass(frozen=True)
@@ -280,6 +352,11 @@ class Change:
     # about a zaakinformatieobject: the zaak itself was not fetched) has `zaak` None
     documenten: int | Any = KEEP
     moment: dt.datetime | None = None
+    # medewerkers seen with this change (rollen, audit trail), and the medewerkers holding the
+    # zaak's team rol (the complete list where the rollen were fetched with the report per
+    # medewerker on, else KEEP)
+    medewerkers: list[MedewerkerFacts] = field(default_factory=list)
+    behandelaars: list[str] | Any = KEEP
     # Catalogi objects met on the way, to upsert into the dimensions
     zaaktypen: dict[str, ZaaktypeFacts] = field(default_factory=dict)
     statustypen: dict[str, StatustypeFacts] = field(default_factory=dict)

@@ -17,8 +17,12 @@ from services.rapportage.zaak.facts import (
     StatustypeFacts,
     ZaakFacts,
     ZaaktypeFacts,
+    behandelaars_from_rollen,
+    gebruikers_from_audittrail,
+    medewerkers_from_rollen,
     opschortingen_from_audittrail,
     status_registraties,
+    status_zetters,
     team_from_rollen,
     with_registraties,
 )
@@ -81,20 +85,26 @@ class Fetcher:
             return self.full(zaak_url, zaak_json, moment=moment, created=created, registraties=registraties)
         zaak = _facts(ZaakFacts.from_json, zaak_json)
         change = Change(zaak_url, zaak=zaak, moment=moment)
+        zetters: dict[str, str] = {}
         if isinstance(zaak_json.get("zaakinformatieobjecten"), list) or "zaakinformatieobject" in resources:
             change.documenten = self.documenten(zaak_url, zaak_json)
-        if "zaak" in resources:
-            change.opschortingen = self.opschortingen(zaak_url)
+        # the audit trail with a change of the zaak (opschorting periods); with the report per
+        # medewerker with every message (its gebruikersIds, who set each status)
+        if "zaak" in resources or self.settings.per_medewerker:
+            entries = self.audittrail(zaak_url)
+            if entries is not None:
+                change.opschortingen = opschortingen_from_audittrail(entries)
+                zetters = self._gebruikers(change, entries)
         if len(status_urls) > 1:
             root = api_root_of(zaak.url)
             listed = [_facts(StatusFacts.from_json, s) for s in self.reader.list_all(f"{root}/statussen", {"zaak": zaak.url})]
-            change.statussen = with_registraties(listed, registraties)
+            change.statussen = with_registraties(listed, registraties, zetters)
         elif status_urls:
             embedded = (zaak_json.get("_expand") or {}).get("status") if expand_status else None
             try:
                 if not (isinstance(embedded, dict) and embedded.get("url") == status_urls[0]):
                     embedded = self.reader.get_object(status_urls[0])  # no expand, or a newer status since
-                change.status_upserts = with_registraties([_facts(StatusFacts.from_json, embedded)], registraties)
+                change.status_upserts = with_registraties([_facts(StatusFacts.from_json, embedded)], registraties, zetters)
             except FetchError as exc:
                 if exc.kind != "gone":
                     raise
@@ -102,7 +112,7 @@ class Fetcher:
         if "resultaat" in resources:
             change.resultaattype = self.resultaattype(zaak.resultaat)
         if "rol" in resources:
-            change.team = self.team(zaak_url)
+            self.rollen(change, zaak)
         self.add_types(change)
         return change
 
@@ -139,7 +149,9 @@ class Fetcher:
         What the zaak itself shows is not asked for: no statussen without a `status`, no rollen
         where `rollen` is an empty list, no zaakinformatieobjecten where it lists them, no audit
         trail for a zaak not opgeschort whose only message is its creation (`created`: a later
-        change comes with a message of its own, which reads the audit trail). `registraties`: status URL -> registration moment from the messages."""
+        change comes with a message of its own, which reads the audit trail), unless the report
+        per medewerker needs its gebruikersIds. `registraties`: status URL -> registration moment
+        from the messages."""
         if zaak_json is None:
             try:
                 zaak_json = self.reader.get_object(zaak_url)
@@ -153,22 +165,24 @@ class Fetcher:
         if facts.status is not None:
             statussen = [_facts(StatusFacts.from_json, s) for s in self.reader.list_all(f"{root}/statussen", {"zaak": facts.url})]
         no_rollen = zaak_json.get("rollen") == []  # a Zaken API before 1.2 does not list them
-        entries = None if created and not facts.opgeschort else self.audittrail(facts.url)
+        skip_audit = created and not facts.opgeschort and not self.settings.per_medewerker
+        entries = None if skip_audit else self.audittrail(facts.url)
+        change = Change(zaak_url, zaak=facts, moment=moment)
+        zetters: dict[str, str] = {}
         if entries is None:
-            opschortingen = [] if created and not facts.opgeschort else KEEP
+            change.opschortingen = [] if skip_audit else KEEP
         else:
-            opschortingen = opschortingen_from_audittrail(entries)
+            change.opschortingen = opschortingen_from_audittrail(entries)
             registraties = {**status_registraties(entries), **(registraties or {})}
-        change = Change(
-            zaak_url,
-            zaak=facts,
-            statussen=with_registraties(statussen, registraties or {}),
-            team=None if no_rollen else self.team(facts.url),
-            opschortingen=opschortingen,
-            resultaattype=self.resultaattype(facts.resultaat),
-            documenten=self.documenten(facts.url, zaak_json),
-            moment=moment,
-        )
+            zetters = self._gebruikers(change, entries)
+        change.statussen = with_registraties(statussen, registraties or {}, zetters)
+        if no_rollen:
+            change.team = None
+            change.behandelaars = [] if self.settings.per_medewerker else KEEP
+        else:
+            self.rollen(change, facts)
+        change.resultaattype = self.resultaattype(facts.resultaat)
+        change.documenten = self.documenten(facts.url, zaak_json)
         self.add_types(change)
         return change
 
@@ -208,9 +222,25 @@ class Fetcher:
                 return False
         return True
 
-    def team(self, zaak_url: str):
-        rollen = self.reader.list_all(f"{api_root_of(zaak_url)}/rollen", {"zaak": zaak_url})
-        return team_from_rollen(rollen, self.settings.team_rollen_list, self.settings.team_typen_list)
+    def rollen(self, change: Change, zaak: ZaakFacts) -> None:
+        """The zaak's rollen: its team, the medewerkers among them (seen at the rol's
+        registratiedatum, else the zaak's), and with the report per medewerker the behandelaars."""
+        rollen = self.reader.list_all(f"{api_root_of(zaak.url)}/rollen", {"zaak": zaak.url})
+        change.team = team_from_rollen(rollen, self.settings.team_rollen_list, self.settings.team_typen_list)
+        fallback = dt.datetime.combine(zaak.registratiedatum, dt.time(), dt.UTC)
+        change.medewerkers.extend(medewerkers_from_rollen(rollen, fallback))
+        if self.settings.per_medewerker:
+            change.behandelaars = behandelaars_from_rollen(rollen, self.settings.team_rollen_list)
+
+    def _gebruikers(self, change: Change, entries: list[dict]) -> dict[str, str]:
+        """With the report per medewerker: the audit trail's gebruikersIds as medewerkers seen,
+        and who set each status (status URL -> gebruikersId). Without it neither is kept: live
+        intake reads the audit trail with a change of the zaak only, a backfill always, so the
+        two would not agree."""
+        if not self.settings.per_medewerker:
+            return {}
+        change.medewerkers.extend(gebruikers_from_audittrail(entries))
+        return status_zetters(entries)
 
     def resultaattype(self, resultaat_url: str | None) -> str | None:
         if not resultaat_url:
@@ -221,12 +251,6 @@ class Fetcher:
             if exc.kind == "gone":
                 return None
             raise
-
-    def opschortingen(self, zaak_url: str):
-        """The opschorting periods from the zaak's audit trail; KEEP (then the read model follows
-        the changes of `opschorting.indicatie` it sees) where the audit trail cannot be read."""
-        entries = self.audittrail(zaak_url)
-        return KEEP if entries is None else opschortingen_from_audittrail(entries)
 
     def audittrail(self, zaak_url: str) -> list[dict] | None:
         """The zaak's audit trail entries; None where it cannot be read (no right, no such API)."""

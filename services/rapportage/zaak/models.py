@@ -121,6 +121,9 @@ class Status(Base):
     # trail; None: unknown), and how many seconds that was after its datumStatusGezet
     geregistreerd: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     naregistratie_seconden: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    # the medewerker who set it: the gebruikersId of its create in the audit trail (only with
+    # RAPPORTAGE_PER_MEDEWERKER; None: unknown)
+    gezet_door: Mapped[str | None] = mapped_column(String(1000), nullable=True, index=True)
 
 
 class Opschorting(Base):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
+from services.rapportage.medewerkers.projection import store_behandelaars, store_medewerkers
 from services.rapportage.periods import deadline, duration_days, duration_hours, local_day
 from services.rapportage.settings import RapportageSettings
 from services.rapportage.tellers.repository import add_deltas, add_to_stand, dialect_insert
@@ -55,13 +56,14 @@ def take_write_lock(session: Session) -> None:
 
 @dataclass
 class Applied:
-    """What `apply` did: zaken created and removed, the new total of zaken, and the zaken whose
-    archiefstatus became `gearchiveerd` (a new zaak that is, too) with the change's moment."""
+    """What `apply` did: zaken created and removed, the new total of zaken, medewerkers new, and the
+    zaken whose archiefstatus became `gearchiveerd` (a new zaak that is, too) with the change's moment."""
 
     nieuwe_zaken: list[Zaak] = field(default_factory=list)
     verwijderd: int = 0
     aantal_zaken: int | None = None
     gearchiveerd: list[tuple[Zaak, dt.datetime | None]] = field(default_factory=list)
+    nieuwe_medewerkers: int = 0
 
 
 class Projector:
@@ -221,6 +223,8 @@ class Projector:
                 applied.gearchiveerd.append((zaak, change.moment))
             self._set_statussen(session, zaak, change, statussen[zaak.id], statustypen, known_statussen)
             self._set_opschortingen(session, zaak, change, opschortingen[zaak.id])
+        applied.nieuwe_medewerkers = store_medewerkers(session, changes)
+        store_behandelaars(session, changes, zaken)
         remaining = [zaak for url, zaak in touched.items() if url in zaken]
         norms = self._status_norms(session, postgresql, {s.statustype_id for zaak in remaining for s in statussen[zaak.id]}, statustypen)
         for zaak in remaining:
@@ -328,6 +332,8 @@ class Projector:
             # a fetch that does not tell the registration (a later list) keeps the known one
             if facts.geregistreerd is not None and (row.geregistreerd is None or utc.aware(row.geregistreerd) != facts.geregistreerd):
                 row.geregistreerd = facts.geregistreerd
+            if facts.gezet_door is not None and row.gezet_door != facts.gezet_door:
+                row.gezet_door = facts.gezet_door
 
     @staticmethod
     def _drop_status(session: Session, rows: list[Status], row: Status) -> None:
@@ -343,7 +349,7 @@ class Projector:
         rows = [
             {"url": s.url, "zaak_id": s.zaak_id, "statustype_id": s.statustype_id, "datum_status_gezet": s.datum_status_gezet,
              "duur_seconden": s.duur_seconden, "boven_norm": s.boven_norm, "geregistreerd": s.geregistreerd,
-             "naregistratie_seconden": s.naregistratie_seconden}
+             "naregistratie_seconden": s.naregistratie_seconden, "gezet_door": s.gezet_door}
             for zaak in zaken for s in statussen[zaak.id] if s.id is None
         ]  # fmt: skip
         insert_rows(session, Status.__table__, rows)
@@ -470,16 +476,21 @@ def _forget(session: Session, status: Status) -> None:
 
 
 def clear_read_models(session: Session) -> None:
-    """Empty the facts and the counters (not the inbox, dimensions or milestones): the start of
-    a rebuild. On PostgreSQL the tables are locked first, so intake waits rather than adding
-    to counters that are being emptied."""
+    """Empty the facts and the counters (not the inbox, dimensions, medewerkers seen or
+    milestones): the start of a rebuild. On PostgreSQL the tables are locked first, so intake
+    waits rather than adding to counters that are being emptied."""
+    from services.rapportage.medewerkers.models import Behandelaar
     from services.rapportage.tellers.models import Stand, Teller, Verdeling
 
     if is_postgresql(session):
-        session.execute(text("LOCK TABLE rpt_zaak, rpt_status, rpt_opschorting, rpt_teller, rpt_verdeling, rpt_stand IN EXCLUSIVE MODE"))
+        session.execute(
+            text(
+                "LOCK TABLE rpt_zaak, rpt_status, rpt_opschorting, rpt_behandelaar, rpt_teller, rpt_verdeling, rpt_stand IN EXCLUSIVE MODE"
+            )
+        )
     else:
         lock_zaken(session, [])
-    for model in (Status, Opschorting, Zaak, Teller, Verdeling):
+    for model in (Status, Opschorting, Behandelaar, Zaak, Teller, Verdeling):
         session.execute(delete(model))
     session.execute(delete(Stand).where(Stand.naam == "aantal_zaken"))
 
