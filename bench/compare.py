@@ -18,8 +18,10 @@ Per round (`--rounds`, default 3), nothing else of this command running beside w
    W1, W2, W3, W4, W5 as bench/load.py drives them. For W4 and W5 the outbox is on (the Zaken
    service notifies the Rapportage service through `zgw dispatch zaken`): after the warm-up and
    after the measured run the command waits until every notification is delivered
-   (`--drain-timeout`), and reports what was undelivered when wrk stopped and how long the
-   backlog took to drain.
+   (`--drain-timeout`), and reports the backlog during the measured run (sampled every second:
+   its largest value, its growth per second over the run's second half, bounded when that is
+   below 5% of the write rate), what was undelivered when wrk stopped and how long the backlog
+   took to drain.
 
 Every run is wrk with the same settings (bench/wrk/zgw.lua, `--connections` 16, 2 threads, 10 s
 time-out, `--warmup` s discarded, then `--duration` s), the floor's on the same requests as the
@@ -46,6 +48,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -210,6 +213,59 @@ class Outbox:
         self.database.dispose()
 
 
+class BacklogSampler:
+    """The undelivered notifications once every `interval` s while a write runs (a thread from
+    `start()` to `stop()`), for issue 25's "the receiver's backlog stays bounded"."""
+
+    def __init__(self, outbox: Outbox, interval: float = 1.0):
+        self.outbox = outbox
+        self.interval = interval
+        self.samples: list[tuple[float, int]] = []  # (seconds since start, undelivered)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self.samples, started = [], time.monotonic()
+        self._stop.clear()
+
+        def sample() -> None:
+            while True:
+                self.samples.append((round(time.monotonic() - started, 2), self.outbox.pending()[0]))
+                if self._stop.wait(self.interval):
+                    return
+
+        self._thread = threading.Thread(target=sample, name="backlog-sampler", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> list[tuple[float, int]]:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        return self.samples
+
+
+def backlog_figures(samples: list[tuple[float, int]], req_s: float) -> dict:
+    """The backlog over a write run: its largest value, its growth per second over the run's
+    second half (least squares) and whether it is bounded: growing by less than 5% of the write
+    rate (a backlog that grows as fast as the writes come is not kept up with, one that stays
+    level is, whatever its size)."""
+    if not samples:
+        return {"backlog_max": None, "backlog_growth_per_s": None, "bounded": None}
+    half = [(t, n) for t, n in samples if t >= samples[-1][0] / 2]
+    growth = 0.0
+    if len(half) >= 2:
+        mean_t = statistics.fmean(t for t, _ in half)
+        mean_n = statistics.fmean(n for _, n in half)
+        spread = sum((t - mean_t) ** 2 for t, _ in half)
+        growth = sum((t - mean_t) * (n - mean_n) for t, n in half) / spread if spread else 0.0
+    return {
+        "backlog_max": max(n for _, n in samples),
+        "backlog_growth_per_s": round(growth, 1),
+        "bounded": growth < 0.05 * req_s,
+        "backlog_samples": samples,
+    }
+
+
 # ---------------------------------------------------------------- a round
 
 
@@ -232,6 +288,7 @@ def api_round(zaken_url: str, dataset_path: Path, names: list[str], args, tmp: P
     # W1 at `connections` only (bench.load adds a run at 1 connection)
     workloads = [w for w in load.build_workloads(dataset, names, args.connections, dt.date.today()) if w.connections == args.connections]
     outbox = Outbox(zaken_url)
+    sampler = BacklogSampler(outbox)
     results: dict[str, dict] = {}
     try:
         with production_shape(args.pg_url, args.db_prefix, args.workers, SERVE_LOG):
@@ -239,16 +296,19 @@ def api_round(zaken_url: str, dataset_path: Path, names: list[str], args, tmp: P
 
             def settle() -> None:
                 warmups.append(outbox.drain(args.drain_timeout))
+                sampler.start()  # the measured run follows at once
 
             for workload in workloads:
                 write = workload.name in WRITES
                 result = load.measure_workload(workload, options, tmp, settle if write else None)
                 if write:
-                    result["delivery"] = {**outbox.drain(args.drain_timeout), "after_warmup": warmups[-1]}
+                    backlog = backlog_figures(sampler.stop(), result["rps"])
+                    result["delivery"] = {**outbox.drain(args.drain_timeout), **backlog, "after_warmup": warmups[-1]}
                     d = result["delivery"]
                     print(
-                        f"  delivered: {d['undelivered_at_end']} undelivered when wrk stopped, drained in {d['drain_s']} s, "
-                        f"{d['left']} left ({d['failing']} failing)",
+                        f"  delivered: backlog at most {d['backlog_max']}, growing {d['backlog_growth_per_s']}/s over the run's "
+                        f"second half ({'bounded' if d['bounded'] else 'not bounded'}); {d['undelivered_at_end']} undelivered "
+                        f"when wrk stopped, drained in {d['drain_s']} s, {d['left']} left ({d['failing']} failing)",
                         file=sys.stderr,
                         flush=True,
                     )
@@ -318,7 +378,22 @@ def failures(summary: dict[str, dict]) -> list[str]:
 
 def markdown(summary: dict[str, dict], rounds: int) -> str:
     header = f"| workload | req/s | floor step | floor req/s | ratio (median of {rounds}) | target | met | per round (req/s / floor) |"
-    return "\n".join([header, "|---|---:|---|---:|---:|---:|---|---|", *(table_row(name, f) for name, f in summary.items())])
+    lines = [header, "|---|---:|---|---:|---:|---:|---|---|", *(table_row(name, f) for name, f in summary.items())]
+    writes = [(name, r) for name, f in summary.items() for r in f["rounds"] if "delivery" in r]
+    if writes:
+        lines += [
+            "",
+            "| write, round | backlog max | growth/s (2nd half) | bounded | undelivered at stop | drained in s |",
+            "|---|---:|---:|---|---:|---:|",
+        ]
+        for name, r in writes:
+            d = r["delivery"]
+            bounded = {True: "yes", False: "**no**", None: "-"}[d.get("bounded")]
+            lines.append(
+                f"| {name} {r['round']} | {d.get('backlog_max')} | {d.get('backlog_growth_per_s')} | {bounded} "
+                f"| {d['undelivered_at_end']} | {d['drain_s']} |"
+            )
+    return "\n".join(lines)
 
 
 def table_row(name: str, f: dict) -> str:

@@ -65,7 +65,7 @@ def api_reader(timeout: float, transport: httpx.BaseTransport | None = None, hea
 
 
 class ApiReader(httpx.Client):
-    """Sends a GET or HEAD once more when the connection closed before any response came. A server
+    """Sends a GET or HEAD (or a POST marked `read_only`, a `_zoek`) once more when the connection closed before any response came. A server
     closes an idle keep-alive connection after its own timeout (uvicorn: 5 s, as long as httpx keeps
     one for reuse), so a request can go out on a connection that is closing at that moment: under
     load that was a 503 for every few thousand requests that needed the Autorisaties API. (At the
@@ -91,7 +91,7 @@ class ApiReader(httpx.Client):
         try:
             return super().send(request, **kwargs)
         except httpx.RemoteProtocolError:
-            if request.method not in self.RETRYABLE:
+            if request.method not in self.RETRYABLE and not request.extensions.get("read_only"):
                 raise
             return super().send(request, **kwargs)
 
@@ -171,29 +171,11 @@ class RemoteResolver:
         headers = dict(self.headers_for(url))
         if entry and entry.etag:
             headers["If-None-Match"] = entry.etag
-        if self._client.is_closed:
-            self._client = self._new_client()
-        unreachable = "unavailable" if self.is_peer(url) else "bad-url"
-        try:
-            response = self._client.get(url, params=params, headers=headers)
-        except httpx.TimeoutException:
-            raise RemoteError(unreachable, url, "time-out") from None
-        except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError) as exc:
-            raise RemoteError("bad-url", url, str(exc) or type(exc).__name__) from None
-        except httpx.HTTPError as exc:  # refused, a host that does not resolve, a dropped connection
-            raise RemoteError(unreachable, url, str(exc) or type(exc).__name__) from None
-        status = response.status_code
-        if status == 304 and entry:
+        response = self._send("GET", url, params, headers)
+        if response.status_code == 304 and entry:
             data = entry.data
-        elif status == 200:
-            try:
-                data = response.json()
-            except ValueError:
-                raise RemoteError("invalid-resource", url, "antwoord is geen JSON", status) from None
-        elif status >= 500:
-            raise RemoteError(unreachable, url, f"HTTP {status}", status)
         else:
-            raise RemoteError("bad-url", url, f"HTTP {status}", status)
+            data = self._json(url, response)
         if not cached:
             return data
         with self._lock:
@@ -202,6 +184,44 @@ class RemoteResolver:
             while len(self._cache) > self.max_entries:
                 self._cache.popitem(last=False)
         return data
+
+    def post_json(self, url: str, body: Any, headers: Mapping[str, str] | None = None) -> Any:
+        """The JSON answer to a POST of `body` that only reads (a `_zoek`; `headers` besides
+        `headers_for`'s), as it is now: never cached, sent once more like a GET when the
+        connection closed before any answer came."""
+        if not url.startswith(("http://", "https://")):
+            raise RemoteError("bad-url", url, "geen http(s)-URL")
+        with self._lock:
+            self.requests += 1
+        return self._json(url, self._send("POST", url, None, {**self.headers_for(url), **(headers or {})}, body))
+
+    def _send(self, method: str, url: str, params: Mapping[str, str] | None, headers: dict[str, str], body: Any = None) -> httpx.Response:
+        """The response to one request; a peer that cannot be reached is `unavailable`, another URL `bad-url`."""
+        if self._client.is_closed:
+            self._client = self._new_client()
+        unreachable = "unavailable" if self.is_peer(url) else "bad-url"
+        try:
+            if method == "POST":
+                return self._client.post(url, params=params, headers=headers, json=body, extensions={"read_only": True})
+            return self._client.get(url, params=params, headers=headers)
+        except httpx.TimeoutException:
+            raise RemoteError(unreachable, url, "time-out") from None
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError) as exc:
+            raise RemoteError("bad-url", url, str(exc) or type(exc).__name__) from None
+        except httpx.HTTPError as exc:  # refused, a host that does not resolve, a dropped connection
+            raise RemoteError(unreachable, url, str(exc) or type(exc).__name__) from None
+
+    def _json(self, url: str, response: httpx.Response) -> Any:
+        """A 200's JSON; a 5xx of a peer is `unavailable`, any other answer `bad-url`."""
+        status = response.status_code
+        if status == 200:
+            try:
+                return response.json()
+            except ValueError:
+                raise RemoteError("invalid-resource", url, "antwoord is geen JSON", status) from None
+        if status >= 500:
+            raise RemoteError("unavailable" if self.is_peer(url) else "bad-url", url, f"HTTP {status}", status)
+        raise RemoteError("bad-url", url, f"HTTP {status}", status)
 
 
 class ZgwClient:

@@ -110,6 +110,7 @@ def rapportage(rapportage_app):
     rapportage_app.state.test_transport.target = None
     truncate_all(rapportage_app.state.db.engine, Base.metadata)
     rapportage_app.state.reader.invalidate()
+    rapportage_app.state.intake.fetcher.forget_refusals()
 
 
 @pytest.fixture

@@ -106,6 +106,22 @@ class ZgwReader:
             yield data.get("count"), data["results"]
             next_url = data.get("next") or None
 
+    def search(self, url: str, body: dict) -> list[dict]:
+        """Every result of a `_zoek` (a POST that reads), following `next` with the same body;
+        `Content-Crs` because the Zaken API wants it on a body that may hold a geometry."""
+        results: list[dict] = []
+        next_url: str | None = url
+        while next_url:
+            try:
+                data = self.resolver.post_json(next_url, body, {"Content-Crs": "EPSG:4326"})
+            except RemoteError as exc:
+                raise _fetch_error(exc) from None
+            if not isinstance(data, dict) or not isinstance(data.get("results"), list):
+                raise FetchError("invalid", next_url, "geen lijst")
+            results.extend(data["results"])
+            next_url = data.get("next") or None
+        return results
+
     def list_all(self, url: str, params: dict[str, str] | None = None) -> list[dict]:
         return [item for _, page in self.pages(url, params) for item in page]
 

@@ -127,3 +127,14 @@ def test_the_outbox_drains(zaken, zaken_url):
     finally:
         store.close()
         engine.dispose()
+
+
+def test_a_backlog_is_bounded_when_it_stops_growing():
+    """Bounded: over the run's second half the backlog grows by less than 5% of the write rate."""
+    level = [(t, 50 + (t % 2)) for t in range(20)]  # about level, whatever its size
+    growing = [(t, 80 * t) for t in range(20)]  # 80 more per second at 200 writes/s
+    assert compare.backlog_figures(level, 200)["bounded"] is True
+    figures = compare.backlog_figures(growing, 200)
+    assert figures["bounded"] is False
+    assert figures["backlog_growth_per_s"] == 80.0 and figures["backlog_max"] == 80 * 19
+    assert compare.backlog_figures([], 200)["bounded"] is None

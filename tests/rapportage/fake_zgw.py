@@ -1,4 +1,4 @@
-"""An in-memory Zaken API + Catalogi API + Documenten API (GET only) with the notifications a
+"""An in-memory Zaken API + Catalogi API + Documenten API (GET only, and the zaken's `_zoek`) with the notifications a
 Zaken API would send: the tests set every date (datumStatusGezet, audit trail moments) and every
 outage themselves."""
 
@@ -45,6 +45,9 @@ class FakeZgw(httpx.BaseTransport):
     # a zaak's `expand=status`: "status" embeds it (Zaken API 1.5), "ignore" answers without it,
     # "refuse" is a 400 (APIs before 1.5 that check their query parameters)
     expand: str = "status"
+    # `POST /zaken/_zoek` by `uuid__in`: "uuid__in" answers those zaken, "ignore" every zaak (an
+    # API that does not know the filter), "refuse" is a 404 (an API without the search)
+    search: str = "uuid__in"
     # a zaak shows its `zaakinformatieobjecten` (Zaken API 1.5); False: as an API before 1.5
     toont_documenten: bool = True
     # the user of the writes that follow (the audit trail's gebruikersId: the JWT's user_id)
@@ -240,6 +243,16 @@ class FakeZgw(httpx.BaseTransport):
     def _shown(self, zaak: dict) -> dict:
         return zaak if self.toont_documenten else {k: v for k, v in zaak.items() if k != "zaakinformatieobjecten"}
 
+    def _expanded(self, zaak: dict, expand: str | None) -> dict | None:
+        """A zaak with `expand` as `self.expand` answers it; None: refused."""
+        if not expand:
+            return zaak
+        if self.expand == "refuse":
+            return None
+        if self.expand == "status" and "status" in expand.split(","):
+            return {**zaak, "_expand": {"status": self.objects[zaak["status"]]} if zaak.get("status") else {}}
+        return zaak
+
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         self.requests += 1
         url = str(request.url)
@@ -279,12 +292,24 @@ class FakeZgw(httpx.BaseTransport):
                 if u.startswith(f"{ZRC}/zaken/") and (zaaktype is None or o["zaaktype"] == zaaktype)
             ]
             return self._page(request, items)
+        if request.method == "POST" and bare == f"{ZRC}/zaken/_zoek":
+            if self.search == "refuse":
+                return httpx.Response(404, json={"detail": "not found"})
+            search = json.loads(request.content)
+            wanted = None if self.search == "ignore" else {u.lower() for u in search.get("uuid__in") or []}
+            items = []
+            for u, o in sorted(self.objects.items()):
+                if u.startswith(f"{ZRC}/zaken/") and (wanted is None or u.rsplit("/", 1)[-1] in wanted):
+                    zaak = self._expanded(self._shown(o), search.get("expand"))
+                    if zaak is None:
+                        return httpx.Response(400, json={"invalidParams": [{"name": "expand", "code": "unknown-parameters"}]})
+                    items.append(zaak)
+            return self._page(request, items)
         if bare in self.objects:
             body = self._shown(self.objects[bare]) if bare.startswith(f"{ZRC}/zaken/") else self.objects[bare]
             if "expand" in query and bare.startswith(f"{ZRC}/zaken/"):
-                if self.expand == "refuse":
+                body = self._expanded(body, query["expand"][0])
+                if body is None:
                     return httpx.Response(400, json={"invalidParams": [{"name": "expand", "code": "unknown-parameters"}]})
-                if self.expand == "status" and "status" in query["expand"][0].split(","):
-                    body = {**body, "_expand": {"status": self.objects[body["status"]]} if body.get("status") else {}}
             return httpx.Response(200, json=body, headers={"ETag": f'"{hash(json.dumps(self.objects[bare], sort_keys=True))}"'})
         return httpx.Response(404, json={"detail": "not found"})

@@ -175,3 +175,24 @@ def test_backfill_against_our_zaken_service_equals_live_intake(rapportage, zaken
     assert [m[0] for m in live["medewerkers"]] == ["M-0", "M-1"]
     assert len(live["behandelaars"]) == (2 if per_medewerker else 0)
     assert {s[-1] for s in live["statussen"]} == ({"M-0"} if per_medewerker else {None})
+
+
+@pytest.mark.usefixtures("use_real_apis")
+def test_our_zaken_service_answers_the_batch_search_as_each_zaak_detail(rapportage, zaken, catalogi):
+    """The intake reads a batch's zaken with one `_zoek` by `uuid__in`: our Zaken API answers each
+    zaak there as its detail does, with its status embedded where asked."""
+    from tests.zaken.factories import create_status, create_zaak, published_zaaktype
+
+    zt = published_zaaktype(catalogi, identificatie="RPT-ZOEK")
+    urls = [create_zaak(zaken, zt.url, startdatum="2026-02-02", identificatie=f"RPT-ZOEK-{n}")["url"] for n in range(3)]
+    status = create_status(zaken, urls[0], zt.statustypen[0], "2026-02-02T09:00:00Z")
+    groups = {
+        urls[0]: [{"resource": "status", "actie": "create", "resourceUrl": status["url"]}],
+        **{url: [{"resource": "zaak", "actie": "create", "resourceUrl": url}] for url in urls[1:]},
+    }
+    fetcher = rapportage.app.state.intake.fetcher
+    found = fetcher.prefetch(groups, known={urls[0]})
+    assert set(found) == set(urls)
+    assert found[urls[0]]["_expand"]["status"]["url"] == status["url"]
+    for url in urls:
+        assert {k: v for k, v in found[url].items() if k != "_expand"} == fetcher.reader.get_object(url)

@@ -377,3 +377,57 @@ def test_a_failing_message_in_a_group_commit_waits_alone(rapportage, fake_zgw, m
     assert count(rapportage, Zaak) == 3
     [waiting] = rapportage.get("/inbox", params={"status": "wachtend"}).json()["results"]
     assert waiting["hoofdObject"] == urls[2] and "RuntimeError" in waiting["laatsteFout"]
+
+
+def _zaak_reads(fake_zgw, urls) -> list[str]:
+    return [u for u in fake_zgw.requested if u.split("?")[0] in urls]
+
+
+def test_a_batch_of_new_zaken_is_read_in_one_search(rapportage, fake_zgw, monkeypatch):
+    """The zaken of a group commit are read together (`POST /zaken/_zoek` by `uuid__in`, followed
+    over its pages), not one GET each: under a load of creates the reads one by one fell behind."""
+    zt = fake_zgw.zaaktype()
+    urls = [fake_zgw.create_zaak(zt, "2026-03-02", f"2026-03-02T08:0{i}:00Z", f"Z{i}") for i in range(7)]
+    fake_zgw.requested.clear()
+    outcomes, batches = _concurrently(rapportage.app.state.intake, fake_zgw.messages, monkeypatch)
+    assert batches == [1, 6]
+    assert [o.status for o in outcomes] == ["verwerkt"] * 7
+    searches = [u for u in fake_zgw.requested if u.startswith(f"{ZRC}/zaken/_zoek")]
+    assert len(searches) == 3  # six zaken, the fake's pages of two
+    assert _zaak_reads(fake_zgw, urls) == [urls[0]]  # the first came alone
+    assert count(rapportage, Zaak) == 7
+
+
+def test_known_zaken_with_a_new_status_come_with_it_from_the_search(rapportage, fake_zgw, monkeypatch):
+    zt = fake_zgw.zaaktype()
+    urls = [fake_zgw.create_zaak(zt, "2026-03-02", f"2026-03-02T08:0{i}:00Z", f"Z{i}") for i in range(3)]
+    for message in fake_zgw.messages:
+        assert rapportage.callback(message).status_code == 204
+    del fake_zgw.messages[:]
+    statussen = [fake_zgw.set_status(url, zt.statustypen[0], f"2026-03-02T09:0{i}:00Z", zt) for i, url in enumerate(urls)]
+    fake_zgw.requested.clear()
+    outcomes, _ = _concurrently(rapportage.app.state.intake, fake_zgw.messages, monkeypatch)
+    assert [o.status for o in outcomes] == ["verwerkt"] * 3
+    assert not set(statussen[1:]) & set(fake_zgw.requested)  # embedded (`expand=status`)
+    assert _zaak_reads(fake_zgw, urls[1:]) == []
+    assert count(rapportage, Status) == 3
+
+
+@pytest.mark.parametrize("search", ["refuse", "ignore"])
+def test_an_api_without_the_search_is_read_one_by_one(rapportage, fake_zgw, monkeypatch, search):
+    """A Zaken API that has no `_zoek` (404) or ignores `uuid__in` (answers every zaak) gives the
+    same read models, its zaken read one by one, and is not searched again."""
+    fake_zgw.search = search
+    zt = fake_zgw.zaaktype()
+    urls = [fake_zgw.create_zaak(zt, "2026-03-02", f"2026-03-02T08:0{i}:00Z", f"Z{i}") for i in range(4)]
+    fake_zgw.create_zaak(zt, "2026-03-01", "2026-03-01T08:00:00Z", "ANDER")  # not in the batch
+    messages = fake_zgw.messages[:4]
+    fake_zgw.requested.clear()
+    intake = rapportage.app.state.intake
+    outcomes, _ = _concurrently(intake, messages, monkeypatch)
+    assert [o.status for o in outcomes] == ["verwerkt"] * 4
+    assert sorted(_zaak_reads(fake_zgw, urls)) == sorted(urls)
+    assert count(rapportage, Zaak) == 4
+    searched = sum(u.startswith(f"{ZRC}/zaken/_zoek") for u in fake_zgw.requested)
+    assert intake.fetcher.prefetch({u: [m] for u, m in zip(urls, messages, strict=True)}, set()) == {}
+    assert sum(u.startswith(f"{ZRC}/zaken/_zoek") for u in fake_zgw.requested) == searched  # not asked again

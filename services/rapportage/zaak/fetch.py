@@ -5,7 +5,7 @@ about a zaak older than the abonnement, still builds the complete read model."""
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from services.rapportage.client import FetchError, ZgwReader
@@ -29,11 +29,32 @@ from services.rapportage.zaak.facts import (
 
 log = logging.getLogger("zgw.rapportage")
 T = TypeVar("T")
+# zaken per search request: one page of the Zaken API (100), so no `next` to follow
+ZOEK_CHUNK = 100
 
 
 def api_root_of(zaak_url: str) -> str:
     """The Zaken API root of a zaak URL (`.../zaken/api/v1/zaken/<uuid>` -> `.../zaken/api/v1`)."""
     return zaak_url.rstrip("/").rsplit("/zaken/", 1)[0]
+
+
+def _uuid_of(url: str) -> str:
+    """The last path segment of a zaak URL, as a search by `uuid__in` matches it."""
+    return url.rstrip("/").rsplit("/", 1)[-1].lower()
+
+
+def _destroyed(messages: list[dict]) -> bool:
+    return any(m["resource"] == "zaak" and m["actie"] == "destroy" for m in messages)
+
+
+def _documents_only(messages: list[dict], known: bool) -> bool:
+    """Documents added to or removed from a known zaak: their list is read, not the zaak."""
+    return known and {m["resource"] for m in messages} == {"zaakinformatieobject"}
+
+
+def _expands_status(messages: list[dict], known: bool) -> bool:
+    """One new status of a known zaak: read with its zaak (`expand=status`)."""
+    return known and sum(m["resource"] == "status" for m in messages) == 1
 
 
 def _facts(parse: Callable[[Any], T], data: Any) -> T:
@@ -49,14 +70,20 @@ class Fetcher:
         self.settings = settings
         self._warned_audit = False
         self._no_expand: set[str] = set()  # API roots that refused `expand`
+        self._no_search: set[str] = set()  # API roots whose `_zoek` refused or ignored `uuid__in`
+
+    def forget_refusals(self) -> None:
+        """Ask every API for `expand` and the search again (after an upgrade of one; tests)."""
+        self._no_expand.clear()
+        self._no_search.clear()
 
     # ------------------------------------------------------------ one event
 
-    def for_events(self, zaak_url: str, messages: list[dict], *, known: bool) -> Change:
+    def for_events(self, zaak_url: str, messages: list[dict], *, known: bool, zaak_json: dict | None = None) -> Change:
         """The Change that messages of kanaal `zaken` about one zaak bring about: the zaak is
-        fetched once, an unknown zaak whole, one status with its zaak (`_zaak`) or by itself,
-        several as the zaak's list, zaakinformatieobjecten alone of a known zaak by their list
-        (without the zaak);
+        fetched once (or taken as `zaak_json`, read by `prefetch`), an unknown zaak whole, one
+        status with its zaak (`_zaak`) or by itself, several as the zaak's list,
+        zaakinformatieobjecten alone of a known zaak by their list (without the zaak);
         FetchError when something they need cannot be fetched now (they then wait and are
         retried)."""
         moments: list[dt.datetime] = [m["_moment"] for m in messages if m.get("_moment")]
@@ -65,20 +92,21 @@ class Fetcher:
         registraties = {
             m["resourceUrl"]: m["_moment"] for m in messages if m["resource"] == "status" and m["actie"] == "create" and m.get("_moment")
         }
-        if any(m["resource"] == "zaak" and m["actie"] == "destroy" for m in messages):
+        if _destroyed(messages):
             return Change(zaak_url, gone=True, moment=moment)
         resources = {m["resource"] for m in messages}
-        if known and resources == {"zaakinformatieobject"}:
+        if _documents_only(messages, known):
             # a document added to or removed from a known zaak: one request, its list
             return Change(zaak_url, documenten=self.documenten(zaak_url), moment=moment)
         status_urls = [m["resourceUrl"] for m in messages if m["resource"] == "status"]
-        expand_status = known and len(status_urls) == 1
-        try:
-            zaak_json = self._zaak(zaak_url, expand_status=expand_status)
-        except FetchError as exc:
-            if exc.kind == "gone":
-                return Change(zaak_url, gone=True, moment=moment)
-            raise
+        expand_status = _expands_status(messages, known)
+        if zaak_json is None:
+            try:
+                zaak_json = self._zaak(zaak_url, expand_status=expand_status)
+            except FetchError as exc:
+                if exc.kind == "gone":
+                    return Change(zaak_url, gone=True, moment=moment)
+                raise
         if not known:
             zaak_messages = [m for m in messages if m["resource"] == "zaak"]
             created = bool(zaak_messages) and all(m["actie"] == "create" for m in zaak_messages)
@@ -115,6 +143,47 @@ class Fetcher:
             self.rollen(change, zaak)
         self.add_types(change)
         return change
+
+    def prefetch(self, groups: Mapping[str, list[dict]], known: set[str]) -> dict[str, dict]:
+        """The zaken that `for_events` would read one by one for these groups of messages (zaak
+        URL -> its messages), read together: per Zaken API a `POST /zaken/_zoek` with `uuid__in`
+        per ZOEK_CHUNK zaken (with `expand=status` where a known zaak has one new status), so a
+        batch of N new zaken costs that API one request instead of N (under a load of creates the
+        one-by-one reads fell behind). Zaak URL -> its JSON. A zaak it does not return (removed,
+        out of reach) is left to the one-by-one read, which tells why; so is every zaak of an
+        API that refuses the search or ignores `uuid__in`, which is not asked again."""
+        wanted: dict[str, dict[str, str]] = {}  # API root -> zaak uuid -> zaak URL
+        expand: set[str] = set()
+        for zaak_url, messages in groups.items():
+            is_known = zaak_url in known
+            root = api_root_of(zaak_url)
+            if root in self._no_search or _destroyed(messages) or _documents_only(messages, is_known):
+                continue
+            wanted.setdefault(root, {})[_uuid_of(zaak_url)] = zaak_url
+            if _expands_status(messages, is_known) and root not in self._no_expand:
+                expand.add(root)
+        found: dict[str, dict] = {}
+        for root, by_uuid in wanted.items():
+            if len(by_uuid) < 2:
+                continue  # its own GET costs the same
+            uuids = list(by_uuid)
+            for start in range(0, len(uuids), ZOEK_CHUNK):
+                chunk = uuids[start : start + ZOEK_CHUNK]
+                body: dict[str, Any] = {"uuid__in": chunk, **({"expand": "status"} if root in expand else {})}
+                try:
+                    results = self.reader.search(f"{root}/zaken/_zoek", body)
+                except FetchError as exc:
+                    if exc.kind in ("gone", "invalid"):
+                        log.info("%s refused a search by uuid__in (%s); its zaken are read one by one", root, exc.detail)
+                        self._no_search.add(root)
+                    break  # unavailable or refused: the one-by-one reads retry and report it
+                matched = {_uuid_of(z["url"]): z for z in results if isinstance(z, dict) and isinstance(z.get("url"), str)}
+                if len(results) > len(chunk) or not set(matched) <= set(chunk):
+                    log.info("%s ignored uuid__in in its search; its zaken are read one by one", root)
+                    self._no_search.add(root)
+                    break
+                found.update({by_uuid[key]: zaak for key, zaak in matched.items()})
+        return found
 
     def _zaak(self, zaak_url: str, *, expand_status: bool) -> dict:
         """The zaak; with `expand_status` its current status embedded too (`_expand.status`, Zaken
