@@ -17,8 +17,8 @@ Per round (`--rounds`, default 3), nothing else of this command running beside w
    process group) when the round's workloads are done:
    W1, W2, W3, W4, W5 as bench/load.py drives them. For W4 and W5 the outbox is on (the Zaken
    service notifies the Rapportage service through `zgw dispatch zaken`): after the warm-up and
-   after the measured run the command waits until every notification is delivered
-   (`--drain-timeout`), and reports the backlog during the measured run (sampled every second:
+   after the measured run the command waits until every notification is delivered and projected
+   (the Rapportage's inbox empty too; `--drain-timeout`), and reports the backlog during the measured run (sampled every second:
    its largest value, its growth per second over the run's second half, bounded when that is
    below 5% of the write rate), what was undelivered when wrk stopped and how long the backlog
    took to drain.
@@ -183,9 +183,11 @@ def production_shape(pg_url: str, prefix: str, workers: int, log: Path, seconds:
 
 
 class Outbox:
-    """The Zaken service's undelivered notifications (shared.dispatcher.DeliveryStore.status)."""
+    """The Zaken service's undelivered notifications (shared.dispatcher.DeliveryStore.status) and,
+    with `rapportage_url`, the Rapportage's inbox events its callback stored but its worker has
+    not projected yet: together the receiver's backlog."""
 
-    def __init__(self, zaken_url: str):
+    def __init__(self, zaken_url: str, rapportage_url: str | None = None):
         from services.zaken.db import outbox
         from shared.db import Database
         from shared.dispatcher import DeliveryStore
@@ -193,11 +195,22 @@ class Outbox:
 
         self.database = Database(zaken_url)
         self.store = DeliveryStore(self.database, outbox, kernel_settings())
+        self.rapportage = Database(rapportage_url) if rapportage_url else None
 
     def pending(self) -> tuple[int, int]:
-        """(undelivered, of which failed at least once) over every target."""
+        """(undelivered plus not yet projected, of which failed at least once) over every target."""
         rows = self.store.status()
-        return sum(r["pending"] for r in rows), sum(r["failing"] for r in rows)
+        undelivered, failing = sum(r["pending"] for r in rows), sum(r["failing"] for r in rows)
+        if self.rapportage is not None:
+            from sqlalchemy import func, select
+
+            from services.rapportage.inbox.models import WACHTEND, InboxEvent
+
+            with self.rapportage.engine.connect() as connection:
+                waiting = select(func.count(), func.count().filter(InboxEvent.pogingen > 0)).where(InboxEvent.status == WACHTEND)
+                inbox, retried = connection.execute(waiting).one()
+            undelivered, failing = undelivered + inbox, failing + retried
+        return undelivered, failing
 
     def drain(self, timeout: float) -> dict:
         """Wait until nothing is undelivered; what was pending at the start, how long it took."""
@@ -211,6 +224,8 @@ class Outbox:
 
     def close(self) -> None:
         self.database.dispose()
+        if self.rapportage is not None:
+            self.rapportage.dispose()
 
 
 class BacklogSampler:
@@ -287,7 +302,7 @@ def api_round(zaken_url: str, dataset_path: Path, names: list[str], args, tmp: P
     )
     # W1 at `connections` only (bench.load adds a run at 1 connection)
     workloads = [w for w in load.build_workloads(dataset, names, args.connections, dt.date.today()) if w.connections == args.connections]
-    outbox = Outbox(zaken_url)
+    outbox = Outbox(zaken_url, database_url(args.pg_url, args.db_prefix, "rapportage"))
     sampler = BacklogSampler(outbox)
     results: dict[str, dict] = {}
     try:

@@ -85,8 +85,18 @@ def rapportage_app(catalogi_app, kernel, tmp_path_factory):
 
 class RapportageClient(ApiClient):
     def callback(self, message: dict, authorization: str | None = CALLBACK_AUTH, **kwargs):
+        """The callback, then what the worker (off in tests) would do at once: project what is due."""
         headers = {} if authorization is None else {"Authorization": authorization}
-        return self.client.post(self.url("/callbacks"), json=message, headers=headers, **kwargs)
+        response = self.client.post(self.url("/callbacks"), json=message, headers=headers, **kwargs)
+        self.project_due()
+        return response
+
+    def project_due(self) -> None:
+        intake = self.app.state.intake
+        for _ in range(100):
+            if not intake.process_due():
+                return
+        raise AssertionError("the inbox did not empty")
 
     def deliver(self, messages: list[dict]) -> None:
         for message in messages:

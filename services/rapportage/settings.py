@@ -66,8 +66,9 @@ class RapportageSettings(PeerClientSettings):
     # per zaak and the audit trail's gebruikersIds are not kept. On: intake reads the zaak's
     # audit trail with every message (one request more per message).
     per_medewerker: bool = False
-    # The inbox worker: retries pending events (resource not fetchable) with exponential backoff,
-    # for ever; checks the monthly milestones.
+    # The inbox worker: projects what the callback stored, in batches; retries pending events
+    # (resource not fetchable) with exponential backoff, for ever; checks the monthly milestones.
+    # Off only in tests (they project themselves): without it nothing is projected.
     worker_enabled: bool = True
     worker_interval: float = 2.0
     # Threads of the worker per process: each claims its own batch, so one fetches and projects
@@ -75,7 +76,7 @@ class RapportageSettings(PeerClientSettings):
     worker_threads: int = 2
     retry_base_seconds: float = 5.0
     retry_cap_seconds: float = 3600.0
-    # The callback commits the messages that arrive together as one transaction (group commit),
+    # The callback stores the messages that arrive together in one transaction (group commit),
     # at most this many.
     callback_batch_size: int = 200
     # HTTP: seconds before a fetch gives up; concurrent fetches of backfill and rebuild.

@@ -317,29 +317,19 @@ def test_without_audit_trail_rights_opschorting_follows_the_messages(rapportage,
     assert (row["bruto"]["mediaan"], row["netto"]["mediaan"]) == (8.0, 5.0)
 
 
-def _concurrently(intake, messages, monkeypatch, fail: set[str] = frozenset()):
+def _concurrently(intake, messages, monkeypatch):
     """Deliver `messages[0]`, hold its transaction until every other message has queued behind
-    it, then let go: returns the outcomes in message order and the size of each group commit.
-    Messages about a zaak in `fail` raise in the projection (a bug, not an outage)."""
+    it, then let go: returns the outcomes in message order and the size of each group commit."""
     gate, batches = threading.Event(), []
-    original = intake._insert_and_project
+    original = intake._store
 
-    def insert_and_project(batch):
+    def store(batch):
         batches.append(len(batch))
         if len(batches) == 1:
             gate.wait(10)
         return original(batch)
 
-    def broken(method):
-        def call(zaak_url, *args, **kwargs):
-            if zaak_url in fail:
-                raise RuntimeError(f"cannot project {zaak_url}")
-            return method(zaak_url, *args, **kwargs)
-
-        return call
-
-    monkeypatch.setattr(intake, "_insert_and_project", insert_and_project)
-    monkeypatch.setattr(intake.fetcher, "for_events", broken(intake.fetcher.for_events))
+    monkeypatch.setattr(intake, "_store", store)
     with ThreadPoolExecutor(len(messages)) as pool:
         futures = [pool.submit(intake.receive, messages[0])]
         assert wait_until(lambda: batches == [1], timeout=5)
@@ -350,30 +340,42 @@ def _concurrently(intake, messages, monkeypatch, fail: set[str] = frozenset()):
 
 
 def test_concurrent_callbacks_share_one_transaction(rapportage, fake_zgw, monkeypatch):
-    """Messages that arrive while a transaction runs are committed together in the next one
-    (group commit); each caller still answers only after its own message is projected, and a
-    duplicate within a batch is recognised."""
+    """Messages that arrive while a transaction runs are stored together in the next one (group
+    commit); each caller answers once its own message is stored, a duplicate within a batch is
+    recognised, and the worker is woken to project them."""
     zt = fake_zgw.zaaktype()
     for i in range(8):
         fake_zgw.create_zaak(zt, "2026-03-02", f"2026-03-02T08:0{i}:00Z", f"Z{i}")
     messages = [*fake_zgw.messages, fake_zgw.messages[3]]
-    outcomes, batches = _concurrently(rapportage.app.state.intake, messages, monkeypatch)
+    intake = rapportage.app.state.intake
+    intake.wake.clear()
+    outcomes, batches = _concurrently(intake, messages, monkeypatch)
     assert batches == [1, 8]
-    assert sorted(o.status for o in outcomes) == ["dubbel"] + ["verwerkt"] * 8
+    assert sorted(o.status for o in outcomes) == ["dubbel"] + ["wachtend"] * 8
+    assert intake.wake.is_set()
+    assert count(rapportage, InboxEvent, InboxEvent.status == "wachtend") == 8 and count(rapportage, Zaak) == 0
+    assert intake.process_due() == 8  # one batch
     assert count(rapportage, Zaak) == 8
     assert count(rapportage, InboxEvent, InboxEvent.status == "verwerkt") == 8
     assert rapportage.report("kerncijfers")["aantalEvents"] == 8
 
 
-def test_a_failing_message_in_a_group_commit_waits_alone(rapportage, fake_zgw, monkeypatch):
+def test_a_failing_message_in_a_batch_waits_alone(rapportage, fake_zgw, monkeypatch):
     """A bug in projecting one message fails its batch; the batch is then taken one by one, so the
     others are projected and only that one waits, with its error."""
     zt = fake_zgw.zaaktype()
     urls = [fake_zgw.create_zaak(zt, "2026-03-02", f"2026-03-02T08:0{i}:00Z", f"Z{i}") for i in range(4)]
-    outcomes, batches = _concurrently(rapportage.app.state.intake, fake_zgw.messages, monkeypatch, fail={urls[2]})
-    assert batches == [1, 3]
-    assert [o.status for o in outcomes] == ["verwerkt", "verwerkt", "wachtend", "verwerkt"]
-    assert "cannot project" in outcomes[2].fout
+    intake = rapportage.app.state.intake
+    for_events = intake.fetcher.for_events
+
+    def broken(zaak_url, *args, **kwargs):
+        if zaak_url == urls[2]:
+            raise RuntimeError(f"cannot project {zaak_url}")
+        return for_events(zaak_url, *args, **kwargs)
+
+    monkeypatch.setattr(intake.fetcher, "for_events", broken)
+    assert [intake.receive(m).status for m in fake_zgw.messages] == ["wachtend"] * 4
+    assert intake.process_due() == 4
     assert count(rapportage, Zaak) == 3
     [waiting] = rapportage.get("/inbox", params={"status": "wachtend"}).json()["results"]
     assert waiting["hoofdObject"] == urls[2] and "RuntimeError" in waiting["laatsteFout"]
@@ -383,22 +385,24 @@ def _zaak_reads(fake_zgw, urls) -> list[str]:
     return [u for u in fake_zgw.requested if u.split("?")[0] in urls]
 
 
-def test_a_batch_of_new_zaken_is_read_in_one_search(rapportage, fake_zgw, monkeypatch):
+def test_a_batch_of_new_zaken_is_read_in_one_search(rapportage, fake_zgw):
     """The zaken of a group commit are read together (`POST /zaken/_zoek` by `uuid__in`, followed
     over its pages), not one GET each: under a load of creates the reads one by one fell behind."""
     zt = fake_zgw.zaaktype()
     urls = [fake_zgw.create_zaak(zt, "2026-03-02", f"2026-03-02T08:0{i}:00Z", f"Z{i}") for i in range(7)]
     fake_zgw.requested.clear()
-    outcomes, batches = _concurrently(rapportage.app.state.intake, fake_zgw.messages, monkeypatch)
-    assert batches == [1, 6]
-    assert [o.status for o in outcomes] == ["verwerkt"] * 7
+    intake = rapportage.app.state.intake
+    assert [intake.receive(m).status for m in fake_zgw.messages[:1]] == ["wachtend"]
+    assert intake.process_due() == 1  # the first alone
+    assert [intake.receive(m).status for m in fake_zgw.messages[1:]] == ["wachtend"] * 6
+    assert intake.process_due() == 6  # one batch
     searches = [u for u in fake_zgw.requested if u.startswith(f"{ZRC}/zaken/_zoek")]
     assert len(searches) == 3  # six zaken, the fake's pages of two
     assert _zaak_reads(fake_zgw, urls) == [urls[0]]  # the first came alone
     assert count(rapportage, Zaak) == 7
 
 
-def test_known_zaken_with_a_new_status_come_with_it_from_the_search(rapportage, fake_zgw, monkeypatch):
+def test_known_zaken_with_a_new_status_come_with_it_from_the_search(rapportage, fake_zgw):
     zt = fake_zgw.zaaktype()
     urls = [fake_zgw.create_zaak(zt, "2026-03-02", f"2026-03-02T08:0{i}:00Z", f"Z{i}") for i in range(3)]
     for message in fake_zgw.messages:
@@ -406,15 +410,16 @@ def test_known_zaken_with_a_new_status_come_with_it_from_the_search(rapportage, 
     del fake_zgw.messages[:]
     statussen = [fake_zgw.set_status(url, zt.statustypen[0], f"2026-03-02T09:0{i}:00Z", zt) for i, url in enumerate(urls)]
     fake_zgw.requested.clear()
-    outcomes, _ = _concurrently(rapportage.app.state.intake, fake_zgw.messages, monkeypatch)
-    assert [o.status for o in outcomes] == ["verwerkt"] * 3
-    assert not set(statussen[1:]) & set(fake_zgw.requested)  # embedded (`expand=status`)
-    assert _zaak_reads(fake_zgw, urls[1:]) == []
+    intake = rapportage.app.state.intake
+    assert [intake.receive(m).status for m in fake_zgw.messages] == ["wachtend"] * 3
+    assert intake.process_due() == 3  # one batch
+    assert not set(statussen) & set(fake_zgw.requested)  # embedded (`expand=status`)
+    assert _zaak_reads(fake_zgw, urls) == []
     assert count(rapportage, Status) == 3
 
 
 @pytest.mark.parametrize("search", ["refuse", "ignore"])
-def test_an_api_without_the_search_is_read_one_by_one(rapportage, fake_zgw, monkeypatch, search):
+def test_an_api_without_the_search_is_read_one_by_one(rapportage, fake_zgw, search):
     """A Zaken API that has no `_zoek` (404) or ignores `uuid__in` (answers every zaak) gives the
     same read models, its zaken read one by one, and is not searched again."""
     fake_zgw.search = search
@@ -424,8 +429,8 @@ def test_an_api_without_the_search_is_read_one_by_one(rapportage, fake_zgw, monk
     messages = fake_zgw.messages[:4]
     fake_zgw.requested.clear()
     intake = rapportage.app.state.intake
-    outcomes, _ = _concurrently(intake, messages, monkeypatch)
-    assert [o.status for o in outcomes] == ["verwerkt"] * 4
+    assert [intake.receive(m).status for m in messages] == ["wachtend"] * 4
+    assert intake.process_due() == 4  # one batch
     assert sorted(_zaak_reads(fake_zgw, urls)) == sorted(urls)
     assert count(rapportage, Zaak) == 4
     searched = sum(u.startswith(f"{ZRC}/zaken/_zoek") for u in fake_zgw.requested)

@@ -1,15 +1,21 @@
-"""Intake: a message in, its inbox row and its projection out, in one transaction.
+"""Intake: a message in as an inbox row, projected by the worker in batches.
 
-    receive(message)   the callback: dedupe, lock the zaak, fetch, project, commit (group commit:
-                       the messages that arrive while a transaction runs go together in the next)
-    process_due()      the worker: the waiting events whose next attempt is due
+    receive(message)   the callback: dedupe and store the message (group commit: the messages
+                       that arrive while a transaction runs go together in the next), wake the
+                       worker
+    process_due()      the worker: the waiting events whose next attempt is due, in batches
+                       (claim, lock their zaken, fetch, project, commit)
     retry_now()        make every waiting event due now
 
-A message whose resource cannot be fetched (API down, no rights, a foreign API's error) is kept
-as `wachtend` with its error and retried with exponential backoff for ever: never lost. A
-message about a zaak that no longer exists projects its removal. Duplicates (same dedupe key)
-are answered and dropped; reordered messages do no harm because each projection applies the
-current state of what it fetched."""
+The callback answers once the message is stored, not projected: a projection batch of 200
+events costs about as much as one of a few, so under a load of notifications the worker's
+batches keep up where a projection per delivery fell behind (the senders, e.g. the dispatcher
+with 32 deliveries at once, wait for each answer). A stored message is never lost. A message
+whose resource cannot be fetched (API down, no rights, a foreign API's error) is kept as
+`wachtend` with its error and retried with exponential backoff for ever. A message about a zaak
+that no longer exists projects its removal. Duplicates (same dedupe key) are answered and
+dropped; reordered messages do no harm because each projection applies the current state of
+what it fetched."""
 
 import datetime as dt
 import hashlib
@@ -109,12 +115,12 @@ class Intake(ProjectsZaken):
     # ------------------------------------------------------------ the callback
 
     def receive(self, message: dict) -> Outcome:
-        """Group commit: a callback answers once its message is projected and committed, but the
-        messages that arrive while one transaction runs are projected together in the next one
-        (one lock statement, concurrent fetches, one commit), so concurrent deliveries (a
-        dispatcher sends many at once) cost a batch, not a transaction each. One caller at a time
-        leads: it commits a batch holding its own message, then hands the lead to the first
-        waiting caller. A lone sender gets a batch of one."""
+        """Group commit: a callback answers once its message is stored, but the messages that
+        arrive while one transaction runs are stored together in the next one (one INSERT, one
+        commit), so concurrent deliveries cost a transaction per batch, not per message. One
+        caller at a time leads: it commits a batch holding its own message, then hands the lead to
+        the first waiting caller. A lone sender gets a batch of one. The worker is woken to
+        project what was stored."""
         if message["kanaal"] not in self.settings.kanalen_set:
             return Outcome("genegeerd")
         arrival = _Arrival(message, dedupe_key(message))
@@ -133,7 +139,7 @@ class Intake(ProjectsZaken):
             batch = self._arrivals[: self.settings.callback_batch_size]
             del self._arrivals[: len(batch)]
         try:
-            self._receive_batch(batch)
+            self._store_batch(batch)
         finally:
             with self._arrivals_lock:
                 if self._arrivals:
@@ -142,49 +148,31 @@ class Intake(ProjectsZaken):
                     self._leading = False
         if arrival.error is not None:
             raise arrival.error
-        assert arrival.outcome is not None, "_receive_batch gives every arrival an outcome or an error"
+        assert arrival.outcome is not None, "_store_batch gives every arrival an outcome or an error"
         return arrival.outcome
 
-    def _receive_batch(self, batch: list["_Arrival"]) -> None:
-        """Insert and project a batch of arrivals in one transaction; every arrival gets its
-        outcome (or the error its caller raises) and is woken. When the batch as a whole fails (a
-        bug in one message, a database error), each message goes alone, so only the one that
-        fails waits."""
-        outcomes: Sequence[Outcome | None]
+    def _store_batch(self, batch: list["_Arrival"]) -> None:
+        """Store a batch of arrivals in one transaction; every arrival gets its outcome (or the
+        error its caller raises: its sender retries) and is woken, and so is the worker."""
         try:
-            try:
-                outcomes = self._insert_and_project(batch)
-            except Exception as exc:
-                _log_batch_failure(exc, "callback messages", len(batch))
-                outcomes = [self._receive_alone(arrival) for arrival in batch]
-            for arrival, outcome in zip(batch, outcomes, strict=True):
+            for arrival, outcome in zip(batch, self._store(batch), strict=True):
                 arrival.outcome = outcome
         except BaseException as exc:
             for arrival in batch:
-                if arrival.outcome is None and arrival.error is None:
-                    arrival.error = exc
+                arrival.error = exc
             raise
         finally:
             for arrival in batch:
                 arrival.wake.set()
-        if any(o is not None and o.status == WACHTEND for o in outcomes):
-            self.wake.set()
+        self.wake.set()
 
-    def _receive_alone(self, arrival: "_Arrival") -> "Outcome | None":
-        try:
-            return self._receive_one(arrival.message, arrival.key)
-        except Exception as exc:  # the database itself failed: this caller answers 5xx, its sender retries
-            arrival.error = exc
-            return None
-
-    def _insert_and_project(self, batch: list["_Arrival"]) -> list["Outcome"]:
+    def _store(self, batch: list["_Arrival"]) -> list["Outcome"]:
+        """The arrivals as waiting inbox events, due now (a known key: `dubbel`)."""
         now = utc.now()
         with self.database.session() as session:
-            lock_zaken(session, [a.message["hoofdObject"] for a in batch])
             rows = [inbox_row(a.message, a.key, now) for a in batch]
             stmt = dialect_insert(session, InboxEvent.__table__).values(rows).on_conflict_do_nothing(index_elements=["sleutel"])
             inserted = dict(session.execute(stmt.returning(InboxEvent.sleutel, InboxEvent.id)).all())
-            state = self._project_events(session, list(inserted.values()))
             session.commit()
         outcomes, seen = [], set()
         for arrival in batch:
@@ -192,28 +180,14 @@ class Intake(ProjectsZaken):
             if event_id is None or arrival.key in seen:  # already in the inbox, or twice in this batch
                 outcomes.append(Outcome("dubbel"))
             else:
-                outcomes.append(Outcome(state[event_id][0], event_id, state[event_id][1]))
+                outcomes.append(Outcome(WACHTEND, event_id))
             seen.add(arrival.key)
         return outcomes
 
-    def _receive_one(self, message: dict, key: str) -> Outcome:
-        """One message in its own transaction (the fallback of a failed batch)."""
-        with self.database.session() as session:
-            lock_zaken(session, [message["hoofdObject"]])
-            values = inbox_row(message, key, utc.now())
-            stmt = dialect_insert(session, InboxEvent.__table__).values(**values).on_conflict_do_nothing(index_elements=["sleutel"])
-            event_id = session.execute(stmt.returning(InboxEvent.id)).scalar()
-            if event_id is None:
-                session.rollback()
-                return Outcome("dubbel")
-            event = session.get_one(InboxEvent, event_id)
-            return self._process(session, event, insert=values)
-
-    def _process(self, session: Session, event: InboxEvent, insert: dict | None = None) -> Outcome:
+    def _process(self, session: Session, event: InboxEvent) -> Outcome:
         """Fetch and project one event in the session's (locked) transaction, and commit. On a
         failure the transaction is rolled back and the event kept waiting with its error, in a new
-        transaction (`insert`: the values of an inbox row that was inserted in the rolled-back
-        one, so it is written again)."""
+        transaction."""
         event_id = event.id
         try:
             message = {**event.bericht, "_moment": utc.aware(event.aanmaakdatum)}
@@ -235,19 +209,13 @@ class Intake(ProjectsZaken):
             log.exception("projecting inbox event %s failed", event_id)
             fout = f"{type(exc).__name__}: {exc}"
             session.rollback()
-        return Outcome(WACHTEND, self._postpone(event_id, fout, insert), fout)
+        return Outcome(WACHTEND, self._postpone(event_id, fout), fout)
 
-    def _postpone(self, event_id: int, fout: str, insert: dict | None = None) -> int | None:
+    def _postpone(self, event_id: int, fout: str) -> int | None:
         with self.database.session() as session:
-            if insert is not None:
-                stmt = dialect_insert(session, InboxEvent.__table__).values(**insert).on_conflict_do_nothing(index_elements=["sleutel"])
-                session.execute(stmt)
-                event = session.scalar(select(InboxEvent).where(InboxEvent.sleutel == insert["sleutel"]))
-            else:
-                event = session.get(InboxEvent, event_id)
+            event = session.get(InboxEvent, event_id)
             if event is None or event.status != WACHTEND:
                 return None
-            event_id = event.id
             event.pogingen += 1
             event.volgende_poging = utc.now() + dt.timedelta(seconds=self._retry_delay(event.pogingen))
             event.laatste_fout = fout[:4000]
