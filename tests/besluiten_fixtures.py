@@ -12,6 +12,7 @@ from services.besluiten.app import create_app
 from services.besluiten.db import Base, outbox
 from services.besluiten.settings import BesluitenSettings
 from services.catalogi import API_ROOT as CATALOGI_ROOT
+from services.besluiten.besluit.rules import NUMBERING
 from tests.conftest import ApiClient, granting, migrated_database, truncate_all
 from tests.standins.inprocess import AppTransport
 
@@ -42,6 +43,7 @@ def besluiten(besluiten_app, catalogi):
     with TestClient(besluiten_app) as client:
         yield ApiClient(client, API_ROOT)
     truncate_all(besluiten_app.state.db.engine, Base.metadata)
+    NUMBERING.forget()  # the counters were emptied: the process's blocks go too
     besluiten_app.state.remote.resolver.invalidate()
 
 
