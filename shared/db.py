@@ -54,9 +54,17 @@ def read_json(text: str | bytes) -> Any:
         return json.loads(text)
 
 
+def write_json(value: Any) -> str:
+    """A JSON column's text: orjson (the standard library's encoder was a visible part of a
+    create, which writes three JSON documents), what JSON has no type for (a Decimal) as its str,
+    as the API's responses (shared.http.json_dumps); dates, moments and UUIDs in ISO 8601."""
+    return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
 def make_engine(url: str, **kwargs) -> Engine:
     url = normalize_url(url)
     kwargs.setdefault("json_deserializer", read_json)
+    kwargs.setdefault("json_serializer", write_json)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
 
@@ -302,8 +310,7 @@ def insert_new(session: Session, obj: Any) -> bool:
 @functools.cache
 def _insert_unless_taken(table, dialect: str):
     """`INSERT ... ON CONFLICT DO NOTHING RETURNING <primary key>` on `table`, built once."""
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
     return insert(table).on_conflict_do_nothing().returning(*table.primary_key.columns)

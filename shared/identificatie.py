@@ -45,7 +45,7 @@ def _next_number(counter: type, flushed_later: bool = False):
     (PostgreSQL): its transaction's commit need not wait for its WAL flush (`synchronous_commit`
     off for that transaction, set in the same statement)."""
     statement = (
-        update(counter)  # type: ignore[attr-defined]
+        update(counter)
         .where(counter.jaar == bindparam("year"))  # type: ignore[attr-defined]
         .values(laatste=counter.laatste + bindparam("size"))  # type: ignore[attr-defined]
         .returning(counter.laatste)  # type: ignore[attr-defined]

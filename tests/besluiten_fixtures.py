@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from services.besluiten import API_ROOT
 from services.besluiten.app import create_app
+from services.besluiten.besluit.rules import NUMBERING
 from services.besluiten.db import Base, outbox
 from services.besluiten.settings import BesluitenSettings
 from services.catalogi import API_ROOT as CATALOGI_ROOT
-from services.besluiten.besluit.rules import NUMBERING
 from tests.conftest import ApiClient, granting, migrated_database, truncate_all
 from tests.standins.inprocess import AppTransport
 

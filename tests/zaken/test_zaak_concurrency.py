@@ -170,6 +170,7 @@ def test_zrc002_blocks_of_two_processes_never_share_a_number(zaken, zaken_app, z
     second = Database(database.url)
     per_process = 3 * BLOCK + 5
     try:
+
         def numbers(i):
             side = (first, second)[i % 2].side_engine
             return [NUMBERING._next_of_block(side, year) for _ in range(per_process)]
