@@ -83,7 +83,7 @@ from services.zaken.zaak.models import IdentificatieTeller, Zaak
 from services.zaken.zaak.schemas import ZaakRequest
 from services.zaken.zaak.service import ZaakService, derive_planned_dates, format_identificatie
 from shared import utc
-from shared.db import normalize_url
+from shared.db import normalize_url, write_json
 from shared.fields import validate_rsin
 from shared.migrate import upgrade
 
@@ -679,8 +679,8 @@ class PostgresWriter:
     @staticmethod
     def encode_json(value):
         # SQLAlchemy's JSON type (none_as_null off) writes None as the JSON value null, not as
-        # SQL NULL, and serialises with json.dumps: the same text here
-        return json.dumps(value)
+        # SQL NULL, and serialises with the engine's json_serializer: the same text here
+        return write_json(value)
 
     def write(self, rows: dict[str, list]) -> None:
         with self.connection.transaction(), self.connection.cursor() as cursor:

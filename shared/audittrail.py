@@ -110,8 +110,22 @@ def _path_of(url: str) -> str:
 
 
 def _json_safe(body: dict | None) -> dict | None:
-    # a serialized resource may hold dates/decimals; store exactly what a client would see
-    return None if body is None else json.loads(json_dumps(body))
+    """What a client would see of a serialized resource (which may hold dates, decimals), as the
+    JSON column stores it (shared.db.write_json writes it as the responses do): a copy only where
+    the body holds more than JSON's own types, so the record served is the one stored."""
+    if body is None or _plain(body):
+        return body
+    return json.loads(json_dumps(body))
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, str | bool | int | float) or value is None:
+        return True
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    return False
 
 
 class AuditTrail:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from services.besluiten import API_ROOT
 from services.besluiten.app import create_app
+from services.besluiten.besluit.rules import NUMBERING
 from services.besluiten.db import Base, outbox
 from services.besluiten.settings import BesluitenSettings
 from services.catalogi import API_ROOT as CATALOGI_ROOT
@@ -42,6 +43,7 @@ def besluiten(besluiten_app, catalogi):
     with TestClient(besluiten_app) as client:
         yield ApiClient(client, API_ROOT)
     truncate_all(besluiten_app.state.db.engine, Base.metadata)
+    NUMBERING.forget()  # the counters were emptied: the process's blocks go too
     besluiten_app.state.remote.resolver.invalidate()
 
 

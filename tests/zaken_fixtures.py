@@ -10,6 +10,7 @@ from services.zaken import API_ROOT
 from services.zaken.app import create_app
 from services.zaken.db import Base, outbox
 from services.zaken.settings import ZakenSettings
+from services.zaken.zaak.identificatie import NUMBERING
 from tests.conftest import ApiClient, granting, migrated_database, truncate_all
 from tests.standins import documenten
 from tests.standins.inprocess import AppTransport
@@ -43,6 +44,7 @@ def zaken(zaken_app, catalogi):
     with TestClient(zaken_app) as client:
         yield ZakenClient(client, API_ROOT)
     truncate_all(zaken_app.state.db.engine, Base.metadata)
+    NUMBERING.forget()  # the counters were emptied: the process's blocks go too
     zaken_app.state.catalogi.resolver.invalidate()
 
 

@@ -121,7 +121,7 @@ class ZaakChildService(WritesOfItsOperations):
 
     def serialize(self, ctx: Context, objects: list) -> list[dict]:
         page = self.load_page(ctx, objects) if objects else None
-        return [{"url": self.url(ctx, obj), "uuid": str(obj.uuid), **self.to_json(ctx, obj, page)} for obj in objects]
+        return [self.shown_as(ctx, obj, page) for obj in objects]
 
     def load_page(self, ctx: Context, objects: list) -> Any:
         """Whatever `to_json` needs beyond the row, for the whole page in one query."""
@@ -155,9 +155,16 @@ class ZaakChildService(WritesOfItsOperations):
         self.record(ctx, obj, "create")
         return obj
 
-    def record(self, ctx: Context, obj, actie: str, oud: dict | None = None) -> None:
+    def shown_as(self, ctx: Context, obj, page: Any) -> dict:
+        """`obj` as `serialize` shows it, with its `load_page` answer known already."""
+        return {"url": self.url(ctx, obj), "uuid": str(obj.uuid), **self.to_json(ctx, obj, page)}
+
+    def record(self, ctx: Context, obj, actie: str, oud: dict | None = None, nieuw: dict | None = None) -> None:
+        """The write's audit record and notification; `nieuw`: the object as shown after it, when
+        the write knows it (else serialised here)."""
         ctx.session.flush()
-        nieuw = None if actie == "destroy" else self.serialize(ctx, [obj])[0]
+        if nieuw is None and actie != "destroy":
+            nieuw = self.serialize(ctx, [obj])[0]
         if nieuw is not None:
             ctx.remember_shown(obj, nieuw)  # the response shows the same
         CHANGES.record(

@@ -7,10 +7,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import event, text
+from sqlalchemy import event, select, text
 
 from services.zaken import API_ROOT
+from services.zaken.zaak.identificatie import NUMBERING
+from services.zaken.zaak.models import IdentificatieTeller
 from shared.db import Database
+from shared.identificatie import BLOCK
 from tests.zaken.factories import create_zaak, published_zaaktype, zaak_body
 from tests.zaken_fixtures import ZakenClient
 
@@ -83,14 +86,16 @@ def test_concurrent_patches_of_one_zaak(zaken, zaken_app, zaaktype):
 
 
 def test_zrc002_the_number_is_taken_by_one_statement_in_autocommit(zaken, zaken_app, zaaktype):
-    """PostgreSQL: once the year has its counter row, the number is one UPDATE in autocommit with
-    synchronous_commit off for its own transaction (generate_identificatie says why); the zaak's
-    commit is the only one the client sends, synchronously; the connections go back to the pool
-    as they were."""
+    """PostgreSQL: once the year has its counter row, a block of numbers is one UPDATE in
+    autocommit with synchronous_commit off for its own transaction (Numbering.generate says why),
+    and the next creates of the process take no statement for their number; the zaak's commit is
+    the only one the client sends, synchronously; the connections go back to the pool as they
+    were."""
     engine = zaken_app.state.db.engine
     if engine.dialect.name != "postgresql":
         pytest.skip("the numbering outside the create's transaction is PostgreSQL's")
     create_zaak(zaken, zaaktype.url)  # the year's counter row
+    NUMBERING.forget()  # the next create takes a new block
 
     side = zaken_app.state.db.side_engine
     numbering, at_commit = [], []
@@ -113,11 +118,15 @@ def test_zrc002_the_number_is_taken_by_one_statement_in_autocommit(zaken, zaken_
         event.listen(target, name, listener)
     try:
         create_zaak(zaken, zaaktype.url)
+        assert numbering == [("side", True, True)]  # the side pool's (Database.side_engine)
+        assert at_commit == ["on"]  # the zaak's
+        for _ in range(3):
+            create_zaak(zaken, zaaktype.url)
     finally:
         for target, name, listener in listeners:
             event.remove(target, name, listener)
-    assert numbering == [("side", True, True)]  # the side pool's (Database.side_engine)
-    assert at_commit == ["on"]  # the zaak's
+    assert numbering == [("side", True, True)]  # the block's numbers, without a statement
+    assert at_commit == ["on"] * 4
     for pool_engine in (engine, side):
         pooled = [pool_engine.connect() for _ in range(pool_engine.pool.checkedin())]  # all at once: every one of them
         try:
@@ -146,3 +155,50 @@ def test_zrc002_numbering_needs_no_second_connection_of_the_request_pool(zaken, 
         zaken_app.state.db = database
         one_connection.dispose()
     assert re.fullmatch(r"ZAAK-\d{4}-\d{10}", deelzaak["identificatie"])
+
+
+def test_zrc002_blocks_of_two_processes_never_share_a_number(zaken, zaken_app, zaaktype):
+    """PostgreSQL: two processes (each its own engines and blocks, here two Databases) numbering
+    the same year at the same time hand out distinct numbers, and the counter row ends at the last
+    number of the last block taken."""
+    database = zaken_app.state.db
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("the blocks are PostgreSQL's")
+    year = 2023
+    create_zaak(zaken, zaaktype.url, registratiedatum=f"{year}-01-01")  # the year's counter row
+    first = Database(database.url)
+    second = Database(database.url)
+    per_process = 3 * BLOCK + 5
+    try:
+
+        def numbers(i):
+            side = (first, second)[i % 2].side_engine
+            return [NUMBERING._next_of_block(side, year) for _ in range(per_process)]
+
+        taken = [n for numbers_of_one in _run_together(4, numbers) for n in numbers_of_one]
+    finally:
+        first.dispose()
+        second.dispose()
+    assert len(taken) == len(set(taken)) == 4 * per_process
+    with database.engine.connect() as connection:
+        last = connection.scalar(select(IdentificatieTeller.laatste).where(IdentificatieTeller.jaar == year))
+    assert max(taken) <= last and last % BLOCK == 0  # whole blocks taken, the first from 1
+
+
+def test_zrc002_a_block_stays_in_its_year(zaken, zaaktype):
+    """A block taken for one year never numbers a zaak of another: each year starts at 1."""
+    assert create_zaak(zaken, zaaktype.url, registratiedatum="2021-03-01")["identificatie"] == "ZAAK-2021-0000000001"
+    assert create_zaak(zaken, zaaktype.url, registratiedatum="2022-03-01")["identificatie"] == "ZAAK-2022-0000000001"
+    assert create_zaak(zaken, zaaktype.url, registratiedatum="2021-04-01")["identificatie"] == "ZAAK-2021-0000000002"
+    assert create_zaak(zaken, zaaktype.url, registratiedatum="2022-04-01")["identificatie"] == "ZAAK-2022-0000000002"
+
+
+def test_zrc002_a_taken_identificatie_is_400_and_writes_nothing(zaken, zaaktype):
+    """A given identificatie that is taken: 400 `identificatie-niet-uniek` on identificatie (the
+    INSERT's ON CONFLICT found it), and the zaak is not there twice; the next create is fine."""
+    create_zaak(zaken, zaaktype.url, identificatie="ZAAK-BEZET")
+    response = zaken.post("/zaken", json=zaak_body(zaaktype.url, identificatie="ZAAK-BEZET"))
+    assert response.status_code == 400
+    assert [(p["name"], p["code"]) for p in response.json()["invalidParams"]] == [("identificatie", "identificatie-niet-uniek")]
+    assert zaken.get("/zaken", params={"identificatie": "ZAAK-BEZET"}).json()["count"] == 1
+    assert create_zaak(zaken, zaaktype.url)["identificatie"].startswith("ZAAK-")

@@ -35,8 +35,15 @@ from shared.resources import Context, local_uuid
 
 _TRUE = {"true", "True", "1"}
 _FALSE = {"false", "False", "0"}
-# built once (every status write asks it)
-_STATUS_AT = select(Status.id).where(Status.zaak_id == bindparam("zaak_id"), Status.datum_status_gezet == bindparam("moment")).limit(1)
+# built once (every status write asks it): what the rules of a new status need of the zaak's
+# history, in one statement: a status at the moment (unique), a later one (is the new one the
+# latest), any status (the second-status scope rule), the resultaat's type (closing)
+_HISTORY = select(
+    exists().where(Status.zaak_id == bindparam("zaak_id"), Status.datum_status_gezet == bindparam("moment")).label("taken"),
+    exists().where(Status.zaak_id == bindparam("zaak_id"), Status.datum_status_gezet > bindparam("moment")).label("later"),
+    exists().where(Status.zaak_id == bindparam("zaak_id")).label("any"),
+    select(Resultaat.resultaattype).where(Resultaat.zaak_id == bindparam("zaak_id")).limit(1).scalar_subquery().label("resultaattype"),
+)
 
 
 def is_latest_clause(status_model=Status):
@@ -129,17 +136,18 @@ class StatusService(ZaakChildService):
         assert statustype is not None  # fetched, or a problem above
 
         # object rules
-        self.ensure_unique(ctx, zaak, moment)
+        history = ctx.session.execute(_HISTORY, {"zaak_id": zaak.id, "moment": moment}).one()
+        ensure_unique(history)
         ensure_statustype_of_zaaktype(statustype, zaak)
         ensure_gezetdoor_of_zaak(gezetdoor, zaak)
         eindstatus = is_eindstatus(ctx, statustype)
         closing = None
         if eindstatus:
             ensure_informatieobjecten_ready(ctx, zaak)
-            closing = self.closing_changes(ctx, zaak, moment)
+            closing = self.closing_changes(ctx, zaak, moment, history.resultaattype)
 
         # scope rules (after validation, as the reference implementation)
-        self.ensure_may_add(ctx, zaak)
+        self.ensure_may_add(ctx, zaak, history.any)
 
         status = Status(
             uuid=uuid_module.uuid4(),
@@ -160,7 +168,14 @@ class StatusService(ZaakChildService):
                 setattr(zaak, column, value)
         else:
             reopen(zaak)
-        self.record(ctx, status, "create")
+        # as the API shows it, without reading it back: the latest unless a later one exists, no
+        # zaakinformatieobjecten yet
+        page = {
+            "latest": set() if history.later else {status.id},
+            "gezetdoor": {status.id: f"{ctx.api_root_url}/rollen/{gezetdoor.uuid}"} if gezetdoor else {},
+            "zaakinformatieobjecten": {status.id: []},
+        }
+        self.record(ctx, status, "create", nieuw=self.shown_as(ctx, status, page))
         return status
 
     # ------------------------------------------------------------ rules
@@ -177,17 +192,11 @@ class StatusService(ZaakChildService):
             raise ValidationProblem.field("gezetdoor", "does_not_exist", "Ongeldige hyperlink - Object bestaat niet.")
         return rol
 
-    def ensure_unique(self, ctx: Context, zaak: Zaak, moment: dt.datetime) -> None:
-        """A zaak has one status per datumStatusGezet (`nonFieldErrors` `unique`)."""
-        taken = ctx.session.scalar(_STATUS_AT, {"zaak_id": zaak.id, "moment": moment})
-        if taken is not None:
-            raise unique_problem()
-
-    def closing_changes(self, ctx: Context, zaak: Zaak, moment: dt.datetime) -> dict:
-        """zrc-007 / zrc-021: closing needs a resultaat; the zaak gets its einddatum (the date of the
-        eindstatus) and, where still empty, archiefnominatie from the resultaattype, the derived
-        archiefactiedatum and (for zaken to be destroyed, zrc-026) startdatumBewaartermijn."""
-        resultaattype_url = ctx.session.scalar(select(Resultaat.resultaattype).where(Resultaat.zaak_id == zaak.id))
+    def closing_changes(self, ctx: Context, zaak: Zaak, moment: dt.datetime, resultaattype_url: str | None) -> dict:
+        """zrc-007 / zrc-021: closing needs a resultaat (`resultaattype_url`, its type); the zaak
+        gets its einddatum (the date of the eindstatus) and, where still empty, archiefnominatie
+        from the resultaattype, the derived archiefactiedatum and (for zaken to be destroyed,
+        zrc-026) startdatumBewaartermijn."""
         if resultaattype_url is None:
             raise ValidationProblem.field(
                 "nonFieldErrors", "resultaat-does-not-exist", "De zaak heeft geen resultaat; een zaak afsluiten vereist een resultaat."
@@ -196,17 +205,25 @@ class StatusService(ZaakChildService):
         einddatum = moment.date()  # the UTC date of datumStatusGezet, as the reference implementation
         return closing_values(zaak, resultaattype, einddatum, lambda: archiving.archive_dates(ctx, zaak, resultaattype, einddatum))
 
-    def ensure_may_add(self, ctx: Context, zaak: Zaak) -> None:
+    def ensure_may_add(self, ctx: Context, zaak: Zaak, has_status: bool) -> None:
         """zrc-008 and the status scopes: with only `zaken.aanmaken` a client sets the first status
-        of a zaak, no second one; a status on a closed zaak (eind or not) needs `zaken.heropenen`."""
+        of a zaak (`has_status`: it has one), no second one; a status on a closed zaak (eind or
+        not) needs `zaken.heropenen`."""
         principal = ctx.principal
         reach = (zaak.zaaktype, zaak.vertrouwelijkheidaanduiding, zaak.zaaktype_catalogus)
         may_reopen = allows(principal, (SCOPE_HEROPENEN,), *reach)
         may_add = may_reopen or allows(principal, (SCOPE_STATUSSEN_TOEVOEGEN,), *reach)
-        if not may_add and ctx.session.scalar(select(Status.id).where(Status.zaak_id == zaak.id).limit(1)) is not None:
+        if not may_add and has_status:
             raise PermissionDenied("Met de 'zaken.aanmaken' scope mag je slechts 1 status zetten.")
         if not may_reopen and zaak.einddatum is not None:
             raise PermissionDenied("Het heropenen van een afgesloten zaak vereist de scope zaken.heropenen.")
+
+
+def ensure_unique(history) -> None:
+    """A zaak has one status per datumStatusGezet (`nonFieldErrors` `unique`; `history.taken`: one
+    is at the new status' moment)."""
+    if history.taken:
+        raise unique_problem()
 
 
 def unique_problem() -> ValidationProblem:

@@ -132,10 +132,8 @@ class ZaakService:
         return zaak
 
     def insert(self, ctx: Context, zaak: Zaak, identificatie: str | None) -> None:
-        """zrc-002: a given identificatie must be free; a generated one always is (the database's
-        unique constraint decides between concurrent creates)."""
-        if identificatie:
-            ensure_unique_identificatie(ctx, zaak.bronorganisatie, identificatie, None)
+        """zrc-002: a given identificatie must be free, a generated one always is: the database's
+        unique constraint decides, in the INSERT itself (Numbering.add_numbered)."""
         NUMBERING.add_numbered(ctx, zaak, identificatie, zaak.registratiedatum, raise_identificatie_taken)
 
     def update(self, ctx: Context, zaak: Zaak, data: Any, partial: bool) -> Zaak:
