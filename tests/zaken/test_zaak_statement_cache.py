@@ -90,3 +90,29 @@ def test_pages_of_a_kept_statement_stay_apart(zaken, zaken_app, two_zaaktypen):
     with zaken_app.state.db.read_session() as session:
         pages = [fetch_page(session, statement, Page(number, size=1))[1] for number in (1, 2, 3, 1)]
     assert [str(page[0].uuid) for page in pages] == [*reversed(made), made[-1]]
+
+
+def test_requests_of_one_shape_keep_their_own_values(zaken, two_zaaktypen):
+    a, b = two_zaaktypen
+    of_a = create_zaak(zaken, a.url, startdatum="2026-01-05")
+    of_b = create_zaak(zaken, b.url, startdatum="2026-02-05")
+    for _ in range(2):  # the second round runs on the kept statements
+        assert _urls(zaken.get("/zaken", params={"zaaktype": a.url})) == {of_a["url"]}
+        assert _urls(zaken.get("/zaken", params={"zaaktype": b.url})) == {of_b["url"]}
+        assert _urls(zaken.get("/zaken", params={"startdatum__gte": "2026-02-01"})) == {of_b["url"]}
+        assert _urls(zaken.get("/zaken", params={"startdatum__gte": "2026-01-01"})) == {of_a["url"], of_b["url"]}
+        assert _urls(zaken.post("/zaken/_zoek", json={"uuid__in": [of_a["uuid"]]})) == {of_a["url"]}
+        assert _urls(zaken.post("/zaken/_zoek", json={"uuid__in": [of_a["uuid"], of_b["uuid"]]})) == {of_a["url"], of_b["url"]}
+        assert zaken.get("/zaken", params={"zaaktype": "https://elders.example/zaaktypen/1"}).json()["count"] == 0
+
+
+def test_a_statement_made_from_a_bound_one_never_runs_without_its_values(zaken, zaken_app, two_zaaktypen):
+    import sqlalchemy.exc
+
+    a, _ = two_zaaktypen
+    create_zaak(zaken, a.url)
+    bound = queries.apply_filters(queries._visible_zaken(True), {"zaaktype": a.url})
+    with zaken_app.state.db.read_session() as session, pytest.raises(sqlalchemy.exc.StatementError):
+        session.execute(bound.where(queries.Zaak.id > 0)).all()  # a new statement: its values are not with it
+    with zaken_app.state.db.read_session() as session:
+        assert fetch_page(session, bound, Page(1))[0] == 1
