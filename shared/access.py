@@ -20,6 +20,9 @@ from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from shared.auth import VERTROUWELIJKHEID_RANK, Principal
 
+# TypedAccess.grants_key: True (all rights) or ((rank, types, catalogi), ...)
+GrantsKey = bool | tuple[tuple[int, tuple[str, ...], tuple[str, ...]], ...]
+
 
 @dataclass
 class Grant:
@@ -58,6 +61,32 @@ class TypedAccess:
                 grant.catalogi.add(autorisatie.catalogus)
         return grants
 
+    def grants_key(self, principal: Principal, scopes: Iterable[str]) -> GrantsKey:
+        """What the client reaches with one of `scopes`, as a hashable value: True for all rights,
+        else `(rank, types, catalogi)` per rank, sorted. Two clients with the same key see exactly
+        the same objects, so a statement built from the key (`clause_for`) may be shared by them
+        and by no other client."""
+        if principal.all_rights:
+            return True
+        grants = self.grants(principal, scopes)
+        return tuple((rank, tuple(sorted(g.types)), tuple(sorted(g.catalogi))) for rank, g in sorted(grants.items()))
+
+    def clause_for(self, key: GrantsKey, type_column, catalogus_column, rank_column=None) -> ColumnElement:
+        """The SQL condition on an object's columns (its type, its type's catalogus, its
+        vertrouwelijkheid rank) for the objects of `grants_key`'s key."""
+        if key is True:
+            return true()
+        if not key:
+            return false()
+        # one (column IN ..., rank <= max) per kind and rank: each matches an index of its own
+        conditions = []
+        for rank, types, catalogi in key:
+            for column, values in ((type_column, types), (catalogus_column, catalogi)):
+                if values:
+                    condition = column.in_(values)
+                    conditions.append(and_(condition, rank_column <= rank) if rank_column is not None else condition)
+        return or_(*conditions)
+
     def visible_clause(
         self,
         principal: Principal,
@@ -68,19 +97,7 @@ class TypedAccess:
     ) -> ColumnElement:
         """The SQL condition on an object's columns (its type, its type's catalogus, its
         vertrouwelijkheid rank) for the objects this client may reach with one of `scopes`."""
-        if principal.all_rights:
-            return true()
-        grants = self.grants(principal, scopes)
-        if not grants:
-            return false()
-        # one (column IN ..., rank <= max) per kind and rank: each matches an index of its own
-        conditions = []
-        for rank, grant in sorted(grants.items()):
-            for column, values in ((type_column, grant.types), (catalogus_column, grant.catalogi)):
-                if values:
-                    condition = column.in_(sorted(values))
-                    conditions.append(and_(condition, rank_column <= rank) if rank_column is not None else condition)
-        return or_(*conditions)
+        return self.clause_for(self.grants_key(principal, scopes), type_column, catalogus_column, rank_column)
 
     def allows(
         self,

@@ -15,8 +15,8 @@ def json_dumps(data) -> bytes:
     return orjson.dumps(data, default=str)
 
 
-def etag_for(data) -> str:
-    return '"' + hashlib.md5(json_dumps(data), usedforsecurity=False).hexdigest() + '"'
+def _etag_of(body: bytes) -> str:
+    return '"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"'
 
 
 def _etag_matches(if_none_match: str | None, etag: str) -> bool:
@@ -30,11 +30,11 @@ def _etag_matches(if_none_match: str | None, etag: str) -> bool:
 
 def detail_response(request: Request, data: dict, *, status_code: int = 200, headers: dict | None = None) -> Response:
     """A detail body with its ETag; `If-None-Match` with the current ETag gives 304, HEAD no body."""
-    etag = etag_for(data)
+    body = json_dumps(data)  # once: the ETag is of these bytes
+    etag = _etag_of(body)
     all_headers = {"ETag": etag, **(headers or {})}
     if request.method in ("GET", "HEAD") and _etag_matches(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers=all_headers)
-    body = json_dumps(data)
     if request.method == "HEAD":
         all_headers["Content-Length"] = str(len(body))
         return Response(status_code=status_code, headers=all_headers, media_type="application/json")

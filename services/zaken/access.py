@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 
 from sqlalchemy import ColumnElement
 
-from shared.access import TypedAccess
+from shared.access import GrantsKey, TypedAccess
 from shared.auth import ZRC, Principal
 from shared.errors import PermissionDenied
 
@@ -54,7 +54,13 @@ ZAKEN = TypedAccess(ZRC, "zaaktype")
 
 def visible_clause(principal: Principal, zaak_model, scopes: Iterable[str] = (SCOPE_LEZEN,)) -> ColumnElement:
     """The SQL condition on `zaak_model` (Zaak or an alias) for the zaken this client may see."""
-    return ZAKEN.visible_clause(principal, scopes, zaak_model.zaaktype, zaak_model.zaaktype_catalogus, zaak_model.vertrouwelijkheid_rank)
+    return visible_for(ZAKEN.grants_key(principal, scopes), zaak_model)
+
+
+def visible_for(key: GrantsKey, zaak_model) -> ColumnElement:
+    """The SQL condition on `zaak_model` (Zaak, an alias, ZaakTelling) for the zaken of a
+    `ZAKEN.grants_key`: a statement built from it may be cached under that key."""
+    return ZAKEN.clause_for(key, zaak_model.zaaktype, zaak_model.zaaktype_catalogus, zaak_model.vertrouwelijkheid_rank)
 
 
 def allows(

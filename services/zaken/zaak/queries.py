@@ -24,8 +24,9 @@ from sqlalchemy.orm import aliased
 
 from services.zaken.access import (
     SCOPE_LEZEN,
+    ZAKEN,
     ensure_allowed,
-    visible_clause,
+    visible_for,
 )
 from services.zaken.common import (
     zaak_by_uuid,
@@ -39,12 +40,13 @@ from services.zaken.zaakeigenschap.models import ZaakEigenschap
 from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
 from services.zaken.zaakobject.models import ZaakObject
 from shared import utc
+from shared.access import GrantsKey
 from shared.api_model import split_commas
 from shared.auth import VERTROUWELIJKHEID_RANK
 from shared.db import in_list, is_postgresql, uuid_text
 from shared.errors import ValidationProblem
 from shared.fields import parse_day
-from shared.pagination import Page, fetch_page, fetch_records
+from shared.pagination import Page, derived, derived_with_values, fetch_page, fetch_records, values_of, with_values
 from shared.resources import Context
 
 ORDERING = {
@@ -100,42 +102,84 @@ def count_unfiltered(ctx: Context, filters: dict[str, Any]) -> Select | None:
     the page query is counted)."""
     if present_filters(filters):
         return None
-    visible = visible_clause(ctx.principal, ZaakTelling, (SCOPE_LEZEN,))
+    return _count_visible(ZAKEN.grants_key(ctx.principal, (SCOPE_LEZEN,)))
+
+
+@functools.lru_cache(maxsize=512)
+def _count_visible(key: GrantsKey) -> Select:
+    """`count_unfiltered`'s statement, built once per autorisaties (`grants_key`: their values
+    included, so only clients that see the same zaken share it)."""
+    visible = visible_for(key, ZaakTelling)
     return select(func.coalesce(func.sum(ZaakTelling.aantal), 0)).where(visible)
 
 
 def apply_filters(query: Select, filters: dict[str, Any]) -> Select:
-    """Every filter of `zaak_list` and `_zoek` (`__in` values as lists); None means absent."""
+    """Every filter of `zaak_list` and `_zoek` (`__in` values as lists); None means absent. The
+    filtered statement is built once per `query` and shape (which filters are given, the isnull
+    values), every other value a parameter: the request's values go with the statement
+    (`with_values`), so two requests share the statement, never each other's values."""
     f = present_filters(filters)
+    if not f:
+        return query
+    shape, values = values_of(query)
+    key = tuple(sorted((name, f[name] if name in _ISNULL else None) for name in f))
+    filtered = derived(shape, ("filters", key), lambda q: _filtered(q, f))
+    return with_values(filtered, {**values, **_filter_values(f)})
+
+
+_ISNULL = {"archiefactiedatum__isnull": Zaak.archiefactiedatum, "einddatum__isnull": Zaak.einddatum}
+
+
+def _parameter(name: str, **kwargs):
+    """The parameter of filter `name`: no value of its own, so a statement run without the
+    request's values fails instead of running with others'."""
+    return bindparam(f"filter_{name}", required=True, **kwargs)
+
+
+def _filter_values(f: dict[str, Any]) -> dict[str, Any]:
+    """The values of the parameters of `_filtered` for the present filters `f`."""
+    values: dict[str, Any] = {}
+    for name, value in f.items():
+        if name == "uuid__in":
+            values[f"filter_{name}"] = sorted(set(value), key=str)
+        elif name in _DATE_FILTERS:
+            values[f"filter_{name}"] = parse_day(str(value), name)
+        elif name == "maximaleVertrouwelijkheidaanduiding":
+            values[f"filter_{name}"] = VERTROUWELIJKHEID_RANK[value]
+        elif name not in _ISNULL:
+            values[f"filter_{name}"] = value
+    return values
+
+
+def _filtered(query: Select, f: dict[str, Any]) -> Select:
+    """`query` with the present filters `f` as conditions on parameters (`_filter_values`); of
+    the values only the isnull ones are read."""
     for name, value_column in _VALUE_FILTERS.items():
         if name in f:
-            query = query.where(value_column == f[name])
+            query = query.where(value_column == _parameter(name))
         if f"{name}__in" in f:
-            query = query.where(value_column.in_(f[f"{name}__in"]))
+            query = query.where(value_column.in_(_parameter(f"{name}__in", expanding=True)))
     if "uuid__in" in f:
-        # validated UUIDs, rendered inline: a long list is no problem for the parameter limit
-        uuids = sorted(set(f["uuid__in"]), key=str)
-        query = query.where(Zaak.uuid.in_(bindparam("uuid_in", uuids, expanding=True, literal_execute=True)))
-    for name in ("archiefactiedatum__isnull", "einddatum__isnull"):
+        # rendered inline: a long list is no problem for the parameter limit
+        query = query.where(Zaak.uuid.in_(_parameter("uuid__in", expanding=True, literal_execute=True)))
+    for name, column in _ISNULL.items():
         if name in f:
-            column = Zaak.archiefactiedatum if name.startswith("archief") else Zaak.einddatum
             query = query.where(column.is_(None) if f[name] else column.is_not(None))
     for name, (column, comparison) in _DATE_FILTERS.items():
         if name in f:
-            query = query.where(_COMPARE[comparison](column, parse_day(str(f[name]), name)))
+            query = query.where(_COMPARE[comparison](column, _parameter(name)))
     if "maximaleVertrouwelijkheidaanduiding" in f:
-        query = query.where(Zaak.vertrouwelijkheid_rank <= VERTROUWELIJKHEID_RANK[f["maximaleVertrouwelijkheidaanduiding"]])
+        query = query.where(Zaak.vertrouwelijkheid_rank <= _parameter("maximaleVertrouwelijkheidaanduiding"))
     # the rol__ filters hold for one and the same rol of the zaak
     rol_conditions = []
-    if "rol__betrokkeneType" in f:
-        rol_conditions.append(Rol.betrokkene_type == f["rol__betrokkeneType"])
-    if "rol__betrokkene" in f:
-        rol_conditions.append(Rol.betrokkene == f["rol__betrokkene"])
-    if "rol__omschrijvingGeneriek" in f:
-        rol_conditions.append(Rol.omschrijving_generiek == f["rol__omschrijvingGeneriek"])
-    for name, rol_column in ROL_IDENTIFICATIE_FILTERS.items():
+    for name, rol_column in (
+        ("rol__betrokkeneType", Rol.betrokkene_type),
+        ("rol__betrokkene", Rol.betrokkene),
+        ("rol__omschrijvingGeneriek", Rol.omschrijving_generiek),
+        *ROL_IDENTIFICATIE_FILTERS.items(),
+    ):
         if name in f:
-            rol_conditions.append(rol_column == f[name])
+            rol_conditions.append(rol_column == _parameter(name))
     if rol_conditions:
         query = query.where(exists(select(Rol.id).where(Rol.zaak_id == Zaak.id, *rol_conditions)))
     return query
@@ -144,7 +188,12 @@ def apply_filters(query: Select, filters: dict[str, Any]) -> Select:
 def order(query: Select, ordering: list[str]) -> Select:
     """`ordering` (± startdatum, einddatum, ...); newest first when absent, as the reference implementation.
     NULL sorts as the largest value (last ascending, first descending: PostgreSQL's order, which
-    the reference implementation inherits), on every database alike."""
+    the reference implementation inherits), on every database alike. Built once per statement
+    and ordering (`derived`)."""
+    return derived_with_values(query, ("order", tuple(ordering)), lambda q: _ordered(q, ordering))
+
+
+def _ordered(query: Select, ordering: list[str]) -> Select:
     columns = []
     for item in ordering:
         name = item.removeprefix("-")
@@ -155,10 +204,15 @@ def order(query: Select, ordering: list[str]) -> Select:
     return query.order_by(*columns, Zaak.id.desc())
 
 
+_NO_FILTERS = frozenset({"expand", "ordering"})
+
+
 def query_filters(filters: BaseModel) -> dict[str, Any]:
     """The list's query parameters as `apply_filters` takes them (comma-separated `__in` split;
     not `expand` and `ordering`, which are no filters)."""
-    values = filters.model_dump(exclude={"expand", "ordering"})
+    # the fields given only: every filter's default is None (absent), and dumping all 44 of them
+    # cost ~40 µs of every list request
+    values = {name: getattr(filters, name) for name in filters.model_fields_set - _NO_FILTERS}
     for name in ("bronorganisatie__in", "archiefnominatie__in", "archiefstatus__in"):
         if values.get(name) is not None:
             values[name] = split_commas(values[name])
@@ -166,7 +220,16 @@ def query_filters(filters: BaseModel) -> dict[str, Any]:
 
 
 def visible_zaken(ctx: Context, scopes=(SCOPE_LEZEN,)) -> Select:
-    return select(Zaak).where(visible_clause(ctx.principal, Zaak, scopes))
+    """The zaken this client may see with one of `scopes` (zrc-006)."""
+    return _visible_zaken(ZAKEN.grants_key(ctx.principal, scopes))
+
+
+@functools.lru_cache(maxsize=512)
+def _visible_zaken(key: GrantsKey) -> Select:
+    """`visible_zaken`'s statement, built once per autorisaties (`grants_key`: their values
+    included, so only clients that see the same zaken share it); what is derived from it (the
+    ordering, the page) is then built once too (`derived`)."""
+    return select(Zaak).where(visible_for(key, Zaak))
 
 
 @functools.cache
@@ -179,8 +242,9 @@ def row_columns(postgresql: bool) -> tuple:
 def page_of_rows(ctx: Context, query: Select, page: Page, counting: Select | None) -> tuple[int, list]:
     """A page of zaken (list, `_zoek`) as rows of `row_columns`: no ORM objects for a page only
     read (`fetch_page` says what it saves)."""
-    columns = row_columns(is_postgresql(ctx.session))
-    return fetch_page(ctx.session, query.with_only_columns(*columns), page, counting, rows=True)
+    postgresql = is_postgresql(ctx.session)
+    of_rows = derived_with_values(query, ("rows", postgresql), lambda q: q.with_only_columns(*row_columns(postgresql)))
+    return fetch_page(ctx.session, of_rows, page, counting, rows=True)
 
 
 def get_zaak(ctx: Context, object_uuid: uuid_module.UUID, scopes: tuple[str, ...], *, read_only: bool = False) -> Zaak | None:
@@ -245,7 +309,7 @@ def _related_urls(ctx: Context, zaken: list[Zaak]) -> dict[int, dict[str, Any]]:
         elif kind == "resultaat":
             entry[kind] = f"{base}/resultaten/{object_uuid}"
         else:  # the current status: the latest datumStatusGezet
-            key = (_aware(moment), row_id)
+            key = (moment if getattr(moment, "tzinfo", None) is not None else _aware(moment), row_id)
             if zaak_id not in latest or key > latest[zaak_id]:
                 latest[zaak_id] = key
                 entry[kind] = f"{base}/statussen/{object_uuid}"
@@ -359,12 +423,14 @@ def within_ids(ctx: Context, query: Select, geometry: dict) -> Select:
     )
     within: list[int] = []
     outside: list[int] = []
-    for zaak_id, geometrie in ctx.session.execute(query.with_only_columns(Zaak.id, Zaak.zaakgeometrie).order_by(None).where(in_box)):
+    query, values = values_of(query)  # the filters' values (`apply_filters`)
+    candidates = query.with_only_columns(Zaak.id, Zaak.zaakgeometrie).order_by(None).where(in_box)
+    for zaak_id, geometrie in ctx.session.execute(candidates, values or None):
         # A within B is B contains A; a prepared area answers that fast for many candidates
         (within if geometrie and exact.contains(shape(geometrie)) else outside).append(zaak_id)
     if len(within) <= len(outside):
-        return query.where(Zaak.id.in_(_inline_ids(within)))
-    return query.where(in_box, Zaak.id.not_in(_inline_ids(outside)))
+        return with_values(query.where(Zaak.id.in_(_inline_ids(within))), values)
+    return with_values(query.where(in_box, Zaak.id.not_in(_inline_ids(outside))), values)
 
 
 def _inline_ids(ids: list[int]):
