@@ -29,7 +29,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import event
 
 from bench.common import DEFAULT_POSTGRES, machine, throwaway_database
-from bench.create_latency import APPLICATIES, CRS, WEBHOOK
+from bench.create_latency import APPLICATIES, CRS, WEBHOOK, published_zaaktype
 from bench.load import Dataset, status_bodies, zaak_body
 from services.catalogi import API_ROOT as CATALOGI_ROOT
 from services.catalogi.app import create_app as create_catalogi_app
@@ -40,7 +40,6 @@ from services.zaken.settings import ZakenSettings
 from shared import utc
 from shared.auth import make_token
 from shared.settings import KernelSettings
-from tests.catalogi.factories import catalogus_body, statustype_body, zaaktype_body
 from tests.standins.inprocess import AppTransport
 
 
@@ -52,21 +51,6 @@ class CountingTransport(AppTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         self.requests += 1
         return super().handle_request(request)
-
-
-def published_zaaktype(catalogi: TestClient, headers: dict) -> dict:
-    """A published zaaktype with three statustypen, as the data set's: {"url", "statustypen"}."""
-
-    def post(path: str, body: dict) -> dict:
-        response = catalogi.post(f"{CATALOGI_ROOT}{path}", json=body, headers=headers)
-        assert response.status_code in (200, 201), response.text
-        return response.json()
-
-    catalogus = post("/catalogussen", catalogus_body(domein="COST"))["url"]
-    zaaktype = post("/zaaktypen", zaaktype_body(catalogus, selectielijstProcestype=""))["url"]
-    statustypen = [post("/statustypen", statustype_body(zaaktype, volgnummer=n, omschrijving=f"S{n}"))["url"] for n in (1, 2, 3)]
-    post(f"/zaaktypen/{zaaktype.rsplit('/', 1)[1]}/publish", {})
-    return {"url": zaaktype, "statustypen": statustypen}
 
 
 def count_statements(engines) -> Callable[[], int]:
@@ -103,7 +87,7 @@ def create_cost(url: str, catalogi_url: str, creates: int, warmup: int, workdir:
     catalogi_app = create_catalogi_app(CatalogiSettings(database_url=catalogi_url, selectielijst_validation=False), base)
     headers = {"Authorization": f"Bearer {make_token('bench', 'bench-secret')}"}
     with TestClient(catalogi_app) as catalogi:
-        zaaktype = published_zaaktype(catalogi, headers)
+        zaaktype = published_zaaktype(catalogi, headers, domein="COST", statustypen=3)
     transport = CountingTransport(catalogi_app)
     app = create_app(ZakenSettings(database_url=url, client_id="bench", secret="bench-secret"), base, remote_transport=transport)
     headers = {**headers, **CRS, "Content-Type": "application/json"}

@@ -55,17 +55,20 @@ def no_outbox():
         outbox.enqueue = original
 
 
-def published_zaaktype(catalogi: TestClient, headers: dict) -> str:
+def published_zaaktype(catalogi: TestClient, headers: dict, *, domein: str = "BNCH", statustypen: int = 1) -> dict:
+    """A published zaaktype in a new catalogus with `statustypen` statustypen (volgnummer 1, 2,
+    ...): {"url", "statustypen"} (bench.create_latency's and bench.create_cost's)."""
+
     def post(path: str, body: dict) -> dict:
         response = catalogi.post(f"{CATALOGI_ROOT}{path}", json=body, headers=headers)
         assert response.status_code in (200, 201), response.text
         return response.json()
 
-    catalogus = post("/catalogussen", catalogus_body(domein="BNCH"))["url"]
+    catalogus = post("/catalogussen", catalogus_body(domein=domein))["url"]
     zaaktype = post("/zaaktypen", zaaktype_body(catalogus, selectielijstProcestype=""))["url"]
-    post("/statustypen", statustype_body(zaaktype))
+    urls = [post("/statustypen", statustype_body(zaaktype, volgnummer=n, omschrijving=f"S{n}"))["url"] for n in range(1, statustypen + 1)]
     post(f"/zaaktypen/{zaaktype.rsplit('/', 1)[1]}/publish", {})
-    return zaaktype
+    return {"url": zaaktype, "statustypen": urls}
 
 
 def create_times(url: str, catalogi_url: str, creates: int, rounds: int, warmup: int, workdir: Path) -> dict:
@@ -75,7 +78,7 @@ def create_times(url: str, catalogi_url: str, creates: int, rounds: int, warmup:
     catalogi_app = create_catalogi_app(CatalogiSettings(database_url=catalogi_url, selectielijst_validation=False), base)
     headers = {"Authorization": f"Bearer {make_token('bench', 'bench-secret')}"}
     with TestClient(catalogi_app) as catalogi:
-        zaaktype = published_zaaktype(catalogi, headers)
+        zaaktype = published_zaaktype(catalogi, headers)["url"]
     settings = ZakenSettings(database_url=url, client_id="bench", secret="bench-secret")
     on = base.model_copy(update={"notification_targets": json.dumps(WEBHOOK)})
     apps = {
