@@ -156,9 +156,19 @@ class AuditTrail:
         )
         self._insert = insert(self.table)
 
-    def record(
+    def record(self, session: Session, **fields: Any) -> dict:
+        """Record one action in the caller's transaction (never commits) and return it as served
+        (`fields`: those of `row`)."""
+        values = self.row(**fields)
+        self.insert(session, values)
+        return self._as_json(values)
+
+    def insert(self, session: Session, values: dict) -> None:
+        """A `row` into the table, in the caller's transaction."""
+        session.execute(self._insert, values)  # one statement object: compiled and cache-keyed once
+
+    def row(
         self,
-        session: Session,
         *,
         principal: Principal,
         bron: str,
@@ -172,7 +182,8 @@ class AuditTrail:
         nieuw: dict | None,
         toelichting: str | None = "",
     ) -> dict:
-        """Record one action in the caller's transaction (never commits) and return it as served.
+        """The table row of one action, for `record` or written with the action's notification in
+        one statement (`Outbox.enqueue`'s `companion`).
 
         `oud`/`nieuw` are the resource's JSON before/after (None for create/destroy). applicatieId is
         the client_id, applicatieWeergave the applicatie's label; gebruikersId/-Weergave come from the
@@ -181,7 +192,7 @@ class AuditTrail:
         bron = BronEnum(bron).value  # a wrong bron is a programming error
         if not 100 <= int(resultaat) <= 599:
             raise ValueError(f"resultaat {resultaat!r} is no HTTP status")
-        values = {
+        return {
             "uuid": uuid_module.uuid4(),
             "bron": bron,
             "applicatie_id": _fit("applicatie_id", principal.client_id),
@@ -201,8 +212,6 @@ class AuditTrail:
             "oud": _json_safe(oud),
             "nieuw": _json_safe(nieuw),
         }
-        session.execute(self._insert, values)  # one statement object: compiled and cache-keyed once
-        return self._as_json(values)
 
     def list_for(self, session: Session, hoofd_object: str) -> list[dict]:
         """The trail of one hoofdobject, oldest first (chronological, as the reference implementation)."""

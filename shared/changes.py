@@ -44,8 +44,7 @@ class ChangeRecorder:
                 self.announce(ctx, hoofdobject, resource=resource, resource_url=resource_url, actie=actie)
             return
         hoofd_object = self.url_of(ctx, hoofdobject)
-        self.audittrail.record(
-            ctx.session,
+        audit_row = self.audittrail.row(
             principal=ctx.principal,
             bron=self.bron,
             actie=actie,
@@ -58,11 +57,16 @@ class ChangeRecorder:
             nieuw=nieuw,
             toelichting=ctx.request.headers.get("x-audit-toelichting", ""),
         )
-        if notify:
-            self.announce(ctx, hoofdobject, resource=resource, resource_url=resource_url, actie=actie)
+        if notify:  # the notification with its audit record, in one statement
+            self.announce(ctx, hoofdobject, resource=resource, resource_url=resource_url, actie=actie, audit_row=audit_row)
+        else:
+            self.audittrail.insert(ctx.session, audit_row)
 
-    def announce(self, ctx: Context, hoofdobject: Any, *, resource: str, resource_url: str, actie: str) -> None:
-        """The notification alone (a destroyed hoofdobject takes its audit trail along)."""
+    def announce(
+        self, ctx: Context, hoofdobject: Any, *, resource: str, resource_url: str, actie: str, audit_row: dict | None = None
+    ) -> None:
+        """The notification (with `audit_row`, the action's audit record, written in the same
+        statement); alone where a destroyed hoofdobject takes its audit trail along."""
         self.outbox.enqueue(
             ctx.session,
             kanaal=self.kanaal,
@@ -71,4 +75,5 @@ class ChangeRecorder:
             resource_url=resource_url,
             actie=actie,
             kenmerken=self.kenmerken_of(hoofdobject),
+            companion=None if audit_row is None else (self.audittrail.table, audit_row),
         )

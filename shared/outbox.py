@@ -8,6 +8,7 @@ back nobody else.
 """
 
 import uuid
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -30,6 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import Insert
 
 from shared import utc
 from shared.db import is_postgresql
@@ -111,13 +113,15 @@ class Outbox:
         self._insert = insert(self.table)
         self._insert_returning_id = insert(self.table).returning(self.table.c.id)
         # PostgreSQL: the message and a delivery row per target (`targets`, an array) in one statement
-        written = (
-            insert(self.table)
-            .values({c: bindparam(c.name) for c in self.table.c if c.name != "id"})
-            .returning(self.table.c.id, self.table.c.hoofd_object, self.table.c.created_at)
-            .cte("written")
-        )
-        self._insert_with_deliveries = insert(self.delivery).from_select(
+        self._insert_with_deliveries = self._with_deliveries()
+        self._with_companion: dict[tuple[Table, bool], Any] = {}
+
+    def _values(self) -> Insert:
+        return insert(self.table).values({c: bindparam(c.name) for c in self.table.c if c.name != "id"})
+
+    def _with_deliveries(self) -> Insert:
+        written = self._values().returning(self.table.c.id, self.table.c.hoofd_object, self.table.c.created_at).cte("written")
+        return insert(self.delivery).from_select(
             ["outbox_id", "target", "hoofd_object", "next_attempt_at", "attempts"],
             select(
                 written.c.id,
@@ -127,6 +131,17 @@ class Outbox:
                 literal(0, Integer),
             ),
         )
+
+    def _companion_statement(self, companion: Table, deliveries: bool) -> Insert:
+        """PostgreSQL: the message (and its deliveries) with a row of `companion` in one statement,
+        its values as parameters named `<table>_<column>`; built once per table."""
+        key = (companion, deliveries)
+        statement = self._with_companion.get(key)
+        if statement is None:
+            row = insert(companion).values({c: bindparam(f"{companion.name}_{c.name}") for c in companion.c if c.name != "id"})
+            base = self._with_deliveries() if deliveries else self._values()
+            statement = self._with_companion[key] = base.add_cte(row.cte(f"{companion.name}_written"))
+        return statement
 
     def enqueue(
         self,
@@ -138,7 +153,12 @@ class Outbox:
         resource_url: str,
         actie: str,
         kenmerken: dict[str, str],
+        companion: tuple[Table, dict] | None = None,
     ) -> dict:
+        """The message, written in the session's transaction with a delivery row per target that
+        wants its kanaal. `companion`: a row of another table written with it (the action's audit
+        record: `shared.changes`), on PostgreSQL in the same statement (a round trip and a
+        statement's work less per write)."""
         if actie not in ACTIES:
             raise ValueError(f"unknown actie {actie!r}")
         now = utc.now()
@@ -161,18 +181,28 @@ class Outbox:
             "created_at": now,
         }
         targets = [t.name for t in targets_of(session) if t.wants(kanaal)]
-        if not targets:
-            session.execute(self._insert, row)
-        elif is_postgresql(session):
-            session.execute(self._insert_with_deliveries, {**row, "targets": targets})  # one round trip
+        postgresql = is_postgresql(session)
+        if companion is not None and postgresql:
+            table, values = companion
+            parameters = {**row, **{f"{table.name}_{name}": value for name, value in values.items()}}
+            if targets:
+                parameters["targets"] = targets
+            session.execute(self._companion_statement(table, bool(targets)), parameters)
         else:
-            outbox_id = session.execute(self._insert_returning_id, row).scalar_one()
-            session.execute(
-                insert(self.delivery),
-                [
-                    {"outbox_id": outbox_id, "target": name, "hoofd_object": hoofd_object, "next_attempt_at": now, "attempts": 0}
-                    for name in targets
-                ],
-            )
+            if companion is not None:
+                session.execute(insert(companion[0]), companion[1])
+            if not targets:
+                session.execute(self._insert, row)
+            elif postgresql:
+                session.execute(self._insert_with_deliveries, {**row, "targets": targets})  # one round trip
+            else:
+                outbox_id = session.execute(self._insert_returning_id, row).scalar_one()
+                session.execute(
+                    insert(self.delivery),
+                    [
+                        {"outbox_id": outbox_id, "target": name, "hoofd_object": hoofd_object, "next_attempt_at": now, "attempts": 0}
+                        for name in targets
+                    ],
+                )
         session.info["outbox_written"] = True  # the dispatcher in this process wakes after commit
         return message
