@@ -229,6 +229,22 @@ def test_unique_zaak_and_datum_status_gezet(zaken, catalogi):
     assert_invalid(response, "nonFieldErrors", "unique")
 
 
+def test_the_unique_index_decides_where_the_history_check_did_not(zaken, catalogi, zaken_outbox, monkeypatch):
+    """Should a status at the same moment come by another way than the zaak's lock, the INSERT
+    itself refuses it: the same 400, and nothing of the request is stored."""
+    from services.zaken.status import service
+
+    zaaktype = published_zaaktype(catalogi)
+    zaak = create_zaak(zaken, zaaktype.url)
+    create_status(zaken, zaak["url"], zaaktype.statustypen[0], "2026-01-06T10:00:00Z")
+    messages = len(zaken_outbox())
+    monkeypatch.setattr(service, "ensure_unique", lambda history: None)
+    response = zaken.post("/statussen", json=status_body(zaak["url"], zaaktype.statustypen[1], "2026-01-06T10:00:00Z"))
+    assert_invalid(response, "nonFieldErrors", "unique")
+    assert len(zaken.get("/statussen", params={"zaak": zaak["url"]}).json()["results"]) == 1
+    assert len(zaken_outbox()) == messages
+
+
 def test_zrc_016_statustype_of_another_zaaktype(zaken, catalogi):
     """zrc-016: the statustype belongs to the zaaktype of the zaak."""
     zaaktype = published_zaaktype(catalogi, identificatie="ZT-A")

@@ -14,7 +14,6 @@ import uuid as uuid_module
 from collections.abc import Callable
 
 from sqlalchemy import Select, bindparam, exists, literal, select, union_all
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
 from services.zaken.access import SCOPE_HEROPENEN, SCOPE_STATUSSEN_TOEVOEGEN, allows
@@ -28,7 +27,7 @@ from services.zaken.status.schemas import StatusFilters, StatusRequestbody
 from services.zaken.zaak.models import Zaak
 from services.zaken.zaakinformatieobject.models import ZaakInformatieObject
 from shared import utc
-from shared.db import in_list, is_postgresql, uuid_text
+from shared.db import in_list, insert_new, is_postgresql, uuid_text
 from shared.errors import InvalidParam, PermissionDenied, ValidationProblem
 from shared.remote import same_url
 from shared.resources import Context, local_uuid
@@ -158,11 +157,8 @@ class StatusService(ZaakChildService):
             statustoelichting=data.statustoelichting or "",
             gezetdoor_id=gezetdoor.id if gezetdoor else None,
         )
-        ctx.session.add(status)
-        try:
-            ctx.session.flush()
-        except IntegrityError:  # the unique index, should a status come by another way than this lock
-            raise unique_problem() from None  # the request's transaction is rolled back whole
+        if not insert_new(ctx.session, status):  # the unique index, should a status come by another way than this lock
+            raise unique_problem()  # the request's transaction is rolled back whole
         if closing is not None:
             for column, value in closing.items():
                 setattr(zaak, column, value)
