@@ -28,7 +28,7 @@ from shared.api_model import ApiModel
 from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN, AuditTrail, AuditTrailResponse, declare_audit_headers
 from shared.auth import Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi
-from shared.db import SessionDep, commits
+from shared.db import commits, reads
 from shared.errors import InvalidParam, NotFound, ValidationProblem
 from shared.http import detail_response, json_response
 from shared.pagination import Page, envelope, fetch_page, kept, page_from
@@ -369,9 +369,10 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
             list_response = list_model
 
         @router.get(list_path, response_model=list_response, **meta("list", list_summary))
+        @reads
         def list_endpoint(
             request: Request,
-            session: SessionDep,
+            session: Session,
             principal: Annotated[Principal, principal_dep("list")],
             _crs: Crs,
             parent_uuid: ParentUuid,
@@ -398,9 +399,10 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
             """GET and HEAD of one object: the same operation, but HEAD has no query (`Absent`) and
             always documents If-None-Match."""
 
+            @reads
             def endpoint(
                 request: Request,
-                session: SessionDep,
+                session: Session,
                 principal: Annotated[Principal, principal_dep("retrieve")],
                 _crs: Crs,
                 parent_uuid: ParentUuid,
@@ -440,7 +442,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
         @commits
         def create_endpoint(
             request: Request,
-            session: SessionDep,
+            session: Session,
             principal: Annotated[Principal, principal_dep("create")],
             _crs: Crs,
             parent_uuid: ParentUuid,
@@ -458,7 +460,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
         @commits
         def endpoint(
             request: Request,
-            session: SessionDep,
+            session: Session,
             principal: Annotated[Principal, principal_dep(operation)],
             _crs: Crs,
             parent_uuid: ParentUuid,
@@ -502,7 +504,7 @@ def register_resource(router: APIRouter, spec: ResourceSpec) -> None:
         @commits
         def destroy_endpoint(
             request: Request,
-            session: SessionDep,
+            session: Session,
             principal: Annotated[Principal, principal_dep("destroy")],
             _crs: Crs,
             parent_uuid: ParentUuid,
@@ -537,7 +539,7 @@ def register_action(
     @commits
     def action_endpoint(
         request: Request,
-        session: SessionDep,
+        session: Session,
         principal: Annotated[Principal, Depends(require_scopes(spec.component, *spec.scopes[action]))],
         uuid: UuidPath,
         body: Annotated[dict[str, Any] | None, Body(description="Unspecified request body")] = None,
@@ -580,7 +582,8 @@ def register_audittrail(
         tags=[tag],
         response_model=list[AuditTrailResponse],
     )
-    def audittrail_list(request: Request, session: SessionDep, principal: Reader, object_uuid: HoofdobjectUuid) -> Response:
+    @reads
+    def audittrail_list(request: Request, session: Session, principal: Reader, object_uuid: HoofdobjectUuid) -> Response:
         ctx = Context(request, principal, session)
         records = trail.list_for(session, hoofd_object(ctx, object_uuid))
         if not records:
@@ -594,8 +597,9 @@ def register_audittrail(
         tags=[tag],
         response_model=AuditTrailResponse,
     )
+    @reads
     def audittrail_retrieve(
-        request: Request, session: SessionDep, principal: Reader, object_uuid: HoofdobjectUuid, uuid: UuidPath
+        request: Request, session: Session, principal: Reader, object_uuid: HoofdobjectUuid, uuid: UuidPath
     ) -> Response:
         ctx = Context(request, principal, session)
         record = trail.get(session, hoofd_object(ctx, object_uuid), uuid)

@@ -40,8 +40,9 @@ def test_no_operation_has_a_sync_dependency(service):
 
 @pytest.mark.parametrize("service", list(SERVICES))
 def test_every_endpoint_with_a_transaction_commits_in_its_own_thread(service):
-    """A request other than GET/HEAD has a session with a transaction: its endpoint commits it
-    (`shared.db.commits`), so ending the session is no second hop to the thread pool."""
+    """A request other than GET/HEAD has a session with a transaction: its endpoint is given it
+    and commits it itself (`shared.db.commits`), never by `SessionDep`, whose end would be a
+    second hop to the thread pool."""
     from shared.db import get_session
 
     module, func = SERVICES[service].app_factory.split(":")
@@ -50,7 +51,7 @@ def test_every_endpoint_with_a_transaction_commits_in_its_own_thread(service):
         (route.path, method)
         for route in api_routes(app.routes)
         for method in route.methods - {"GET", "HEAD"}
-        if any(sub.call is get_session for sub in route.dependant.dependencies) and not getattr(route.endpoint, "commits_itself", False)
+        if any(sub.call is get_session for sub in route.dependant.dependencies)
     }
     assert missing == set()
 

@@ -8,6 +8,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Body, Depends, File, Form, Query, Request, Response, UploadFile
 from fastapi.responses import StreamingResponse
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from services.documenten import content
 from services.documenten.access import (
@@ -132,7 +133,7 @@ spec = ResourceSpec(
 @commits
 def zoek(
     request: Request,
-    session: SessionDep,
+    session: Session,
     principal: Annotated[Principal, Depends(require_scopes(COMPONENT, SCOPE_LEZEN))],
     data: Annotated[EIOZoek, Body()],
     page: Annotated[int | None, Query(description="Een pagina binnen de gepagineerde set resultaten.")] = None,
@@ -173,7 +174,7 @@ def detail(ctx: Context, object_uuid: uuid_module.UUID) -> InformatieObjectVersi
 )
 @commits
 def lock(
-    request: Request, session: SessionDep, principal: Annotated[Principal, Depends(require_scopes(COMPONENT, SCOPE_LOCK))], uuid: UuidPath
+    request: Request, session: Session, principal: Annotated[Principal, Depends(require_scopes(COMPONENT, SCOPE_LOCK))], uuid: UuidPath
 ) -> Response:
     ctx = Context(request, principal, session)
     versie = detail(ctx, uuid)
@@ -198,7 +199,7 @@ def lock(
 @commits
 def unlock(
     request: Request,
-    session: SessionDep,
+    session: Session,
     principal: Annotated[Principal, Depends(require_scopes(COMPONENT, SCOPE_LOCK, SCOPE_GEFORCEERD_UNLOCK))],
     uuid: UuidPath,
     data: Annotated[UnlockRequest | None, Body()] = None,
@@ -283,7 +284,7 @@ def download(
 @commits
 def bestandsdeel_update(
     request: Request,
-    session: SessionDep,
+    session: Session,
     principal: Annotated[Principal, Depends(require_scopes(COMPONENT, SCOPE_BIJWERKEN))],
     uuid: UuidPath,
     lock: Annotated[str, Form(description="Hash string, which represents id of the lock of related informatieobject")],

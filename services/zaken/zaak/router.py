@@ -5,6 +5,7 @@ import uuid as uuid_module
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
+from sqlalchemy.orm import Session
 
 from services.zaken.access import SCOPE_LEZEN, SCOPES_ZAAK
 from services.zaken.db import audittrail
@@ -16,7 +17,7 @@ from services.zaken.zaak.service import ZaakService
 from shared.audittrail import SCOPE_AUDITTRAILS_LEZEN
 from shared.auth import ZRC, Principal, require_scopes
 from shared.crs import CrsNegotiation, crs_openapi
-from shared.db import SessionDep, commits
+from shared.db import commits
 from shared.http import json_response
 from shared.pagination import envelope, page_from
 from shared.resources import Context, paginated_model_of, register_audittrail
@@ -80,7 +81,7 @@ RESOURCE = declare_collection(
 @commits
 def zaak_zoek(
     request: Request,
-    session: SessionDep,
+    session: Session,
     principal: Annotated[Principal, Depends(require_scopes(ZRC, SCOPE_LEZEN))],
     _crs: CrsNegotiation,
     data: ZoekBody,
