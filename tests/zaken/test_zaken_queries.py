@@ -80,6 +80,15 @@ def test_list_queries_do_not_grow_with_the_page(zaken, zaken_app, zaaktype):
     assert large["filtered"] <= 3, large  # the page with its count (shared.pagination), related urls, hoofdzaken
 
 
+def test_a_page_and_a_detail_are_one_statement_on_postgresql(zaken, zaken_app, zaaktype):
+    """On PostgreSQL a zaak's relations come as columns of its row (queries.row_columns): a list
+    page with its count and relations, and a detail, are one statement each."""
+    if zaken_app.state.db.engine.dialect.name != "postgresql":
+        pytest.skip("the relations as columns of the row are PostgreSQL's")
+    counts = _list_counts(zaken, zaken_app, zaaktype, 3)
+    assert counts == {"list": 1, "zoek": 1, "filtered": 1, "detail": 1, "deelzaak": 1}, counts
+
+
 def test_list_queries_of_a_limited_client(zaken, zaken_app, zaaktype, grant):
     grant("beperkt", [{"scopes": ["zaken.lezen"], "zaaktype": zaaktype.url, "maxVertrouwelijkheidaanduiding": "zeer_geheim"}])
     small = _list_counts(zaken, zaken_app, zaaktype, 1, "beperkt")
