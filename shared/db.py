@@ -164,11 +164,12 @@ def is_postgresql(session: Session) -> bool:
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """One session per request: commit when the endpoint returned, roll back when it raised.
 
-    Async, so a request does not hop to the thread pool to open its session (no I/O) nor to end
-    one that has nothing to end: a read on PostgreSQL (no transaction) or a write its endpoint
-    committed (`commits`); closing those does no I/O. Other sessions commit (or roll back) and
-    close in one hop to the thread pool, shielded from cancellation so the connection always goes
-    back to the pool."""
+    For a GET endpoint that neither `reads` nor `commits` serves (e.g. a streamed download); a
+    write endpoint is given its session by `commits` (tests/kernel/test_dependencies.py). Async,
+    so a request does not hop to the thread pool to open its session (no I/O) nor to end one that
+    has nothing to end: a read on PostgreSQL (no transaction); closing it does no I/O. Other
+    sessions commit (or roll back) and close in one hop to the thread pool, shielded from
+    cancellation so the connection always goes back to the pool."""
     database = request.app.state.db
     read = request.method in READ_METHODS
     session = database.read_session() if read else database.session()
@@ -237,7 +238,6 @@ def _with_session(endpoint, *, write: bool):
             session.close()  # rolls back what was not committed
 
     with_session.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
-    with_session.commits_itself = write  # type: ignore[attr-defined]  # tests/kernel/test_dependencies.py
     return with_session
 
 

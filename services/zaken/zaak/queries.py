@@ -356,49 +356,26 @@ def _related_urls(ctx: Context, zaken: list, new: bool) -> dict[int, dict[str, A
     hoofdzaak_ids = {z.hoofdzaak_id for z in zaken if z.hoofdzaak_id}
     hoofdzaken = dict(ctx.session.execute(select(Zaak.id, Zaak.uuid).where(Zaak.id.in_(hoofdzaak_ids))).all()) if hoofdzaak_ids else {}
     base = ctx.api_root_url
-    related = {}
     for z in zaken:
-        entry = found[z.id]
-        hoofdzaak = hoofdzaken[z.hoofdzaak_id] if z.hoofdzaak_id else None
-        related[z.id] = _relations(
-            base,
-            z.uuid,
-            entry["deelzaken"],
-            entry["eigenschappen"],
-            entry["rollen"],
-            entry["zaakinformatieobjecten"],
-            entry["zaakobjecten"],
-            entry.get("resultaat"),
-            entry.get("status"),
-            hoofdzaak,
-        )
-    return related
+        found[z.id]["hoofdzaak"] = hoofdzaken[z.hoofdzaak_id] if z.hoofdzaak_id else None
+    return {z.id: _relations(base, z.uuid, found[z.id]) for z in zaken}
 
 
 def _relations_of_row(base: str, z: Any) -> dict[str, Any]:
     """The relations of a row of `row_columns` that carries them (PostgreSQL)."""
-    return _relations(
-        base,
-        z.uuid,
-        z.relatie_deelzaken or (),
-        z.relatie_eigenschappen or (),
-        z.relatie_rollen or (),
-        z.relatie_zaakinformatieobjecten or (),
-        z.relatie_zaakobjecten or (),
-        z.relatie_resultaat,
-        z.relatie_status,
-        z.relatie_hoofdzaak,
-    )
+    return _relations(base, z.uuid, {kind: getattr(z, column) for kind, column in _COLUMN.items()})
 
 
-def _relations(base: str, zaak_uuid, deelzaken, eigenschappen, rollen, zaakinformatieobjecten, zaakobjecten, resultaat, status, hoofdzaak) -> dict[str, Any]:  # fmt: skip
-    """The URLs of a zaak's relations from their uuids (the lists in id order)."""
+def _relations(base: str, zaak_uuid, uuids: dict[str, Any]) -> dict[str, Any]:
+    """The URLs of a zaak's relations from their uuids (`uuids`: a relation of _MANY -> its uuids in
+    id order, or None for none; one of _ONE -> its uuid or None)."""
+    resultaat, status, hoofdzaak = uuids.get("resultaat"), uuids.get("status"), uuids.get("hoofdzaak")
     return {
-        "deelzaken": [f"{base}/zaken/{u}" for u in deelzaken],
-        "eigenschappen": [f"{base}/zaken/{zaak_uuid}/zaakeigenschappen/{u}" for u in eigenschappen],
-        "rollen": [f"{base}/rollen/{u}" for u in rollen],
-        "zaakinformatieobjecten": [f"{base}/zaakinformatieobjecten/{u}" for u in zaakinformatieobjecten],
-        "zaakobjecten": [f"{base}/zaakobjecten/{u}" for u in zaakobjecten],
+        "deelzaken": [f"{base}/zaken/{u}" for u in uuids.get("deelzaken") or ()],
+        "eigenschappen": [f"{base}/zaken/{zaak_uuid}/zaakeigenschappen/{u}" for u in uuids.get("eigenschappen") or ()],
+        "rollen": [f"{base}/rollen/{u}" for u in uuids.get("rollen") or ()],
+        "zaakinformatieobjecten": [f"{base}/zaakinformatieobjecten/{u}" for u in uuids.get("zaakinformatieobjecten") or ()],
+        "zaakobjecten": [f"{base}/zaakobjecten/{u}" for u in uuids.get("zaakobjecten") or ()],
         "resultaat": f"{base}/resultaten/{resultaat}" if resultaat else None,
         "status": f"{base}/statussen/{status}" if status else None,
         "hoofdzaak": f"{base}/zaken/{hoofdzaak}" if hoofdzaak else None,
