@@ -271,26 +271,52 @@ def in_list(column, postgresql: bool, *, values=None, name: str | None = None):
     return column.in_(bindparam(name, expanding=True) if values is None else values)
 
 
-def insert_rows(session: Session, table, rows: list[dict]) -> None:
+def insert_rows(
+    session: Session, table, rows: list[dict], *, unless_taken: tuple[str, ...] = (), returning: tuple[str, ...] = ()
+) -> list[tuple]:
     """Insert `rows` (dicts with the same keys, JSON-serialisable values) into `table` in one
     statement. On PostgreSQL the rows are one JSON parameter, read with the table's own row type
     (`json_populate_recordset`): the SQL text is the same whatever the number of rows, so psycopg
     converts it from its cache, where a multi-row VALUES (an ORM flush of new rows) has thousands
-    of parameters converted anew each time. Elsewhere an executemany."""
+    of parameters converted anew each time. Elsewhere an executemany.
+
+    `unless_taken`: the columns of a unique index; a row whose values it holds already is skipped
+    (ON CONFLICT DO NOTHING). `returning`: the columns returned of each row inserted (in no
+    particular order); [] without."""
     if not rows:
-        return
-    if is_postgresql(session):
-        session.execute(_json_insert(table.name, tuple(rows[0])), {"rows": orjson.dumps(rows).decode()})
+        return []
+    postgresql = is_postgresql(session)
+    if postgresql:
+        statement = _json_insert(table.name, tuple(rows[0]), unless_taken, returning)
+        result = session.execute(statement, {"rows": orjson.dumps(rows).decode()})
     else:
-        session.execute(table.insert(), rows)
+        statement = _sqlite_insert(table, unless_taken, returning)
+        result = session.execute(statement, rows)
+    return [tuple(row) for row in result] if returning else []
 
 
 @functools.lru_cache(maxsize=64)
-def _json_insert(table: str, columns: tuple[str, ...]):
+def _json_insert(table: str, columns: tuple[str, ...], unless_taken: tuple[str, ...] = (), returning: tuple[str, ...] = ()):
     from sqlalchemy import text
 
     names = ", ".join(columns)
-    return text(f"INSERT INTO {table} ({names}) SELECT {names} FROM json_populate_recordset(CAST(NULL AS {table}), CAST(:rows AS json))")
+    sql = f"INSERT INTO {table} ({names}) SELECT {names} FROM json_populate_recordset(CAST(NULL AS {table}), CAST(:rows AS json))"
+    if unless_taken:
+        sql += f" ON CONFLICT ({', '.join(unless_taken)}) DO NOTHING"
+    if returning:
+        sql += f" RETURNING {', '.join(returning)}"
+    return text(sql)
+
+
+def _sqlite_insert(table, unless_taken: tuple[str, ...], returning: tuple[str, ...]):
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    statement: Any = sqlite_insert(table)
+    if unless_taken:
+        statement = statement.on_conflict_do_nothing(index_elements=list(unless_taken))
+    if returning:
+        statement = statement.returning(*(table.c[name] for name in returning))
+    return statement
 
 
 def insert_new(session: Session, obj: Any) -> bool:

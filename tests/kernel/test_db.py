@@ -191,8 +191,18 @@ def test_insert_rows_stores_each_value_as_its_column_type(backend, tmp_path):
             stored = session.execute(
                 select(table.c.naam, table.c.dag, table.c.moment, table.c.aantal, table.c.vlag).order_by(table.c.id)
             ).all()
+            stored_ids = list(session.scalars(select(table.c.id).order_by(table.c.id)))
         as_utc = [(n, d, m if m.tzinfo else m.replace(tzinfo=dt.UTC), a, v) for n, d, m, a, v in stored]  # SQLite gives naive UTC back
         assert as_utc == [tuple(row.values()) for row in rows]
+
+        # unless_taken: a row whose unique values are taken is skipped; returning: of the rows inserted
+        again = [{**rows[0], "id": stored_ids[0], "naam": "dubbel"}, {**rows[1], "id": 99, "naam": "nieuw"}]
+        with database.session() as session:
+            inserted = insert_rows(session, table, again, unless_taken=("id",), returning=("id", "naam"))
+            session.commit()
+            names = dict(session.execute(select(table.c.id, table.c.naam)).all())
+        assert inserted == [(99, "nieuw")]
+        assert names == {stored_ids[0]: "één", stored_ids[1]: 'a "b"', 99: "nieuw"}
     finally:
         table.drop(database.engine)
         database.dispose()
