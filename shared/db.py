@@ -328,12 +328,59 @@ def insert_new(session: Session, obj: Any) -> bool:
     The object's columns are what it holds, a column it left unset its default (set on the object
     too); after the insert it is persistent in the session with its primary key, as after a flush."""
     from sqlalchemy import inspect as inspect_mapper
-    from sqlalchemy.orm import make_transient_to_detached
 
     mapper = inspect_mapper(type(obj))
+    statement = _insert_unless_taken(mapper.local_table, session.get_bind().dialect.name)
+    primary_key = session.execute(statement, column_values(obj)).first()
+    if primary_key is None:
+        return False
+    for column, value in zip(mapper.primary_key, primary_key, strict=True):
+        setattr(obj, mapper.get_property_by_column(column).key, value)
+    _persistent(session, obj)
+    return True
+
+
+def insert_objects(session: Session, objects: list[Any]) -> None:
+    """Insert new ORM objects of one class, their primary keys set (`reserve_ids`), in one
+    statement (`insert_rows`), and make them persistent in the session as after a flush: so an
+    object is written once with everything it holds, where an INSERT and then the flush of what
+    was set on it afterwards wrote it twice."""
+    if not objects:
+        return
+    from sqlalchemy import inspect as inspect_mapper
+
+    rows = [column_values(obj) for obj in objects]
+    assert all(row.get(column.key) is not None for row in rows for column in inspect_mapper(type(objects[0])).primary_key)
+    insert_rows(session, inspect_mapper(type(objects[0])).local_table, rows)
+    for obj in objects:
+        _persistent(session, obj)
+
+
+def reserve_ids(session: Session, table, count: int) -> list[int]:
+    """`count` new values of `table`'s integer primary key `id`, for rows inserted later in this
+    transaction (`insert_objects`): on PostgreSQL from its sequence; on SQLite the ones after the
+    largest, which only the holder of the database's write lock may take (its one writer)."""
+    if count <= 0:
+        return []
+    from sqlalchemy import text
+
+    if is_postgresql(session):
+        statement = text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)")
+        return list(session.scalars(statement, {"table": table.name, "count": count}))
+    from sqlalchemy import func, select
+
+    largest = session.scalar(select(func.max(table.c.id))) or 0
+    return list(range(largest + 1, largest + 1 + count))
+
+
+def column_values(obj: Any) -> dict[str, Any]:
+    """The column values of a new ORM object: what it holds, a column it left unset its default
+    (set on the object too); an unset primary key or server default is left to the database."""
+    from sqlalchemy import inspect as inspect_mapper
+
     state = obj.__dict__
     values = {}
-    for attribute in mapper.column_attrs:
+    for attribute in inspect_mapper(type(obj)).column_attrs:
         column = attribute.columns[0]
         key = attribute.key
         if key in state and not (column.primary_key and state[key] is None):
@@ -343,22 +390,22 @@ def insert_new(session: Session, obj: Any) -> bool:
         elif column.default is not None:
             default: Any = column.default
             if not (default.is_scalar or default.is_callable):
-                raise TypeError(f"{key}: a SQL default, which insert_new cannot know")
+                raise TypeError(f"{key}: a SQL default, which the insert cannot know")
             value = default.arg(None) if default.is_callable else default.arg
             setattr(obj, key, value)
             values[column.key] = value
         else:
             setattr(obj, key, None)
             values[column.key] = None
-    statement = _insert_unless_taken(mapper.local_table, session.get_bind().dialect.name)
-    primary_key = session.execute(statement, values).first()
-    if primary_key is None:
-        return False
-    for column, value in zip(mapper.primary_key, primary_key, strict=True):
-        setattr(obj, mapper.get_property_by_column(column).key, value)
+    return values
+
+
+def _persistent(session: Session, obj: Any) -> None:
+    """An object just inserted, persistent in the session: later changes are UPDATEs."""
+    from sqlalchemy.orm import make_transient_to_detached
+
     make_transient_to_detached(obj)
-    session.add(obj)  # persistent: later changes are UPDATEs
-    return True
+    session.add(obj)
 
 
 @functools.cache

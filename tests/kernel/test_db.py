@@ -206,3 +206,52 @@ def test_insert_rows_stores_each_value_as_its_column_type(backend, tmp_path):
     finally:
         table.drop(database.engine)
         database.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_objects_with_reserved_ids_are_written_once_and_persistent(backend, tmp_path):
+    """reserve_ids + insert_objects: the rows hold what the objects held when inserted (their
+    defaults too), a later change is an UPDATE, and an id the database gives afterwards does
+    not collide with a reserved one."""
+    import uuid
+
+    from sqlalchemy import Integer, String, event, select
+    from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+    from shared.db import insert_objects, reserve_ids
+
+    if backend == "postgresql" and not TEST_DATABASE_URL:
+        pytest.skip("needs TEST_DATABASE_URL (PostgreSQL)")
+
+    class Base(DeclarativeBase):
+        pass
+
+    class Probe(Base):
+        __tablename__ = f"reserved_probe_{uuid.uuid4().hex[:8]}"
+        id: Mapped[int] = mapped_column(Integer, primary_key=True)
+        naam: Mapped[str] = mapped_column(String(20))
+        aantal: Mapped[int] = mapped_column(Integer, default=7)
+
+    database = Database(TEST_DATABASE_URL if backend == "postgresql" else f"sqlite:///{tmp_path}/reserved.db")
+    Base.metadata.create_all(database.engine)
+    statements: list[str] = []
+    event.listen(database.engine, "before_cursor_execute", lambda *args: statements.append(args[2].split()[0]))
+    try:
+        with database.session() as session:
+            session.add(Probe(naam="eerst"))
+            session.flush()
+            objects = [Probe(naam="a"), Probe(naam="b")]
+            for obj, reserved in zip(objects, reserve_ids(session, Probe.__table__, 2), strict=True):
+                obj.id = reserved
+            statements.clear()
+            insert_objects(session, objects)
+            assert statements == ["INSERT"]  # both in one statement
+            assert [obj.aantal for obj in objects] == [7, 7]
+            objects[1].aantal = 8
+            session.add(Probe(naam="daarna"))
+            session.commit()
+            stored = session.execute(select(Probe.naam, Probe.aantal).order_by(Probe.id)).all()
+        assert stored == [("eerst", 7), ("a", 7), ("b", 8), ("daarna", 7)]
+    finally:
+        Base.metadata.drop_all(database.engine)
+        database.dispose()

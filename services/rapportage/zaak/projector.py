@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import instance_state
 
 from services.rapportage.medewerkers.projection import store_behandelaars, store_medewerkers
 from services.rapportage.periods import deadline, duration_days, duration_hours, local_day
@@ -24,7 +25,7 @@ from services.rapportage.zaak.facts import KEEP, Change, StatusFacts, Statustype
 from services.rapportage.zaak.fetch import Fetcher
 from services.rapportage.zaak.models import Opschorting, Status, Statustype, Team, Zaak, Zaaktype
 from shared import utc
-from shared.db import Database, in_list, insert_rows, is_postgresql
+from shared.db import Database, column_values, in_list, insert_objects, insert_rows, is_postgresql, reserve_ids
 
 GEARCHIVEERD = "gearchiveerd"
 
@@ -173,23 +174,24 @@ class Projector:
         urls = sorted({c.zaak_url for c in changes})
         zaken = {z.url: z for z in session.scalars(select(Zaak).where(in_list(Zaak.url, postgresql, values=urls)))} if urls else {}
         applied = Applied()
-        # new zaken first, in one statement (`insert_rows`: an ORM flush of them was a multi-row
-        # INSERT converted anew every batch), so their statussen can refer to them
-        fresh: dict[str, dict] = {}
+        # new zaken: objects with ids reserved now, written once with all their facts before the
+        # flush (`_store_new_zaken`); an INSERT here and the flush of their facts afterwards wrote
+        # each twice, and the UPDATE of a row with nine indexes is not a HOT one
+        fresh: dict[str, Zaak] = {}
         for change in changes:
             if change.zaak is not None and not change.gone and change.zaak_url not in zaken and change.zaak_url not in fresh:
                 f = change.zaak
-                fresh[change.zaak_url] = {
-                    "url": change.zaak_url, "uuid": f.uuid, "identificatie": "", "bronorganisatie": "", "zaaktype_id": zaaktypen[f.zaaktype].id,
-                    "registratiedatum": f.registratiedatum, "startdatum": f.startdatum, "team_id": 0, "opgeschorte_dagen": 0,
-                    "verlenging_dagen": 0, "bijgewerkt_op": utc.now(),
-                }  # fmt: skip
-        if fresh:
-            insert_rows(session, Zaak.__table__, list(fresh.values()))
-            stored = {z.url: z for z in session.scalars(select(Zaak).where(in_list(Zaak.url, postgresql, values=list(fresh))))}
-            zaken.update(stored)
-            applied.nieuwe_zaken = [stored[url] for url in fresh]
+                fresh[change.zaak_url] = Zaak(
+                    url=change.zaak_url, uuid=f.uuid, zaaktype_id=zaaktypen[f.zaaktype].id, registratiedatum=f.registratiedatum,
+                    startdatum=f.startdatum,
+                )  # fmt: skip
         statussen, opschortingen = self._children(session, [z.id for z in zaken.values()])
+        for new, new_id in zip(fresh.values(), reserve_ids(session, Zaak.__table__, len(fresh)), strict=True):
+            new.id = new_id
+            column_values(new)  # the defaults, as a stored row has them
+            statussen[new_id], opschortingen[new_id] = [], []
+        zaken.update(fresh)
+        applied.nieuwe_zaken = list(fresh.values())
         status_urls = sorted({s.url for c in changes for s in self._statuses_of(c)})
         by_url = select(Status).where(in_list(Status.url, postgresql, values=status_urls))
         known_statussen = {s.url: s for s in session.scalars(by_url)} if status_urls else {}
@@ -223,13 +225,15 @@ class Projector:
                 applied.gearchiveerd.append((zaak, change.moment))
             self._set_statussen(session, zaak, change, statussen[zaak.id], statustypen, known_statussen)
             self._set_opschortingen(session, zaak, change, opschortingen[zaak.id])
-        applied.nieuwe_medewerkers = store_medewerkers(session, changes)
-        store_behandelaars(session, changes, zaken)
         remaining = [zaak for url, zaak in touched.items() if url in zaken]
         norms = self._status_norms(session, postgresql, {s.statustype_id for zaak in remaining for s in statussen[zaak.id]}, statustypen)
         for zaak in remaining:
             self._derive(session, zaak, statussen[zaak.id], opschortingen[zaak.id], norms, zaaktype_by_id)
             deltas.update(zaak_contribution(zaak, statussen[zaak.id], self.tz))
+        # the new zaken (those not removed again in this batch) before what refers to them
+        insert_objects(session, [zaak for url, zaak in fresh.items() if url in zaken])
+        applied.nieuwe_medewerkers = store_medewerkers(session, changes)
+        store_behandelaars(session, changes, zaken)
         session.flush()
         self._store_new_statussen(session, remaining, statussen)
         add_deltas(session, deltas)
@@ -270,9 +274,9 @@ class Projector:
             for status in statussen.pop(target.id, []):
                 _forget(session, status)
             for period in opschortingen.pop(target.id, []):
-                session.delete(period)
+                _discard(session, period)
             session.flush()
-            session.delete(target)
+            _discard(session, target)  # a new zaak of this batch is not stored yet
             removed += 1
         session.flush()
         return removed
@@ -361,7 +365,7 @@ class Projector:
             if wanted != have:
                 for row in list(rows):
                     rows.remove(row)
-                    session.delete(row)
+                    _discard(session, row)
                 for period in change.opschortingen:
                     row = Opschorting(zaak_id=zaak.id, begin=period.begin, eind=period.eind)
                     session.add(row)
@@ -467,6 +471,16 @@ class Projector:
             if hours:
                 norms[statustype_id] = hours
         return norms
+
+
+def _discard(session: Session, obj: Zaak | Opschorting) -> None:
+    """Delete a stored row; one of this batch not yet flushed (pending) or not yet stored
+    (a new zaak, inserted at the end of the batch) is simply not stored."""
+    state = instance_state(obj)
+    if state.persistent:
+        session.delete(obj)
+    elif state.pending:
+        session.expunge(obj)
 
 
 def _forget(session: Session, status: Status) -> None:
