@@ -185,6 +185,38 @@ class RemoteResolver:
                 self._cache.popitem(last=False)
         return data
 
+    def is_fresh(self, url: str) -> bool:
+        """Whether the JSON at `url` is in the cache and fresh (a `get_json` sends nothing)."""
+        with self._lock:
+            entry = self._cache.get(url)
+            return entry is not None and time.monotonic() - entry.fetched < self.cache_seconds
+
+    def cache_with_siblings(self, url: str, params: Mapping[str, str]) -> None:
+        """`url` not cached: cache each object of its collection's list with the query `params`
+        (one page) as the JSON at its own `url`, as fetched now. The four statustypen of a
+        zaaktype (`params` {"zaaktype": ...}) cost its API one request, where their details cost
+        four (each worker of each service fetched every type after a start). Only from a peer (an
+        API of this deployment, whose list shows its objects as their details do); an answer that
+        is not such a list caches nothing: the detail is fetched by itself then, which tells what
+        is wrong."""
+        if self.is_fresh(url) or not self.is_peer(url):
+            return
+        try:
+            page = self.get_json(url.rstrip("/").rsplit("/", 1)[0], params, cached=False)
+        except RemoteError:
+            return
+        results = page.get("results") if isinstance(page, dict) else page
+        if not isinstance(results, list):
+            return
+        now = time.monotonic()
+        with self._lock:
+            for item in results:
+                key = item.get("url") if isinstance(item, dict) else None
+                if isinstance(key, str) and key not in self._cache:
+                    self._cache[key] = _Entry(item, None, now)
+            while len(self._cache) > self.max_entries:
+                self._cache.popitem(last=False)
+
     def post_json(self, url: str, body: Any, headers: Mapping[str, str] | None = None) -> Any:
         """The JSON answer to a POST of `body` that only reads (a `_zoek`; `headers` besides
         `headers_for`'s), as it is now: never cached, sent once more like a GET when the

@@ -46,10 +46,17 @@ class CatalogiClient(ZgwClient):
             raise ValidationProblem.field(name, "not-published", f"Het zaaktype {url} is nog niet gepubliceerd.")
         return zaaktype
 
+    def fetch_type(self, url: str, resource: str, name: str, zaaktype_url: str) -> dict:
+        """A statustype/roltype/resultaattype/eigenschap meant for the zaaktype `zaaktype_url`, as
+        `fetch`. Not cached yet: that zaaktype's list of them is cached first, so its other types
+        cost no request later."""
+        self.resolver.cache_with_siblings(url, {"zaaktype": zaaktype_url})
+        return self.fetch(url, resource, name)
+
     def type_of_zaaktype(self, url: str, resource: str, name: str, zaaktype_url: str) -> dict:
         """zrc-016..020: a statustype/roltype/resultaattype/eigenschap of the zaak's own zaaktype
         (`nonFieldErrors` `zaaktype-mismatch` otherwise)."""
-        data = self.fetch(url, resource, name)
+        data = self.fetch_type(url, resource, name, zaaktype_url)
         if not same_url(data.get("zaaktype"), zaaktype_url):
             raise ValidationProblem.field("nonFieldErrors", "zaaktype-mismatch", "De referentie hoort niet bij het zaaktype van de zaak.")
         return data

@@ -231,3 +231,32 @@ def test_a_reader_goes_through_the_proxy_of_the_environment(monkeypatch):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_type_not_cached_caches_its_siblings_from_their_list_at_a_peer():
+    """cache_with_siblings: one list request caches every object it shows, so their details cost
+    nothing; not at a URL outside the peers, and a list that fails caches nothing (the detail
+    is then fetched by itself)."""
+    root = "http://api.test/catalogi/api/v1/statustypen"
+    sent: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(str(request.url))
+        if request.url.path.endswith("/statustypen"):
+            if request.url.params.get("zaaktype") == "broken":
+                return httpx.Response(500)
+            return httpx.Response(200, json={"count": 2, "results": [{"url": f"{root}/1", "n": 1}, {"url": f"{root}/2", "n": 2}]})
+        return httpx.Response(200, json={"url": str(request.url), "detail": True})
+
+    resolver = RemoteResolver(transport=httpx.MockTransport(handler), cache_seconds=60, peers=["http://api.test/"])
+    resolver.cache_with_siblings(f"{root}/1", {"zaaktype": "z"})
+    assert sent == [f"{root}?zaaktype=z"]
+    assert resolver.get_json(f"{root}/2") == {"url": f"{root}/2", "n": 2}
+    resolver.cache_with_siblings(f"{root}/2", {"zaaktype": "z"})  # cached: nothing sent
+    assert len(sent) == 1
+
+    resolver.cache_with_siblings(f"{root}/3", {"zaaktype": "broken"})
+    assert resolver.get_json(f"{root}/3") == {"url": f"{root}/3", "detail": True}
+    elsewhere = RemoteResolver(transport=httpx.MockTransport(handler), cache_seconds=60, peers=["http://other.test/"])
+    elsewhere.cache_with_siblings(f"{root}/1", {"zaaktype": "z"})
+    assert len(sent) == 3  # the broken list and the detail; nothing for a URL outside the peers

@@ -344,6 +344,8 @@ class Fetcher:
         statussen = list(change.status_upserts) + ([] if change.statussen is KEEP else list(change.statussen))
         for status in statussen:
             if status.statustype not in change.statustypen:
+                if change.zaak is not None:  # one request for the zaaktype's statustypen, not one each
+                    self.reader.resolver.cache_with_siblings(status.statustype, {"zaaktype": change.zaak.zaaktype})
                 change.statustypen[status.statustype] = StatustypeFacts.from_json(
                     status.statustype, self.reader.catalogus_object(status.statustype)
                 )

@@ -121,7 +121,7 @@ class StatusService(ZaakChildService):
         if moment > utc.now():
             problems.append(date_in_future_problem())
         try:
-            statustype = catalogi(ctx).fetch(data.statustype, "StatusType", "statustype")
+            statustype = catalogi(ctx).fetch_type(data.statustype, "StatusType", "statustype", zaak.zaaktype)
         except ValidationProblem as exc:
             problems.extend(exc.invalid_params)
         gezetdoor: Rol | None = None
