@@ -376,28 +376,44 @@ def reserve_ids(session: Session, table, count: int) -> list[int]:
 def column_values(obj: Any) -> dict[str, Any]:
     """The column values of a new ORM object: what it holds, a column it left unset its default
     (set on the object too); an unset primary key or server default is left to the database."""
-    from sqlalchemy import inspect as inspect_mapper
-
     state = obj.__dict__
     values = {}
-    for attribute in inspect_mapper(type(obj)).column_attrs:
-        column = attribute.columns[0]
-        key = attribute.key
-        if key in state and not (column.primary_key and state[key] is None):
-            values[column.key] = state[key]
-        elif column.primary_key or column.server_default is not None:
-            continue  # the database's
-        elif column.default is not None:
-            default: Any = column.default
-            if not (default.is_scalar or default.is_callable):
-                raise TypeError(f"{key}: a SQL default, which the insert cannot know")
-            value = default.arg(None) if default.is_callable else default.arg
-            setattr(obj, key, value)
-            values[column.key] = value
+    model: Any = type(obj)  # Any: the typing of functools.cache asks for a Hashable
+    for key, column_key, primary_key, default in _columns_of(model):
+        if key in state and not (primary_key and state[key] is None):
+            values[column_key] = state[key]
+        elif default is _DATABASE_DEFAULT:
+            continue
         else:
-            setattr(obj, key, None)
-            values[column.key] = None
+            value = default() if callable(default) else default
+            setattr(obj, key, value)
+            values[column_key] = value
     return values
+
+
+_DATABASE_DEFAULT = object()
+
+
+@functools.cache
+def _columns_of(model: type) -> tuple[tuple[str, str, bool, Any], ...]:
+    """(attribute, column, is primary key, default) per column of a mapped class: the default a
+    value, a callable, or `_DATABASE_DEFAULT` (an unset primary key, a server default)."""
+    from sqlalchemy import inspect as inspect_mapper
+
+    columns = []
+    mapper: Any = inspect_mapper(model)
+    for attribute in mapper.column_attrs:
+        column = attribute.columns[0]
+        default: Any = None
+        if column.primary_key or column.server_default is not None:
+            default = _DATABASE_DEFAULT
+        elif column.default is not None:
+            given: Any = column.default
+            if not (given.is_scalar or given.is_callable):
+                raise TypeError(f"{attribute.key}: a SQL default, which the insert cannot know")
+            default = (lambda arg=given.arg: arg(None)) if given.is_callable else given.arg
+        columns.append((attribute.key, column.key, bool(column.primary_key), default))
+    return tuple(columns)
 
 
 def _persistent(session: Session, obj: Any) -> None:
