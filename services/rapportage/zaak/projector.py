@@ -175,7 +175,7 @@ class Projector:
         zaken = {z.url: z for z in session.scalars(select(Zaak).where(in_list(Zaak.url, postgresql, values=urls)))} if urls else {}
         applied = Applied()
         # new zaken: objects with ids reserved now, written once with all their facts before the
-        # flush (`_store_new_zaken`); an INSERT here and the flush of their facts afterwards wrote
+        # flush (`insert_objects`); an INSERT here and the flush of their facts afterwards wrote
         # each twice, and the UPDATE of a row with nine indexes is not a HOT one
         fresh: dict[str, Zaak] = {}
         for change in changes:
