@@ -349,9 +349,10 @@ def insert_objects(session: Session, objects: list[Any]) -> None:
         return
     from sqlalchemy import inspect as inspect_mapper
 
+    mapper = inspect_mapper(type(objects[0]))
     rows = [column_values(obj) for obj in objects]
-    assert all(row.get(column.key) is not None for row in rows for column in inspect_mapper(type(objects[0])).primary_key)
-    insert_rows(session, inspect_mapper(type(objects[0])).local_table, rows)
+    assert all(row.get(column.key) is not None for row in rows for column in mapper.primary_key), "reserve_ids first"
+    insert_rows(session, mapper.local_table, rows)
     for obj in objects:
         _persistent(session, obj)
 

@@ -272,7 +272,7 @@ class Projector:
             touch(target)
             zaken.pop(target.url, None)
             for status in statussen.pop(target.id, []):
-                _forget(session, status)
+                _discard(session, status)
             for period in opschortingen.pop(target.id, []):
                 _discard(session, period)
             session.flush()
@@ -342,7 +342,7 @@ class Projector:
     @staticmethod
     def _drop_status(session: Session, rows: list[Status], row: Status) -> None:
         rows.remove(row)
-        _forget(session, row)
+        _discard(session, row)
 
     @staticmethod
     def _store_new_statussen(session: Session, zaken: list[Zaak], statussen: dict[int, list[Status]]) -> None:
@@ -473,20 +473,14 @@ class Projector:
         return norms
 
 
-def _discard(session: Session, obj: Zaak | Opschorting) -> None:
-    """Delete a stored row; one of this batch not yet flushed (pending) or not yet stored
-    (a new zaak, inserted at the end of the batch) is simply not stored."""
+def _discard(session: Session, obj: Zaak | Status | Opschorting) -> None:
+    """Delete a stored row; one of this batch not yet flushed (pending) or not yet stored (a new
+    zaak or status, inserted at the end of the batch) is simply not stored."""
     state = instance_state(obj)
     if state.persistent:
         session.delete(obj)
     elif state.pending:
         session.expunge(obj)
-
-
-def _forget(session: Session, status: Status) -> None:
-    """Delete a stored status; a new one of this batch (no id) is simply not stored."""
-    if status.id is not None:
-        session.delete(status)
 
 
 def clear_read_models(session: Session) -> None:
